@@ -1,0 +1,35 @@
+# The contributor's whole interface. `make help` lists the targets.
+PYTHON      ?= python3
+VENV        ?= .venv
+PY          := $(VENV)/bin/python
+LANGS       ?= id en
+STAMP       := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help html gettext test system-deps clean
+
+# Debian packages the full test suite needs (TeX, browser, checkers).
+DEBIAN_PACKAGES := make gettext
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t18
+
+$(STAMP): requirements.txt
+	@tools/bootstrap.sh "$(PYTHON)" "$(VENV)"
+	@touch $@
+
+html: $(STAMP)  ## build the website, every language (LANGS="id en") into _build/html/
+	$(PY) tools/build.py html --langs $(LANGS)
+
+gettext: $(STAMP)  ## extract messages into _build/gettext/*.pot
+	$(PY) -m sphinx -b gettext -W --keep-going -n -q -c . source _build/gettext
+
+test: $(STAMP)  ## run the whole test suite
+	$(PY) -m pytest
+
+system-deps:  ## install the Debian packages the tests need (as root)
+	apt-get update -qq
+	apt-get install -y -qq --no-install-recommends $(DEBIAN_PACKAGES)
+
+clean:  ## remove every build product (keeps the virtualenv)
+	rm -rf _build

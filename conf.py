@@ -1,0 +1,49 @@
+"""Sphinx configuration shared by every edition (``-D language=xx`` picks one)."""
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).parent.resolve()
+sys.path.insert(0, str(ROOT / "tools"))
+
+project = "Pemberdayaan, Pengembangan Masyarakat dan Intervensi Komunitas"
+author = "Tim Buku Ajar Terbuka"
+_year = time.gmtime(int(os.environ.get("SOURCE_DATE_EPOCH", time.time()))).tm_year
+copyright = f"{_year}, {author}. CC BY-SA 4.0"
+version = "1.0"
+release = "1.0"
+
+language = "id"
+locale_dirs = [str(ROOT / "locales")]
+gettext_compact = False
+gettext_uuid = False
+gettext_location = True
+gettext_additional_targets = []
+
+extensions = [
+    "myst_parser",
+    "sphinx_design",
+    "sphinxcontrib.bibtex",
+    "textbook",
+]
+
+root_doc = "index"
+exclude_patterns = ["data"]
+source_suffix = {".md": "markdown"}
+
+myst_enable_extensions = ["attrs_block", "attrs_inline", "colon_fence", "deflist"]
+myst_heading_anchors = 3
+myst_footnote_transition = False
+
+bibtex_bibfiles = [str(ROOT / "bibliography.bib")]
+bibtex_default_style = "textbook-id"  # replaced per language by the extension
+bibtex_reference_style = "textbook-author-year-id"
+
+nitpicky = True
+
+html_theme = "basic"
+html_title = project
+html_last_updated_fmt = None
+html_copy_source = False
+html_show_sourcelink = False

@@ -1,0 +1,152 @@
+"""Bibliography and in-text citation styles that speak the book's language.
+
+``bibtex_default_style`` and ``bibtex_reference_style`` are chosen per language
+in a ``config-inited`` handler, so one ``conf.py`` serves every edition.
+"""
+from __future__ import annotations
+
+import dataclasses
+
+import pybtex.plugin
+from pybtex.richtext import Text
+from pybtex.style.formatting import toplevel
+from pybtex.style.labels import BaseLabelStyle
+from pybtex.style.formatting.unsrt import Style as UnsrtStyle
+from pybtex.style.formatting.unsrt import pages
+from pybtex.style.template import (field, join, names, optional, optional_field,
+                                   sentence, together, words)
+from sphinxcontrib.bibtex.plugin import register_plugin
+from sphinxcontrib.bibtex.style.referencing import BracketStyle, PersonStyle
+from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
+
+WORDS = {
+    "en": {"and": "and", "others": "et al.", "in": "In", "editor": "editor",
+           "editors": "editors", "pages": "pp.", "page": "p.", "chapter": "chapter",
+           "edition": "edition"},
+    "id": {"and": "dan", "others": "dkk.", "in": "Dalam", "editor": "penyunting",
+           "editors": "penyunting", "pages": "h.", "page": "h.", "chapter": "bab",
+           "edition": "edisi"},
+}
+
+
+class AuthorYearLabelStyle(BaseLabelStyle):
+    """Labels such as ``Adi 2003`` for an author-year bibliography."""
+
+    def format_labels(self, sorted_entries):
+        for entry in sorted_entries:
+            persons = entry.persons.get("author") or entry.persons.get("editor") or []
+            name = " ".join(persons[0].last_names) if persons else entry.key
+            yield f"{name} {entry.fields.get('year', '')}".strip()
+
+
+class LocalizedStyle(UnsrtStyle):
+    """pybtex's unsrt style with its words taken from :data:`WORDS`."""
+
+    language = "en"
+    default_sorting_style = "author_year_title"
+    default_name_style = "lastfirst"
+    default_label_style = "textbook-author-year"
+
+    @property
+    def w(self) -> dict[str, str]:
+        return WORDS[self.language]
+
+    def format_names(self, role, as_sentence=True):
+        and_ = f" {self.w['and']} "
+        formatted = names(role, sep=", ", sep2=and_, last_sep=f",{and_}")
+        return sentence[formatted] if as_sentence else formatted
+
+    def format_editor(self, e, as_sentence=True):
+        editors = self.format_names("editor", as_sentence=False)
+        if "editor" not in e.persons:
+            return editors
+        word = self.w["editors"] if len(e.persons["editor"]) > 1 else self.w["editor"]
+        result = join(sep=", ")[editors, word]
+        return sentence[result] if as_sentence else result
+
+    def format_chapter_and_pages(self, e):
+        return join(sep=", ")[
+            optional[together[self.w["chapter"], field("chapter")]],
+            optional[together[self.w["pages"], pages]],
+        ]
+
+    def format_edition(self, e):
+        if self.language == "id":
+            return optional[words[self.w["edition"], field("edition")]]
+        return optional[words[field("edition", apply_func=str.lower), self.w["edition"]]]
+
+    def format_title(self, e, which_field, as_sentence=True):
+        formatted = field(which_field)
+        return sentence[formatted] if as_sentence else formatted
+
+    def get_book_template(self, e):
+        return toplevel[
+            self.format_author_or_editor(e),
+            sentence[field("year")],
+            self.format_btitle(e, "title"),
+            self.format_edition(e),
+            sentence[join(sep=": ")[optional_field("address"), field("publisher")]],
+        ]
+
+    def get_incollection_template(self, e):
+        return toplevel[
+            sentence[self.format_names("author")],
+            sentence[field("year")],
+            self.format_title(e, "title"),
+            words[
+                self.w["in"],
+                sentence[
+                    optional[self.format_editor(e, as_sentence=False)],
+                    self.format_btitle(e, "booktitle", as_sentence=False),
+                    self.format_chapter_and_pages(e),
+                ],
+            ],
+            sentence[join(sep=": ")[optional_field("address"), field("publisher")]],
+        ]
+
+
+
+class IndonesianStyle(LocalizedStyle):
+    language = "id"
+
+
+class EnglishStyle(LocalizedStyle):
+    language = "en"
+
+
+def _reference_style(language: str):
+    w = WORDS[language]
+    person = dict(sep2=f" {w['and']} ", last_sep=f", {w['and']} ",
+                  other=Text(" ", w["others"]))
+    round_ = dict(left="(", right=")")
+
+    @dataclasses.dataclass
+    class Style(AuthorYearReferenceStyle):
+        person: PersonStyle = dataclasses.field(default_factory=lambda: PersonStyle(**person))
+        bracket_textual: BracketStyle = dataclasses.field(default_factory=lambda: BracketStyle(**round_))
+        bracket_parenthetical: BracketStyle = dataclasses.field(default_factory=lambda: BracketStyle(**round_))
+        bracket_author: BracketStyle = dataclasses.field(default_factory=lambda: BracketStyle(**round_))
+        bracket_label: BracketStyle = dataclasses.field(default_factory=lambda: BracketStyle(**round_))
+        bracket_year: BracketStyle = dataclasses.field(default_factory=lambda: BracketStyle(**round_))
+
+    Style.__name__ = Style.__qualname__ = f"AuthorYear{language.capitalize()}ReferenceStyle"
+    return Style
+
+
+FORMATTING = {"id": IndonesianStyle, "en": EnglishStyle}
+
+
+def choose_styles(app, config) -> None:
+    language = config.language if config.language in FORMATTING else "en"
+    config.bibtex_default_style = f"textbook-{language}"
+    config.bibtex_reference_style = f"textbook-author-year-{language}"
+
+
+def setup_bibstyles(app) -> None:
+    pybtex.plugin.register_plugin("pybtex.style.labels", "textbook-author-year",
+                                  AuthorYearLabelStyle)
+    for language, style in FORMATTING.items():
+        pybtex.plugin.register_plugin("pybtex.style.formatting", f"textbook-{language}", style)
+        register_plugin("sphinxcontrib.bibtex.style.referencing",
+                        f"textbook-author-year-{language}", _reference_style(language))
+    app.connect("config-inited", choose_styles)

@@ -1,0 +1,214 @@
+"""Load and validate the comparison-table data file.
+
+Every error names the data file and the line (and key) it was found at.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import jsonschema
+import yaml
+
+SCHEMA = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["headings", "models", "indicators"],
+    "properties": {
+        "headings": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["number", "indicator"],
+            "properties": {
+                "number": {"$ref": "#/$defs/text"},
+                "indicator": {"$ref": "#/$defs/text"},
+            },
+        },
+        "models": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["id", "name"],
+                "properties": {
+                    "id": {"$ref": "#/$defs/id"},
+                    "name": {"$ref": "#/$defs/text"},
+                },
+            },
+        },
+        "indicators": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["id", "no", "label", "cells"],
+                "properties": {
+                    "id": {"$ref": "#/$defs/id"},
+                    "no": {"type": "integer", "minimum": 1},
+                    "label": {"$ref": "#/$defs/text"},
+                    "cells": {
+                        "type": "object",
+                        "minProperties": 1,
+                        "additionalProperties": {"$ref": "#/$defs/text"},
+                    },
+                },
+            },
+        },
+    },
+    "$defs": {
+        "id": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
+        "text": {"type": "string", "pattern": r"\S"},
+    },
+}
+
+
+class DataError(Exception):
+    """A problem in the data file, located by file and line."""
+
+    def __init__(self, path: Path, line: int | None, message: str):
+        self.path, self.line, self.message = path, line, message
+        where = f"{path}:{line}" if line else str(path)
+        super().__init__(f"{where}: {message}")
+
+
+@dataclass(frozen=True)
+class Model:
+    id: str
+    name: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    no: int
+    label: str
+    cells: dict[str, str]
+    line: int
+    cell_lines: dict[str, int]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    path: Path
+    number_heading: str
+    indicator_heading: str
+    heading_line: int
+    models: list[Model]
+    indicators: list[Indicator]
+
+
+def _construct(node, path: Path, lines: dict, here: tuple = (), line: int | None = None):
+    """Turn a YAML node into plain data, recording the line of each key or item."""
+    lines[here] = line or node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        result = {}
+        for key_node, value_node in node.value:
+            key = key_node.value
+            key_line = key_node.start_mark.line + 1
+            if key in result:
+                raise DataError(path, key_line, f"duplicate key '{key}'")
+            result[key] = _construct(value_node, path, lines, here + (key,), key_line)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_construct(item, path, lines, here + (i,))
+                for i, item in enumerate(node.value)]
+    return _scalars.construct_object(node, deep=True)
+
+
+_scalars = yaml.SafeLoader("")
+
+
+def _key_path(parts) -> str:
+    out = ""
+    for part in parts:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out or "(top level)"
+
+
+def load(path: str | Path) -> Comparison:
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DataError(path, None, f"cannot read data file: {exc.strerror}") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise DataError(path, line, f"not valid UTF-8 (byte {raw[exc.start]:#04x})") from None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise DataError(path, mark.line + 1 if mark else None,
+                        f"YAML syntax error: {exc.problem or exc.context}") from None
+    if node is None:
+        raise DataError(path, 1, "data file is empty")
+    lines: dict = {}
+    data = _construct(node, path, lines)
+
+    validator = jsonschema.Draft202012Validator(SCHEMA)
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    if errors:
+        error = errors[0]
+        where = tuple(error.absolute_path)
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            allowed = set(error.schema.get("properties", {}))
+            unknown = sorted(k for k in error.instance if k not in allowed)
+            if unknown:
+                where = where + (unknown[0],)
+                message = f"unknown key '{unknown[0]}' at {_key_path(where)}"
+            else:
+                message = f"{_key_path(where)}: {error.message}"
+        elif error.validator == "pattern" and error.schema.get("pattern") == r"\S":
+            message = f"empty text at {_key_path(where)}"
+        elif error.validator == "required":
+            message = f"{_key_path(where)}: {error.message}"
+        else:
+            message = f"{_key_path(where)}: {error.message}"
+        line = lines.get(where) or lines.get(tuple(error.absolute_path), None)
+        raise DataError(path, line, message)
+
+    models = [Model(m["id"], m["name"], lines[("models", i)])
+              for i, m in enumerate(data["models"])]
+    _unique([m.id for m in models], "models", path, lines)
+    _unique([ind["id"] for ind in data["indicators"]], "indicators", path, lines)
+    model_ids = [m.id for m in models]
+
+    indicators = []
+    for i, ind in enumerate(data["indicators"]):
+        here = ("indicators", i)
+        if ind["no"] != i + 1:
+            raise DataError(path, lines[here + ("no",)],
+                            f"indicator '{ind['id']}' is numbered {ind['no']}, "
+                            f"expected {i + 1} (numbering out of order)")
+        for key in ind["cells"]:
+            if key not in model_ids:
+                raise DataError(path, lines[here + ("cells", key)],
+                                f"indicator '{ind['id']}': unknown model id '{key}' "
+                                f"(models are {', '.join(model_ids)})")
+        for model_id in model_ids:
+            if model_id not in ind["cells"]:
+                raise DataError(path, lines[here + ("cells",)],
+                                f"indicator '{ind['id']}': missing cell for model '{model_id}'")
+        indicators.append(Indicator(
+            id=ind["id"], no=ind["no"], label=ind["label"],
+            cells={m: ind["cells"][m] for m in model_ids},
+            line=lines[here],
+            cell_lines={m: lines[here + ("cells", m)] for m in model_ids},
+        ))
+    headings = data["headings"]
+    return Comparison(path, headings["number"], headings["indicator"],
+                      lines[("headings",)], models, indicators)
+
+
+def _unique(ids: list[str], section: str, path: Path, lines: dict) -> None:
+    seen: set[str] = set()
+    for i, ident in enumerate(ids):
+        if ident in seen:
+            raise DataError(path, lines[(section, i, "id")],
+                            f"duplicate id '{ident}' in {section}")
+        seen.add(ident)

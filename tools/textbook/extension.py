@@ -1,0 +1,13 @@
+"""Wire the textbook's components into Sphinx."""
+from __future__ import annotations
+
+from .bibstyles import setup_bibstyles
+from .comparison import setup_comparison
+from .langonly import setup_langonly
+
+
+def setup_extension(app) -> dict:
+    setup_bibstyles(app)
+    setup_comparison(app)
+    setup_langonly(app)
+    return {"parallel_read_safe": False, "parallel_write_safe": True, "version": "1.0"}
