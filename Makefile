@@ -24,12 +24,12 @@ html: $(STAMP)  ## build the website, every language (LANGS="id en") into _build
 gettext: $(STAMP)  ## extract messages into _build/gettext/*.pot
 	$(PY) -m sphinx -b gettext -W --keep-going -n -q -c . source _build/gettext
 
-test: $(STAMP)  ## run the whole test suite
+test: $(STAMP)  ## run the whole test suite (installs missing Debian packages as root)
+	@tools/system_deps.sh $(DEBIAN_PACKAGES)
 	$(PY) -m pytest
 
 system-deps:  ## install the Debian packages the tests need (as root)
-	apt-get update -qq
-	apt-get install -y -qq --no-install-recommends $(DEBIAN_PACKAGES)
+	@tools/system_deps.sh $(DEBIAN_PACKAGES)
 
 clean:  ## remove every build product (keeps the virtualenv)
 	rm -rf _build
