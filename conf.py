@@ -36,7 +36,7 @@ myst_enable_extensions = ["attrs_block", "attrs_inline", "colon_fence", "deflist
 myst_heading_anchors = 3
 myst_footnote_transition = False
 
-bibtex_bibfiles = [str(ROOT / "bibliography.bib")]
+bibtex_bibfiles = ["bibliography.bib"]  # relative to conf.py: a path enters .buildinfo
 bibtex_default_style = "textbook-id"  # replaced per language by the extension
 bibtex_reference_style = "textbook-author-year-id"
 

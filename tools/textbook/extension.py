@@ -1,12 +1,14 @@
 """Wire the textbook's components into Sphinx."""
 from __future__ import annotations
 
+from .bibcheck import setup_bibcheck
 from .bibstyles import setup_bibstyles
 from .comparison import setup_comparison
 from .langonly import setup_langonly
 
 
 def setup_extension(app) -> dict:
+    setup_bibcheck(app)
     setup_bibstyles(app)
     setup_comparison(app)
     setup_langonly(app)

@@ -1,0 +1,8 @@
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "tools"))
+extensions = ["myst_parser", "sphinxcontrib.bibtex", "textbook"]
+bibtex_bibfiles = ["refs.bib"]
+exclude_patterns = ["_build"]
+language = "id"

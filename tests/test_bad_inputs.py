@@ -1,0 +1,107 @@
+"""The catalogue of bad inputs, seen as a user sees them.
+
+Each case is a tiny Sphinx project under ``tests/roots/`` built the way
+``tools/build.py`` builds the book (same strict flags, in a subprocess): the
+build must exit non-zero and print a message naming the file and the line
+(or the key). ``tests/test_data_errors.py`` checks the data-file errors at
+the directive level; here the same roots are run as a command.
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from build import SPHINX_FLAGS
+
+ROOTS = Path(__file__).parent / "roots"
+TOOLS = Path(__file__).resolve().parent.parent / "tools"
+
+
+@dataclass(frozen=True)
+class Case:
+    root: str      # tests/roots/test-<root>
+    file: str      # file the message must name (relative to the project)
+    where: str     # ":<line>" or "" when the message names a key instead
+    message: str   # regular expression for the rest of the message
+    lang: str = "" # build with -D language=<lang>
+
+
+CASES = {
+    # data file (source/data/*.yaml) -- the roots of tests/test_data_errors.py
+    "data-syntax": Case("data-syntax", "tabel.yaml", ":19", r"ERROR: YAML syntax error"),
+    "data-missing-cell": Case("data-missing-cell", "tabel.yaml", ":19",
+                              r"ERROR: .*indicator 'dua': missing cell for model 'b'"),
+    "data-empty-cell": Case("data-empty-cell", "tabel.yaml", ":21",
+                            r"ERROR: .*empty text at indicators\[1\]\.cells\.b"),
+    "data-unknown-model": Case("data-unknown-model", "tabel.yaml", ":22",
+                               r"ERROR: .*indicator 'dua': unknown model id 'c'"),
+    "data-duplicate-indicator": Case("data-duplicate-id", "tabel.yaml", ":16",
+                                     r"ERROR: .*duplicate id 'satu' in indicators"),
+    "data-numbering": Case("data-numbering", "tabel.yaml", ":17",
+                           r"ERROR: .*indicator 'dua' is numbered 3, expected 2"),
+    "data-unknown-key": Case("data-unknown-key", "tabel.yaml", ":19",
+                             r"ERROR: .*unknown key 'colour' at indicators\[1\]\.colour"),
+    "data-invalid-utf8": Case("data-bad-utf8", "tabel.yaml", ":15", r"ERROR: .*not valid UTF-8"),
+    "data-html-in-cell": Case("data-html-cell", "tabel.yaml", r":\d+",
+                              r"WARNING: raw HTML in table cell"),
+    # bibliography
+    "bib-unknown-key": Case("cite-unknown-key", "index.md", ":3",
+                            r'WARNING: could not find bibtex key "tidakada2003"'),
+    "bib-missing-field": Case("bad-bib-missing-field", "refs.bib", ":8",
+                              r"WARNING: entry 'dua2004' is missing required field 'booktitle'"),
+    "bib-syntax": Case("bad-bib-syntax", "refs.bib", ":12",
+                       r"ERROR: BibTeX syntax error: '}' expected"),
+    # MyST
+    "myst-unknown-directive": Case("bad-myst-unknown-directive", "index.md", ":5",
+                                   r"WARNING: Unknown directive type: 'catatn'"),
+    "myst-broken-xref": Case("bad-myst-broken-xref", "index.md", ":8",
+                             r"WARNING: undefined label: 'bagian-tidak-ada'"),
+}
+
+
+def sphinx_build(project: Path, lang: str = "", builder: str = "html"):
+    """Build like tools/build.py does; returns (process, output folder)."""
+    out = project / "_build" / builder
+    cmd = [sys.executable, "-m", "sphinx", "-b", builder, *SPHINX_FLAGS,
+           "-d", str(project / "_build" / "doctrees")]
+    if lang:
+        cmd += ["-D", f"language={lang}"]
+    # The roots find the extension relative to tests/roots; their copies need the path.
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(
+        filter(None, [str(TOOLS), os.environ.get("PYTHONPATH")])))
+    proc = subprocess.run([*cmd, str(project), str(out)], capture_output=True, text=True,
+                          env=env)
+    return proc, out
+
+
+def copy_root(name: str, tmp_path: Path) -> Path:
+    project = tmp_path / name
+    shutil.copytree(ROOTS / f"test-{name}", project)
+    return project
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_bad_input_fails_with_file_and_line(name, tmp_path):
+    case = CASES[name]
+    project = copy_root(case.root, tmp_path)
+    proc, _ = sphinx_build(project, case.lang)
+    assert proc.returncode != 0, proc.stderr
+    expected = re.escape(str(project / case.file)) + case.where + ": " + case.message
+    assert re.search(expected, proc.stderr), proc.stderr
+
+
+def test_html_in_a_data_cell_is_shown_as_text(tmp_path):
+    project = copy_root("data-html-cell", tmp_path)
+    proc, out = sphinx_build(project)
+    assert proc.returncode != 0
+    html = (out / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+

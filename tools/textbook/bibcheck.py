@@ -1,0 +1,114 @@
+"""Check the BibTeX files before sphinxcontrib-bibtex reads them.
+
+pybtex accepts entries without the fields their type requires and prints them
+with holes, and its syntax errors reach Sphinx as a traceback without a file
+name. This check reports both as ``file:line`` messages:
+
+* a syntax error is an error and stops the build;
+* a missing required field or a repeated key is a warning (``-W`` fails).
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pybtex.database.input.bibtex import Parser
+from pybtex.scanner import PybtexError, PybtexSyntaxError
+from sphinx.errors import SphinxError
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+# The standard BibTeX types and their required fields; "a|b" means one of them.
+REQUIRED = {
+    "article": ("author", "title", "journal", "year"),
+    "book": ("author|editor", "title", "publisher", "year"),
+    "booklet": ("title",),
+    "inbook": ("author|editor", "title", "chapter|pages", "publisher", "year"),
+    "incollection": ("author", "title", "booktitle", "publisher", "year"),
+    "inproceedings": ("author", "title", "booktitle", "year"),
+    "conference": ("author", "title", "booktitle", "year"),
+    "manual": ("title",),
+    "mastersthesis": ("author", "title", "school", "year"),
+    "misc": (),
+    "phdthesis": ("author", "title", "school", "year"),
+    "proceedings": ("title", "year"),
+    "techreport": ("author", "title", "institution", "year"),
+    "unpublished": ("author", "title", "note"),
+}
+PERSON_FIELDS = {"author", "editor"}
+ENTRY_START = re.compile(r"^[ \t]*@[ \t]*(\w+)[ \t]*[{(][ \t]*([^,\s]+)[ \t]*,", re.M)
+
+
+def entry_lines(text: str) -> list[tuple[str, str, int]]:
+    """``(type, key, line)`` of every entry, in file order."""
+    return [(m.group(1).lower(), m.group(2), text.count("\n", 0, m.start()) + 1)
+            for m in ENTRY_START.finditer(text)]
+
+
+def check_bibfile(path: Path, encoding: str = "utf-8-sig") -> list[tuple[int, str]]:
+    """Warnings ``(line, message)`` for one file; a syntax error raises ``PybtexSyntaxError``."""
+    text = path.read_text(encoding=encoding)
+    data = _Parser(encoding=encoding).parse_string(text)
+    problems: list[tuple[int, str]] = []
+    seen: dict[str, int] = {}
+    for etype, key, line in entry_lines(text):
+        if key.lower() in seen:
+            problems.append((line, f"entry '{key}' repeats the key of line {seen[key.lower()]}"))
+            continue
+        seen[key.lower()] = line
+        entry = data.entries.get(key)
+        if entry is None or etype not in REQUIRED:
+            continue
+        for required in REQUIRED[etype]:
+            alternatives = required.split("|")
+            if not any(_has(entry, name) for name in alternatives):
+                problems.append((line, f"entry '{key}' is missing required field "
+                                       f"'{' or '.join(alternatives)}'"))
+    return problems
+
+
+class _Parser(Parser):
+    """Keeps the first of repeated keys (reported with their lines below)."""
+
+    def process_entry(self, entry_type, key, fields):
+        if key not in self.data.entries:
+            super().process_entry(entry_type, key, fields)
+
+
+def _has(entry, name: str) -> bool:
+    if name in PERSON_FIELDS:
+        return bool(entry.persons.get(name))
+    return bool(str(entry.fields.get(name, "")).strip())
+
+
+def check_bibliography(app) -> None:
+    bibfiles = getattr(app.config, "bibtex_bibfiles", None) or []
+    encoding = getattr(app.config, "bibtex_encoding", "utf-8-sig")
+    for name in bibfiles:
+        path = Path(app.confdir, name)  # as sphinxcontrib-bibtex does
+        if not path.is_file():
+            continue  # sphinxcontrib-bibtex reports it
+        try:
+            problems = check_bibfile(path, encoding)
+        except UnicodeDecodeError as exc:
+            logger.error("not valid %s at byte %d", encoding, exc.start, location=str(path),
+                         type="textbook", subtype="bibliography")
+            raise SphinxError(f"bibliography file {path} cannot be read") from None
+        except PybtexSyntaxError as exc:
+            message = str(exc).split(": ", 1)[-1]
+            logger.error("BibTeX syntax error: %s", message, location=f"{path}:{exc.lineno}",
+                         type="textbook", subtype="bibliography")
+            raise SphinxError(f"bibliography file {path} has a syntax error") from None
+        except PybtexError as exc:
+            logger.error("BibTeX error: %s", exc, location=str(path),
+                         type="textbook", subtype="bibliography")
+            raise SphinxError(f"bibliography file {path} is invalid") from None
+        for line, message in problems:
+            logger.warning(message, location=f"{path}:{line}",
+                           type="textbook", subtype="bibliography")
+
+
+def setup_bibcheck(app) -> None:
+    # Before sphinxcontrib-bibtex parses the files (its handler has priority 500).
+    app.connect("builder-inited", check_bibliography, priority=400)
