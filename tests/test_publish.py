@@ -1,0 +1,133 @@
+"""Atomic publishing: a failed build leaves the last good output byte for byte.
+
+Every test works on a copy of the project in a temporary folder and runs
+``tools/build.py`` there, as ``make html`` does, so the real ``_build`` is
+never touched.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ["source", "conf.py", "tools", "bibliography.bib", "locales"]
+EPOCH = "1700000000"  # 2023-11-14, fixed so that copies build alike
+DATA = Path("source/data/perbandingan-model.yaml")
+
+
+def copy_project(dest: Path) -> Path:
+    """The parts of the project a build reads, without build products."""
+    dest.mkdir(parents=True, exist_ok=True)
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.mo", "_build")
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=ignore)
+        elif src.exists():
+            shutil.copy2(src, dest / part)
+    return dest
+
+
+def run_build(project: Path, fmt: str = "html", *langs: str, epoch: str | None = EPOCH):
+    env = dict(os.environ)
+    env.pop("SOURCE_DATE_EPOCH", None)
+    if epoch is not None:
+        env["SOURCE_DATE_EPOCH"] = epoch
+    cmd = [sys.executable, str(project / "tools" / "build.py"), fmt]
+    if langs:
+        cmd += ["--langs", *langs]
+    return subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True)
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """sha256 of every file (and symlink target) under ``folder``, by relative path."""
+    digest = {}
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder).as_posix()
+        if path.is_symlink():
+            digest[rel] = "link:" + os.readlink(path)
+        elif path.is_file():
+            digest[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
+        else:
+            digest[rel] = "dir"
+    return digest
+
+
+def break_data_file(project: Path) -> Path:
+    path = project / DATA
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("indicators:", "indicators:\n  - id: [tidak ditutup\n", 1),
+                    encoding="utf-8")
+    return path
+
+
+def break_english_only(project: Path) -> Path:
+    """An error that only the English edition sees (an ``en``-only block)."""
+    chapter = project / "source" / "pemberdayaan.md"
+    with chapter.open("a", encoding="utf-8") as f:
+        f.write("\n```{lang-only} en\nSee {ref}`no-such-label`.\n```\n")
+    return chapter
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    """A project copy with a good, published bilingual site."""
+    project = copy_project(tmp_path_factory.mktemp("publish") / "book")
+    proc = run_build(project, "html")
+    assert proc.returncode == 0, proc.stderr
+    return project
+
+
+@pytest.fixture
+def project(published, tmp_path):
+    """A fresh copy of ``published`` (sources and _build) for one test to break."""
+    dest = tmp_path / "book"
+    shutil.copytree(published, dest, symlinks=True)
+    return dest
+
+
+def test_broken_data_file_keeps_the_published_site(project):
+    before = tree_digest(project / "_build" / "html")
+    assert {"index.html", "id/index.html", "en/index.html"} <= set(before)
+    broken = break_data_file(project)
+    proc = run_build(project, "html")
+    assert proc.returncode != 0
+    assert re.search(re.escape(str(broken)) + r":\d+: ERROR: YAML syntax error", proc.stderr), \
+        proc.stderr
+    assert tree_digest(project / "_build" / "html") == before
+
+
+def test_one_failed_language_publishes_no_language(project):
+    before = tree_digest(project / "_build" / "html")
+    chapter = break_english_only(project)
+    proc = run_build(project, "html")
+    assert proc.returncode != 0
+    assert re.search(re.escape(str(chapter)) + r":\d+: WARNING: undefined label: 'no-such-label'",
+                     proc.stderr), proc.stderr
+    assert "[html:en] FAILED" in proc.stderr
+    assert "[html:id] FAILED" not in proc.stderr  # the Indonesian edition built fine ...
+    assert tree_digest(project / "_build" / "html") == before  # ... and was not published
+
+
+def test_a_fixed_build_publishes_again(project):
+    """The previous failure leaves nothing behind that blocks the next good build."""
+    data = project / DATA
+    good = data.read_bytes()
+    break_data_file(project)
+    assert run_build(project, "html").returncode != 0
+    data.write_bytes(good)
+    chapter = project / "source" / "index.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8") + "\nKalimat baru untuk uji.\n",
+                       encoding="utf-8")
+    proc = run_build(project, "html")
+    assert proc.returncode == 0, proc.stderr
+    for lang in ("id", "en"):
+        page = project / "_build" / "html" / lang / "index.html"
+        assert "Kalimat baru untuk uji." in page.read_text(encoding="utf-8")
