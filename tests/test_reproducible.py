@@ -1,0 +1,71 @@
+"""Reproducible builds: two clean builds of one commit are byte-identical.
+
+The two builds run from two copies of the project in different folders, with
+different hash seeds, some seconds apart, and take ``SOURCE_DATE_EPOCH`` from
+the copy's last commit (as ``tools/build.py`` does for ``make html``).
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from test_publish import copy_project, run_build, tree_digest
+
+COMMIT_DATE = "2001-02-03T04:05:06+00:00"
+COMMIT_EPOCH = "981173106"
+
+
+def commit_copy(project: Path) -> None:
+    """Make the copy a git repository whose last commit has COMMIT_DATE."""
+    env = dict(os.environ, GIT_AUTHOR_DATE=COMMIT_DATE, GIT_COMMITTER_DATE=COMMIT_DATE,
+               GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org",
+               GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.org")
+    for cmd in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "snapshot"]):
+        subprocess.run(["git", *cmd], cwd=project, env=env, check=True)
+
+
+@pytest.fixture(scope="module")
+def two_copies(tmp_path_factory):
+    copies = []
+    for name, seed in (("first", "1"), ("second-copy", "2")):
+        project = copy_project(tmp_path_factory.mktemp(name) / "book")
+        commit_copy(project)
+        copies.append((project, seed))
+    return copies
+
+
+def build_both(two_copies, fmt: str) -> list[Path]:
+    outs = []
+    for project, seed in two_copies:
+        os.environ["PYTHONHASHSEED"] = seed
+        try:
+            proc = run_build(project, fmt, epoch=None)
+        finally:
+            del os.environ["PYTHONHASHSEED"]
+        assert proc.returncode == 0, proc.stderr
+        outs.append(project / "_build" / fmt)
+    return outs
+
+
+def differences(a: dict[str, str], b: dict[str, str]) -> list[str]:
+    return sorted(k for k in a.keys() | b.keys() if a.get(k) != b.get(k))
+
+
+def test_source_date_epoch_comes_from_the_last_commit(two_copies):
+    project, _ = two_copies[0]
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    out = subprocess.run([sys.executable, "-c", "import build; print(build.source_date_epoch())"],
+                         cwd=project / "tools", env=env, capture_output=True, text=True,
+                         check=True).stdout.strip()
+    assert out == COMMIT_EPOCH
+
+
+def test_two_html_builds_are_identical(two_copies):
+    first, second = build_both(two_copies, "html")
+    a, b = tree_digest(first), tree_digest(second)
+    assert {"id/index.html", "en/index.html", "id/searchindex.js"} <= set(a)
+    assert differences(a, b) == []
