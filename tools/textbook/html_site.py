@@ -1,0 +1,329 @@
+"""The website around the text: theme, language switch, downloads, sitemap, 404.
+
+Every edition is built on its own into ``<site>/<lang>/`` with the same page
+names, so a page's twin in another edition is ``../<lang>/<page>.html``.
+"""
+from __future__ import annotations
+
+import re
+from html import escape
+from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
+
+from docutils import nodes
+from sphinx.transforms import SphinxTransform
+from sphinx.writers.html5 import HTML5Translator
+
+THEME_DIR = Path(__file__).with_name("theme")
+SOURCE_LANGUAGE = "id"
+LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
+
+# Interface words Sphinx's own catalogs lack (or leave untranslated for 'id').
+UI = {
+    "id": {
+        "skip": "Langsung ke isi",
+        "language": "Bahasa",
+        "go": "Cari",
+        "parallel": "Baca paralel Indonesia–Inggris",
+        "parallel_title": "Baca paralel",
+        "pager": "Halaman sebelum dan berikutnya",
+        "previous": "Sebelumnya:",
+        "next": "Berikutnya:",
+        "pdf": "Unduh PDF",
+        "epub": "Unduh EPUB",
+        "table": "Tabel",
+        "permalink": "Tautan ke bagian ini",
+        "not_found": "Halaman tidak ditemukan",
+        "description": "Buku ajar terbuka tentang pemberdayaan, pengembangan masyarakat "
+                       "dan intervensi komunitas.",
+    },
+    "en": {
+        "skip": "Skip to content",
+        "language": "Language",
+        "go": "Search",
+        "parallel": "Parallel reading Indonesian–English",
+        "parallel_title": "Parallel reading",
+        "pager": "Previous and next page",
+        "previous": "Previous:",
+        "next": "Next:",
+        "pdf": "Download PDF",
+        "epub": "Download EPUB",
+        "table": "Table",
+        "permalink": "Link to this section",
+        "not_found": "Page not found",
+        "description": "An open textbook on empowerment, community development and "
+                       "community intervention.",
+    },
+}
+
+
+def ui(lang: str | None) -> dict[str, str]:
+    return UI.get(lang or "en", UI["en"])
+
+
+def languages(config) -> list[str]:
+    langs = [lang for lang in config.textbook_languages if lang]
+    if config.language not in langs:
+        langs.append(config.language)
+    return langs
+
+
+def parallel_language(config) -> str | None:
+    """The edition whose build carries the parallel view for this page."""
+    if config.language != SOURCE_LANGUAGE:
+        return config.language
+    others = [lang for lang in languages(config) if lang != SOURCE_LANGUAGE]
+    return others[0] if others else None
+
+
+def site_url(config) -> str:
+    url = (config.textbook_site_url or "").strip()
+    return url if not url or url.endswith("/") else url + "/"
+
+
+def _first_paragraph(doctree) -> str:
+    if doctree is None:
+        return ""
+    for para in doctree.findall(nodes.paragraph):
+        if para.get("translatable") is False or isinstance(para.parent, (nodes.entry,)):
+            continue
+        text = " ".join(para.astext().split())
+        if len(text) >= 40:
+            return text if len(text) <= 155 else text[:152].rsplit(" ", 1)[0] + " …"
+    return ""
+
+
+def page_context(app, pagename: str, templatename: str, context: dict, doctree) -> None:
+    if app.builder.format != "html" or app.builder.name not in ("html", "dirhtml"):
+        return
+    config = app.config
+    lang = config.language
+    up = "../" * pagename.count("/")
+    parallel_page = pagename.startswith("parallel/")
+    twin = pagename[len("parallel/"):] if parallel_page else pagename
+    is_doc = twin in app.env.found_docs or twin in ("genindex", "search")
+    base = site_url(config)
+    langs = languages(config)
+
+    switch = []
+    for code in langs:
+        current = code == lang and not parallel_page
+        href = f"{up}../{code}/{twin}.html" if is_doc else f"{up}../{code}/index.html"
+        switch.append({"code": code, "name": LANGUAGE_NAMES.get(code, code),
+                       "href": href, "current": current})
+
+    alternates = []
+    if is_doc and not parallel_page:
+        for code in langs:
+            alternates.append({"hreflang": code,
+                               "href": f"{base}{code}/{twin}.html" if base else f"{up}../{code}/{twin}.html"})
+        alternates.append({"hreflang": "x-default",
+                           "href": f"{base}{SOURCE_LANGUAGE}/{twin}.html" if base
+                           else f"{up}../{SOURCE_LANGUAGE}/{twin}.html"})
+
+    words = ui(lang)
+    downloads = []
+    if config.textbook_download_basename:
+        for ext, mime in (("pdf", "application/pdf"), ("epub", "application/epub+zip")):
+            downloads.append({
+                "href": f"{up}../downloads/{config.textbook_download_basename}-{lang}.{ext}",
+                "label": words[ext], "mime": mime})
+
+    parallel_href = None
+    target = parallel_language(config)
+    if target and twin in app.env.found_docs and not parallel_page:
+        parallel_href = (f"{up}parallel/{twin}.html" if target == lang
+                         else f"{up}../{target}/parallel/{twin}.html")
+
+    keep_css = {"textbook.css"}
+    # docutils adds a second viewport tag to the one in the layout
+    # and Sphinx's Locale leaves its 'translated' flag on <meta> (invalid HTML)
+    context["metatags"] = re.sub(r' translated="(?:True|False)"', "", re.sub(
+        r'<meta name="viewport"[^>]*>\s*', "", context.get("metatags", "")))
+    # the book's title in this edition's language: the (translated) root heading
+    root_title = app.env.titles.get(config.root_doc)
+    if root_title is not None:
+        context["docstitle"] = context["shorttitle"] = root_title.astext()
+    context["tb"] = {
+        "lang": lang,
+        "ui": words,
+        "languages": switch,
+        "alternates": alternates,
+        "downloads": downloads,
+        "parallel_href": parallel_href,
+        "description": _first_paragraph(doctree) or words["description"],
+        "scripts": pagename == "search",
+        "keep_css": keep_css,
+    }
+
+
+class TextbookHTMLTranslator(HTML5Translator):
+    """Adds what the stock writer leaves out: language of parts, table labels."""
+
+    _LANG_CLASS = re.compile(r"^lang-([a-z]{2,3}(?:-[A-Za-z0-9]+)*)$")
+
+    def starttag(self, node, tagname, suffix="\n", empty=False, **attributes):
+        attrs = {k.lower(): v for k, v in attributes.items()}
+        if isinstance(node, nodes.Element):
+            for cls in node.get("classes", []):
+                match = self._LANG_CLASS.match(cls)
+                if match and "lang" not in attrs:
+                    attrs["lang"] = match.group(1)
+            if isinstance(node, nodes.entry):
+                section = node.parent.parent
+                if isinstance(section, nodes.thead):
+                    attrs["scope"] = "col"
+                elif "stub" in (attrs.get("classes") or []) or "stub" in str(attrs.get("class", "")):
+                    attrs["scope"] = "row"
+                if node.get("tb_label"):
+                    attrs["data-label"] = node["tb_label"]
+        if attrs.get("role") == "heading" and "aria-level" not in attrs:
+            attrs["aria-level"] = "2"
+        return super().starttag(node, tagname, suffix, empty, **attrs)
+
+    def visit_table(self, node):
+        labels: list[str] = []
+        thead = next(iter(node.findall(nodes.thead)), None)
+        if thead is not None and len(thead):
+            labels = [" ".join(e.astext().split()) for e in thead[-1].children]
+        for tbody in node.findall(nodes.tbody):
+            for row in tbody.children:
+                column = 0
+                for entry in row.children:
+                    if column < len(labels):
+                        entry["tb_label"] = labels[column]
+                    column += 1 + entry.get("morecols", 0)
+        title = next((c for c in node.children if isinstance(c, nodes.title)), None)
+        label = " ".join(title.astext().split()) if title is not None else ui(
+            self.config.language)["table"]
+        self.body.append(f'<div class="table-wrap" role="region" tabindex="0" '
+                         f'aria-label="{escape(label)}">\n')
+        super().visit_table(node)
+
+    def depart_table(self, node):
+        super().depart_table(node)
+        self.body.append("</div>\n")
+
+    def add_permalink_ref(self, node, title):
+        if title.startswith("Link to this") and self.config.language != "en":
+            title = ui(self.config.language)["permalink"]
+        super().add_permalink_ref(node, title)
+
+
+class UniqueIds(SphinxTransform):
+    """Give every node a document-unique id after translation.
+
+    ``Locale`` parses each msgstr in a fresh document whose id counter starts
+    again at ``id1``: a translated citation can then share its id with a
+    footnote reference (invalid HTML, broken back-links). Footnote references
+    get their back-links later (docutils ``Footnotes``, priority 620), so the
+    clashing footnote reference is the one renamed.
+    """
+
+    default_priority = 21  # right after sphinx.transforms.i18n.Locale (20)
+
+    def apply(self, **kwargs) -> None:
+        owner: dict[str, nodes.Element] = {}
+        clashes: list[tuple[nodes.Element, str]] = []
+        for node in self.document.findall(nodes.Element):
+            for ident in node["ids"]:
+                if ident in owner and owner[ident] is not node:
+                    first = owner[ident]
+                    victim = first if isinstance(first, nodes.footnote_reference) else node
+                    if victim is first:
+                        owner[ident] = node
+                    clashes.append((victim, ident))
+                else:
+                    owner[ident] = node
+        if not clashes:
+            return
+        self.document.ids.update(owner)
+        for victim, ident in clashes:
+            victim["ids"].remove(ident)
+            new = self.document.set_id(victim)
+            for footnote in self.document.findall(nodes.footnote):
+                if ident in footnote["backrefs"] and victim.get("refid") in footnote["ids"]:
+                    footnote["backrefs"][footnote["backrefs"].index(ident)] = new
+
+
+def write_sitemap(app, exception) -> None:
+    """``sitemap.xml`` of this edition, each page with its twins (hreflang)."""
+    if exception is not None or app.builder.name != "html":
+        return
+    base = site_url(app.config)
+    if not base:
+        return
+    lang = app.config.language
+    langs = languages(app.config)
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+             'xmlns:xhtml="http://www.w3.org/1999/xhtml">']
+    for doc in sorted(app.env.found_docs):
+        lines.append(f"  <url><loc>{xml_escape(f'{base}{lang}/{doc}.html')}</loc>")
+        for code in langs:
+            lines.append(f'    <xhtml:link rel="alternate" hreflang="{code}" '
+                         f'href="{xml_escape(f"{base}{code}/{doc}.html")}"/>')
+        lines.append(f'    <xhtml:link rel="alternate" hreflang="x-default" '
+                     f'href="{xml_escape(f"{base}{SOURCE_LANGUAGE}/{doc}.html")}"/>')
+        lines.append("  </url>")
+    lines.append("</urlset>")
+    Path(app.outdir, "sitemap.xml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def write_root_files(site: Path, langs: list[str], base_url: str, title: str) -> None:
+    """Site-wide files next to the editions: 404 page, sitemap index, robots.txt."""
+    base = base_url if not base_url or base_url.endswith("/") else base_url + "/"
+    prefix = re.sub(r"^[a-z]+://[^/]+", "", base) or "/"
+    items = "\n".join(
+        f'<li><a href="{escape(prefix)}{code}/index.html" hreflang="{code}" lang="{code}">'
+        f'{escape(ui(code)["not_found"])}: {escape(LANGUAGE_NAMES.get(code, code))}</a></li>'
+        for code in langs)
+    (site / "404.html").write_text(f"""<!DOCTYPE html>
+<html lang="id">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>404 · {escape(UI["id"]["not_found"])} / {escape(UI["en"]["not_found"])}</title>
+<meta name="robots" content="noindex">
+<meta name="description" content="{escape(UI["id"]["not_found"])} / {escape(UI["en"]["not_found"])}">
+<style>body{{font:1.1rem/1.5 system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;color:#1a1a1a}}a{{color:#0b5f55}}</style>
+</head>
+<body>
+<main>
+<h1>404 · {escape(UI["id"]["not_found"])} / <span lang="en">{escape(UI["en"]["not_found"])}</span></h1>
+<p>{escape(title)}</p>
+<ul>
+{items}
+</ul>
+</main>
+</body>
+</html>
+""", encoding="utf-8")
+    if base:
+        maps = "\n".join(f"  <sitemap><loc>{xml_escape(base)}{code}/sitemap.xml</loc></sitemap>"
+                         for code in langs)
+        (site / "sitemap.xml").write_text(
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+            f"{maps}\n</sitemapindex>\n", encoding="utf-8")
+        (site / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n",
+                                         encoding="utf-8")
+
+
+def _baseurl(app, config) -> None:
+    """Canonical URLs: ``<site>/<lang>/<page>.html``."""
+    if site_url(config) and not config.html_baseurl:
+        config.html_baseurl = f"{site_url(config)}{config.language}/"
+
+
+def setup_html_site(app) -> None:
+    app.add_config_value("textbook_languages", ["id", "en"], "html", types=frozenset({list}))
+    app.add_config_value("textbook_site_url", "", "html", types=frozenset({str}))
+    if "textbook_download_basename" not in app.config:
+        app.add_config_value("textbook_download_basename", "", "html", types=frozenset({str}))
+    app.add_html_theme("textbook", str(THEME_DIR / "textbook"))
+    app.set_translator("html", TextbookHTMLTranslator, override=True)
+    app.add_transform(UniqueIds)
+    app.connect("config-inited", _baseurl)
+    app.connect("html-page-context", page_context)
+    app.connect("build-finished", write_sitemap)

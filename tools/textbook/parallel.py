@@ -1,0 +1,148 @@
+"""Parallel reading: each chapter's messages beside their translations.
+
+In a translated edition's HTML build, a transform that runs just before
+Sphinx's ``Locale`` transform numbers every translatable node and keeps an
+untranslated copy of it; ``Locale`` then replaces the node's text with the
+catalog's msgstr in place. After references are resolved, the copies and the
+translated nodes are paired by number and written to ``parallel/<page>.html``.
+The pairs are exactly the catalog's (msgid, msgstr) pairs, so the view cannot
+drift from either edition.
+"""
+from __future__ import annotations
+
+import re
+from html import escape
+
+from docutils import nodes
+from sphinx.transforms import SphinxTransform
+from sphinx.util.nodes import extract_messages
+
+from .html_site import SOURCE_LANGUAGE, ui
+
+PREFIX = "parallel/"
+
+
+class parallel_store(nodes.Element, nodes.Invisible):
+    """Untranslated copies of a document's messages (never rendered)."""
+
+
+def _skip(self, node):
+    raise nodes.SkipNode
+
+
+def _enabled(app) -> bool:
+    return (app.config.language != SOURCE_LANGUAGE and app.builder is not None
+            and app.builder.name == "html")
+
+
+class CollectOriginals(SphinxTransform):
+    default_priority = 19  # just before sphinx.transforms.i18n.Locale (20)
+
+    def apply(self, **kwargs) -> None:
+        if not _enabled(self.app):
+            return
+        store = parallel_store()
+        for number, (node, _msg) in enumerate(extract_messages(self.document)):
+            if not isinstance(node, nodes.TextElement):
+                continue
+            node["tb_msg"] = number
+            copy = node.deepcopy()
+            for sub in copy.findall(nodes.TextElement):
+                sub["translatable"] = False
+            copy["tb_level"] = _level(node)
+            store += copy
+        if len(store):
+            self.document += store
+
+
+def _level(node: nodes.Node) -> int:
+    """Heading level in the parallel page (h1 is the page's own title)."""
+    if not isinstance(node, nodes.title) or not isinstance(node.parent, nodes.section):
+        return 0
+    depth, parent = 0, node.parent
+    while isinstance(parent, nodes.section):
+        depth, parent = depth + 1, parent.parent
+    return min(depth + 1, 6)
+
+
+def _prepare(node: nodes.TextElement) -> nodes.paragraph:
+    """A paragraph with the node's content, safe to render on another page."""
+    para = nodes.paragraph("", "", *[child.deepcopy() for child in node.children])
+    for ref in list(para.findall(nodes.footnote_reference)):
+        ref.replace_self(nodes.superscript("", ref.astext()))
+    for sub in para.findall(nodes.Element):
+        sub["ids"] = []
+    for ref in list(para.findall(nodes.reference)):
+        uri = ref.get("refuri", "")
+        if "refid" in ref or uri.startswith("#"):
+            ref.replace_self(nodes.inline("", "", *ref.children))
+        elif uri and not re.match(r"^[a-z]+:|^/", uri):
+            ref["refuri"] = "../" + uri
+    return para
+
+
+def _render(builder, node: nodes.TextElement) -> str:
+    html = builder.render_partial(_prepare(node))["fragment"].strip()
+    return re.sub(r"^<p>(.*)</p>$", r"\1", html, flags=re.S)
+
+
+def collect_pairs(app, doctree, docname: str) -> None:
+    stores = list(doctree.findall(parallel_store))
+    for store in stores:
+        store.parent.remove(store)
+    if not _enabled(app) or len(stores) != 1:
+        return
+    translated = {n["tb_msg"]: n for n in doctree.findall(nodes.TextElement) if "tb_msg" in n}
+    lang = app.config.language
+    rows = []
+    for original in stores[0].children:
+        number = original["tb_msg"]
+        target = translated.get(number)
+        if target is None:
+            continue
+        note = ""
+        if isinstance(target.parent, nodes.footnote):
+            label = next(iter(target.parent.findall(nodes.label)), None)
+            note = f'<sup>{label.astext()}</sup> ' if label is not None else ""
+        left = note + _render(app.builder, original)
+        right = note + _render(app.builder, target)
+        level = original.get("tb_level", 0)
+        tag = f"h{level}" if level else "div"
+        cell = '<{t} lang="{l}">{c}</{t}>'
+        rows.append('<div class="pair{}">{}{}</div>'.format(
+            " pair-heading" if level else "",
+            cell.format(t=tag, l=SOURCE_LANGUAGE, c=left),
+            cell.format(t=tag, l=lang, c=right)))
+    _pages(app)[docname] = "\n".join(rows)
+
+
+def _pages(app) -> dict[str, str]:
+    if not hasattr(app.builder, "textbook_parallel"):
+        app.builder.textbook_parallel = {}
+    return app.builder.textbook_parallel
+
+
+def collect_pages(app):
+    if not _enabled(app):
+        return
+    pages = _pages(app)
+    words = ui(app.config.language)
+    for docname in sorted(app.env.found_docs):
+        if docname not in pages:
+            app.env.get_and_resolve_doctree(docname, app.builder)
+        if docname not in pages:
+            continue
+        title = escape(app.env.titles[docname].astext())
+        body = (f'<h1>{words["parallel_title"]}: {title}</h1>\n'
+                f'<div class="parallel">\n{pages[docname]}\n</div>')
+        yield (PREFIX + docname, {"title": f'{words["parallel_title"]}: {title}',
+                                  "body": body}, "page.html")
+
+
+def setup_parallel(app) -> None:
+    visitors = (_skip, None)
+    app.add_node(parallel_store, html=visitors, latex=visitors, text=visitors,
+                 man=visitors, texinfo=visitors)
+    app.add_transform(CollectOriginals)
+    app.connect("doctree-resolved", collect_pairs)
+    app.connect("html-collect-pages", collect_pages)
