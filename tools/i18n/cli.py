@@ -1,0 +1,135 @@
+"""The translator's commands (see the package docstring)."""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from .catalogs import LOCALES, POT_DIR, ROOT, SOURCE_LANGUAGE, display, languages
+from . import checks, status
+
+SPHINX_FLAGS = ["-W", "--keep-going", "-n", "-q"]
+LANG_RE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")
+
+
+def _epoch() -> str:
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        return os.environ["SOURCE_DATE_EPOCH"]
+    out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT,
+                         capture_output=True, text=True)
+    return out.stdout.strip() or "0"
+
+
+def extract(pot_dir: Path = POT_DIR) -> int:
+    """``sphinx-build -b gettext`` into ``pot_dir`` (one .pot per chapter).
+
+    Old .pot files are removed first, so a deleted chapter leaves none behind.
+    """
+    for old in pot_dir.glob("*.pot"):
+        old.unlink()
+    cmd = [sys.executable, "-m", "sphinx", "-b", "gettext", *SPHINX_FLAGS,
+           "-d", str(ROOT / "_build" / "doctrees" / "gettext"), "-c", str(ROOT),
+           str(ROOT / "source"), str(pot_dir)]
+    return subprocess.run(cmd, env=dict(os.environ, SOURCE_DATE_EPOCH=_epoch())).returncode
+
+
+def sphinx_intl_update(langs: list[str], pot_dir: Path = POT_DIR,
+                       no_obsolete: bool = False) -> int:
+    cmd = [sys.executable, "-m", "sphinx_intl", "update", "-p", str(pot_dir),
+           "-d", str(LOCALES), "-j", "1"]
+    for lang in langs:
+        cmd += ["-l", lang]
+    if no_obsolete:
+        cmd.append("--no-obsolete")
+    return subprocess.run(cmd).returncode
+
+
+def cmd_update(args) -> int:
+    langs = args.langs or languages()
+    if not langs:
+        print("error: no languages in locales/ (run 'make add-language LANG=xx')",
+              file=sys.stderr)
+        return 2
+    return extract() or sphinx_intl_update(langs, no_obsolete=args.no_obsolete)
+
+
+def cmd_status(args) -> int:
+    if args.pot_dir is None:
+        args.pot_dir = str(POT_DIR)
+        if extract() != 0:
+            return 2
+    try:
+        rows = status.collect(Path(args.pot_dir), Path(args.locales), args.langs)
+    except FileNotFoundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(status.report(rows))
+    problems = sorted(p for r in rows for p in r.problems)
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} problem(s): the catalogs are not complete", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def cmd_check(args) -> int:
+    try:
+        problems = checks.check_all(Path(args.locales), args.langs,
+                                    Path(args.glossary) if args.glossary else None)
+    except checks.GlossaryError as exc:
+        print(exc)
+        return 1
+    for problem in sorted(problems):
+        print(problem)
+    if problems:
+        print(f"{len(problems)} problem(s) in the translations", file=sys.stderr)
+        return 1
+    print("translations keep their markup and the glossary; msgfmt --check passes")
+    return 0
+
+
+def cmd_add_language(args) -> int:
+    lang = args.lang
+    if not LANG_RE.match(lang or ""):
+        print(f"error: '{lang}' is not a language code such as 'fr' or 'pt_BR'", file=sys.stderr)
+        return 2
+    if lang == SOURCE_LANGUAGE:
+        print(f"error: '{lang}' is the source language; it has no catalogs", file=sys.stderr)
+        return 2
+    if (LOCALES / lang / "LC_MESSAGES").is_dir():
+        print(f"error: {display(LOCALES / lang)} exists already (use 'make update-po')",
+              file=sys.stderr)
+        return 2
+    code = extract() or sphinx_intl_update([lang])
+    if code == 0:
+        print(f"created {display(LOCALES / lang / 'LC_MESSAGES')}/*.po; translate them, add "
+              f"'{lang}:' to locales/glossary.yaml, then: make html LANGS=\"id en {lang}\"")
+    return code
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="i18n", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("update", help="extract .pot files, then update the .po files")
+    p.add_argument("--langs", nargs="+")
+    p.add_argument("--no-obsolete", action="store_true", help="drop #~ entries")
+    p.set_defaults(func=cmd_update)
+    for name, func, help_ in [("status", cmd_status, "per file and language report"),
+                              ("check", cmd_check, "markup, glossary and msgfmt checks")]:
+        p = sub.add_parser(name, help=help_)
+        p.add_argument("--langs", nargs="+")
+        p.add_argument("--locales", default=str(LOCALES))
+        if name == "status":
+            p.add_argument("--pot-dir", default=None,
+                           help="existing .pot files (default: extract fresh ones)")
+        else:
+            p.add_argument("--glossary", default=None)
+        p.set_defaults(func=func)
+    p = sub.add_parser("add-language", help="scaffold locales/<lang>/LC_MESSAGES/*.po")
+    p.add_argument("lang")
+    p.set_defaults(func=cmd_add_language)
+    args = parser.parse_args(argv)
+    return args.func(args)
