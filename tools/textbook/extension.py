@@ -4,6 +4,7 @@ from __future__ import annotations
 from .bibcheck import setup_bibcheck
 from .bibstyles import setup_bibstyles
 from .comparison import setup_comparison
+from .i18nrefs import setup_i18nrefs
 from .langonly import setup_langonly
 
 
@@ -12,4 +13,5 @@ def setup_extension(app) -> dict:
     setup_bibstyles(app)
     setup_comparison(app)
     setup_langonly(app)
+    setup_i18nrefs(app)
     return {"parallel_read_safe": False, "parallel_write_safe": True, "version": "1.0"}
