@@ -42,7 +42,13 @@ bibtex_reference_style = "textbook-author-year-id"
 
 nitpicky = True
 
-html_theme = "basic"
+html_theme = "textbook"  # tools/textbook/theme/, registered by the extension
+# Where the site is published (root holding id/ and en/): canonical and hreflang
+# URLs and the sitemap. Set TEXTBOOK_SITE_URL when you publish elsewhere.
+textbook_site_url = (os.environ.get("TEXTBOOK_SITE_URL")
+                     or os.environ.get("READTHEDOCS_CANONICAL_URL") or "http://localhost:8000/")
+textbook_languages = ["id", "en"]  # editions linked by the language switch
+html_permalinks_icon = "#"
 html_title = project
 html_last_updated_fmt = None
 html_copy_source = False

@@ -4,8 +4,10 @@ from __future__ import annotations
 from .bibcheck import setup_bibcheck
 from .bibstyles import setup_bibstyles
 from .comparison import setup_comparison
-from .i18nrefs import setup_i18nrefs
+from .html_site import setup_html_site
 from .langonly import setup_langonly
+from .parallel import setup_parallel
+from .search_id import setup_search_id
 
 
 def setup_extension(app) -> dict:
@@ -13,5 +15,7 @@ def setup_extension(app) -> dict:
     setup_bibstyles(app)
     setup_comparison(app)
     setup_langonly(app)
-    setup_i18nrefs(app)
+    setup_html_site(app)
+    setup_parallel(app)
+    setup_search_id(app)
     return {"parallel_read_safe": False, "parallel_write_safe": True, "version": "1.0"}
