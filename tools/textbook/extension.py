@@ -5,6 +5,7 @@ from .bibcheck import setup_bibcheck
 from .bibstyles import setup_bibstyles
 from .comparison import setup_comparison
 from .html_site import setup_html_site
+from .i18nrefs import setup_i18nrefs
 from .langonly import setup_langonly
 from .parallel import setup_parallel
 from .search_id import setup_search_id
@@ -15,6 +16,7 @@ def setup_extension(app) -> dict:
     setup_bibstyles(app)
     setup_comparison(app)
     setup_langonly(app)
+    setup_i18nrefs(app)
     setup_html_site(app)
     setup_parallel(app)
     setup_search_id(app)
