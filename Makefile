@@ -7,6 +7,7 @@ STAMP       := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
 .PHONY: help html gettext test system-deps clean
+.PHONY: update-po po-status po-check add-language
 
 # Debian packages the full test suite needs (TeX, browser, checkers).
 DEBIAN_PACKAGES := make gettext
@@ -23,6 +24,18 @@ html: $(STAMP)  ## build the website, every language (LANGS="id en") into _build
 
 gettext: $(STAMP)  ## extract messages into _build/gettext/*.pot
 	$(PY) -m sphinx -b gettext -W --keep-going -n -q -c . source _build/gettext
+
+update-po: $(STAMP)  ## extract messages, update locales/*/LC_MESSAGES/*.po (sphinx-intl)
+	$(PY) tools/i18n update
+
+po-status: $(STAMP)  ## per catalog and language; fails if untranslated, fuzzy or stale
+	$(PY) tools/i18n status
+
+po-check: $(STAMP)  ## translations keep markup and glossary; msgfmt --check
+	$(PY) tools/i18n check
+
+add-language: $(STAMP)  ## scaffold a new language: make add-language LANG=xx
+	LANG=C.UTF-8 $(PY) tools/i18n add-language "$(LANG)"
 
 test: $(STAMP)  ## run the whole test suite (installs missing Debian packages as root)
 	@tools/system_deps.sh $(DEBIAN_PACKAGES)
