@@ -8,6 +8,7 @@ STAMP       := $(VENV)/.installed
 .DEFAULT_GOAL := help
 .PHONY: help html gettext test system-deps clean
 .PHONY: update-po po-status po-check add-language
+.PHONY: bench audit lock
 
 # Debian packages the full test suite needs (TeX, browser, checkers).
 DEBIAN_PACKAGES := make gettext
@@ -40,6 +41,17 @@ add-language: $(STAMP)  ## scaffold a new language: make add-language LANG=xx
 test: $(STAMP)  ## run the whole test suite (installs missing Debian packages as root)
 	@tools/system_deps.sh $(DEBIAN_PACKAGES)
 	$(PY) -m pytest
+
+bench: $(STAMP)  ## measure build cost against the bare-Sphinx floor (prints ratios)
+	$(PY) tools/bench.py
+
+audit: $(STAMP)  ## check the pinned dependencies for known vulnerabilities (pip-audit; network)
+	$(VENV)/bin/pip-audit --strict --require-hashes --disable-pip --progress-spinner off \
+	    -r requirements.txt
+
+lock: $(STAMP)  ## re-pin requirements.txt with hashes from requirements.in (pip-tools)
+	$(VENV)/bin/pip-compile -q --generate-hashes --strip-extras --allow-unsafe \
+	    -o requirements.txt requirements.in
 
 system-deps:  ## install the Debian packages the tests need (as root)
 	@tools/system_deps.sh $(DEBIAN_PACKAGES)
