@@ -232,7 +232,11 @@ def check_all(locales: Path = LOCALES, langs: list[str] | None = None,
     from .catalogs import languages, po_files
     terms = load_glossary(glossary or (locales / "glossary.yaml"))
     problems = []
+    glossary_path = glossary or (locales / "glossary.yaml")
     for lang in langs or languages(locales):
+        if not any(lang in t.translations for t in terms):
+            problems.append(Problem(display(glossary_path), 1,
+                                    f"the glossary has no '{lang}:' translations yet"))
         for path in po_files(lang, locales):
             problems += check_po(path, lang, terms)
             problems += msgfmt_check(path)

@@ -94,7 +94,8 @@ def cmd_check(args) -> int:
 def cmd_add_language(args) -> int:
     lang = args.lang
     if not LANG_RE.match(lang or ""):
-        print(f"error: '{lang}' is not a language code such as 'fr' or 'pt_BR'", file=sys.stderr)
+        print(f"error: '{lang}' is not a language code such as 'fr' or 'pt_BR' "
+              "(usage: make add-language LANG=xx)", file=sys.stderr)
         return 2
     if lang == SOURCE_LANGUAGE:
         print(f"error: '{lang}' is the source language; it has no catalogs", file=sys.stderr)
