@@ -53,3 +53,9 @@ html_title = project
 html_last_updated_fmt = None
 html_copy_source = False
 html_show_sourcelink = False
+
+# -- Downloads, print and e-book ---------------------------------------------
+# Published files: _build/{pdf,epub}/<basename>-<lang>.{pdf,epub}, copied to
+# _build/html/downloads/. Language-dependent parts (title page, names) are set
+# per language by tools/textbook/latex.py and epub.py.
+textbook_download_basename = "pemberdayaan-masyarakat"

@@ -36,3 +36,18 @@ def book_build(tmp_path_factory):
         return cache[lang, builder]
 
     return build
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """Both editions as published (``<tmp>/{id,en}/`` and the root files)."""
+    from textbook.html_check import build_site
+    return build_site(tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture(scope="session")
+def site_server(site):
+    """The built site served on 127.0.0.1; yields its base URL."""
+    from textbook.html_check import serve
+    with serve(site) as url:
+        yield url

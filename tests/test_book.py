@@ -95,7 +95,7 @@ def test_no_unresolved_citation_and_locators_shown(html_id):
 
 def test_references_page_lists_both_entries_in_indonesian(html_id):
     soup = BeautifulSoup((html_id / "daftar-pustaka.html").read_text("utf-8"), "html.parser")
-    entries = [text(e) for e in soup.select('[role="doc-biblioentry"]')]
+    entries = [text(e) for e in soup.select('.citation-list > .citation')]
     assert len(entries) == 2
     assert entries[0].endswith("Adi, Isbandi Rukminto. 2003. Pemberdayaan, Pengembangan "
                                "Masyarakat dan Intervensi Komunitas. Depok: FE Universitas Indonesia.")

@@ -266,7 +266,7 @@ def test_english_citation_words(app):
     soup = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
     cites = [" ".join(c.get_text().split()) for c in soup.select("span.bibtex-citation")]
     assert cites == ["Smith and Jones (2001, p. 3)", "Smith et al. (2002)"]
-    entries = [" ".join(e.get_text().split()) for e in soup.select('[role="doc-biblioentry"]')]
+    entries = [" ".join(e.get_text().split()) for e in soup.select('.citation-list > .citation')]
     assert entries == [
         "[Smith 2001] Smith, Anna and Jones, Budi. 2001. Two Authors. Jakarta: Press.",
         "[Smith 2002] Smith, Anna, Jones, Budi, and Putri, Citra. 2002. Three Authors. "

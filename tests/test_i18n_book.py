@@ -96,7 +96,7 @@ def test_payne_quotation_appears_once_in_english(html_en):
 def test_references_page_in_english(html_en):
     soup = page(html_en, "daftar-pustaka")
     assert text(soup.select_one("h1")).rstrip("¶#").strip() == "References"
-    entries = [text(e) for e in soup.select('[role="doc-biblioentry"]')]
+    entries = [text(e) for e in soup.select('.citation-list > .citation')]
     assert len(entries) == 2
     assert entries[0].endswith("Adi, Isbandi Rukminto. 2003. Pemberdayaan, Pengembangan "
                                "Masyarakat dan Intervensi Komunitas. Depok: FE Universitas "
@@ -120,7 +120,7 @@ def test_no_indonesian_message_left_in_the_english_pages(html_en, book_build):
     for html in html_en.glob("*.html"):
         soup = BeautifulSoup(html.read_text("utf-8"), "html.parser")
         main = soup.select_one('[role="main"]') or soup.body
-        for entry in main.select('[role="doc-biblioentry"]'):
+        for entry in main.select('.citation-list > .citation'):
             entry.decompose()  # titles of cited works stay in their language
         body = text(main)
         left = [m for m in ids if m in body]

@@ -116,6 +116,8 @@ def build_html(langs: list[str]) -> int:
     for extra in [p for p in stage.iterdir() if p.is_dir() and p.name not in langs]:
         shutil.rmtree(extra)
     (stage / "index.html").write_text(landing_page(langs), encoding="utf-8")
+    from textbook.html_site import write_root_files  # 404.html, sitemap.xml, robots.txt
+    write_root_files(stage, langs)
     publish(stage, BUILD / "html")
     print(f"[html] published {', '.join(langs)} in {BUILD / 'html'}")
     return 0

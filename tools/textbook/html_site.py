@@ -5,6 +5,7 @@ names, so a page's twin in another edition is ``../<lang>/<page>.html``.
 """
 from __future__ import annotations
 
+import os
 import re
 from html import escape
 from pathlib import Path
@@ -135,7 +136,12 @@ def page_context(app, pagename: str, templatename: str, context: dict, doctree) 
         parallel_href = (f"{up}parallel/{twin}.html" if target == lang
                          else f"{up}../{target}/parallel/{twin}.html")
 
-    keep_css = {"textbook.css"}
+    # one stylesheet; JavaScript only where it is needed (search)
+    context["css_files"] = [css for css in context.get("css_files", [])
+                            if str(getattr(css, "filename", css)).rsplit("/", 1)[-1]
+                            == "textbook.css"]
+    if pagename != "search":
+        context["script_files"] = []
     # docutils adds a second viewport tag to the one in the layout
     # and Sphinx's Locale leaves its 'translated' flag on <meta> (invalid HTML)
     context["metatags"] = re.sub(r' translated="(?:True|False)"', "", re.sub(
@@ -152,8 +158,6 @@ def page_context(app, pagename: str, templatename: str, context: dict, doctree) 
         "downloads": downloads,
         "parallel_href": parallel_href,
         "description": _first_paragraph(doctree) or words["description"],
-        "scripts": pagename == "search",
-        "keep_css": keep_css,
     }
 
 
@@ -177,6 +181,9 @@ class TextbookHTMLTranslator(HTML5Translator):
                     attrs["scope"] = "row"
                 if node.get("tb_label"):
                     attrs["data-label"] = node["tb_label"]
+        if attrs.get("role") == "doc-biblioentry":
+            # deprecated in DPUB-ARIA 1.1, and the parent is role="list"
+            attrs["role"] = "listitem"
         if attrs.get("role") == "heading" and "aria-level" not in attrs:
             attrs["aria-level"] = "2"
         return super().starttag(node, tagname, suffix, empty, **attrs)
@@ -270,8 +277,15 @@ def write_sitemap(app, exception) -> None:
     Path(app.outdir, "sitemap.xml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def write_root_files(site: Path, langs: list[str], base_url: str, title: str) -> None:
+def site_url_from_env() -> str:
+    """The published site's root URL (same rule as conf.py's textbook_site_url)."""
+    return (os.environ.get("TEXTBOOK_SITE_URL") or os.environ.get("READTHEDOCS_CANONICAL_URL")
+            or "http://localhost:8000/")
+
+
+def write_root_files(site: Path, langs: list[str], base_url: str | None = None) -> None:
     """Site-wide files next to the editions: 404 page, sitemap index, robots.txt."""
+    base_url = site_url_from_env() if base_url is None else base_url
     base = base_url if not base_url or base_url.endswith("/") else base_url + "/"
     prefix = re.sub(r"^[a-z]+://[^/]+", "", base) or "/"
     items = "\n".join(
@@ -291,7 +305,6 @@ def write_root_files(site: Path, langs: list[str], base_url: str, title: str) ->
 <body>
 <main>
 <h1>404 · {escape(UI["id"]["not_found"])} / <span lang="en">{escape(UI["en"]["not_found"])}</span></h1>
-<p>{escape(title)}</p>
 <ul>
 {items}
 </ul>

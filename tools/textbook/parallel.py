@@ -39,7 +39,7 @@ class CollectOriginals(SphinxTransform):
     default_priority = 19  # just before sphinx.transforms.i18n.Locale (20)
 
     def apply(self, **kwargs) -> None:
-        if not _enabled(self.app):
+        if not getattr(self.env, "textbook_parallel", False):
             return
         store = parallel_store()
         for number, (node, _msg) in enumerate(extract_messages(self.document)):
@@ -53,6 +53,7 @@ class CollectOriginals(SphinxTransform):
             store += copy
         if len(store):
             self.document += store
+        _read_with_store(self.env).add(self.env.current_document.docname)
 
 
 def _level(node: nodes.Node) -> int:
@@ -139,10 +140,35 @@ def collect_pages(app):
                                   "body": body}, "page.html")
 
 
+def _builder_inited(app) -> None:
+    app.env.textbook_parallel = _enabled(app)
+
+
+def _read_with_store(env) -> set[str]:
+    if not hasattr(env, "textbook_parallel_read"):
+        env.textbook_parallel_read = set()
+    return env.textbook_parallel_read
+
+
+def _purge(app, env, docname: str) -> None:
+    _read_with_store(env).discard(docname)
+
+
+def _outdated(app, env, added, changed, removed) -> list[str]:
+    """Docs read by another builder (no untranslated copies) are read again."""
+    if not _enabled(app):
+        return []
+    return sorted(d for d in env.found_docs if d not in _read_with_store(env)
+                  and d not in added and d not in changed)
+
+
 def setup_parallel(app) -> None:
     visitors = (_skip, None)
     app.add_node(parallel_store, html=visitors, latex=visitors, text=visitors,
                  man=visitors, texinfo=visitors)
     app.add_transform(CollectOriginals)
+    app.connect("builder-inited", _builder_inited)
+    app.connect("env-purge-doc", _purge)
+    app.connect("env-get-outdated", _outdated)
     app.connect("doctree-resolved", collect_pairs)
     app.connect("html-collect-pages", collect_pages)

@@ -1,0 +1,148 @@
+"""The website in Debian's Chromium (Playwright), served on 127.0.0.1 by the test."""
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from textbook.html_check import CHROMIUM, CHROMIUM_ARGS, pages, run_axe
+
+CHAPTERS = ["index", "pemberdayaan", "intervensi-makro", "model-intervensi",
+            "daftar-pustaka", "catatan-editorial"]
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("lang, other, label", [("id", "en", "English"),
+                                                ("en", "id", "Bahasa Indonesia")])
+@pytest.mark.parametrize("name", CHAPTERS)
+def test_language_switch_lands_on_the_same_page(page, site_server, lang, other, label, name):
+    page.goto(f"{site_server}{lang}/{name}.html")
+    anchors = page.eval_on_selector_all("section[id]", "els => els.map(e => e.id)")
+    page.get_by_role("navigation", name="Bahasa" if lang == "id" else "Language") \
+        .get_by_role("link", name=label).click()
+    page.wait_for_load_state()
+    assert page.url == f"{site_server}{other}/{name}.html"
+    assert page.eval_on_selector("html", "e => e.lang") == other
+    assert page.eval_on_selector_all("section[id]", "els => els.map(e => e.id)") == anchors
+
+
+@pytest.mark.parametrize("lang, query, expected", [
+    ("id", "memberdayakan", "pemberdayaan.html"),
+    ("id", "daya", "pemberdayaan.html"),
+    ("id", "perencanaan sosial", "model-intervensi.html"),
+    ("en", "empowerment", "pemberdayaan.html"),
+    ("en", "social planning", "model-intervensi.html"),
+])
+def test_search_finds_the_expected_page(page, site_server, lang, query, expected):
+    page.goto(f"{site_server}{lang}/index.html")
+    page.fill("#q", query)
+    page.press("#q", "Enter")
+    page.wait_for_selector("#search-results ul.search li a", timeout=15_000)
+    hrefs = page.eval_on_selector_all("#search-results ul.search li a",
+                                      "els => els.map(e => e.getAttribute('href'))")
+    assert any(h.split("#")[0].split("?")[0] == expected for h in hrefs), hrefs
+
+
+def test_search_ignores_stopwords(page, site_server):
+    page.goto(f"{site_server}id/search.html?q=yang")
+    page.wait_for_function("document.querySelector('#search-progress').textContent.length > 0"
+                           " || document.querySelector('#search-results h2') !== null",
+                           timeout=15_000)
+    page.wait_for_timeout(300)
+    assert page.locator("#search-results ul.search li").count() == 0
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_table_fits_a_phone(browser, site_server, lang):
+    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True)
+    page = context.new_page()
+    page.goto(f"{site_server}{lang}/model-intervensi.html")
+    width = page.evaluate("document.documentElement.clientWidth")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    cells = page.eval_on_selector_all("table.model-comparison tbody th, table.model-comparison tbody td", """
+        els => els.map(e => { const r = e.getBoundingClientRect();
+          return {left: r.left, right: r.right, w: r.width, h: r.height,
+                  sw: e.scrollWidth, cw: e.clientWidth, text: e.innerText.slice(0, 30),
+                  label: getComputedStyle(e, '::before').content}; })""")
+    assert len(cells) == 11 * 5
+    for cell in cells:
+        assert cell["w"] > 0 and cell["h"] > 0, cell
+        assert cell["left"] >= 0 and cell["right"] <= width, cell
+        assert cell["sw"] <= cell["cw"] + 1, cell  # nothing clipped inside the cell
+        assert cell["label"] not in ("none", "normal", '""'), cell  # header text shown
+    scroller = page.eval_on_selector(".table-wrap", "e => [e.scrollWidth, e.clientWidth]")
+    assert scroller[0] <= scroller[1]
+    context.close()
+
+
+def test_table_is_a_real_table_on_wide_screens(browser, site_server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(f"{site_server}id/model-intervensi.html")
+    assert page.eval_on_selector("table.model-comparison", "e => getComputedStyle(e).display") == "table"
+    page.focus(".table-wrap")
+    assert page.evaluate("document.activeElement.classList.contains('table-wrap')")
+    context.close()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, {"width": 1280, "height": 900}],
+                         ids=["phone", "desktop"])
+def test_axe_finds_no_violation_on_any_page(browser, site, site_server, viewport):
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    report = {}
+    checked = 0
+    for rel in pages(site):
+        page.goto(site_server + rel)
+        violations = run_axe(page)
+        checked += 1
+        if violations:
+            report[rel] = [(v["id"], v["impact"], len(v["nodes"])) for v in violations]
+    context.close()
+    assert checked == 2 * len(CHAPTERS) + 2 * 2 + len(CHAPTERS) + 2  # + search, genindex, parallel, root pages
+    assert report == {}
+
+
+def test_axe_catches_a_violation(page, site_server):
+    """The check itself works: an image without alt text is reported."""
+    page.goto(f"{site_server}id/index.html")
+    page.evaluate("document.querySelector('main').insertAdjacentHTML('beforeend', '<img src=x.png>')")
+    assert "image-alt" in [v["id"] for v in run_axe(page)]
+
+
+def test_no_request_leaves_the_site_and_pages_stay_light(browser, site, site_server):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    foreign: list[str] = []
+    page.on("request", lambda r: foreign.append(r.url)
+            if not r.url.startswith(site_server) and not r.url.startswith("data:") else None)
+    for rel in pages(site):
+        page.goto(site_server + rel)
+        page.wait_for_load_state("networkidle")
+    assert foreign == []
+    for lang in ("id", "en"):
+        for name in CHAPTERS:
+            sizes: list[int] = []
+            fresh = browser.new_context(viewport=PHONE)
+            tab = fresh.new_page()
+            tab.on("response", lambda r: sizes.append(len(r.body())))
+            tab.goto(f"{site_server}{lang}/{name}.html")
+            tab.wait_for_load_state("networkidle")
+            fresh.close()
+            assert 0 < sum(sizes) <= 100_000, (lang, name, sum(sizes))
+    context.close()

@@ -1,0 +1,248 @@
+"""The website as built: theme, languages, search index, table labels, parallel view."""
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import polib
+import pytest
+from bs4 import BeautifulSoup
+
+from textbook.comparison_data import load
+from textbook.html_check import pages, vnu
+from textbook.search_id import SearchIndonesian, load_stopwords
+
+ROOT = Path(__file__).resolve().parent.parent
+CHAPTERS = ["index", "pemberdayaan", "intervensi-makro", "model-intervensi",
+            "daftar-pustaka", "catatan-editorial"]
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text("utf-8"), "html.parser")
+
+
+def search_index(site: Path, lang: str) -> dict:
+    text = (site / lang / "searchindex.js").read_text("utf-8")
+    return json.loads(text[text.index("(") + 1: text.rindex(")")])
+
+
+def test_every_page_has_html_lang_hreflang_and_description(site):
+    for lang in ("id", "en"):
+        for name in CHAPTERS:
+            page = soup(site / lang / f"{name}.html")
+            assert page.html["lang"] == lang, name
+            alternates = {link["hreflang"]: link["href"]
+                          for link in page.select('link[rel="alternate"][hreflang]')}
+            assert set(alternates) == {"id", "en", "x-default"}, name
+            assert alternates["id"].endswith(f"/id/{name}.html")
+            assert alternates["en"].endswith(f"/en/{name}.html")
+            assert alternates["x-default"] == alternates["id"]
+            description = page.select_one('meta[name="description"]')
+            assert description is not None and len(description["content"]) > 30, name
+            assert page.select_one('link[rel="icon"]') is not None
+
+
+def test_language_switch_links_to_the_same_page(site):
+    for lang, other, label in (("id", "en", "English"), ("en", "id", "Bahasa Indonesia")):
+        for name in CHAPTERS:
+            page = soup(site / lang / f"{name}.html")
+            link = page.select_one(f'nav.langs a[hreflang="{other}"]')
+            assert link is not None and link.get_text(strip=True) == label, (lang, name)
+            assert link["href"] == f"../{other}/{name}.html"
+            assert (site / lang / link["href"]).resolve() == (site / other / f"{name}.html")
+            current = page.select_one('nav.langs [aria-current]')
+            assert current["lang"] == lang
+
+
+def test_section_anchors_are_the_same_in_both_editions(site):
+    for name in CHAPTERS:
+        ids = [{s["id"] for s in soup(site / lang / f"{name}.html").select("section[id]")}
+               for lang in ("id", "en")]
+        assert ids[0] == ids[1], name
+
+
+def test_interface_text_follows_the_edition(site):
+    id_page = soup(site / "id" / "pemberdayaan.html")
+    en_page = soup(site / "en" / "pemberdayaan.html")
+    assert id_page.select_one(".skip-link").get_text() == "Langsung ke isi"
+    assert en_page.select_one(".skip-link").get_text() == "Skip to content"
+    assert id_page.select_one(".site-toc summary").get_text() == "Daftar Isi"
+    assert en_page.select_one(".site-toc summary").get_text() == "Table of Contents"
+    assert id_page.select_one(".quick-search label").get_text() == "Pencarian"
+    assert "Sebelumnya" in id_page.select_one(".pager").get_text()
+    assert "Previous" in en_page.select_one(".pager").get_text()
+
+
+def test_downloads_and_parallel_link_on_every_page(site):
+    for lang in ("id", "en"):
+        for name in CHAPTERS:
+            page = soup(site / lang / f"{name}.html")
+            hrefs = [a["href"] for a in page.select(".page-tools a")]
+            assert f"../downloads/pemberdayaan-masyarakat-{lang}.pdf" in hrefs
+            assert f"../downloads/pemberdayaan-masyarakat-{lang}.epub" in hrefs
+            parallel = "parallel/" if lang == "en" else "../en/parallel/"
+            assert f"{parallel}{name}.html" in hrefs
+            assert (site / lang / f"{parallel}{name}.html").is_file()
+
+
+def test_english_quotation_is_marked_in_the_indonesian_edition(site):
+    quote = soup(site / "id" / "pemberdayaan.html").select_one("blockquote.lang-en")
+    assert quote is not None and quote["lang"] == "en"
+    assert "to help clients gain power" in quote.get_text()
+
+
+def test_comparison_table_cells_carry_translated_labels(site):
+    data = load(ROOT / "source" / "data" / "perbandingan-model.yaml")
+    for lang in ("id", "en"):
+        page = soup(site / lang / "model-intervensi.html")
+        table = page.select_one("table.model-comparison")
+        headers = [" ".join(th.get_text().split()) for th in table.select("thead th")]
+        assert all(th["scope"] == "col" for th in table.select("thead th"))
+        rows = table.select("tbody tr")
+        assert len(rows) == len(data.indicators)
+        for row in rows:
+            cells = row.find_all(["th", "td"], recursive=False)
+            assert [c["data-label"] for c in cells] == headers
+            assert cells[0].name == "th" and cells[0]["scope"] == "row"
+        wrap = table.parent
+        assert "table-wrap" in wrap["class"] and wrap["tabindex"] == "0"
+        assert wrap["role"] == "region" and wrap["aria-label"]
+    id_headers = [th.get_text(" ", strip=True) for th in
+                  soup(site / "id" / "model-intervensi.html").select("table.model-comparison thead th")]
+    assert id_headers == [data.number_heading, data.indicator_heading, *[m.name for m in data.models]]
+
+
+def test_indonesian_search_index_uses_indonesian_stems(site):
+    index = search_index(site, "id")
+    terms = index["terms"]
+    stemmer = SearchIndonesian({})
+    # "memberdayakan" and "daya" both stem to the term that finds the empowerment chapter
+    assert stemmer.stem("memberdayakan") == stemmer.stem("daya") == "daya"
+    found = set()
+    for kind in ("terms", "titleterms"):
+        hit = index[kind].get("daya", [])
+        found |= set(hit if isinstance(hit, list) else [hit])
+    assert index["docnames"].index("pemberdayaan") in found
+    for stopword in ("yang", "dan", "di", "dari"):
+        assert stopword not in terms
+    assert "dibaha" not in terms  # the English stemmer's mangling of "dibahas"
+    language_data = (site / "id" / "_static" / "language_data.js").read_text("utf-8")
+    assert "IndonesianStemmer" in language_data
+
+
+def test_english_search_index_stays_english(site):
+    terms = search_index(site, "en")["terms"]
+    assert "empower" in terms  # English Porter stem of "empowerment"
+    assert "the" not in terms
+    language_data = (site / "en" / "_static" / "language_data.js").read_text("utf-8")
+    assert "EnglishStemmer" in language_data or "PorterStemmer" in language_data
+
+
+def test_stopword_list_is_published_and_named(tmp_path):
+    header = (ROOT / "tools" / "textbook" / "stopwords-id.txt").read_text("utf-8")
+    assert "Source:" in header and "stop-words" in header
+    words = load_stopwords()
+    assert {"yang", "dan", "di", "ke", "dari"} <= words
+    assert "daya" not in words and "masyarakat" not in words
+    bad = tmp_path / "stop.txt"
+    bad.write_text("# comment\nyang\nDan\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"stop\.txt:3: not a lower-case word: 'Dan'"):
+        load_stopwords(bad)
+
+
+def _catalog_pairs(docname: str) -> list[tuple[str, str]]:
+    po = ROOT / "locales" / "en" / "LC_MESSAGES" / f"{docname}.po"
+    return [(e.msgid, e.msgstr) for e in polib.pofile(str(po)) if not e.obsolete]
+
+
+def _plain(markup: str) -> str:
+    """MyST message text as it reads: markup and roles removed."""
+    text = re.sub(r"\{[a-z:]+\}`([^`]*)`", "", markup)
+    text = re.sub(r"\[\^[^\]]+\]", "", text)
+    text = re.sub(r"[*`]", "", text)
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("docname", ["pemberdayaan", "intervensi-makro", "model-intervensi"])
+def test_parallel_view_pairs_each_message_with_its_translation(site, docname):
+    page = soup(site / "en" / "parallel" / f"{docname}.html")
+    assert page.html["lang"] == "en"
+    pairs = page.select(".parallel .pair")
+    for note in page.select(".parallel sup"):
+        note.decompose()
+    shown = [(" ".join(p.find_all(recursive=False)[0].get_text().split()),
+              " ".join(p.find_all(recursive=False)[1].get_text().split())) for p in pairs]
+    for pair in pairs:
+        left, right = pair.find_all(recursive=False)
+        assert left["lang"] == "id" and right["lang"] == "en"
+    catalog = [(_plain(i), _plain(s) or _plain(i)) for i, s in _catalog_pairs(docname)
+               if len(_plain(i)) > 3]
+    plain_shown = [(_plain(a), _plain(b)) for a, b in shown]
+    # every catalog message appears, in order, beside its own translation
+    position = 0
+    for msgid, msgstr in catalog:
+        for index in range(position, len(plain_shown)):
+            if plain_shown[index][0].startswith(msgid[:40]):
+                assert plain_shown[index][1].startswith(msgstr[:40]), (docname, msgid)
+                position = index + 1
+                break
+        else:
+            pytest.fail(f"{docname}: message not in the parallel view: {msgid[:60]!r}")
+
+
+def test_sitemap_and_404(site):
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    index = ET.parse(site / "sitemap.xml").getroot()
+    maps = [loc.text for loc in index.findall("s:sitemap/s:loc", ns)]
+    assert maps == ["http://127.0.0.1:8000/id/sitemap.xml", "http://127.0.0.1:8000/en/sitemap.xml"]
+    for lang in ("id", "en"):
+        urls = [loc.text for loc in ET.parse(site / lang / "sitemap.xml").getroot()
+                .findall("s:url/s:loc", ns)]
+        assert sorted(urls) == sorted(f"http://127.0.0.1:8000/{lang}/{d}.html" for d in CHAPTERS)
+    page = soup(site / "404.html")
+    assert page.html["lang"] == "id"
+    assert {a["href"] for a in page.select("a")} == {"/id/index.html", "/en/index.html"}
+    assert "Sitemap: http://127.0.0.1:8000/sitemap.xml" in (site / "robots.txt").read_text()
+
+
+def test_no_reference_to_another_origin(site):
+    """Pages load nothing from elsewhere: every src/href of a resource is relative."""
+    for rel in pages(site):
+        page = soup(site / rel)
+        for tag in page.select("script[src], img[src], link[href], iframe[src], source[src]"):
+            url = tag.get("src") or tag.get("href")
+            if tag.name == "link" and tag.get("rel") and set(tag["rel"]) & {"alternate", "canonical"}:
+                continue
+            assert not re.match(r"^([a-z]+:)?//", url), f"{rel}: {tag}"
+        for style in [s.get_text() for s in page.select("style")] + [page.decode()]:
+            assert "@import" not in style and "fonts.googleapis" not in style
+
+
+def test_pages_stay_light(site):
+    """A chapter page with everything it loads stays under 100 KB (uncompressed)."""
+    for lang in ("id", "en"):
+        for name in CHAPTERS:
+            page_path = site / lang / f"{name}.html"
+            total = page_path.stat().st_size
+            for tag in soup(page_path).select("script[src], link[rel~=stylesheet], img[src], link[rel~=icon]"):
+                url = (tag.get("src") or tag.get("href")).split("?")[0]
+                total += (page_path.parent / url).stat().st_size
+            assert total <= 100_000, f"{lang}/{name}: {total} bytes"
+
+
+def test_vnu_reports_no_error_on_any_page(site):
+    files = [site / rel for rel in pages(site)]
+    assert len(files) >= 2 * len(CHAPTERS) + 2 * 2 + len(CHAPTERS)  # editions, search/genindex, parallel
+    assert vnu(files) == []
+
+
+def test_vnu_catches_an_error(tmp_path):
+    """The checker itself works: a page with a duplicate id fails."""
+    bad = tmp_path / "bad.html"
+    bad.write_text('<!DOCTYPE html><html lang="id"><head><title>x</title></head>'
+                   '<body><p id="a">1</p><p id="a">2</p></body></html>', encoding="utf-8")
+    errors = vnu([bad])
+    assert len(errors) == 1 and "Duplicate ID" in errors[0]

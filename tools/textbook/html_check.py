@@ -1,0 +1,89 @@
+"""Helpers to check the built website: build it, serve it on loopback, list pages.
+
+Used by tests/test_site*.py, tests/test_browser*.py and tools/lighthouse.py.
+"""
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+NODE_MODULES = ROOT / "node_modules"
+AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
+VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+# Debian's chromium as root, no background traffic (see shared TOOLCHAIN notes).
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+def build_site(out: Path, langs: tuple[str, ...] = ("id", "en"),
+               site_url: str = "http://127.0.0.1:8000/") -> Path:
+    """Build every edition into ``out/<lang>`` plus the root files, like ``make html``."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    import build  # tools/build.py: the landing page
+    from textbook.html_site import write_root_files
+
+    env = dict(os.environ, TEXTBOOK_SITE_URL=site_url)
+    for lang in langs:
+        proc = subprocess.run(
+            [sys.executable, "-m", "sphinx", "-b", "html", "-W", "--keep-going", "-n", "-q",
+             "-D", f"language={lang}", "-d", str(out / ".doctrees" / lang),
+             "-c", str(ROOT), str(ROOT / "source"), str(out / lang)],
+            capture_output=True, text=True, env=env)
+        if proc.returncode != 0:
+            raise RuntimeError(f"sphinx build of '{lang}' failed:\n{proc.stderr}")
+    (out / "index.html").write_text(build.landing_page(list(langs)), encoding="utf-8")
+    write_root_files(out, list(langs), site_url)
+    return out
+
+
+def pages(site: Path) -> list[str]:
+    """Every built HTML page, as a path relative to the site root."""
+    return sorted(str(p.relative_to(site)) for p in site.rglob("*.html")
+                  if ".doctrees" not in p.parts and "_static" not in p.parts)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serve(site: Path, port: int = 0):
+    """Serve ``site`` on 127.0.0.1 in a thread; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def vnu(paths: list[Path]) -> list[str]:
+    """Nu HTML Checker errors (one line each) for the given files."""
+    proc = subprocess.run(["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "gnu",
+                           *map(str, paths)], capture_output=True, text=True)
+    lines = [line for line in proc.stderr.splitlines() + proc.stdout.splitlines() if line.strip()]
+    if proc.returncode not in (0, 1):
+        raise RuntimeError(f"vnu failed (exit {proc.returncode}): {proc.stderr}")
+    return lines
+
+
+def run_axe(page) -> list[dict]:
+    """axe-core violations on a Playwright page (WCAG A/AA and best practice)."""
+    page.add_script_tag(path=str(AXE_JS))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    return result["violations"]
