@@ -59,3 +59,21 @@ html_show_sourcelink = False
 # _build/html/downloads/. Language-dependent parts (title page, names) are set
 # per language by tools/textbook/latex.py and epub.py.
 textbook_download_basename = "pemberdayaan-masyarakat"
+
+latex_engine = "xelatex"
+latex_documents = [
+    (root_doc, f"{textbook_download_basename}.tex", project, author, "manual"),
+]
+latex_show_urls = "footnote"
+latex_elements = {
+    "papersize": "a4paper",
+    "geometry": r"\usepackage[headheight=14pt]{geometry}",
+    "pointsize": "11pt",
+    "extraclassoptions": "openany,oneside",
+}
+
+epub_basename = textbook_download_basename
+epub_author = author
+epub_publisher = author
+epub_copyright = copyright
+epub_show_urls = "no"

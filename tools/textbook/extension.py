@@ -7,6 +7,7 @@ from .comparison import setup_comparison
 from .html_site import setup_html_site
 from .i18nrefs import setup_i18nrefs
 from .langonly import setup_langonly
+from .latex import setup_latex
 from .parallel import setup_parallel
 from .search_id import setup_search_id
 
@@ -17,6 +18,7 @@ def setup_extension(app) -> dict:
     setup_comparison(app)
     setup_langonly(app)
     setup_i18nrefs(app)
+    setup_latex(app)
     setup_html_site(app)
     setup_parallel(app)
     setup_search_id(app)

@@ -1,0 +1,252 @@
+"""Print edition: title and licence pages, references chapter, cards, wide tables.
+
+Everything language-dependent is chosen in ``config-inited`` from
+``config.language``, so one ``conf.py`` serves every edition (``-D language=xx``).
+The doctree changes below only run for the LaTeX builder.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+# Front-matter words per language (the book text itself comes from the catalogs).
+WORDS = {
+    "id": {
+        "polyglossia": "bahasai",
+        "edition": "Edisi",
+        "references": "Daftar Pustaka",
+        "licence": (r"Buku ini dilisensikan di bawah Lisensi Creative Commons "
+                    r"Atribusi-BerbagiSerupa 4.0 Internasional (CC BY-SA 4.0). "
+                    r"Anda bebas menyalin, menyebarluaskan dan mengadaptasi buku ini, "
+                    r"juga untuk tujuan komersial, asalkan mencantumkan atribusi "
+                    r"dan menyebarluaskan hasil adaptasi dengan lisensi yang sama."),
+        "licence_url": "https://creativecommons.org/licenses/by-sa/4.0/deed.id",
+        "date_format": "%d %B %Y",
+        "part": "Edisi Bahasa Indonesia",
+        "preface": "Prakata",
+    },
+    "en": {
+        "polyglossia": "english",
+        "edition": "Edition",
+        "references": "References",
+        "licence": (r"This book is licensed under the Creative Commons "
+                    r"Attribution-ShareAlike 4.0 International licence (CC BY-SA 4.0). "
+                    r"You are free to copy, redistribute and adapt it, also "
+                    r"commercially, as long as you give attribution and share "
+                    r"adaptations under the same licence."),
+        "licence_url": "https://creativecommons.org/licenses/by-sa/4.0/",
+        "date_format": "%B %d, %Y",
+        "part": "English Edition",
+        "preface": "Preface",
+    },
+}
+
+PREAMBLE = r"""
+% -- textbook: print edition --------------------------------------------------
+\setotherlanguage{english}
+\setotherlanguage{bahasai}
+\makeatletter
+% The references chapter keeps the book's name for it and the labels of the
+% source chapter it replaces (set by \textbookbiblabels where that chapter was).
+\providecommand\textbookbiblabels{}
+\renewenvironment{sphinxthebibliography}[1]{%
+  \clearpage
+  \renewcommand\bibname{\textbookbibname}%
+  \begin{thebibliography}{#1}%
+  \addcontentsline{toc}{chapter}{\bibname}\textbookbiblabels}{\end{thebibliography}}
+\makeatother
+% Cards of the front page: one framed box per chapter.
+\newsavebox\textbookcardbox
+\newenvironment{sphinxclasstextbook-card}
+  {\par\smallskip\noindent\begin{lrbox}{\textbookcardbox}%
+   \begin{minipage}{\dimexpr\linewidth-2\fboxsep-2\fboxrule\relax}\parskip=2pt}
+  {\end{minipage}\end{lrbox}\fcolorbox{black!40}{white}{\usebox{\textbookcardbox}}%
+   \par\smallskip}
+\sphinxsetup{TableRowColorOdd={gray}{1}, TableRowColorEven={gray}{0.94}}
+% Ragged-right table cells (narrow justified cells leave wide gaps); used in a
+% group. Sphinx starts every cell paragraph with \sphinxAtStartPar.
+\makeatletter
+\newcommand\textbookraggedcolumns{%
+  \renewcommand*\sphinxAtStartPar{\raggedright\leavevmode\nobreak\hskip\z@skip}}
+\makeatother
+% "Tabel 1", not "Tabel1" (polyglossia resets Sphinx's caption names)
+\makeatletter
+\def\fnum@table{\tablename\unskip~\thetable}
+\def\fnum@figure{\figurename\unskip~\thefigure}
+\makeatother
+"""
+
+
+def words(lang: str | None) -> dict[str, str]:
+    return WORDS.get(lang or "en", WORDS["en"])
+
+
+def translated_project(app, config, lang: str) -> str:
+    """The book title in ``lang``, from the front page's catalog (``index.po``)."""
+    if lang == "id":
+        return config.project
+    for locale_dir in config.locale_dirs:
+        po = Path(app.srcdir, locale_dir) / lang / "LC_MESSAGES" / "index.po"
+        if po.is_file():
+            import polib
+
+            for entry in polib.pofile(str(po)):
+                if entry.msgid == config.project and entry.msgstr and not entry.fuzzy:
+                    return entry.msgstr
+    return config.project
+
+
+def maketitle(lang: str, copyright_: str) -> str:
+    w = words(lang)
+    return (r"""\sphinxmaketitle
+\thispagestyle{empty}
+\begingroup\setlength\parskip{1ex}\null\vfill\small\noindent
+\textcopyright\ """ + copyright_.replace("&", r"\&") + r"""
+
+\noindent """ + w["licence"] + r"""
+
+\noindent\url{""" + w["licence_url"] + r"""}
+
+\noindent \py@release, \@date.
+\par\endgroup
+\clearpage
+""")
+
+
+def latex_config(app, config) -> None:
+    lang = config.language or "en"
+    w = words(lang)
+    title = translated_project(app, config, lang)
+    basename = config.textbook_download_basename or "book"
+    config.latex_documents = [
+        (config.root_doc, f"{basename}.tex", title, config.author, "manual")]
+    elements = dict(config.latex_elements)
+    elements.setdefault("releasename", w["edition"])
+    if not config.today and not config.today_fmt:
+        config.today_fmt = w["date_format"]  # the title page's date
+    elements.setdefault("maketitle", r"\makeatletter" + maketitle(lang, config.copyright)
+                        + r"\makeatother")
+    elements["preamble"] = (elements.get("preamble", "") + PREAMBLE
+                            + r"\newcommand\textbookbibname{%s}" % w["references"] + "\n")
+    elements.setdefault("tableofcontents", r"\sphinxtableofcontents" + (
+        r"\chapter*{%(preface)s}\addcontentsline{toc}{chapter}{%(preface)s}"
+        r"\markboth{%(preface)s}{%(preface)s}" % w))
+    config.latex_elements = elements
+
+
+class PrintLayout(SphinxPostTransform):
+    """Reshape web-only structures for print (runs on the assembled book)."""
+
+    builders = ("latex",)
+    default_priority = 6  # after sphinxcontrib-bibtex (5), before references (10)
+
+    def run(self, **kwargs) -> None:
+        for table in list(self.document.findall(nodes.table)):
+            # Every table may break across pages, with its header repeated.
+            if "longtable" not in table["classes"]:
+                table["classes"].append("longtable")
+            if "model-comparison" in table["classes"]:
+                # Use the directive's column widths (\X{w}{total} columns).
+                table["classes"].append("colwidths-given")
+            # Smaller type, less padding, ragged cells: wide tables fit A4.
+            table.parent.insert(table.parent.index(table), nodes.raw(
+                "", r"\begingroup\small\setlength\tabcolsep{3pt}\textbookraggedcolumns",
+                format="latex"))
+            table.parent.insert(table.parent.index(table) + 1,
+                                nodes.raw("", r"\endgroup", format="latex"))
+        for grid in list(self.document.findall(_is_grid)):
+            if any(_is_grid(a) for a in _ancestors(grid)):
+                continue
+            cards = [self.card(c) for c in grid.findall(_is_card)]
+            grid.replace_self(nodes.container("", *cards, classes=["textbook-cards"]))
+        self.references_chapter()
+        self.appendices()
+
+    def appendices(self) -> None:
+        """Chapters listed by an unnumbered toctree of the root document are appendices."""
+        env = self.env
+        root = env.get_doctree(self.config.root_doc)
+        back = {docname for toctree in root.findall(addnodes.toctree)
+                if not toctree.get("numbered") for _, docname in toctree["entries"]}
+        for sof in self.document.findall(addnodes.start_of_file):
+            if sof["docname"] in back and any(isinstance(n, nodes.section) for n in sof.children):
+                sof.parent.insert(sof.parent.index(sof),
+                                  nodes.raw("", r"\appendix", format="latex"))
+                break
+
+    def card(self, card: nodes.Element) -> nodes.Element:
+        title_node = next(card.findall(lambda n: isinstance(n, nodes.Element)
+                                       and "sd-card-title" in n["classes"]), None)
+        title = title_node.astext().strip() if title_node else ""
+        xref = next(card.findall(addnodes.pending_xref), None)
+        body = [p.deepcopy() for p in card.findall(nodes.paragraph)
+                if not (title_node and title_node in _ancestors(p))
+                and xref not in p.findall(addnodes.pending_xref)]
+        head = nodes.paragraph()
+        if xref is not None and xref["reftype"] == "doc":
+            docname = _resolve_doc(xref)
+            label = r"\detokenize{%s::doc}" % docname
+            head += nodes.raw("", r"\textbf{\hyperref[%s]{\chaptername~\ref*{%s}. " % (label, label),
+                              format="latex")
+            head += nodes.Text(title)
+            head += nodes.raw("", r"}}\hfill\pageref{%s}" % label, format="latex")
+        else:
+            head += nodes.strong(title, title)
+        return nodes.container("", head, *body, classes=["textbook-card"])
+
+    def references_chapter(self) -> None:
+        """The chapter holding the bibliography becomes Sphinx's final \\bibname chapter."""
+        # (inline_all_toctrees does not set .parent on a file's sections)
+        for sof in list(self.document.findall(addnodes.start_of_file)):
+            for section in [n for n in sof.children if isinstance(n, nodes.section)]:
+                if any(True for _ in section.findall(_is_bibliography)):
+                    self.drop_chapter(sof, section)
+
+    @staticmethod
+    def drop_chapter(sof: nodes.Element, section: nodes.section) -> None:
+        doc = sof["docname"]
+        labels = "".join(r"\label{\detokenize{%s:%s}}" % (doc, i) for i in section["ids"])
+        labels += r"\label{\detokenize{%s::doc}}" % doc
+        keep = [n for n in section.children if not isinstance(n, (nodes.title, nodes.paragraph))]
+        index = sof.index(section)
+        sof[index:index + 1] = [
+            nodes.raw("", r"\gdef\textbookbiblabels{%s}" % labels, format="latex"), *keep]
+
+
+def _resolve_doc(xref) -> str:
+    from sphinx.util import docname_join
+
+    target = xref["reftarget"]
+    return target.lstrip("/") if target.startswith("/") else docname_join(xref["refdoc"], target)
+
+
+def _ancestors(node: nodes.Node):
+    node = node.parent
+    while node is not None:
+        yield node
+        node = node.parent
+
+
+def _is_grid(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.container) and "sd-container-fluid" in node["classes"]
+
+
+def _is_card(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.container) and "sd-card" in node["classes"]
+
+
+def _is_bibliography(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.citation) or type(node).__name__ == "bibliography"
+
+
+def setup_latex(app) -> None:
+    if "textbook_download_basename" not in app.config:
+        app.add_config_value("textbook_download_basename", "", "html", types=frozenset({str}))
+    app.connect("config-inited", latex_config, priority=600)
+    app.add_post_transform(PrintLayout)
+    from .epub import setup_epub
+
+    setup_epub(app)
