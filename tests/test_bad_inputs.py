@@ -58,6 +58,20 @@ CASES = {
                               r"WARNING: entry 'dua2004' is missing required field 'booktitle'"),
     "bib-syntax": Case("bad-bib-syntax", "refs.bib", ":12",
                        r"ERROR: BibTeX syntax error: '}' expected"),
+    # catalogs (built as the English edition; the source line names the message)
+    "po-syntax": Case("bad-po-syntax", "locales/en/LC_MESSAGES/index.po", ":20",
+                      r"ERROR: PO syntax error: end-of-line within string", "en"),
+    "po-dropped-citation": Case("bad-po-dropped-cite", "index.md", ":3",
+                                r"WARNING: inconsistent term references in translated message\. "
+                                r"original: \[':cite:t:`adi2003`'\], translated: \[\]", "en"),
+    "po-dropped-footnote": Case("bad-po-dropped-footnote", "index.md", ":5",
+                                r"WARNING: inconsistent footnote references in translated "
+                                r"message\. original: \['\[\^payne\]'\], translated: \[\]", "en"),
+    "po-broken-role": Case("bad-po-broken-role", "index.md", ":10",
+                           r"WARNING: inconsistent term references in translated message\. "
+                           r"original: \[':ref:`bagian-dua`'\], translated: \[\]", "en"),
+    "po-fuzzy": Case("bad-po-fuzzy", "locales/en/LC_MESSAGES/index.po", ":18",
+                     r"WARNING: fuzzy entry 'Bagian dua' is not used by the build", "en"),
     # MyST
     "myst-unknown-directive": Case("bad-myst-unknown-directive", "index.md", ":5",
                                    r"WARNING: Unknown directive type: 'catatn'"),
@@ -95,6 +109,19 @@ def test_bad_input_fails_with_file_and_line(name, tmp_path):
     assert proc.returncode != 0, proc.stderr
     expected = re.escape(str(project / case.file)) + case.where + ": " + case.message
     assert re.search(expected, proc.stderr), proc.stderr
+
+
+@pytest.mark.parametrize("name", ["po-syntax", "po-fuzzy"])
+def test_the_good_catalog_builds(name, tmp_path):
+    """The catalog roots differ from a clean project only by their one defect."""
+    project = copy_root(CASES[name].root, tmp_path)
+    po = project / "locales/en/LC_MESSAGES/index.po"
+    text = po.read_text(encoding="utf-8")
+    po.write_text(text.replace('msgstr "Part two\n', 'msgstr "Part two"\n')
+                  .replace("#, fuzzy\n", ""), encoding="utf-8")
+    proc, out = sphinx_build(project, "en")
+    assert proc.returncode == 0, proc.stderr
+    assert "<h2>Part two" in (out / "index.html").read_text(encoding="utf-8")
 
 
 def test_html_in_a_data_cell_is_shown_as_text(tmp_path):

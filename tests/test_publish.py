@@ -131,3 +131,22 @@ def test_a_fixed_build_publishes_again(project):
     for lang in ("id", "en"):
         page = project / "_build" / "html" / lang / "index.html"
         assert "Kalimat baru untuk uji." in page.read_text(encoding="utf-8")
+
+
+def test_unchanged_inputs_skip_the_build_and_a_changed_catalog_does_not(project):
+    assert run_build(project, "html").returncode == 0  # the copy moved: paths changed
+    before = tree_digest(project / "_build" / "html")
+    proc = run_build(project, "html")
+    assert proc.returncode == 0, proc.stderr
+    assert "[html:id] up to date" in proc.stdout and "[html:en] up to date" in proc.stdout
+    assert tree_digest(project / "_build" / "html") == before
+    po = project / "locales" / "en" / "LC_MESSAGES" / "index.po"
+    text = po.read_text(encoding="utf-8")
+    msgstr = re.search(r'^msgstr "(.+)"$', text, re.M)
+    po.write_text(text.replace(msgstr.group(0), f'msgstr "{msgstr.group(1)} (diubah)"', 1),
+                  encoding="utf-8")
+    proc = run_build(project, "html")
+    assert proc.returncode == 0, proc.stderr
+    assert "[html:id] up to date" in proc.stdout and "[html:en] building" in proc.stdout
+    after = tree_digest(project / "_build" / "html")
+    assert any(k.startswith("en/") and after.get(k) != v for k, v in before.items())
