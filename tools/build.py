@@ -1,6 +1,8 @@
 """Build the editions into a staging folder and publish them only when all succeed.
 
     python tools/build.py html [--langs id en]
+    python tools/build.py pdf|epub [--langs id en]
+    python tools/build.py coursepack --chapters pemberdayaan model-intervensi [--langs id en]
 
 Published output lives in ``_build/<format>/``; staging in ``_build/stage/<format>/``
 (kept between runs so rebuilds are incremental). A failed build leaves the
@@ -150,15 +152,165 @@ def build_html(langs: list[str]) -> int:
     (stage / "index.html").write_text(landing_page(langs), encoding="utf-8")
     from textbook.html_site import write_root_files  # 404.html, sitemap.xml, robots.txt
     write_root_files(stage, langs)
+    stage_downloads(stage / "downloads")  # PDF and EPUB files, when built
     publish(stage, BUILD / "html")
     print(f"[html] published {', '.join(langs)} in {BUILD / 'html'}")
     return 0
 
 
+# -- Print, e-book and course packs --------------------------------------------
+TEX_PACKAGES = ("texlive-xetex texlive-fonts-recommended texlive-lang-other latexmk xindy "
+                "fonts-freefont-otf")
+
+
+def download_basename() -> str:
+    import runpy
+
+    return runpy.run_path(str(ROOT / "conf.py"))["textbook_download_basename"]
+
+
+def stage_downloads(target: Path) -> None:
+    """Copy the published PDF and EPUB files into ``target`` (the site's downloads/)."""
+    shutil.rmtree(target, ignore_errors=True)
+    files = [*sorted((BUILD / "pdf").glob("*.pdf")), *sorted((BUILD / "epub").glob("*.epub"))]
+    if files:
+        target.mkdir(parents=True)
+        for path in files:
+            shutil.copy2(path, target / path.name)
+
+
+def refresh_site_downloads() -> None:
+    """After a PDF/EPUB publish: update the published site's downloads/ folder."""
+    site = BUILD / "html"
+    if site.is_dir():
+        stage_downloads(site / "downloads.new")
+        if (site / "downloads.new").is_dir():
+            shutil.rmtree(site / "downloads", ignore_errors=True)
+            (site / "downloads.new").rename(site / "downloads")
+        print(f"[downloads] copied into {site / 'downloads'}")
+
+
+def latexmk(texdir: Path, tex: str, label: str) -> int:
+    """PDF from ``texdir/tex`` with latexmk (xelatex, set in Sphinx's latexmkrc).
+
+    Fails on LaTeX errors and on any ``Overfull \\vbox``: that is how rows of a
+    table that does not fit the page silently disappear.
+    """
+    if shutil.which("latexmk") is None or shutil.which("xelatex") is None:
+        print(f"[{label}] FAILED: latexmk/xelatex not found; install TeX with\n"
+              f"  sudo apt-get install --no-install-recommends {TEX_PACKAGES}",
+              file=sys.stderr)
+        return 1
+    env = dict(os.environ, SOURCE_DATE_EPOCH=source_date_epoch(), FORCE_SOURCE_DATE="1",
+               LATEXOPTS="-interaction=nonstopmode -halt-on-error -file-line-error")
+    print(f"[{label}] latexmk {tex}", flush=True)
+    proc = subprocess.run(["latexmk", "-pdf", "-dvi-", "-ps-", "-silent", tex], cwd=texdir,
+                          env=env, capture_output=True, text=True)
+    log_path = texdir / Path(tex).with_suffix(".log")
+    log = log_path.read_text(encoding="utf-8", errors="replace") if log_path.is_file() else ""
+    if proc.returncode != 0:
+        errors = [line for line in log.splitlines() if line.startswith(("!", "./"))]
+        print(f"[{label}] FAILED: LaTeX error, see {log_path}\n  "
+              + "\n  ".join(errors[:10] or proc.stdout.splitlines()[-10:]), file=sys.stderr)
+        return 1
+    overfull = [line for line in log.splitlines() if line.startswith("Overfull \\vbox")]
+    if overfull:
+        print(f"[{label}] FAILED: content does not fit the page (rows of a table may be "
+              f"lost), see {log_path}:\n  " + "\n  ".join(overfull), file=sys.stderr)
+        return 1
+    return 0
+
+
+def build_pdf(langs: list[str]) -> int:
+    stage, base = BUILD / "stage" / "pdf", download_basename()
+    out = stage / "publish"
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    failed = []
+    for lang in langs:
+        if sphinx("latex", lang, stage / lang) != 0 or latexmk(stage / lang, f"{base}.tex",
+                                                               f"pdf:{lang}") != 0:
+            failed.append(lang)
+            continue
+        shutil.copy2(stage / lang / f"{base}.pdf", out / f"{base}-{lang}.pdf")
+    if failed:
+        print(f"[pdf] FAILED for {', '.join(failed)}; {BUILD / 'pdf'} is unchanged",
+              file=sys.stderr)
+        return 1
+    publish(out, BUILD / "pdf")
+    print(f"[pdf] published {', '.join(f'{base}-{lang}.pdf' for lang in langs)} "
+          f"in {BUILD / 'pdf'}")
+    refresh_site_downloads()
+    return 0
+
+
+def build_epub(langs: list[str]) -> int:
+    stage, base = BUILD / "stage" / "epub", download_basename()
+    out = stage / "publish"
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    failed = [lang for lang in langs if sphinx("epub", lang, stage / lang) != 0]
+    if failed:
+        print(f"[epub] FAILED for {', '.join(failed)}; {BUILD / 'epub'} is unchanged",
+              file=sys.stderr)
+        return 1
+    for lang in langs:
+        shutil.copy2(stage / lang / f"{base}.epub", out / f"{base}-{lang}.epub")
+    publish(out, BUILD / "epub")
+    print(f"[epub] published {', '.join(f'{base}-{lang}.epub' for lang in langs)} "
+          f"in {BUILD / 'epub'}")
+    refresh_site_downloads()
+    return 0
+
+
+def build_coursepack(langs: list[str], chapters: list[str]) -> int:
+    """One PDF of ``chapters``; with several languages one volume, a part each."""
+    from textbook.latex_coursepack import CoursepackError, make_source, merge
+
+    stage, base = BUILD / "stage" / "coursepack", download_basename()
+    try:
+        make_source(ROOT / "source", stage / "source", chapters)
+    except CoursepackError as exc:
+        print(f"error: CHAPTERS: {exc}", file=sys.stderr)
+        return 2
+    env = dict(os.environ, SOURCE_DATE_EPOCH=source_date_epoch())
+    texs = {}
+    for lang in langs:
+        outdir = stage / lang
+        cmd = [sys.executable, "-m", "sphinx", "-b", "latex", *SPHINX_FLAGS,
+               "-D", f"language={lang}", "-D", "latex_elements.tableofcontents="
+               r"\sphinxtableofcontents", "-d", str(stage / "doctrees" / lang),
+               "-c", str(ROOT), str(stage / "source"), str(outdir)]
+        print(f"[coursepack:{lang}] building", flush=True)
+        if subprocess.run(cmd, env=env).returncode != 0:
+            print(f"[coursepack:{lang}] FAILED; {BUILD / 'coursepack'} is unchanged",
+                  file=sys.stderr)
+            shutil.rmtree(outdir, ignore_errors=True)
+            return 1
+        texs[lang] = outdir / f"{base}.tex"
+    name = f"{base}-{'-'.join(chapters)}-{'-'.join(langs)}"
+    texdir = stage / langs[0]
+    if len(langs) > 1:
+        (texdir / f"{name}.tex").write_text(merge(texs), encoding="utf-8")
+    else:
+        shutil.copy2(texs[langs[0]], texdir / f"{name}.tex")
+    if latexmk(texdir, f"{name}.tex", "coursepack") != 0:
+        return 1
+    out = stage / "publish"
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    shutil.copy2(texdir / f"{name}.pdf", out / f"{name}.pdf")
+    publish(out, BUILD / "coursepack")
+    print(f"[coursepack] published {BUILD / 'coursepack' / (name + '.pdf')}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("format", choices=["html"])
+    parser.add_argument("format", choices=["html", "pdf", "epub", "coursepack"])
     parser.add_argument("--langs", nargs="+", default=None)
+    parser.add_argument("--chapters", nargs="+", default=[],
+                        help="coursepack: chapter file names without .md")
     args = parser.parse_args(argv)
     langs = args.langs or available_languages()
     unknown = [lang for lang in langs if lang not in available_languages()]
@@ -166,7 +318,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: no catalogs for {', '.join(unknown)} in locales/ "
               f"(run 'make add-language LANG=xx')", file=sys.stderr)
         return 2
-    return {"html": build_html}[args.format](langs)
+    if args.format == "coursepack":
+        return build_coursepack(langs, args.chapters)
+    return {"html": build_html, "pdf": build_pdf, "epub": build_epub}[args.format](langs)
 
 
 if __name__ == "__main__":
