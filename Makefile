@@ -7,11 +7,23 @@ STAMP       := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
 .PHONY: help html gettext test system-deps clean
+.PHONY: pdf epub coursepack
 .PHONY: update-po po-status po-check add-language
 .PHONY: bench audit lock
+.PHONY: serve serve-site lighthouse
 
 # Debian packages the full test suite needs (TeX, browser, checkers).
 DEBIAN_PACKAGES := make gettext
+# website checks: browser (Playwright drives chromium), vnu (Java), npm checkers; the
+# machine's nodejs brings npm (on plain Debian also install the npm package)
+DEBIAN_PACKAGES += chromium openjdk-17-jre-headless nodejs
+# print and e-book: xelatex via latexmk, Indonesian hyphenation, fonts; epubcheck;
+# pdftotext/pdffonts/pdftoppm (poppler-utils) for the PDF tests
+DEBIAN_PACKAGES += texlive-xetex texlive-fonts-recommended texlive-lang-other latexmk xindy \
+                   fonts-freefont-otf epubcheck poppler-utils
+CHAPTERS    ?= pemberdayaan model-intervensi
+NODE_STAMP  := node_modules/.package-lock.json
+SERVE_LANG  ?= id
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t18
@@ -22,6 +34,15 @@ $(STAMP): requirements.txt
 
 html: $(STAMP)  ## build the website, every language (LANGS="id en") into _build/html/
 	$(PY) tools/build.py html --langs $(LANGS)
+
+pdf: $(STAMP)  ## A4 PDF per language (xelatex) into _build/pdf/ (+ _build/html/downloads/)
+	$(PY) tools/build.py pdf --langs $(LANGS)
+
+epub: $(STAMP)  ## EPUB per language into _build/epub/ (+ _build/html/downloads/)
+	$(PY) tools/build.py epub --langs $(LANGS)
+
+coursepack: $(STAMP)  ## PDF of chosen chapters: make coursepack CHAPTERS="a b" LANGS="id en"
+	$(PY) tools/build.py coursepack --chapters $(CHAPTERS) --langs $(LANGS)
 
 gettext: $(STAMP)  ## extract messages into _build/gettext/*.pot
 	$(PY) -m sphinx -b gettext -W --keep-going -n -q -c . source _build/gettext
@@ -40,6 +61,7 @@ add-language: $(STAMP)  ## scaffold a new language: make add-language LANG=xx
 
 test: $(STAMP)  ## run the whole test suite (installs missing Debian packages as root)
 	@tools/system_deps.sh $(DEBIAN_PACKAGES)
+	@$(MAKE) --no-print-directory $(NODE_STAMP)
 	$(PY) -m pytest
 
 bench: $(STAMP)  ## measure build cost against the bare-Sphinx floor (prints ratios)
@@ -52,6 +74,21 @@ audit: $(STAMP)  ## check the pinned dependencies for known vulnerabilities (pip
 lock: $(STAMP)  ## re-pin requirements.txt with hashes from requirements.in (pip-tools)
 	$(VENV)/bin/pip-compile -q --generate-hashes --strip-extras --allow-unsafe \
 	    -o requirements.txt requirements.in
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+serve: $(STAMP)  ## live preview of one edition (SERVE_LANG=id|en) on http://127.0.0.1:8000/
+	$(VENV)/bin/sphinx-autobuild -b html -D language=$(SERVE_LANG) -c . \
+	    -d _build/doctrees/serve-$(SERVE_LANG) --host 127.0.0.1 --port 8000 \
+	    --watch tools/textbook --watch locales --watch conf.py --watch bibliography.bib \
+	    source _build/serve/$(SERVE_LANG)
+
+serve-site: html  ## serve the built site (_build/html, both editions) on http://127.0.0.1:8000/
+	$(PY) -m http.server --bind 127.0.0.1 --directory _build/html 8000
+
+lighthouse: $(STAMP) $(NODE_STAMP)  ## Lighthouse mobile scores + first-load bytes on loopback
+	$(PY) tools/lighthouse.py
 
 system-deps:  ## install the Debian packages the tests need (as root)
 	@tools/system_deps.sh $(DEBIAN_PACKAGES)

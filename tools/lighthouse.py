@@ -1,0 +1,86 @@
+"""Lighthouse (mobile) scores and first-load bytes of the website, on loopback.
+
+    python tools/lighthouse.py [--all] [PAGE ...]
+
+Builds both editions into a temporary folder, serves it on 127.0.0.1 and runs
+the npm ``lighthouse`` (node_modules, see package.json) on Debian's Chromium
+(CHROME_PATH, default /usr/bin/chromium). Prints one line per page and exits
+non-zero when a score misses its target. Not a unit test: about 12 s a page.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+
+from textbook.html_check import CHROMIUM, CHROMIUM_ARGS, build_site, pages, serve  # noqa: E402
+
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+TARGETS = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
+DEFAULT_PAGES = ["id/index.html", "id/pemberdayaan.html", "id/model-intervensi.html",
+                 "en/pemberdayaan.html", "en/model-intervensi.html",
+                 "en/parallel/model-intervensi.html"]
+
+
+def audit(url: str, out: Path) -> dict:
+    flags = " ".join(a for a in CHROMIUM_ARGS if a != "--headless") + " --headless=new"
+    env = dict(os.environ, CHROME_PATH=CHROMIUM)
+    with tempfile.TemporaryDirectory(prefix="lh-profile-") as profile:
+        proc = subprocess.run(
+            [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
+             "--only-categories=" + ",".join(TARGETS),
+             f"--chrome-flags={flags} --user-data-dir={profile}"],
+            env=env, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise RuntimeError(f"lighthouse failed on {url}:\n{proc.stderr[-2000:]}")
+    return json.loads(out.read_text("utf-8"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("pages", nargs="*", help="pages relative to the site root")
+    parser.add_argument("--all", action="store_true", help="every built page")
+    args = parser.parse_args(argv)
+    if not LIGHTHOUSE.exists():
+        print(f"error: {LIGHTHOUSE} missing: run 'npm ci'", file=sys.stderr)
+        return 2
+    failed = False
+    with tempfile.TemporaryDirectory(prefix="lh-site-") as tmp:
+        site = Path(tmp) / "site"
+        site.mkdir()
+        with serve(site) as base:
+            build_site(site, site_url=base)
+            chosen = pages(site) if args.all else (args.pages or DEFAULT_PAGES)
+            print(f"{'page':42} {'perf':>4} {'a11y':>4} {'bp':>4} {'seo':>4} {'bytes':>8} requests")
+            for rel in chosen:
+                report = audit(base + rel, Path(tmp) / "report.json")
+                scores = {k: round(report["categories"][k]["score"] * 100) for k in TARGETS}
+                items = report["audits"]["network-requests"]["details"]["items"]
+                weight = sum(i.get("resourceSize", 0) for i in items)
+                foreign = [i["url"] for i in items if not i["url"].startswith(base)]
+                misses = [k for k, v in scores.items() if v < TARGETS[k]]
+                failed |= bool(misses or foreign or weight > 100_000)
+                print(f"{rel:42} {scores['performance']:4} {scores['accessibility']:4} "
+                      f"{scores['best-practices']:4} {scores['seo']:4} {weight:8} {len(items)}"
+                      + (f"  MISSED: {', '.join(misses)}" if misses else "")
+                      + (f"  FOREIGN: {foreign}" if foreign else ""))
+                for key in ("performance", "accessibility", "best-practices", "seo"):
+                    for ref in report["categories"][key]["auditRefs"]:
+                        result = report["audits"][ref["id"]]
+                        if ref["weight"] and result["score"] is not None and result["score"] < 1 \
+                                and key != "performance":
+                            print(f"    {key}: {ref['id']}: {result['title']}")
+    print("targets:", ", ".join(f"{k} >= {v}" for k, v in TARGETS.items()),
+          "| first load <= 100000 bytes, same origin only")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
