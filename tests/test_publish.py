@@ -150,3 +150,45 @@ def test_unchanged_inputs_skip_the_build_and_a_changed_catalog_does_not(project)
     assert "[html:id] up to date" in proc.stdout and "[html:en] building" in proc.stdout
     after = tree_digest(project / "_build" / "html")
     assert any(k.startswith("en/") and after.get(k) != v for k, v in before.items())
+
+
+@pytest.fixture(scope="module")
+def published_books(tmp_path_factory):
+    """A project copy with good, published PDF and EPUB editions."""
+    project = copy_project(tmp_path_factory.mktemp("books") / "book")
+    for fmt in ("pdf", "epub"):
+        proc = run_build(project, fmt)
+        assert proc.returncode == 0, proc.stderr
+    return project
+
+
+@pytest.fixture
+def books(published_books, tmp_path):
+    dest = tmp_path / "book"
+    shutil.copytree(published_books, dest, symlinks=True)
+    return dest
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "epub"])
+def test_a_failed_language_keeps_the_published_books(books, fmt):
+    before = tree_digest(books / "_build" / fmt)
+    assert len([k for k in before if k.endswith(f".{fmt}")]) == 2
+    chapter = break_english_only(books)
+    proc = run_build(books, fmt)
+    assert proc.returncode != 0
+    assert re.search(re.escape(str(chapter)) + r":\d+: WARNING: undefined label: 'no-such-label'",
+                     proc.stderr), proc.stderr
+    assert tree_digest(books / "_build" / fmt) == before
+
+
+def test_a_latex_error_keeps_the_published_pdfs(books):
+    """Sphinx succeeds, xelatex fails: nothing is published either."""
+    before = tree_digest(books / "_build" / "pdf")
+    chapter = books / "source" / "pemberdayaan.md"
+    with chapter.open("a", encoding="utf-8") as f:
+        f.write("\n```{lang-only} en\n```{raw} latex\n\\tidakadamakro\n```\n```\n")
+    proc = run_build(books, "pdf")
+    assert proc.returncode != 0
+    assert "[pdf:en] FAILED" in proc.stderr and "Undefined control sequence" in proc.stderr, \
+        proc.stderr
+    assert tree_digest(books / "_build" / "pdf") == before

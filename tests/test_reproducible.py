@@ -1,4 +1,5 @@
-"""Reproducible builds: two clean builds of one commit are byte-identical.
+"""Reproducible builds: two clean builds of one commit are byte-identical
+(HTML trees, EPUB files, PDF files).
 
 The two builds run from two copies of the project in different folders, with
 different hash seeds, some seconds apart, and take ``SOURCE_DATE_EPOCH`` from
@@ -7,8 +8,10 @@ the copy's last commit (as ``tools/build.py`` does for ``make html``).
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -38,17 +41,26 @@ def two_copies(tmp_path_factory):
     return copies
 
 
-def build_both(two_copies, fmt: str) -> list[Path]:
-    outs = []
-    for project, seed in two_copies:
-        os.environ["PYTHONHASHSEED"] = seed
-        try:
-            proc = run_build(project, fmt, epoch=None)
-        finally:
-            del os.environ["PYTHONHASHSEED"]
-        assert proc.returncode == 0, proc.stderr
-        outs.append(project / "_build" / fmt)
-    return outs
+@pytest.fixture(scope="module")
+def built(two_copies):
+    """``built(fmt)``: the two output folders of ``fmt``, each copy built once."""
+    cache: dict[str, list[Path]] = {}
+
+    def build(fmt: str) -> list[Path]:
+        if fmt not in cache:
+            outs = []
+            for project, seed in two_copies:
+                os.environ["PYTHONHASHSEED"] = seed
+                try:
+                    proc = run_build(project, fmt, epoch=None)
+                finally:
+                    del os.environ["PYTHONHASHSEED"]
+                assert proc.returncode == 0, proc.stderr
+                outs.append(project / "_build" / fmt)
+            cache[fmt] = outs
+        return cache[fmt]
+
+    return build
 
 
 def differences(a: dict[str, str], b: dict[str, str]) -> list[str]:
@@ -64,8 +76,35 @@ def test_source_date_epoch_comes_from_the_last_commit(two_copies):
     assert out == COMMIT_EPOCH
 
 
-def test_two_html_builds_are_identical(two_copies):
-    first, second = build_both(two_copies, "html")
+def test_two_html_builds_are_identical(built):
+    first, second = built("html")
     a, b = tree_digest(first), tree_digest(second)
     assert {"id/index.html", "en/index.html", "id/searchindex.js"} <= set(a)
     assert differences(a, b) == []
+
+
+def test_two_epub_builds_are_identical(built):
+    first, second = built("epub")
+    a, b = tree_digest(first), tree_digest(second)
+    assert len([k for k in a if k.endswith(".epub")]) == 2
+    assert differences(a, b) == []
+
+
+def test_the_epub_is_dated_by_the_last_commit(built):
+    epub = sorted(built("epub")[0].glob("*.epub"))[0]
+    with zipfile.ZipFile(epub) as z:
+        assert {info.date_time for info in z.infolist()} == {(2001, 2, 3, 4, 5, 6)}
+        assert z.infolist()[0].filename == "mimetype"
+        assert z.infolist()[0].compress_type == zipfile.ZIP_STORED
+        opf = z.read("content.opf").decode("utf-8")
+    assert "<dc:date>2001-02-03T04:05:06Z</dc:date>" in opf
+
+
+def test_two_pdf_builds_are_identical(built):
+    first, second = built("pdf")
+    a, b = tree_digest(first), tree_digest(second)
+    assert len([k for k in a if k.endswith(".pdf")]) == 2
+    assert differences(a, b) == []
+    info = subprocess.run(["pdfinfo", str(next(first.glob("*-id.pdf")))], capture_output=True,
+                          text=True, check=True, env=dict(os.environ, TZ="UTC")).stdout
+    assert re.search(r"CreationDate:\s+Sat Feb\s+3 04:05:06 2001", info), info

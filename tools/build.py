@@ -63,7 +63,7 @@ def fingerprint(cmd: list[str], env: dict[str, str], lang: str) -> str:
 
 
 def sphinx(builder: str, lang: str, outdir: Path, *extra: str) -> int:
-    doctrees = BUILD / "doctrees" / lang
+    doctrees = BUILD / "doctrees" / builder / lang  # html doctrees break the LaTeX build
     cmd = [sys.executable, "-m", "sphinx", "-b", builder, *SPHINX_FLAGS,
            "-D", f"language={lang}", "-d", str(doctrees), "-c", str(ROOT),
            str(ROOT / "source"), str(outdir), *extra]

@@ -10,12 +10,14 @@ from .langonly import setup_langonly
 from .latex import setup_latex
 from .parallel import setup_parallel
 from .pocheck import setup_pocheck
+from .reproducible import setup_reproducible
 from .search_id import setup_search_id
 
 
 def setup_extension(app) -> dict:
     setup_bibcheck(app)
     setup_pocheck(app)
+    setup_reproducible(app)
     setup_bibstyles(app)
     setup_comparison(app)
     setup_langonly(app)
