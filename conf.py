@@ -70,6 +70,9 @@ latex_elements = {
     "geometry": r"\usepackage[headheight=14pt]{geometry}",
     "pointsize": "11pt",
     "extraclassoptions": "openany,oneside",
+    # the same chapter headings in every edition (Sphinx picks Bjarne for English)
+    "fncychap": "\\usepackage[Sonny]{fncychap}\n\\ChNameVar{\\Large\\normalfont\\sffamily}"
+                "\n\\ChTitleVar{\\Large\\normalfont\\sffamily}",
 }
 
 epub_basename = textbook_download_basename
@@ -77,3 +80,4 @@ epub_author = author
 epub_publisher = author
 epub_copyright = copyright
 epub_show_urls = "no"
+epub_use_index = False  # the book has no index entries

@@ -51,3 +51,50 @@ def site_server(site):
     from textbook.html_check import serve
     with serve(site) as url:
         yield url
+
+
+# Print and e-book tests need TeX and checkers from Debian; without them the suite
+# fails with the command to run (never skips).
+PRINT_TOOLS = {  # program or file -> Debian package
+    "xelatex": "texlive-xetex", "latexmk": "latexmk", "xindy": "xindy",
+    "kpsewhich:hyph-id.tex": "texlive-lang-other",
+    "kpsewhich:phvr7t.tfm": "texlive-fonts-recommended",
+    "/usr/share/fonts/opentype/freefont/FreeSerif.otf": "fonts-freefont-otf",
+    "epubcheck": "epubcheck", "pdftotext": "poppler-utils", "pdffonts": "poppler-utils",
+}
+
+
+@pytest.fixture(scope="session")
+def print_toolchain() -> None:
+    import shutil
+
+    missing = set()
+    for tool, package in PRINT_TOOLS.items():
+        if tool.startswith("kpsewhich:"):
+            found = shutil.which("kpsewhich") and subprocess.run(
+                ["kpsewhich", tool.split(":", 1)[1]], capture_output=True).returncode == 0
+        elif tool.startswith("/"):
+            found = Path(tool).is_file()
+        else:
+            found = shutil.which(tool) is not None
+        if not found:
+            missing.add(package)
+    if missing:
+        pytest.fail("the PDF/EPUB tests need Debian packages that are missing: "
+                    f"{' '.join(sorted(missing))}\ninstall them with:\n  sudo apt-get install "
+                    f"--no-install-recommends {' '.join(sorted(missing))}\n"
+                    "(or run `sudo make system-deps`)", pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory, print_toolchain):
+    """tools/build.py html, pdf and epub (every language) into a temporary _build/."""
+    import build
+
+    build_dir = tmp_path_factory.mktemp("published") / "_build"
+    saved, build.BUILD = build.BUILD, build_dir
+    try:
+        codes = {fmt: build.main([fmt]) for fmt in ("pdf", "epub", "html")}
+    finally:
+        build.BUILD = saved
+    return build_dir, codes

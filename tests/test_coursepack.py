@@ -1,0 +1,101 @@
+"""`make coursepack`: chosen chapters, one or two languages, one PDF."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from textbook.latex_check import catalog, missing_table_strings, normalise, pdf_pages
+
+CHAPTERS = ["pemberdayaan", "model-intervensi"]
+TITLES = {"pemberdayaan": "Pemberdayaan dan Pengembangan Masyarakat",
+          "intervensi-makro": "Intervensi Komunitas sebagai Praktik Makro",
+          "model-intervensi": "Model-Model Intervensi Komunitas"}
+
+
+def title(doc: str, lang: str) -> str:
+    return TITLES[doc] if lang == "id" else catalog(lang, doc)[TITLES[doc]]
+
+
+def coursepack(build_dir: Path, chapters: list[str], langs: list[str], capsys=None):
+    import build
+
+    saved, build.BUILD = build.BUILD, build_dir
+    try:
+        code = build.main(["coursepack", "--chapters", *chapters, "--langs", *langs])
+    finally:
+        build.BUILD = saved
+    return code, build_dir / "coursepack" / (
+        f"pemberdayaan-masyarakat-{'-'.join(chapters)}-{'-'.join(langs)}.pdf")
+
+
+@pytest.fixture(scope="module")
+def bilingual(tmp_path_factory, print_toolchain):
+    build_dir = tmp_path_factory.mktemp("coursepack") / "_build"
+    code, pdf = coursepack(build_dir, CHAPTERS, ["id", "en"])
+    assert code == 0
+    return pdf, pdf_pages(pdf), build_dir / "stage" / "coursepack" / "id"
+
+
+def test_one_volume_with_an_indonesian_then_an_english_part(bilingual):
+    pdf, pages, _ = bilingual
+    assert sorted(p.name for p in pdf.parent.iterdir()) == [pdf.name]
+    text = "\n".join(pages)
+    id_part, en_part = text.index("Edisi Bahasa Indonesia\n"), text.index("English Edition\n", 1)
+    toc = pages[2]
+    assert toc.startswith("Daftar Isi"), toc[:40]
+    # one table of contents, listing both parts and the chapters of each
+    assert [line for line in text.splitlines() if line.lower() in {"daftar isi", "contents"}] \
+        == ["Daftar Isi"]
+    assert toc.index("Edisi Bahasa Indonesia") < toc.index("English Edition")
+    for lang, start, end in (("id", id_part, en_part), ("en", en_part, len(text))):
+        part = normalise(text[start:end])
+        for doc in CHAPTERS:
+            assert normalise(title(doc, lang)) in part, (lang, doc)
+        assert normalise(title("intervensi-makro", lang)) not in normalise(text)
+    body = text[text.index("Edisi Bahasa Indonesia\n", id_part):]
+    assert body.index("Daftar Pustaka\n") < body.index("English Edition\n") < body.index(
+        "References\n")
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_every_cell_of_the_comparison_table_is_in_each_part(bilingual, lang):
+    _, pages, _ = bilingual
+    text = "\n".join(pages)
+    split = text.index("English Edition\n")  # the part's title page (the TOC line has a number)
+    part = text[:split] if lang == "id" else text[split:]
+    assert missing_table_strings([part], lang) == []
+
+
+def test_each_part_is_set_in_its_own_language(bilingual):
+    pdf, _, stage = bilingual
+    tex = (stage / pdf.with_suffix(".tex").name).read_text(encoding="utf-8")
+    switches = re.findall(r"\\selectlanguage\{(\w+)\}.*\n\\part\{([^}]*)\}", tex)
+    assert switches == [("bahasai", "Edisi Bahasa Indonesia"), ("english", "English Edition")]
+    log = (stage / pdf.with_suffix(".log").name).read_text(encoding="utf-8", errors="replace")
+    assert "Overfull \\vbox" not in log
+    assert "multiply defined" not in log and "undefined references" not in log
+    assert "No hyphenation patterns" not in log
+
+
+def test_no_blank_pages(bilingual):
+    _, pages, _ = bilingual
+    assert [n for n, p in enumerate(pages, 1) if not p.strip()] == []
+
+
+def test_one_language_course_pack(tmp_path, print_toolchain):
+    code, pdf = coursepack(tmp_path / "_build", ["model-intervensi"], ["en"])
+    assert code == 0
+    text = "\n".join(pdf_pages(pdf))
+    assert normalise(title("model-intervensi", "en")) in normalise(text)
+    assert normalise(title("pemberdayaan", "en")) not in normalise(text)
+    assert "Edisi Bahasa Indonesia" not in text and "English Edition" not in text
+    assert missing_table_strings([text], "en") == []
+
+
+def test_unknown_chapter_is_refused_with_the_choices(tmp_path, capsys):
+    code, pdf = coursepack(tmp_path / "_build", ["bab-9"], ["id"])
+    err = capsys.readouterr().err
+    assert code == 2 and not pdf.exists()
+    assert "bab-9" in err and "model-intervensi" in err and "pemberdayaan" in err

@@ -1,0 +1,221 @@
+"""The print edition: `make pdf` through tools/build.py (xelatex via latexmk)."""
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from textbook.comparison_data import load
+from textbook.latex import WORDS
+from textbook.latex_check import (DATA, catalog, missing_table_strings, normalise, pdf_pages,
+                                  table_strings)
+
+LANGS = ["id", "en"]
+BASENAME = "pemberdayaan-masyarakat"
+EXPECT = {
+    "id": {"title": "Pemberdayaan, Pengembangan Masyarakat dan Intervensi Komunitas",
+           "contents": "Daftar Isi", "references": "Daftar Pustaka", "chapter": "Bab",
+           "chapters": ["Pemberdayaan dan Pengembangan Masyarakat",
+                        "Intervensi Komunitas sebagai Praktik Makro",
+                        "Model-Model Intervensi Komunitas"],
+           "appendix": "Lampiran", "polyglossia": r"\setmainlanguage{bahasai}"},
+    "en": {"title": None, "contents": "Contents", "references": "References",
+           "chapter": "Chapter", "chapters": None, "appendix": "Appendix",
+           "polyglossia": r"\setmainlanguage{english}"},
+}
+
+
+CHAPTER_DOCS = ["pemberdayaan", "intervensi-makro", "model-intervensi"]
+
+
+def english(text: str, domain: str = "index") -> str:
+    return catalog("en", domain).get(text) or pytest.fail(f"no English for {text!r} in {domain}")
+
+
+def expected(lang: str, key: str):
+    value = EXPECT[lang][key]
+    if value is None and key == "title":
+        return english(EXPECT["id"]["title"])
+    if value is None and key == "chapters":
+        return [english(t, doc) for t, doc in zip(EXPECT["id"]["chapters"], CHAPTER_DOCS)]
+    return value
+
+
+@pytest.fixture(scope="module")
+def pdfs(published) -> dict[str, Path]:
+    build_dir, codes = published
+    assert codes["pdf"] == 0, "tools/build.py pdf failed (see the captured output)"
+    return {lang: build_dir / "pdf" / f"{BASENAME}-{lang}.pdf" for lang in LANGS}
+
+
+@pytest.fixture(scope="module")
+def pages(pdfs) -> dict[str, list[str]]:
+    return {lang: pdf_pages(pdf) for lang, pdf in pdfs.items()}
+
+
+@pytest.fixture(scope="module")
+def stage(published) -> Path:
+    return published[0] / "stage" / "pdf"
+
+
+def pdfinfo(pdf: Path) -> dict[str, str]:
+    out = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True,
+                         check=True).stdout
+    return dict(line.split(":", 1) for line in out.splitlines() if ":" in line)
+
+
+def test_one_pdf_per_language_is_published(published, pdfs):
+    assert sorted(p.name for p in (published[0] / "pdf").iterdir()) == sorted(
+        p.name for p in pdfs.values())
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a4_pages(pdfs, lang):
+    info = pdfinfo(pdfs[lang])
+    width, height = map(float, re.findall(r"[\d.]+", info["Page size"])[:2])
+    assert (round(width), round(height)) == (595, 842), info["Page size"]
+    assert int(info["Pages"]) >= 8
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_font_is_embedded(pdfs, lang):
+    out = subprocess.run(["pdffonts", str(pdfs[lang])], capture_output=True, text=True,
+                         check=True).stdout.splitlines()
+    fonts = out[2:]
+    assert fonts, "pdffonts listed no font"
+    # columns: name type encoding emb sub uni object ID -> 'emb' is 5th from the end
+    not_embedded = [line for line in fonts if line.split()[-5] != "yes"]
+    assert not not_embedded, "\n".join(not_embedded)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_title_and_licence_pages_in_the_book_language(pages, lang):
+    title, licence = normalise(pages[lang][0]), pages[lang][1]
+    assert normalise(expected(lang, "title")) in title
+    assert normalise(f"{WORDS[lang]['edition']} 1.0") in title
+    assert normalise("Tim Buku Ajar Terbuka") in title
+    month = {"id": r"\d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|"
+                   r"Oktober|November|Desember) \d{4}",
+             "en": r"(January|February|March|April|May|June|July|August|September|October|"
+                   r"November|December) \d{1,2}, \d{4}"}[lang]
+    assert re.search(month, pages[lang][0]), pages[lang][0]
+    assert "CC BY-SA 4.0" in licence and "creativecommons.org/licenses/by-sa/4.0" in licence
+    assert normalise(WORDS[lang]["licence"][:60]) in normalise(licence)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_table_of_contents_numbered_chapters_and_references(pages, lang):
+    toc = pages[lang][2]
+    assert toc.splitlines()[0].lower() == expected(lang, "contents").lower(), toc[:80]
+    for number, title in enumerate(expected(lang, "chapters"), start=1):
+        assert re.search(rf"^{number} {re.escape(title)} \d+$", toc, re.M), (title, toc)
+    # the editorial notes (an unnumbered toctree of the front page) are appendix A
+    notes = "Catatan Editorial" if lang == "id" else english("Catatan Editorial", "catatan-editorial")
+    assert re.search(rf"^A {re.escape(notes)} \d+$", toc, re.M), toc
+    # the references are the last chapter, unnumbered, in the book's language
+    last = toc.strip().splitlines()[-2]  # then the page number
+    assert re.fullmatch(rf"{expected(lang, 'references')} \d+", last), last
+    assert normalise(expected(lang, "references")) in normalise(pages[lang][-1])
+    assert "Budimanta" in pages[lang][-1] and "Adi" in pages[lang][-1]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_references_chapter_appears_once(pages, lang):
+    """The source chapter holding the bibliography is not printed as an empty chapter."""
+    toc = pages[lang][2]
+    assert len(re.findall(rf"^{expected(lang, 'references')}\b", toc, re.M)) == 1, toc
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_front_page_cards_become_chapter_boxes(pages, lang, stage):
+    preface = pages[lang][3]
+    for number, title in enumerate(expected(lang, "chapters"), start=1):
+        line = f"{expected(lang, 'chapter')} {number}. {title}"
+        assert normalise(line) in normalise(preface), (line, preface)
+        # the hidden stretched-link text of the web card is not printed
+        assert normalise(preface).count(normalise(title)) == 1, title
+    tex = (stage / lang / f"{BASENAME}.tex").read_text(encoding="utf-8")
+    assert "sphinxuseclass}{sd-card" not in tex
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_blank_pages(pages, lang):
+    blank = [n for n, text in enumerate(pages[lang], start=1) if not text.strip()]
+    assert not blank, f"blank pages: {blank}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_footnotes_are_at_the_foot_of_the_page(pages, lang):
+    page = next(p for p in pages[lang] if "Budimanta (2003)" in p)
+    lines = [line for line in page.splitlines() if line.strip()]
+    # the footnote text comes after the body text, just before the page number
+    assert lines[-2] == "Budimanta (2003).", lines[-4:]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_cell_of_the_comparison_table_is_printed(pages, lang):
+    assert len(table_strings(lang)) == 3 + 11 + 33
+    missing = missing_table_strings(pages[lang], lang)
+    assert not missing, "not in the PDF:\n" + "\n".join(missing)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_comparison_table_header_repeats_on_each_page(pages, lang):
+    data = load(DATA)
+    heading = table_strings(lang)[f"model {data.models[-1].id}"]
+    table_pages = [p for p in pages[lang] if normalise(table_strings(lang)["cell tujuan/lokal"])
+                   in normalise(p) or normalise(table_strings(lang)["cell peran-klien/lokal"])
+                   in normalise(p)]
+    assert len(table_pages) >= 2, "the table is expected to break across pages"
+    for page in table_pages:
+        assert normalise(heading) in normalise(page)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_latex_logs_have_no_overfull_vbox_and_real_hyphenation(stage, lang):
+    tex = (stage / lang / f"{BASENAME}.tex").read_text(encoding="utf-8")
+    assert EXPECT[lang]["polyglossia"] in tex
+    assert r"\documentclass[a4paper,11pt" in tex and "openany,oneside" in tex
+    log = (stage / lang / f"{BASENAME}.log").read_text(encoding="utf-8", errors="replace")
+    assert "Overfull \\vbox" not in log
+    assert "No hyphenation patterns were preloaded" not in log
+    assert "No hyphenation patterns were loaded" not in log
+
+
+def test_checker_reports_a_lost_cell(pages):
+    """The table check fails when one cell is not in the text."""
+    cell = table_strings("id")["cell peran-klien/aksi"]
+    text = normalise("".join(pages["id"]))
+    assert missing_table_strings([text], "id") == []
+    lost = missing_table_strings([text.replace(normalise(cell), "")], "id")
+    assert lost == [f"cell peran-klien/aksi: {cell!r}"]
+
+
+def test_build_fails_on_overfull_vbox(tmp_path, print_toolchain, capsys):
+    """Content taller than the page (how table rows vanish) fails the PDF build."""
+    import build
+
+    (tmp_path / "x.tex").write_text(
+        "\\documentclass{article}\\begin{document}\n"
+        "\\vbox to 2cm{\\hrule height 8cm}\n\\end{document}\n", encoding="utf-8")
+    assert build.latexmk(tmp_path, "x.tex", "test") == 1
+    assert "Overfull \\vbox" in capsys.readouterr().err
+
+
+def test_a_failed_language_leaves_the_published_pdfs_untouched(published, pdfs, monkeypatch,
+                                                               capsys):
+    import build
+
+    before = {p.name: p.read_bytes() for p in (published[0] / "pdf").iterdir()}
+    real = build.latexmk
+
+    def fail_english(texdir, tex, label):
+        return 1 if label == "pdf:en" else real(texdir, tex, label)
+
+    monkeypatch.setattr(build, "latexmk", fail_english)
+    monkeypatch.setattr(build, "BUILD", published[0])
+    assert build.main(["pdf"]) == 1
+    assert "[pdf] FAILED for en" in capsys.readouterr().err
+    assert {p.name: p.read_bytes() for p in (published[0] / "pdf").iterdir()} == before

@@ -1,0 +1,58 @@
+"""Every HTML page links to the PDF and EPUB of its language, and the files exist."""
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+LANGS = ["id", "en"]
+
+
+@pytest.fixture(scope="module")
+def site(published) -> Path:
+    build_dir, codes = published
+    assert codes == {"pdf": 0, "epub": 0, "html": 0}, codes
+    return build_dir / "html"
+
+
+def download_links(page: Path) -> list[str]:
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    return [a["href"] for a in soup.find_all("a", href=True) if "downloads/" in a["href"]]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_page_links_to_existing_downloads_of_its_language(site, lang):
+    pages = sorted((site / lang).rglob("*.html"))
+    assert len(pages) >= 6
+    for page in pages:
+        links = download_links(page)
+        targets = [(page.parent / unquote(urlsplit(href).path)).resolve() for href in links]
+        names = sorted(t.name for t in targets)
+        assert names == [f"pemberdayaan-masyarakat-{lang}.epub",
+                         f"pemberdayaan-masyarakat-{lang}.pdf"], (page, links)
+        for target in targets:
+            assert target.parent == (site / "downloads").resolve(), (page, target)
+            assert target.is_file() and target.stat().st_size > 10_000, (page, target)
+
+
+def test_downloads_are_the_published_files(site):
+    build_dir = site.parent
+    for fmt in ("pdf", "epub"):
+        for published in (build_dir / fmt).iterdir():
+            copy = site / "downloads" / published.name
+            assert copy.read_bytes() == published.read_bytes()
+
+
+def test_a_later_pdf_build_refreshes_the_site_downloads(site):
+    import build
+
+    (site / "downloads" / "pemberdayaan-masyarakat-id.pdf").unlink()
+    saved, build.BUILD = build.BUILD, site.parent
+    try:
+        assert build.main(["pdf"]) == 0
+    finally:
+        build.BUILD = saved
+    assert (site / "downloads" / "pemberdayaan-masyarakat-id.pdf").is_file()
+    assert (site / "downloads" / "pemberdayaan-masyarakat-id.epub").is_file()
