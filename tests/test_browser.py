@@ -41,6 +41,14 @@ def test_language_switch_lands_on_the_same_page(page, site_server, lang, other, 
     assert page.eval_on_selector_all("section[id]", "els => els.map(e => e.id)") == anchors
 
 
+def test_language_switch_keeps_the_section(page, site_server):
+    page.goto(f"{site_server}id/pemberdayaan.html#pemberdayaan-menurut-payne")
+    page.get_by_role("link", name="English").click()
+    page.wait_for_load_state()
+    assert page.url == f"{site_server}en/pemberdayaan.html#pemberdayaan-menurut-payne"
+    assert "according to Payne" in page.locator("#pemberdayaan-menurut-payne h2").inner_text()
+
+
 @pytest.mark.parametrize("lang, query, expected", [
     ("id", "memberdayakan", "pemberdayaan.html"),
     ("id", "daya", "pemberdayaan.html"),
@@ -97,6 +105,23 @@ def test_table_is_a_real_table_on_wide_screens(browser, site_server):
     assert page.eval_on_selector("table.model-comparison", "e => getComputedStyle(e).display") == "table"
     page.focus(".table-wrap")
     assert page.evaluate("document.activeElement.classList.contains('table-wrap')")
+    context.close()
+
+
+def test_print_shows_the_chapter_and_the_whole_table(browser, site_server):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(f"{site_server}en/model-intervensi.html")
+    page.emulate_media(media="print")
+    for hidden in (".site-header", ".site-toc", ".pager", ".page-tools", ".skip-link"):
+        assert page.eval_on_selector(hidden, "e => getComputedStyle(e).display") == "none", hidden
+    assert page.eval_on_selector("table.model-comparison", "e => getComputedStyle(e).display") == "table"
+    assert page.eval_on_selector("table.model-comparison thead",
+                                 "e => getComputedStyle(e).display") == "table-header-group"
+    heights = page.eval_on_selector_all("table.model-comparison tbody td",
+                                        "els => els.map(e => e.getBoundingClientRect().height)")
+    assert len(heights) == 11 * 4 and min(heights) > 0
+    assert len(page.pdf(format="A4")) > 10_000
     context.close()
 
 
