@@ -177,11 +177,12 @@ def test_comparison_table_header_repeats_on_each_page(pages, lang):
 def test_latex_logs_have_no_overfull_vbox_and_real_hyphenation(stage, lang):
     tex = (stage / lang / f"{BASENAME}.tex").read_text(encoding="utf-8")
     assert EXPECT[lang]["polyglossia"] in tex
+    if lang == "id":  # Payne's English quotation is hyphenated as English
+        assert "\\begin{otherlanguage}{english}\n\\begin{quote}" in tex
     assert r"\documentclass[a4paper,11pt" in tex and "openany,oneside" in tex
     log = (stage / lang / f"{BASENAME}.log").read_text(encoding="utf-8", errors="replace")
     assert "Overfull \\vbox" not in log
-    assert "No hyphenation patterns were preloaded" not in log
-    assert "No hyphenation patterns were loaded" not in log
+    assert "No hyphenation patterns" not in log
 
 
 def test_checker_reports_a_lost_cell(pages):
@@ -219,3 +220,17 @@ def test_a_failed_language_leaves_the_published_pdfs_untouched(published, pdfs, 
     assert build.main(["pdf"]) == 1
     assert "[pdf] FAILED for en" in capsys.readouterr().err
     assert {p.name: p.read_bytes() for p in (published[0] / "pdf").iterdir()} == before
+
+
+def test_indonesian_hyphenation_patterns_are_installed(tmp_path, print_toolchain):
+    """bahasai hyphenates with Indonesian patterns (texlive-lang-other), not English."""
+    (tmp_path / "h.tex").write_text(
+        "\\documentclass{article}\\usepackage{polyglossia}\\setmainlanguage{bahasai}\n"
+        "\\setotherlanguage{english}\\begin{document}\\showhyphens{masyarakat}\n"
+        "\\begin{english}\\showhyphens{masyarakat}\\end{english}\\end{document}\n",
+        encoding="utf-8")
+    subprocess.run(["xelatex", "-interaction=nonstopmode", "-no-pdf", "h.tex"], cwd=tmp_path,
+                   capture_output=True, check=False)
+    shown = re.findall(r"^\\TU/\S+ (\S+)$", (tmp_path / "h.log").read_text(errors="replace"),
+                       re.M)
+    assert shown == ["ma-sya-ra-kat", "masyarakat"], shown

@@ -164,6 +164,18 @@ class PrintLayout(SphinxPostTransform):
             grid.replace_self(nodes.container("", *cards, classes=["textbook-cards"]))
         self.references_chapter()
         self.appendices()
+        self.foreign_passages()
+
+    def foreign_passages(self) -> None:
+        """Blocks marked ``.lang-xx`` (e.g. a quotation in English) are hyphenated as xx."""
+        for node in list(self.document.findall(nodes.Element)):
+            langs = [c[5:] for c in node.get("classes", []) if c.startswith("lang-")]
+            poly = WORDS.get(langs[0], {}).get("polyglossia") if langs else None
+            if poly and node.parent is not None and not isinstance(node, nodes.Inline):
+                node.parent.insert(node.parent.index(node), nodes.raw(
+                    "", r"\begin{otherlanguage}{%s}" % poly, format="latex"))
+                node.parent.insert(node.parent.index(node) + 1, nodes.raw(
+                    "", r"\end{otherlanguage}", format="latex"))
 
     def appendices(self) -> None:
         """Chapters listed by an unnumbered toctree of the root document are appendices."""
