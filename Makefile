@@ -14,9 +14,9 @@ STAMP       := $(VENV)/.installed
 
 # Debian packages the full test suite needs (TeX, browser, checkers).
 DEBIAN_PACKAGES := make gettext
-# website checks: browser (Playwright drives chromium), vnu (Java), npm checkers; the
-# machine's nodejs brings npm (on plain Debian also install the npm package)
-DEBIAN_PACKAGES += chromium openjdk-17-jre-headless nodejs
+# website checks: browser (Playwright drives chromium), vnu (Java), npm checkers;
+# npm counts as present when a nodejs build already ships the npm command
+DEBIAN_PACKAGES += chromium openjdk-17-jre-headless nodejs npm
 # print and e-book: xelatex via latexmk, Indonesian hyphenation, fonts; epubcheck;
 # pdftotext/pdffonts/pdftoppm (poppler-utils) for the PDF tests
 DEBIAN_PACKAGES += texlive-xetex texlive-fonts-recommended texlive-lang-other latexmk xindy \

@@ -1,9 +1,12 @@
 #!/bin/sh
 # Make sure the Debian packages named as arguments are installed.
+# A package counts as present when dpkg has it or a command of its name exists.
 # As root with apt-get: install what is missing. Otherwise: name it and fail.
 set -eu
 missing=""
 for pkg in "$@"; do
+    # a command of the same name counts (npm ships inside some nodejs builds)
+    command -v "$pkg" >/dev/null 2>&1 && continue
     status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
     case "$status" in *" installed") ;; *) missing="$missing $pkg" ;; esac
 done
