@@ -171,6 +171,12 @@ def test_parallel_view_pairs_each_message_with_its_translation(site, docname):
     page = soup(site / "en" / "parallel" / f"{docname}.html")
     assert page.html["lang"] == "en"
     pairs = page.select(".parallel .pair")
+    for pair in pairs:
+        left, right = pair.find_all(recursive=False)
+        # footnote markers are numbered on both sides
+        assert [n.get_text() for n in left.select("sup")] == \
+            [n.get_text() for n in right.select("sup")], (docname, right.get_text()[:60])
+        assert all(n.get_text().strip() for n in left.select("sup"))
     for note in page.select(".parallel sup"):
         note.decompose()
     shown = [(" ".join(p.find_all(recursive=False)[0].get_text().split()),

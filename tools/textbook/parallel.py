@@ -66,11 +66,15 @@ def _level(node: nodes.Node) -> int:
     return min(depth + 1, 6)
 
 
-def _prepare(node: nodes.TextElement) -> nodes.paragraph:
-    """A paragraph with the node's content, safe to render on another page."""
+def _prepare(node: nodes.TextElement, labels: list[str]) -> nodes.paragraph:
+    """A paragraph with the node's content, safe to render on another page.
+
+    Footnote references become superscripts carrying ``labels`` in order (the
+    untranslated copy was taken before footnotes were numbered).
+    """
     para = nodes.paragraph("", "", *[child.deepcopy() for child in node.children])
-    for ref in list(para.findall(nodes.footnote_reference)):
-        ref.replace_self(nodes.superscript("", ref.astext()))
+    for ref, label in zip(list(para.findall(nodes.footnote_reference)), labels):
+        ref.replace_self(nodes.superscript("", label))
     for sub in para.findall(nodes.Element):
         sub["ids"] = []
     for ref in list(para.findall(nodes.reference)):
@@ -82,8 +86,8 @@ def _prepare(node: nodes.TextElement) -> nodes.paragraph:
     return para
 
 
-def _render(builder, node: nodes.TextElement) -> str:
-    html = builder.render_partial(_prepare(node))["fragment"].strip()
+def _render(builder, node: nodes.TextElement, labels: list[str]) -> str:
+    html = builder.render_partial(_prepare(node, labels))["fragment"].strip()
     return re.sub(r"^<p>(.*)</p>$", r"\1", html, flags=re.S)
 
 
@@ -105,8 +109,9 @@ def collect_pairs(app, doctree, docname: str) -> None:
         if isinstance(target.parent, nodes.footnote):
             label = next(iter(target.parent.findall(nodes.label)), None)
             note = f'<sup>{label.astext()}</sup> ' if label is not None else ""
-        left = note + _render(app.builder, original)
-        right = note + _render(app.builder, target)
+        labels = [ref.astext() for ref in target.findall(nodes.footnote_reference)]
+        left = note + _render(app.builder, original, labels)
+        right = note + _render(app.builder, target, labels)
         level = original.get("tb_level", 0)
         tag = f"h{level}" if level else "div"
         cell = '<{t} lang="{l}">{c}</{t}>'
