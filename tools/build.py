@@ -12,8 +12,8 @@ the next run reads everything again and repeats every warning.
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
-import importlib.metadata
 import os
 import shutil
 import subprocess
@@ -46,12 +46,18 @@ INPUTS = ["conf.py", "bibliography.bib", "source", "tools"]  # + locales/<lang>
 NOT_INPUTS = {"__pycache__", ".mo", ".pyc"}  # .mo files are written by Sphinx
 
 
+@functools.cache
+def installed_packages() -> list[str]:
+    """Names of the installed distributions (``name-version.dist-info``)."""
+    return sorted(p.name for entry in sys.path if Path(entry or ".").is_dir()
+                  for p in Path(entry or ".").glob("*.dist-info"))
+
+
 def fingerprint(cmd: list[str], env: dict[str, str], lang: str) -> str:
     """sha256 of all a build reads: its command, the date, the installed packages
     and every file of the sources, configuration, extension and catalogs."""
     h = hashlib.sha256(repr((cmd, env["SOURCE_DATE_EPOCH"], sys.version)).encode())
-    h.update(repr(sorted(f"{d.metadata['Name']}=={d.version}"
-                         for d in importlib.metadata.distributions())).encode())
+    h.update(repr(installed_packages()).encode())
     for name in [*INPUTS, f"locales/{lang}"]:
         top = ROOT / name
         files = sorted(top.rglob("*")) if top.is_dir() else [top]

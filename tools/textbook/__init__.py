@@ -1,4 +1,11 @@
 """Sphinx extension of the open textbook on empowerment and community development."""
-from .extension import setup_extension as setup
+
+
+def setup(app):
+    # Imported on use: tools/build.py imports one module (html_site) without the rest.
+    from .extension import setup_extension
+
+    return setup_extension(app)
+
 
 __all__ = ["setup"]
