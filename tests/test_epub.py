@@ -105,3 +105,20 @@ def test_every_cell_of_the_comparison_table_is_in_the_epub(epubs, lang):
     assert table is not None
     assert missing_table_strings([table.get_text(" ")], lang) == []
     assert normalise(table.get_text()) != ""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_tables_fit_the_reading_width(epubs, lang):
+    """e-readers clip wide tables: the CSS fixes the width, the table keeps its widths."""
+    with zipfile.ZipFile(epubs[lang]) as z:
+        css = z.read("_static/textbook-epub.css").decode()
+        pages = {n: BeautifulSoup(z.read(n), "html.parser") for n in z.namelist()
+                 if n.endswith(".xhtml") and n != "nav.xhtml"}
+    assert "table-layout: fixed" in css and "width: 100%" in css
+    for name, soup in pages.items():
+        if soup.find("table"):
+            hrefs = [link["href"] for link in soup.find_all("link", rel="stylesheet")]
+            assert "_static/textbook-epub.css" in hrefs, name
+    table = pages["model-intervensi.xhtml"].select_one("table.model-comparison")
+    widths = [col.get("style") for col in table.select("colgroup col")]
+    assert widths == [f"width: {w:.1f}%" for w in (5, 19, 25, 25, 26)], widths

@@ -3,6 +3,10 @@ from __future__ import annotations
 
 import re
 import uuid
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .latex import translated_project
 
@@ -34,6 +38,33 @@ def strip_meta_flags(app, pagename, templatename, context, doctree) -> None:
                                      context.get("metatags", ""))
 
 
+STATIC = Path(__file__).parent / "epub_static"
+
+
+def is_epub(app) -> bool:
+    return app.builder.name.startswith("epub")
+
+
+def add_stylesheet(app) -> None:
+    if is_epub(app):
+        app.config.html_static_path = [*app.config.html_static_path, str(STATIC)]
+        app.add_css_file("textbook-epub.css")
+
+
+class EpubTables(SphinxPostTransform):
+    """The comparison table keeps the directive's column widths in the e-book."""
+
+    builders = ("epub",)
+    default_priority = 6
+
+    def run(self, **kwargs) -> None:
+        for table in self.document.findall(nodes.table):
+            if "model-comparison" in table["classes"] and "colwidths-given" not in table["classes"]:
+                table["classes"].append("colwidths-given")
+
+
 def setup_epub(app) -> None:
+    app.connect("builder-inited", add_stylesheet)
+    app.add_post_transform(EpubTables)
     app.connect("config-inited", epub_config, priority=600)
     app.connect("html-page-context", strip_meta_flags)
