@@ -99,3 +99,23 @@ def test_unknown_chapter_is_refused_with_the_choices(tmp_path, capsys):
     err = capsys.readouterr().err
     assert code == 2 and not pdf.exists()
     assert "bab-9" in err and "model-intervensi" in err and "pemberdayaan" in err
+
+
+def test_references_to_chapters_left_out_print_as_text(tmp_path, print_toolchain):
+    """The editorial notes link to every chapter; in a pack of their own the links
+    become their titles and the pack still builds without a warning."""
+    code, pdf = coursepack(tmp_path / "_build", ["catatan-editorial"], ["id"])
+    assert code == 0
+    text = normalise("\n".join(pdf_pages(pdf)))
+    assert normalise("Perbandingan tiga model intervensi komunitas menurut Rothman") in text
+    assert normalise(title("pemberdayaan", "id") + ", kutipan Payne") in text
+    tex = (tmp_path / "_build" / "stage" / "coursepack" / "id" / pdf.with_suffix(".tex").name)
+    assert r"\detokenize{pemberdayaan::doc}" not in tex.read_text(encoding="utf-8")
+
+
+def test_bibliography_lists_only_works_cited_in_the_pack(tmp_path, print_toolchain):
+    code, pdf = coursepack(tmp_path / "_build", ["intervensi-makro"], ["id"])
+    assert code == 0
+    pages = pdf_pages(pdf)
+    references = next(p for p in pages if p.startswith("Daftar Pustaka\n"))
+    assert "[Adi 2003]" in references and "Budimanta" not in "\n".join(pages)

@@ -285,7 +285,8 @@ def build_coursepack(langs: list[str], chapters: list[str]) -> int:
         outdir = stage / lang
         cmd = [sys.executable, "-m", "sphinx", "-b", "latex", *SPHINX_FLAGS,
                "-D", f"language={lang}", "-D", "latex_elements.tableofcontents="
-               r"\sphinxtableofcontents", "-d", str(stage / "doctrees" / lang),
+               r"\sphinxtableofcontents", "-D", f"textbook_print_chapters={','.join(chapters)}",
+               "-d", str(stage / "doctrees" / lang),
                "-c", str(ROOT), str(stage / "source"), str(outdir)]
         print(f"[coursepack:{lang}] building", flush=True)
         if subprocess.run(cmd, env=env).returncode != 0:
@@ -302,11 +303,11 @@ def build_coursepack(langs: list[str], chapters: list[str]) -> int:
         shutil.copy2(texs[langs[0]], texdir / f"{name}.tex")
     if latexmk(texdir, f"{name}.tex", "coursepack") != 0:
         return 1
-    out = stage / "publish"
-    shutil.rmtree(out, ignore_errors=True)
-    out.mkdir(parents=True)
-    shutil.copy2(texdir / f"{name}.pdf", out / f"{name}.pdf")
-    publish(out, BUILD / "coursepack")
+    # other course packs stay; this one is replaced in one rename
+    target = BUILD / "coursepack" / f"{name}.pdf"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(texdir / f"{name}.pdf", target.with_suffix(".pdf.new"))
+    os.replace(target.with_suffix(".pdf.new"), target)
     print(f"[coursepack] published {BUILD / 'coursepack' / (name + '.pdf')}")
     return 0
 

@@ -6,6 +6,7 @@ The doctree changes below only run for the LaTeX builder.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from docutils import nodes
@@ -162,9 +163,24 @@ class PrintLayout(SphinxPostTransform):
                 continue
             cards = [self.card(c) for c in grid.findall(_is_card)]
             grid.replace_self(nodes.container("", *cards, classes=["textbook-cards"]))
+        self.drop_unchosen_chapters()
         self.references_chapter()
         self.appendices()
         self.foreign_passages()
+
+    def drop_unchosen_chapters(self) -> None:
+        """Course packs: only ``textbook_print_chapters`` (and the references) are printed.
+
+        The other chapters are read, so references to them resolve to their
+        titles; :class:`PrintUnlink` then prints those references as plain text.
+        """
+        chosen = set(self.config.textbook_print_chapters)
+        if not chosen:
+            return
+        for sof in list(self.document.findall(addnodes.start_of_file)):
+            keep = sof["docname"] in chosen or any(True for _ in sof.findall(_is_bibliography))
+            if not keep:
+                sof.parent.remove(sof)
 
     def foreign_passages(self) -> None:
         """Blocks marked ``.lang-xx`` (e.g. a quotation in English) are hyphenated as xx."""
@@ -250,11 +266,48 @@ def _is_card(node: nodes.Node) -> bool:
     return isinstance(node, nodes.container) and "sd-card" in node["classes"]
 
 
+def _is_raw_latex(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.raw) or type(node).__name__ == "raw_latex"
+
+
 def _is_bibliography(node: nodes.Node) -> bool:
     return isinstance(node, nodes.citation) or type(node).__name__ == "bibliography"
 
 
+CITE_LINK = re.compile(r"\\hyperlink\{cite\.[^:}]*:([^}]+)\}")
+
+
+class PrintUnlink(SphinxPostTransform):
+    """Course packs: links into chapters left out become plain text; works cited only
+    there leave the bibliography."""
+
+    builders = ("latex",)
+    default_priority = 20  # after references are resolved
+
+    def run(self, **kwargs) -> None:
+        chosen = set(self.config.textbook_print_chapters)
+        if not chosen:
+            return
+        # sphinxcontrib-bibtex links citations with raw \hyperlink{cite.<doc>:<id>}
+        cited = {m.group(1) for raw in self.document.findall(_is_raw_latex)
+                 for m in CITE_LINK.finditer(raw.rawsource + raw.astext())}
+        cited |= {ref.get("refuri", "").split("#", 1)[-1] for ref in self.document.findall(
+            nodes.reference)} | {ref.get("refid") for ref in self.document.findall(nodes.reference)}
+        for citation in list(self.document.findall(nodes.citation)):
+            if not cited & set(citation["ids"]):
+                citation.parent.remove(citation)
+        printed = {sof["docname"] for sof in self.document.findall(addnodes.start_of_file)
+                   if any(isinstance(n, (nodes.section, nodes.citation)) for n in sof.findall())}
+        for ref in list(self.document.findall(nodes.reference)):
+            uri = ref.get("refuri", "")
+            if uri.startswith("%") and uri[1:].split("#", 1)[0] not in printed:
+                ref.replace_self(nodes.inline("", "", *ref.children))
+
+
 def setup_latex(app) -> None:
+    # course packs (tools/build.py coursepack): the chapters to print; empty = all
+    app.add_config_value("textbook_print_chapters", [], "env", types=frozenset({list}))
+    app.add_post_transform(PrintUnlink)
     if "textbook_download_basename" not in app.config:
         app.add_config_value("textbook_download_basename", "", "html", types=frozenset({str}))
     app.connect("config-inited", latex_config, priority=600)

@@ -1,8 +1,9 @@
 """Course packs: chosen chapters, one or more languages, one PDF.
 
 ``make_source`` writes a small Sphinx source folder whose root document lists
-only the chosen chapters (the chapter files, the data and the references
-chapter are symlinked, so document names and catalogs stay the same).
+the chosen chapters (the chapter files and the data are symlinked, so document
+names and catalogs stay the same); the build prints only those chapters and the
+references they cite (``-D textbook_print_chapters=...``, see latex.py).
 ``merge`` joins the LaTeX files of several single-language builds into one
 volume: the first language's preamble, title page and one table of contents,
 then one part per language, each switched to its own polyglossia language
@@ -14,8 +15,6 @@ import re
 from pathlib import Path
 
 from .latex import words
-
-REFERENCES_DOC = "daftar-pustaka"
 
 
 class CoursepackError(Exception):
@@ -34,19 +33,17 @@ def make_source(source: Path, target: Path, chapters: list[str]) -> None:
         for child in target.iterdir():
             child.unlink()
     target.mkdir(parents=True, exist_ok=True)
-    linked = [*chapters]
-    if REFERENCES_DOC not in chapters and (source / f"{REFERENCES_DOC}.md").is_file():
-        linked.append(REFERENCES_DOC)  # the bibliography of the cited works
-    for name in linked:
+    # Every chapter is read (references to the others keep their titles); only the
+    # chosen ones are printed (config textbook_print_chapters, see latex.py).
+    for name in known:
         (target / f"{name}.md").symlink_to(source / f"{name}.md")
     for extra in ("data",):
         if (source / extra).exists():
             (target / extra).symlink_to(source / extra)
-    hidden = [] if REFERENCES_DOC in chapters else [REFERENCES_DOC] if len(linked) > len(chapters) else []
-    toctree = "\n".join(chapters)
-    text = f"# Course pack\n\n```{{toctree}}\n:numbered:\n\n{toctree}\n```\n"
-    if hidden:
-        text += "\n```{toctree}\n:hidden:\n\n" + "\n".join(hidden) + "\n```\n"
+    rest = [name for name in known if name not in chapters]
+    text = "# Course pack\n\n```{toctree}\n:numbered:\n\n" + "\n".join(chapters) + "\n```\n"
+    if rest:
+        text += "\n```{toctree}\n:hidden:\n\n" + "\n".join(rest) + "\n```\n"
     (target / "index.md").write_text(text, encoding="utf-8")
 
 
