@@ -75,7 +75,7 @@ lock: $(STAMP)  ## re-pin requirements.txt with hashes from requirements.in (pip
 	    -o requirements.txt requirements.in
 
 $(NODE_STAMP): package.json package-lock.json
-	npm ci --no-audit --no-fund
+	npm ci --ignore-scripts --no-audit --no-fund
 
 serve: $(STAMP)  ## live preview of one edition (SERVE_LANG=id|en) on http://127.0.0.1:8000/
 	$(VENV)/bin/sphinx-autobuild -b html -D language=$(SERVE_LANG) -c . \
