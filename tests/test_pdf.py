@@ -155,6 +155,13 @@ def test_footnotes_are_at_the_foot_of_the_page(pages, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_quotation_attribution_has_an_em_dash(pages, lang):
+    text = "\n".join(pages[lang])
+    assert "\u2014Payne" in text
+    assert "---Payne" not in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_every_cell_of_the_comparison_table_is_printed(pages, lang):
     assert len(table_strings(lang)) == 3 + 11 + 33
     missing = missing_table_strings(pages[lang], lang)

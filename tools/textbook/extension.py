@@ -4,6 +4,7 @@ from __future__ import annotations
 from .bibcheck import setup_bibcheck
 from .bibstyles import setup_bibstyles
 from .comparison import setup_comparison
+from .epub import setup_epub
 from .html_site import setup_html_site
 from .i18nrefs import setup_i18nrefs
 from .langonly import setup_langonly
@@ -23,6 +24,7 @@ def setup_extension(app) -> dict:
     setup_langonly(app)
     setup_i18nrefs(app)
     setup_latex(app)
+    setup_epub(app)
     setup_html_site(app)
     setup_parallel(app)
     setup_search_id(app)

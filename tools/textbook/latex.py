@@ -304,6 +304,16 @@ class PrintUnlink(SphinxPostTransform):
                 ref.replace_self(nodes.inline("", "", *ref.children))
 
 
+def visit_attribution(self, node: nodes.Element) -> None:
+    # Sphinx writes "---", which stays three hyphens: its fontspec setup turns
+    # TeX ligatures off.
+    self.body.append("\n\\begin{flushright}\n\\textemdash{}")
+
+
+def depart_attribution(self, node: nodes.Element) -> None:
+    self.body.append("\n\\end{flushright}\n")
+
+
 def setup_latex(app) -> None:
     # course packs (tools/build.py coursepack): the chapters to print; empty = all
     app.add_config_value("textbook_print_chapters", [], "env", types=frozenset({list}))
@@ -312,6 +322,5 @@ def setup_latex(app) -> None:
         app.add_config_value("textbook_download_basename", "", "html", types=frozenset({str}))
     app.connect("config-inited", latex_config, priority=600)
     app.add_post_transform(PrintLayout)
-    from .epub import setup_epub
-
-    setup_epub(app)
+    app.add_node(nodes.attribution, override=True,
+                 latex=(visit_attribution, depart_attribution))
