@@ -42,8 +42,12 @@ def source_date_epoch() -> str:
         return "0"
 
 
-INPUTS = ["conf.py", "bibliography.bib", "source", "tools"]  # + locales/<lang>
+# Code: a change here may alter every page, so the next build starts afresh.
+CODE_INPUTS = ["conf.py", "tools"]
+# Content: Sphinx notices these changes itself and rewrites the pages concerned.
+CONTENT_INPUTS = ["bibliography.bib", "source"]  # + locales/<lang>
 NOT_INPUTS = {"__pycache__", ".mo", ".pyc"}  # .mo files are written by Sphinx
+OUTPUT_ENV = ("TEXTBOOK_", "READTHEDOCS")  # environment variables read by conf.py
 
 
 @functools.cache
@@ -53,36 +57,108 @@ def installed_packages() -> list[str]:
                   for p in Path(entry or ".").glob("*.dist-info"))
 
 
-def fingerprint(cmd: list[str], env: dict[str, str], lang: str) -> str:
-    """sha256 of all a build reads: its command, the date, the installed packages
-    and every file of the sources, configuration, extension and catalogs."""
-    h = hashlib.sha256(repr((cmd, env["SOURCE_DATE_EPOCH"], sys.version)).encode())
-    h.update(repr(installed_packages()).encode())
-    for name in [*INPUTS, f"locales/{lang}"]:
+def _hash_files(h, names: list[str]) -> None:
+    for name in names:
         top = ROOT / name
         files = sorted(top.rglob("*")) if top.is_dir() else [top]
         for path in files:
             if path.is_file() and not NOT_INPUTS & {path.suffix, *path.parts}:
                 h.update(path.relative_to(ROOT).as_posix().encode() + b"\0")
                 h.update(hashlib.sha256(path.read_bytes()).digest())
-    return h.hexdigest()
+
+
+def fingerprint(cmd: list[str], env: dict[str, str], lang: str) -> tuple[str, str]:
+    """(code, content): sha256 of all a build reads. Code: the command, the date,
+    the environment variables the configuration reads, Python, the installed
+    packages, conf.py and tools/. Content: the sources, bibliography and catalogs."""
+    output_env = sorted((k, v) for k, v in env.items() if k.startswith(OUTPUT_ENV))
+    code = hashlib.sha256(repr((cmd, env["SOURCE_DATE_EPOCH"], output_env,
+                                sys.version)).encode())
+    code.update(repr(installed_packages()).encode())
+    _hash_files(code, CODE_INPUTS)
+    content = hashlib.sha256()
+    _hash_files(content, [*CONTENT_INPUTS, f"locales/{lang}"])
+    return code.hexdigest(), content.hexdigest()
+
+
+@functools.cache
+def preload_sphinx() -> None:
+    """Import Sphinx, its built-in extensions and the book's extensions once in
+    this process; every forked build then starts with them loaded. Nothing is set
+    up here (no application, no translator): each build still starts clean."""
+    import importlib
+
+    from sphinx.application import builtin_extensions
+    import sphinx.cmd.build  # noqa: F401
+
+    try:
+        configured = runpy_conf().get("extensions", [])
+    except Exception:  # noqa: BLE001 -- the build itself reports a broken conf.py
+        configured = []
+    for name in [*builtin_extensions, *configured, "textbook.extension"]:
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            pass  # the build itself reports it
+
+
+def runpy_conf() -> dict:
+    import runpy
+
+    return runpy.run_path(str(ROOT / "conf.py"))
+
+
+def run_sphinx(args: list[str], env: dict[str, str]) -> int:
+    """Exit status of ``python -m sphinx ARGS`` with ``env``, run in a forked
+    child of this process (which imported Sphinx once for all builds)."""
+    if not hasattr(os, "fork"):
+        return subprocess.run([sys.executable, "-m", "sphinx", *args], env=env).returncode
+    preload_sphinx()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:  # the child: one Sphinx build, then exit without returning here
+        code = 1
+        try:
+            os.environ.clear()
+            os.environ.update(env)
+            from sphinx.cmd.build import main as sphinx_main
+
+            code = sphinx_main(args)
+        except SystemExit as exc:
+            code = 0 if exc.code is None else exc.code if isinstance(exc.code, int) else 1
+        except BaseException:
+            import traceback
+
+            traceback.print_exc()
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status)
 
 
 def sphinx(builder: str, lang: str, outdir: Path, *extra: str) -> int:
     doctrees = BUILD / "doctrees" / builder / lang  # html doctrees break the LaTeX build
-    cmd = [sys.executable, "-m", "sphinx", "-b", builder, *SPHINX_FLAGS,
-           "-D", f"language={lang}", "-d", str(doctrees), "-c", str(ROOT),
-           str(ROOT / "source"), str(outdir), *extra]
+    args = ["-b", builder, *SPHINX_FLAGS, "-D", f"language={lang}", "-d", str(doctrees),
+            "-c", str(ROOT), str(ROOT / "source"), str(outdir), *extra]
     env = dict(os.environ, SOURCE_DATE_EPOCH=source_date_epoch())
     # A build whose inputs did not change since its last success is skipped.
     stamp = BUILD / "fingerprints" / f"{builder}-{lang}"
-    key = fingerprint(cmd, env, lang)
-    if outdir.is_dir() and stamp.is_file() and stamp.read_text() == key:
+    code_key, content_key = fingerprint([sys.executable, "-m", "sphinx", *args], env, lang)
+    key = f"{code_key}\n{content_key}\n"
+    last = stamp.read_text().splitlines() if stamp.is_file() else []
+    if outdir.is_dir() and last == key.splitlines():
         print(f"[{builder}:{lang}] up to date", flush=True)
         return 0
     stamp.unlink(missing_ok=True)
+    if last[:1] != [code_key]:
+        # Sphinx would not rewrite pages whose sources did not change: start afresh.
+        shutil.rmtree(outdir, ignore_errors=True)
+        shutil.rmtree(doctrees, ignore_errors=True)
     print(f"[{builder}:{lang}] building", flush=True)
-    code = subprocess.run(cmd, env=env).returncode
+    code = run_sphinx(args, env)
     if code == 0:
         stamp.parent.mkdir(parents=True, exist_ok=True)
         stamp.write_text(key)
@@ -170,9 +246,7 @@ TEX_PACKAGES = ("texlive-xetex texlive-fonts-recommended texlive-lang-other late
 
 
 def download_basename() -> str:
-    import runpy
-
-    return runpy.run_path(str(ROOT / "conf.py"))["textbook_download_basename"]
+    return runpy_conf()["textbook_download_basename"]
 
 
 def stage_downloads(target: Path) -> None:
@@ -283,13 +357,13 @@ def build_coursepack(langs: list[str], chapters: list[str]) -> int:
     texs = {}
     for lang in langs:
         outdir = stage / lang
-        cmd = [sys.executable, "-m", "sphinx", "-b", "latex", *SPHINX_FLAGS,
+        args = ["-b", "latex", *SPHINX_FLAGS,
                "-D", f"language={lang}", "-D", "latex_elements.tableofcontents="
                r"\sphinxtableofcontents", "-D", f"textbook_print_chapters={','.join(chapters)}",
                "-d", str(stage / "doctrees" / lang),
                "-c", str(ROOT), str(stage / "source"), str(outdir)]
         print(f"[coursepack:{lang}] building", flush=True)
-        if subprocess.run(cmd, env=env).returncode != 0:
+        if run_sphinx(args, env) != 0:
             print(f"[coursepack:{lang}] FAILED; {BUILD / 'coursepack'} is unchanged",
                   file=sys.stderr)
             shutil.rmtree(outdir, ignore_errors=True)
