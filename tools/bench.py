@@ -16,6 +16,8 @@ in one run, and the script prints ratios (lower is better) with their targets:
 Times are CPU seconds (user + system) of the build processes and their
 children, the minimum over ``--repeat`` rounds: on a shared machine wall-clock
 time mostly measures the neighbours. Wall-clock minima are printed alongside.
+``tools/build.py`` waits for each build it forks, so RUSAGE_CHILDREN here
+includes those grandchildren once ``tools/build.py`` has exited.
 """
 from __future__ import annotations
 
@@ -298,7 +300,9 @@ def main(argv: list[str] | None = None) -> int:
         print("  breakdown, CPU s (sphinx-build alone, clean): "
               + "; ".join(f"{lang} edition {m(t):.2f} = {m(t) / m(floor_t):.2f} x floor"
                           for lang, t in editions.items())
-              + f"; tools/build.py around them {m(clean_t) - sum(m(t) for t in editions.values()):+.2f}")
+              + f"; tools/build.py (one process importing Sphinx and the extensions once, "
+              f"a forked build per language) minus their sum "
+              f"{m(clean_t) - sum(m(t) for t in editions.values()):+.2f}")
         print(row("no-change rebuild / clean build", m(rebuild_t) / m(clean_t), 0.5))
         if pdf_t:
             print(f"  CPU s: both PDFs {m(pdf_t):.2f}; xelatex floor (one-page Sphinx "
