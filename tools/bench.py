@@ -264,8 +264,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-pdf", action="store_true", help="leave out the PDF ratio")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     args = parser.parse_args(argv)
-    has_pdf = "pdf" in subprocess.run([sys.executable, str(ROOT / "tools" / "build.py"), "-h"],
-                                      capture_output=True, text=True).stdout
+    tex_missing = [tool for tool in ("xelatex", "latexmk") if not shutil.which(tool)]
+    has_pdf = not tex_missing
     scratch = Path(tempfile.mkdtemp(prefix="textbook-bench-"))
     try:
         real = copy_project(scratch / "real")
@@ -310,7 +310,8 @@ def main(argv: list[str] | None = None) -> int:
             print(row("both PDFs / (2 x xelatex floor)", m(pdf_t) / (2 * m(xfloor_t)), 2))
         else:
             print("  both PDFs / (2 x xelatex floor): not measured "
-                  + ("(--skip-pdf)" if args.skip_pdf else "(tools/build.py has no pdf format)"))
+                  + ("(--skip-pdf)" if args.skip_pdf
+                     else f"({', '.join(tex_missing)} not on PATH: make system-deps)"))
         print(f"  CPU s: generated book ({info['copies']} copies of every chapter, data file "
               f"and references) clean bilingual build {m(big_t):.2f}")
         print(row(f"generated {SCALE}x book / real book", m(big_t) / m(clean_t), SCALE))
