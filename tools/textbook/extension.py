@@ -9,6 +9,7 @@ from .html_site import setup_html_site
 from .i18nrefs import setup_i18nrefs
 from .langonly import setup_langonly
 from .latex import setup_latex
+from .myst_speed import setup_myst_speed
 from .parallel import setup_parallel
 from .pocheck import setup_pocheck
 from .reproducible import setup_reproducible
@@ -19,6 +20,7 @@ def setup_extension(app) -> dict:
     setup_bibcheck(app)
     setup_pocheck(app)
     setup_reproducible(app)
+    setup_myst_speed(app)
     setup_bibstyles(app)
     setup_comparison(app)
     setup_langonly(app)
