@@ -49,6 +49,23 @@ def test_language_switch_keeps_the_section(page, site_server):
     assert "according to Payne" in page.locator("#pemberdayaan-menurut-payne h2").inner_text()
 
 
+# Sphinx's searchtools.js: the title reads _("Searching") plus pulsing dots (a <span>) until
+# _finishSearch(), after the last result is listed, sets it to _("Search Results").
+# (#search-progress has text as soon as the search starts; p.search-summary stays empty
+# after a successful Indonesian search: Sphinx's id catalog translates that message as "".)
+SEARCH_DONE = """() => {
+  const title = document.querySelector('#search-results h2');
+  return title !== null && title.children.length === 0
+         && title.textContent === Documentation.gettext('Search Results');
+}"""
+NO_MATCH = ("Your search did not match any documents. Please make sure that all words are "
+            "spelled correctly and that you've selected enough categories.")
+
+
+def wait_for_search(page):
+    page.wait_for_function(SEARCH_DONE, timeout=15_000)
+
+
 @pytest.mark.parametrize("lang, query, expected", [
     ("id", "memberdayakan", "pemberdayaan.html"),
     ("id", "daya", "pemberdayaan.html"),
@@ -60,7 +77,7 @@ def test_search_finds_the_expected_page(page, site_server, lang, query, expected
     page.goto(f"{site_server}{lang}/index.html")
     page.fill("#q", query)
     page.press("#q", "Enter")
-    page.wait_for_selector("#search-results ul.search li a", timeout=15_000)
+    wait_for_search(page)
     hrefs = page.eval_on_selector_all("#search-results ul.search li a",
                                       "els => els.map(e => e.getAttribute('href'))")
     assert any(h.split("#")[0].split("?")[0] == expected for h in hrefs), hrefs
@@ -68,11 +85,10 @@ def test_search_finds_the_expected_page(page, site_server, lang, query, expected
 
 def test_search_ignores_stopwords(page, site_server):
     page.goto(f"{site_server}id/search.html?q=yang")
-    page.wait_for_function("document.querySelector('#search-progress').textContent.length > 0"
-                           " || document.querySelector('#search-results h2') !== null",
-                           timeout=15_000)
-    page.wait_for_timeout(300)
+    wait_for_search(page)
     assert page.locator("#search-results ul.search li").count() == 0
+    summary = page.locator("#search-results p.search-summary").inner_text()
+    assert summary == page.evaluate("m => Documentation.gettext(m)", NO_MATCH) != NO_MATCH
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
