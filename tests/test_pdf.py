@@ -10,7 +10,7 @@ import pytest
 from textbook.comparison_data import load
 from textbook.latex import WORDS
 from textbook.latex_check import (DATA, catalog, missing_table_strings, normalise, pdf_pages,
-                                  table_strings)
+                                  table_caption, table_strings)
 
 LANGS = ["id", "en"]
 BASENAME = "pemberdayaan-masyarakat"
@@ -192,13 +192,67 @@ def test_latex_logs_have_no_overfull_vbox_and_real_hyphenation(stage, lang):
     assert "No hyphenation patterns" not in log
 
 
-def test_checker_reports_a_lost_cell(pages):
-    """The table check fails when one cell is not in the text."""
-    cell = table_strings("id")["cell peran-klien/aksi"]
-    text = normalise("".join(pages["id"]))
-    assert missing_table_strings([text], "id") == []
-    lost = missing_table_strings([text.replace(normalise(cell), "")], "id")
-    assert lost == [f"cell peran-klien/aksi: {cell!r}"]
+SEP = r"[\s\-\u00ad\u2010\u2011]*"
+QUOTE = {"'": "['\u2018\u2019\u201a\u201b\u2032`]", '"': '["\u201c\u201d\u201e\u201f\u2033]'}
+NEXT_CHAPTER = {"id": "\fLAMPIRAN A\n", "en": "\fAPPENDIX A\n"}  # after the table's chapter
+
+
+def printed(value: str) -> re.Pattern:
+    """``value`` as pdftotext may print it: any line breaks, hyphens and quote style."""
+    return re.compile(SEP.join(QUOTE.get(c, re.escape(c)) for c in normalise(value)))
+
+
+def edit_table(pages: list[str], lang: str, value: str, move: bool = False) -> list[str]:
+    """The pages with every printing of ``value`` in the comparison table (from its
+    caption to the next chapter) cut out, or moved to the table's end; the rest of the
+    book untouched."""
+    book = "\f".join(pages)
+    begin = printed(table_caption(lang)).search(book).end()
+    end = book.index(NEXT_CHAPTER[lang], begin)
+    table, count = printed(value).subn("", book[begin:end])
+    assert count, f"{value!r} is not printed in the table"
+    if move:
+        table += value + "\n"
+    return (book[:begin] + table + book[end:]).split("\f")
+
+
+@pytest.mark.parametrize("lang, place", [("id", "cell peran-klien/aksi"),
+                                         ("en", "indicator strategi")])
+def test_checker_reports_a_lost_cell(pages, lang, place):
+    """The table check fails when one string of the data file is not in the table."""
+    value = table_strings(lang)[place]
+    assert missing_table_strings(pages[lang], lang) == []
+    lost = edit_table(pages[lang], lang, value)
+    assert normalise(value) not in normalise("".join(lost))
+    assert missing_table_strings(lost, lang) == [f"{place}: {value!r}"]
+
+
+@pytest.mark.parametrize("lang, place", [
+    ("id", "cell populasi-klien/aksi"),  # 'Korban', again in the editorial notes
+    ("en", "model aksi"),  # Social Action, in the list of five models before the table
+])
+def test_checker_reports_a_lost_cell_printed_elsewhere_in_the_book(pages, lang, place):
+    """Only the table's own text counts: a string dropped from the table is reported
+    even though the same words are printed elsewhere in the book."""
+    value = table_strings(lang)[place]
+    lost = edit_table(pages[lang], lang, value)
+    assert normalise(value) in normalise("".join(lost))  # still in the book
+    assert missing_table_strings(lost, lang) == [f"{place}: {value!r}"]
+
+
+def test_checker_reports_a_cell_in_the_wrong_row(pages):
+    """Cells are found row by row: a cell printed after the last row is misplaced."""
+    place = "cell media/lokal"
+    value = table_strings("id")[place]
+    moved = edit_table(pages["id"], "id", value, move=True)
+    assert normalise(value) in normalise("".join(moved))
+    assert missing_table_strings(moved, "id") == [f"{place}: {value!r} (out of row order)"]
+
+
+def test_checker_reports_a_missing_caption(pages):
+    book = [page.replace("Tabel 1: ", "Tabel 1 ") for page in pages["id"]]
+    assert missing_table_strings(book, "id") == [
+        f"caption not found: {table_caption('id')!r}"]
 
 
 def test_build_fails_on_overfull_vbox(tmp_path, print_toolchain, capsys):
