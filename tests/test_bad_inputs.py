@@ -3,8 +3,9 @@
 Each case is a tiny Sphinx project under ``tests/roots/`` built the way
 ``tools/build.py`` builds the book (same strict flags, in a subprocess): the
 build must exit non-zero and print a message naming the file and the line
-(or the key). ``tests/test_data_errors.py`` checks the data-file errors at
-the directive level; here the same roots are run as a command.
+(or the key). Every negative root is run here, once; the catalog roots are
+shared with ``tests/test_i18n.py``, which runs the project's own catalog checks
+(``tools/i18n``) on them. ``tests/test_data_errors.py`` keeps the clean data root.
 """
 from __future__ import annotations
 
@@ -31,24 +32,33 @@ class Case:
     where: str     # ":<line>" or "" when the message names a key instead
     message: str   # regular expression for the rest of the message
     lang: str = "" # build with -D language=<lang>
+    also: str = "" # regular expression that must also be in the output
+
+
+DATA = r"comparison table data is invalid"  # the build stops (SphinxError) on a data error
 
 
 CASES = {
-    # data file (source/data/*.yaml) -- the roots of tests/test_data_errors.py
-    "data-syntax": Case("data-syntax", "tabel.yaml", ":19", r"ERROR: YAML syntax error"),
+    # data file (source/data/*.yaml); tests/test_data_errors.py builds the clean control
+    "data-syntax": Case("data-syntax", "tabel.yaml", ":19", r"ERROR: YAML syntax error",
+                        also=DATA),
     "data-missing-cell": Case("data-missing-cell", "tabel.yaml", ":19",
-                              r"ERROR: .*indicator 'dua': missing cell for model 'b'"),
+                              r"ERROR: .*indicator 'dua': missing cell for model 'b'",
+                              also=DATA),
     "data-empty-cell": Case("data-empty-cell", "tabel.yaml", ":21",
-                            r"ERROR: .*empty text at indicators\[1\]\.cells\.b"),
+                            r"ERROR: .*empty text at indicators\[1\]\.cells\.b", also=DATA),
     "data-unknown-model": Case("data-unknown-model", "tabel.yaml", ":22",
-                               r"ERROR: .*indicator 'dua': unknown model id 'c'"),
+                               r"ERROR: .*indicator 'dua': unknown model id 'c'", also=DATA),
     "data-duplicate-indicator": Case("data-duplicate-id", "tabel.yaml", ":16",
-                                     r"ERROR: .*duplicate id 'satu' in indicators"),
+                                     r"ERROR: .*duplicate id 'satu' in indicators",
+                                     also=DATA),
     "data-numbering": Case("data-numbering", "tabel.yaml", ":17",
-                           r"ERROR: .*indicator 'dua' is numbered 3, expected 2"),
+                           r"ERROR: .*indicator 'dua' is numbered 3, expected 2", also=DATA),
     "data-unknown-key": Case("data-unknown-key", "tabel.yaml", ":19",
-                             r"ERROR: .*unknown key 'colour' at indicators\[1\]\.colour"),
-    "data-invalid-utf8": Case("data-bad-utf8", "tabel.yaml", ":15", r"ERROR: .*not valid UTF-8"),
+                             r"ERROR: .*unknown key 'colour' at indicators\[1\]\.colour",
+                             also=DATA),
+    "data-invalid-utf8": Case("data-bad-utf8", "tabel.yaml", ":15", r"ERROR: .*not valid UTF-8",
+                              also=DATA),
     "data-html-in-cell": Case("data-html-cell", "tabel.yaml", r":\d+",
                               r"WARNING: raw HTML in table cell"),
     # bibliography
@@ -59,18 +69,22 @@ CASES = {
     "bib-syntax": Case("bad-bib-syntax", "refs.bib", ":12",
                        r"ERROR: BibTeX syntax error: '}' expected"),
     # catalogs (built as the English edition; the source line names the message)
-    "po-syntax": Case("bad-po-syntax", "locales/en/LC_MESSAGES/index.po", ":20",
+    "po-syntax": Case("bad-po-syntax", "locales/en/LC_MESSAGES/index.po", ":23",
                       r"ERROR: PO syntax error: end-of-line within string", "en"),
     "po-dropped-citation": Case("bad-po-dropped-cite", "index.md", ":3",
                                 r"WARNING: inconsistent term references in translated message\. "
-                                r"original: \[':cite:t:`adi2003`'\], translated: \[\]", "en"),
+                                r"original: \[':cite:t:`adi2003\{h\. 54\}`', "
+                                r"':cite:t:`budimanta2003`'\], "
+                                r"translated: \[':cite:t:`adi2003\{p\. 54\}`'\] "
+                                r"\[i18n\.inconsistent_references\]", "en"),
     "po-dropped-footnote": Case("bad-po-dropped-footnote", "index.md", ":5",
                                 r"WARNING: inconsistent footnote references in translated "
-                                r"message\. original: \['\[\^payne\]'\], translated: \[\]", "en"),
+                                r"message\. original: \['\[\^payne\]'\], translated: \[\] "
+                                r"\[i18n\.inconsistent_references\]", "en"),
     "po-broken-role": Case("bad-po-broken-role", "index.md", ":10",
                            r"WARNING: inconsistent term references in translated message\. "
                            r"original: \[':ref:`bagian-dua`'\], translated: \[\]", "en"),
-    "po-fuzzy": Case("bad-po-fuzzy", "locales/en/LC_MESSAGES/index.po", ":18",
+    "po-fuzzy": Case("bad-po-fuzzy", "locales/en/LC_MESSAGES/index.po", ":21",
                      r"WARNING: fuzzy entry 'Bagian dua' is not used by the build", "en"),
     # MyST
     "myst-unknown-directive": Case("bad-myst-unknown-directive", "index.md", ":5",
@@ -109,6 +123,7 @@ def test_bad_input_fails_with_file_and_line(name, tmp_path):
     assert proc.returncode != 0, proc.stderr
     expected = re.escape(str(project / case.file)) + case.where + ": " + case.message
     assert re.search(expected, proc.stderr), proc.stderr
+    assert re.search(case.also, proc.stderr), proc.stderr
 
 
 @pytest.mark.parametrize("name", ["po-syntax", "po-fuzzy"])
