@@ -47,7 +47,7 @@ html_theme = "textbook"  # tools/textbook/theme/, registered by the extension
 # URLs and the sitemap. Set TEXTBOOK_SITE_URL when you publish elsewhere.
 textbook_site_url = (os.environ.get("TEXTBOOK_SITE_URL")
                      or os.environ.get("READTHEDOCS_CANONICAL_URL") or "http://localhost:8000/")
-textbook_languages = ["id", "en"]  # editions linked by the language switch
+textbook_languages = ["id", "en"]  # linked editions; tools/build.py passes the ones it builds
 html_permalinks_icon = "#"
 html_title = project
 html_last_updated_fmt = None

@@ -27,9 +27,11 @@ def book_build(tmp_path_factory):
     def build(lang: str = "id", builder: str = "html"):
         if (lang, builder) not in cache:
             out = tmp_path_factory.mktemp(f"{builder}-{lang}")
+            from build import SPHINX_FLAGS  # tools/build.py: the book's flags
+
             proc = subprocess.run(
-                [sys.executable, "-m", "sphinx", "-b", builder, "-W", "--keep-going", "-n",
-                 "-q", "-D", f"language={lang}", "-d", str(out / ".doctrees"),
+                [sys.executable, "-m", "sphinx", "-b", builder, *SPHINX_FLAGS,
+                 "-D", f"language={lang}", "-d", str(out / ".doctrees"),
                  "-c", str(ROOT), str(ROOT / "source"), str(out / "out")],
                 capture_output=True, text=True)
             cache[lang, builder] = (out / "out", proc)
@@ -40,9 +42,10 @@ def book_build(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """Both editions as published (``<tmp>/{id,en}/`` and the root files)."""
+    """Both editions as ``make html`` publishes them (``tools/build.py html`` on a
+    copy of the project; ``<tmp>/{id,en}/`` and the root files)."""
     from textbook.html_check import build_site
-    return build_site(tmp_path_factory.mktemp("site"))
+    return build_site(tmp_path_factory.mktemp("site") / "html")
 
 
 @pytest.fixture(scope="session")

@@ -56,3 +56,33 @@ def test_a_later_pdf_build_refreshes_the_site_downloads(site):
         build.BUILD = saved
     assert (site / "downloads" / "pemberdayaan-masyarakat-id.pdf").is_file()
     assert (site / "downloads" / "pemberdayaan-masyarakat-id.epub").is_file()
+
+
+def test_pages_link_only_published_books_and_a_later_epub_build_adds_its_links(published,
+                                                                              tmp_path):
+    """``make html`` with only PDFs published links no EPUB; ``make epub`` then
+    rebuilds the published site so that every page links to the new files."""
+    import shutil
+
+    import build
+
+    shutil.copytree(published[0] / "pdf", tmp_path / "_build" / "pdf")
+    site = tmp_path / "_build" / "html"
+    saved, build.BUILD = build.BUILD, tmp_path / "_build"
+    try:
+        assert build.main(["html"]) == 0
+        for lang in LANGS:
+            for page in sorted((site / lang).rglob("*.html")):
+                targets = [(page.parent / href).resolve() for href in download_links(page)]
+                assert targets == [site.resolve() / "downloads" /
+                                   f"pemberdayaan-masyarakat-{lang}.pdf"], page
+                assert targets[0].is_file()
+        assert build.main(["epub"]) == 0
+    finally:
+        build.BUILD = saved
+    for lang in LANGS:
+        page = site / lang / "pemberdayaan.html"
+        assert sorted(download_links(page)) == [f"../downloads/pemberdayaan-masyarakat-{lang}.epub",
+                                                f"../downloads/pemberdayaan-masyarakat-{lang}.pdf"]
+        for href in download_links(page):
+            assert (page.parent / href).is_file()

@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -11,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from textbook.comparison_data import load
-from textbook.html_check import pages, vnu
+from textbook.html_check import copy_project, pages, run_build, vnu
 from textbook.search_id import SearchIndonesian, load_stopwords
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -75,16 +78,96 @@ def test_interface_text_follows_the_edition(site):
     assert "Previous" in en_page.select_one(".pager").get_text()
 
 
-def test_downloads_and_parallel_link_on_every_page(site):
+def test_parallel_link_on_every_page_and_no_link_to_unbuilt_books(site):
+    """``make html`` alone builds no PDF or EPUB: no page may link to one."""
+    assert not (site / "downloads").exists()
     for lang in ("id", "en"):
         for name in CHAPTERS:
             page = soup(site / lang / f"{name}.html")
-            hrefs = [a["href"] for a in page.select(".page-tools a")]
-            assert f"../downloads/pemberdayaan-masyarakat-{lang}.pdf" in hrefs
-            assert f"../downloads/pemberdayaan-masyarakat-{lang}.epub" in hrefs
+            hrefs = [a["href"] for a in page.select("a[href]")]
+            assert not [h for h in hrefs if "downloads/" in h], (lang, name)
             parallel = "parallel/" if lang == "en" else "../en/parallel/"
             assert f"{parallel}{name}.html" in hrefs
             assert (site / lang / f"{parallel}{name}.html").is_file()
+
+
+def _local_links(site: Path, page: Path) -> list[str]:
+    """Relative href targets of a page, as paths from the site root."""
+    tags = soup(page).select("a[href], link[href]")
+    hrefs = [re.split(r"[#?]", t["href"])[0] for t in tags if not re.match(r"^[a-z]+:|^/|^#", t["href"])]
+    return [os.path.relpath((page.parent / h).resolve(), site.resolve()) for h in hrefs if h]
+
+
+def test_one_language_site_links_to_no_missing_edition_and_keeps_other_stages(tmp_path):
+    project = copy_project(tmp_path / "book")
+    site = project / "_build" / "html"
+    stage = project / "_build" / "stage" / "html"
+    proc = run_build(project, "html", "--langs", "id", "en")
+    assert proc.returncode == 0, proc.stderr
+    proc = run_build(project, "html", "--langs", "id")  # make html LANGS=id
+    assert proc.returncode == 0, proc.stderr
+    assert sorted(p.name for p in site.iterdir() if p.is_dir()) == ["id"]
+    for page in sorted((site / "id").rglob("*.html")):
+        text = page.read_text("utf-8")
+        assert "../en/" not in text and 'hreflang="en"' not in text, page
+        for target in _local_links(site, page):
+            assert (site / target).exists(), (page, target)
+        assert soup(page).select(".page-tools a") == [], page  # no parallel view without en
+    assert 'hreflang="en"' not in (site / "index.html").read_text("utf-8")
+    assert "/en/" not in (site / "sitemap.xml").read_text("utf-8")
+    assert "/en/" not in (site / "id" / "sitemap.xml").read_text("utf-8")
+    # the English stage stays: the next full build does not start English again
+    assert (stage / "en" / "index.html").is_file()
+    proc = run_build(project, "html", "--langs", "id", "en")
+    assert proc.returncode == 0, proc.stderr
+    assert "[html:en] up to date" in proc.stdout and "[html:id] building" in proc.stdout
+    page = soup(site / "id" / "pemberdayaan.html")
+    assert page.select_one('nav.langs a[hreflang="en"]')["href"] == "../en/pemberdayaan.html"
+    assert (site / "en" / "pemberdayaan.html").is_file()
+
+
+def test_a_new_language_is_linked_named_and_never_misnamed(tmp_path):
+    project = copy_project(tmp_path / "book")
+    proc = subprocess.run([sys.executable, str(project / "tools" / "i18n"), "add-language", "fr"],
+                          cwd=project, capture_output=True, text=True,
+                          env=dict(os.environ, LANG="C.UTF-8"))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    proc = run_build(project, "html", "--langs", "id", "en", "fr")
+    assert proc.returncode == 0, proc.stderr
+    site = project / "_build" / "html"
+    for lang in ("id", "en", "fr"):
+        for name in CHAPTERS:
+            page = soup(site / lang / f"{name}.html")
+            switch = {a["hreflang"]: (a.get_text(strip=True), a["href"])
+                      for a in page.select("nav.langs a[hreflang]")}
+            names = {"id": "Bahasa Indonesia", "en": "English", "fr": "Français"}
+            assert switch == {code: (names[code], f"../{code}/{name}.html")
+                              for code in names if code != lang}, (lang, name)
+            alternates = {link["hreflang"] for link in page.select('link[rel="alternate"]')}
+            assert alternates == {"id", "en", "fr", "x-default"}, (lang, name)
+    fr = soup(site / "fr" / "pemberdayaan.html")
+    assert fr.html["lang"] == "fr"
+    tools = fr.select(".page-tools a")
+    assert [(a.get_text(), a["href"]) for a in tools] == [
+        ("Bahasa Indonesia – Français", "parallel/pemberdayaan.html")]
+    text = fr.get_text(" ")
+    for wrong in ("Indonesian–English", "Indonesia–Inggris", "Inggris"):
+        assert wrong not in text
+    assert "Sujet précédent" in fr.select_one(".pager").get_text()  # Sphinx's own catalog
+    assert (site / "fr" / "parallel" / "pemberdayaan.html").is_file()
+    assert "Français" in (site / "index.html").read_text("utf-8")
+
+
+def test_language_names_are_shared_and_written_in_their_language():
+    import build
+    from textbook import html_site
+    from textbook.languages import language_name
+
+    assert build.language_name is language_name
+    assert html_site.language_name is language_name
+    assert [language_name(c) for c in ("id", "en", "fr", "de", "es")] == [
+        "Bahasa Indonesia", "English", "Français", "Deutsch", "Español"]
+    assert language_name("qqq") == "qqq"  # unknown to CLDR: the code itself
 
 
 def test_english_quotation_is_marked_in_the_indonesian_edition(site):
@@ -252,3 +335,28 @@ def test_vnu_catches_an_error(tmp_path):
                    '<body><p id="a">1</p><p id="a">2</p></body></html>', encoding="utf-8")
     errors = vnu([bad])
     assert len(errors) == 1 and "Duplicate ID" in errors[0]
+
+
+def test_scripts_only_on_search_and_one_small_inline_switch_helper(site):
+    """The README's promise: scripts load on the search page only; every other
+    page has just the inline helper of the language switch (links work without it)."""
+    for rel in pages(site):
+        page = soup(site / rel)
+        if rel.endswith("search.html") or not page.select("nav.langs"):
+            continue
+        assert page.select("script[src]") == [], rel
+        inline = [s.get_text() for s in page.select("script")]
+        assert len(inline) == 1 and len(inline[0]) < 200 and "location.hash" in inline[0], rel
+    readme = (ROOT / "README.md").read_text("utf-8")
+    assert "only the search page uses\nJavaScript" not in readme
+    assert "inline line of JavaScript" in readme
+
+
+def test_read_the_docs_installs_msgfmt():
+    """tools/textbook/pocheck.py runs GNU msgfmt in every build."""
+    import yaml
+
+    config = yaml.safe_load((ROOT / ".readthedocs.yaml").read_text("utf-8"))
+    assert config["version"] == 2
+    assert "gettext" in config["build"]["apt_packages"]
+    assert any("tools/build.py html" in c for c in config["build"]["commands"])

@@ -22,8 +22,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / "_build"
-SPHINX_FLAGS = ["-W", "--keep-going", "-n", "-q"]
-LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
+SPHINX_FLAGS = ["-W", "--keep-going", "-n", "-q"]  # every build of the book uses these
+if str(ROOT / "tools") not in sys.path:
+    sys.path.insert(0, str(ROOT / "tools"))
+from textbook.languages import language_name  # noqa: E402 -- light: no Sphinx import
 
 
 def available_languages() -> list[str]:
@@ -170,13 +172,15 @@ def sphinx(builder: str, lang: str, outdir: Path, *extra: str) -> int:
     return code
 
 
-def publish(stage: Path, target: Path) -> None:
-    """Replace ``target`` by a copy of ``stage`` with two renames."""
+def publish(stage: Path, target: Path, leave_out: set[str] = frozenset()) -> None:
+    """Replace ``target`` by a copy of ``stage`` (without its top-level entries
+    named in ``leave_out``) with two renames."""
     fresh = target.with_name(target.name + ".new")
     old = target.with_name(target.name + ".old")
     for leftover in (fresh, old):
         shutil.rmtree(leftover, ignore_errors=True)
-    shutil.copytree(stage, fresh)
+    shutil.copytree(stage, fresh, ignore=lambda folder, names: [
+        n for n in names if Path(folder) == stage and n in leave_out])
     if target.exists():
         target.rename(old)
     fresh.rename(target)
@@ -186,7 +190,7 @@ def publish(stage: Path, target: Path) -> None:
 def landing_page(langs: list[str]) -> str:
     links = "\n".join(
         f'<li><a href="{lang}/index.html" hreflang="{lang}" lang="{lang}">'
-        f'{LANGUAGE_NAMES.get(lang, lang)}</a></li>' for lang in langs)
+        f'{language_name(lang)}</a></li>' for lang in langs)
     alternates = "\n".join(
         f'<link rel="alternate" hreflang="{lang}" href="{lang}/index.html">' for lang in langs)
     known = ", ".join(f'"{lang}"' for lang in langs)
@@ -226,16 +230,20 @@ def landing_page(langs: list[str]) -> str:
 
 def build_html(langs: list[str]) -> int:
     stage = BUILD / "stage" / "html"
-    failed = [lang for lang in langs if sphinx("html", lang, stage / lang) != 0]
+    # The pages link to the other editions built here and to the downloads published
+    # with them; both are command-line values, so a change rebuilds the pages.
+    site_config = ["-D", f"textbook_languages={','.join(langs)}",
+                   "-D", f"textbook_downloads={','.join(p.name for p in download_files())}"]
+    failed = [lang for lang in langs if sphinx("html", lang, stage / lang, *site_config) != 0]
     if failed:
         return 1
-    for extra in [p for p in stage.iterdir() if p.is_dir() and p.name not in langs]:
-        shutil.rmtree(extra)
     (stage / "index.html").write_text(landing_page(langs), encoding="utf-8")
     from textbook.html_site import write_root_files  # 404.html, sitemap.xml, robots.txt
     write_root_files(stage, langs)
     stage_downloads(stage / "downloads")  # PDF and EPUB files, when built
-    publish(stage, BUILD / "html")
+    # other editions' stages stay (incremental next time) but are not published
+    others = {p.name for p in stage.iterdir() if p.is_dir() and p.name != "downloads"} - set(langs)
+    publish(stage, BUILD / "html", leave_out=others)
     print(f"[html] published {', '.join(langs)} in {BUILD / 'html'}")
     return 0
 
@@ -249,25 +257,41 @@ def download_basename() -> str:
     return runpy_conf()["textbook_download_basename"]
 
 
+def download_files() -> list[Path]:
+    """The published PDF and EPUB files (the site's downloads/)."""
+    return [*sorted((BUILD / "pdf").glob("*.pdf")), *sorted((BUILD / "epub").glob("*.epub"))]
+
+
 def stage_downloads(target: Path) -> None:
     """Copy the published PDF and EPUB files into ``target`` (the site's downloads/)."""
     shutil.rmtree(target, ignore_errors=True)
-    files = [*sorted((BUILD / "pdf").glob("*.pdf")), *sorted((BUILD / "epub").glob("*.epub"))]
+    files = download_files()
     if files:
         target.mkdir(parents=True)
         for path in files:
             shutil.copy2(path, target / path.name)
 
 
-def refresh_site_downloads() -> None:
-    """After a PDF/EPUB publish: update the published site's downloads/ folder."""
+def published_site_languages() -> list[str]:
+    """The editions of the published site (``_build/html/<lang>/``), in build order."""
     site = BUILD / "html"
-    if site.is_dir():
-        stage_downloads(site / "downloads.new")
-        if (site / "downloads.new").is_dir():
-            shutil.rmtree(site / "downloads", ignore_errors=True)
-            (site / "downloads.new").rename(site / "downloads")
-        print(f"[downloads] copied into {site / 'downloads'}")
+    landing = (site / "index.html").read_text(encoding="utf-8") if site.is_dir() else ""
+    found = [lang for lang in available_languages() if (site / lang / "index.html").is_file()]
+    # the landing page lists them in the order they were built
+    return sorted(found, key=lambda lang: landing.find(f'href="{lang}/index.html"'))
+
+
+def refresh_site_downloads() -> int:
+    """After a PDF/EPUB publish: rebuild the published site (if any) so that its
+    pages link to exactly the files now published, and publish it again."""
+    langs = published_site_languages()
+    if not langs:
+        return 0
+    print(f"[downloads] updating the published site ({', '.join(langs)})", flush=True)
+    code = build_html(langs)
+    if code != 0:
+        print("[downloads] FAILED: the site was not updated", file=sys.stderr)
+    return code
 
 
 def latexmk(texdir: Path, tex: str, label: str) -> int:
@@ -320,8 +344,7 @@ def build_pdf(langs: list[str]) -> int:
     publish(out, BUILD / "pdf")
     print(f"[pdf] published {', '.join(f'{base}-{lang}.pdf' for lang in langs)} "
           f"in {BUILD / 'pdf'}")
-    refresh_site_downloads()
-    return 0
+    return refresh_site_downloads()
 
 
 def build_epub(langs: list[str]) -> int:
@@ -339,8 +362,7 @@ def build_epub(langs: list[str]) -> int:
     publish(out, BUILD / "epub")
     print(f"[epub] published {', '.join(f'{base}-{lang}.epub' for lang in langs)} "
           f"in {BUILD / 'epub'}")
-    refresh_site_downloads()
-    return 0
+    return refresh_site_downloads()
 
 
 def build_coursepack(langs: list[str], chapters: list[str]) -> int:

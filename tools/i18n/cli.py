@@ -11,7 +11,7 @@ from pathlib import Path
 from .catalogs import LOCALES, POT_DIR, ROOT, SOURCE_LANGUAGE, display, languages
 from . import checks, status
 
-SPHINX_FLAGS = ["-W", "--keep-going", "-n", "-q"]
+from build import SPHINX_FLAGS  # noqa: E402 -- tools/build.py, the one copy
 LANG_RE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")
 
 

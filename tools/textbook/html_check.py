@@ -8,6 +8,7 @@ import contextlib
 import functools
 import http.server
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -25,24 +26,44 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 
-def build_site(out: Path, langs: tuple[str, ...] = ("id", "en"),
-               site_url: str = "http://127.0.0.1:8000/") -> Path:
-    """Build every edition into ``out/<lang>`` plus the root files, like ``make html``."""
-    sys.path.insert(0, str(ROOT / "tools"))
-    import build  # tools/build.py: the landing page
-    from textbook.html_site import write_root_files
+# What a build reads: a copy of these is a project of its own.
+PROJECT_PARTS = ["source", "conf.py", "tools", "bibliography.bib", "locales"]
 
-    env = dict(os.environ, TEXTBOOK_SITE_URL=site_url)
-    for lang in langs:
-        proc = subprocess.run(
-            [sys.executable, "-m", "sphinx", "-b", "html", "-W", "--keep-going", "-n", "-q",
-             "-D", f"language={lang}", "-d", str(out / ".doctrees" / lang),
-             "-c", str(ROOT), str(ROOT / "source"), str(out / lang)],
-            capture_output=True, text=True, env=env)
-        if proc.returncode != 0:
-            raise RuntimeError(f"sphinx build of '{lang}' failed:\n{proc.stderr}")
-    (out / "index.html").write_text(build.landing_page(list(langs)), encoding="utf-8")
-    write_root_files(out, list(langs), site_url)
+
+def copy_project(dest: Path) -> Path:
+    """The parts of the project a build reads, without build products."""
+    dest.mkdir(parents=True, exist_ok=True)
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.mo", "_build")
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=ignore)
+        elif src.exists():
+            shutil.copy2(src, dest / part)
+    return dest
+
+
+def run_build(project: Path, *args: str, site_url: str = "http://127.0.0.1:8000/"):
+    """``tools/build.py ARGS`` of ``project`` (what ``make html`` runs), output captured."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    import build
+
+    env = dict(os.environ, TEXTBOOK_SITE_URL=site_url,
+               SOURCE_DATE_EPOCH=build.source_date_epoch())  # the copy has no git history
+    return subprocess.run([sys.executable, str(project / "tools" / "build.py"), *args],
+                          cwd=project, env=env, capture_output=True, text=True)
+
+
+def build_site(out: Path, langs: tuple[str, ...] = ("id", "en"),
+               site_url: str = "http://127.0.0.1:8000/", project: Path | None = None) -> Path:
+    """``make html`` (``tools/build.py html``) on a copy of the project (``project``,
+    by default ``<out>-project``); the published site is copied into ``out``."""
+    if project is None:
+        project = copy_project(out.with_name(out.name + "-project"))
+    proc = run_build(project, "html", "--langs", *langs, site_url=site_url)
+    if proc.returncode != 0:
+        raise RuntimeError(f"tools/build.py html failed:\n{proc.stdout}\n{proc.stderr}")
+    shutil.copytree(project / "_build" / "html", out, dirs_exist_ok=True)
     return out
 
 

@@ -15,9 +15,9 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 from sphinx.writers.html5 import HTML5Translator
 
+from .languages import LANGUAGE_NAMES, SOURCE_LANGUAGE, language_name  # noqa: F401
+
 THEME_DIR = Path(__file__).with_name("theme")
-SOURCE_LANGUAGE = "id"
-LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 
 # Interface words Sphinx's own catalogs lack (or leave untranslated for 'id').
 UI = {
@@ -59,11 +59,30 @@ UI = {
 
 
 def ui(lang: str | None) -> dict[str, str]:
-    return UI.get(lang or "en", UI["en"])
+    """Interface words in ``lang``. A language the table lacks gets English words,
+    except where Sphinx's own catalogs have the word (translated in a build of
+    that language) or a language name says it better: never a wrong language."""
+    if (lang or "en") in UI:
+        return UI[lang or "en"]
+    from sphinx.locale import _
+
+    words = dict(UI["en"])
+    pair = f"{language_name(SOURCE_LANGUAGE)} – {language_name(lang)}"
+    words.update(parallel=pair, parallel_title=pair, go=_("Go"),
+                 previous=_("Previous topic") + ":", next=_("Next topic") + ":")
+    return words
+
+
+def parallel_label(lang: str, target: str) -> str:
+    """Text of the link from a ``lang`` page to its parallel view with ``target``."""
+    words = ui(lang)
+    if lang not in UI or target == "en":
+        return words["parallel"]
+    return f"{words['parallel_title']}: {language_name(SOURCE_LANGUAGE)} – {language_name(target)}"
 
 
 def languages(config) -> list[str]:
-    langs = [lang for lang in config.textbook_languages if lang]
+    langs = [lang.strip() for lang in config.textbook_languages if lang.strip()]
     if config.language not in langs:
         langs.append(config.language)
     return langs
@@ -110,7 +129,7 @@ def page_context(app, pagename: str, templatename: str, context: dict, doctree) 
     for code in langs:
         current = code == lang and not parallel_page
         href = f"{up}../{code}/{twin}.html" if is_doc else f"{up}../{code}/index.html"
-        switch.append({"code": code, "name": LANGUAGE_NAMES.get(code, code),
+        switch.append({"code": code, "name": language_name(code),
                        "href": href, "current": current})
 
     alternates = []
@@ -123,18 +142,20 @@ def page_context(app, pagename: str, templatename: str, context: dict, doctree) 
                            else f"{up}../{SOURCE_LANGUAGE}/{twin}.html"})
 
     words = ui(lang)
-    downloads = []
+    downloads = []  # only files the site publishes (tools/build.py passes their names)
     if config.textbook_download_basename:
         for ext, mime in (("pdf", "application/pdf"), ("epub", "application/epub+zip")):
-            downloads.append({
-                "href": f"{up}../downloads/{config.textbook_download_basename}-{lang}.{ext}",
-                "label": words[ext], "mime": mime})
+            name = f"{config.textbook_download_basename}-{lang}.{ext}"
+            if name in config.textbook_downloads:
+                downloads.append({"href": f"{up}../downloads/{name}",
+                                  "label": words[ext], "mime": mime})
 
-    parallel_href = None
+    parallel_href = parallel_text = None
     target = parallel_language(config)
     if target and twin in app.env.found_docs and not parallel_page:
         parallel_href = (f"{up}parallel/{twin}.html" if target == lang
                          else f"{up}../{target}/parallel/{twin}.html")
+        parallel_text = parallel_label(lang, target)
 
     # one stylesheet; JavaScript only where it is needed (search)
     context["css_files"] = [css for css in context.get("css_files", [])
@@ -157,6 +178,7 @@ def page_context(app, pagename: str, templatename: str, context: dict, doctree) 
         "alternates": alternates,
         "downloads": downloads,
         "parallel_href": parallel_href,
+        "parallel_text": parallel_text,
         "description": _first_paragraph(doctree) or words["description"],
     }
 
@@ -290,7 +312,7 @@ def write_root_files(site: Path, langs: list[str], base_url: str | None = None) 
     prefix = re.sub(r"^[a-z]+://[^/]+", "", base) or "/"
     items = "\n".join(
         f'<li><a href="{escape(prefix)}{code}/index.html" hreflang="{code}" lang="{code}">'
-        f'{escape(ui(code)["not_found"])}: {escape(LANGUAGE_NAMES.get(code, code))}</a></li>'
+        f'{escape(ui(code)["not_found"])}: {escape(language_name(code))}</a></li>'
         for code in langs)
     (site / "404.html").write_text(f"""<!DOCTYPE html>
 <html lang="id">
@@ -330,7 +352,9 @@ def _baseurl(app, config) -> None:
 
 
 def setup_html_site(app) -> None:
+    # both set by tools/build.py (-D): the editions it builds, the files it publishes
     app.add_config_value("textbook_languages", ["id", "en"], "html", types=frozenset({list}))
+    app.add_config_value("textbook_downloads", [], "html", types=frozenset({list}))
     app.add_config_value("textbook_site_url", "", "html", types=frozenset({str}))
     if "textbook_download_basename" not in app.config:
         app.add_config_value("textbook_download_basename", "", "html", types=frozenset({str}))

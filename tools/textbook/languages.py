@@ -1,0 +1,27 @@
+"""Names of the editions' languages, each written in its own language.
+
+Light on purpose (no Sphinx import): tools/build.py uses it for the landing page.
+"""
+from __future__ import annotations
+
+import functools
+
+SOURCE_LANGUAGE = "id"
+# The book's own choices; any other language is named by Babel (CLDR).
+LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
+
+
+@functools.cache
+def language_name(code: str) -> str:
+    """``code``'s name as its speakers write it at the start of a menu item."""
+    if code in LANGUAGE_NAMES:
+        return LANGUAGE_NAMES[code]
+    try:
+        from babel import Locale, UnknownLocaleError
+    except ImportError:  # pragma: no cover -- babel comes with Sphinx
+        return code
+    try:
+        name = Locale.parse(code.replace("-", "_")).get_display_name(code.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return code
+    return name[:1].upper() + name[1:] if name else code
