@@ -1,6 +1,6 @@
 """Checks on built PDFs: text of each page, and the comparison table's strings.
 
-Used by the tests (tests/test_pdf*.py, tests/test_coursepack*.py).
+Used by the tests (tests/test_pdf*.py, tests/test_coursepack*.py, tests/test_epub.py).
 """
 from __future__ import annotations
 
@@ -140,17 +140,25 @@ def without_running_head(lines: list[str]) -> list[str]:
 
 
 def missing_table_strings(pages: list[str], lang: str) -> list[str]:
-    """Strings of the data file not printed in their place in the table.
+    """Strings of the data file not printed in their place in the PDF's table.
 
-    Searched in the table's own text only (table_lines), row by row: the header row
-    holds the model names; each indicator's row runs from its label to the next row's
-    label and holds its cells in model order. A string found only elsewhere in the
-    book is reported as missing; one found only outside its row or out of order as
-    "(out of row order)".
+    Searched in the table's own text only (table_lines), so a string printed only
+    elsewhere in the book is reported as missing; see table_text_problems.
     """
-    text = normalise("".join(table_lines(pages, lang)))
+    text = "".join(table_lines(pages, lang))
     if not text:
         return [f"caption not found: {table_caption(lang)!r}"]
+    return table_text_problems(text, lang)
+
+
+def table_text_problems(table: str, lang: str) -> list[str]:
+    """Strings of the data file not in their place in ``table`` (one table's text).
+
+    Row by row: the header row holds the model names; each indicator's row runs from
+    its label to the next row's label and holds its cells in model order. A string
+    found only outside its row or out of order is reported "(out of row order)".
+    """
+    text = normalise(table)
     strings, data = table_strings(lang), load(DATA)
     problems: list[str] = []
 
