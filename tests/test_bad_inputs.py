@@ -35,7 +35,7 @@ class Case:
     also: str = "" # regular expression that must also be in the output
 
 
-DATA = r"comparison table data is invalid"  # the build stops (SphinxError) on a data error
+DATA = r"comparison table data is invalid"  # summary at the end of a build with a data error
 
 
 CASES = {
@@ -124,6 +124,18 @@ def test_bad_input_fails_with_file_and_line(name, tmp_path):
     expected = re.escape(str(project / case.file)) + case.where + ": " + case.message
     assert re.search(expected, proc.stderr), proc.stderr
     assert re.search(case.also, proc.stderr), proc.stderr
+
+
+def test_bad_data_fails_even_without_strict_flags(tmp_path):
+    project = copy_root("data-missing-cell", tmp_path)
+    proc = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-b", "html", "-q", str(project),
+         str(project / "_build")], capture_output=True, text=True,
+        env=dict(os.environ, PYTHONPATH=str(TOOLS)))
+    assert proc.returncode == 1, proc.stderr
+    assert re.search(r"tabel\.yaml:19: ERROR: .*missing cell for model 'b'", proc.stderr)
+    assert "comparison table data is invalid; no table in: index" in proc.stderr
+    assert "Traceback" not in proc.stderr + proc.stdout
 
 
 @pytest.mark.parametrize("name", ["po-syntax", "po-fuzzy"])
