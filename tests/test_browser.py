@@ -51,8 +51,7 @@ def test_language_switch_keeps_the_section(page, site_server):
 
 # Sphinx's searchtools.js: the title reads _("Searching") plus pulsing dots (a <span>) until
 # _finishSearch(), after the last result is listed, sets it to _("Search Results").
-# (#search-progress has text as soon as the search starts; p.search-summary stays empty
-# after a successful Indonesian search: Sphinx's id catalog translates that message as "".)
+# (#search-progress has text as soon as the search starts.)
 SEARCH_DONE = """() => {
   const title = document.querySelector('#search-results h2');
   return title !== null && title.children.length === 0
@@ -81,6 +80,10 @@ def test_search_finds_the_expected_page(page, site_server, lang, query, expected
     hrefs = page.eval_on_selector_all("#search-results ul.search li a",
                                       "els => els.map(e => e.getAttribute('href'))")
     assert any(h.split("#")[0].split("?")[0] == expected for h in hrefs), hrefs
+    # the summary names the count in the page's language (Sphinx leaves it empty for id)
+    summary = page.locator("#search-results p.search-summary").inner_text()
+    assert str(len(hrefs)) in summary
+    assert summary.startswith({"id": "Pencarian selesai", "en": "Search finished"}[lang])
 
 
 def test_search_ignores_stopwords(page, site_server):

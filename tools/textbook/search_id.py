@@ -5,6 +5,7 @@ Sphinx has no search language for ``id``; without this a build with
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import snowballstemmer
@@ -39,5 +40,33 @@ class SearchIndonesian(SearchLanguage):
         return self.stemmer.stemWord(word.lower())
 
 
+# Search messages that Sphinx's own JavaScript catalogs leave empty.
+JS_MESSAGES = {
+    "id": {
+        "Search finished, found one page matching the search query.": [
+            "Pencarian selesai, ditemukan ${resultCount} halaman yang sesuai "
+            "dengan kata kunci pencarian."],
+    },
+}
+
+
+def complete_js_catalog(app, exception) -> None:
+    """Fill the empty entries of ``_static/translations.js`` from :data:`JS_MESSAGES`."""
+    fixes = JS_MESSAGES.get(app.config.language)
+    path = Path(app.outdir) / "_static" / "translations.js"
+    if exception or not fixes or app.builder.format != "html" or not path.is_file():
+        return
+    text = path.read_text(encoding="utf-8")
+    start = text.index("Documentation.addTranslations(") + len("Documentation.addTranslations(")
+    end = text.rindex(");")
+    catalog = json.loads(text[start:end])
+    for msgid, msgstr in fixes.items():
+        if not any(catalog["messages"].get(msgid) or ""):
+            catalog["messages"][msgid] = msgstr
+    path.write_text(text[:start] + json.dumps(catalog, ensure_ascii=False, sort_keys=True)
+                    + text[end:], encoding="utf-8")
+
+
 def setup_search_id(app) -> None:
     app.add_search_language(SearchIndonesian)
+    app.connect("build-finished", complete_js_catalog)
