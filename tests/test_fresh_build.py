@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from test_publish import copy_project, run_build
+from build import copy_project
+from test_publish import run_build
 
 PAGES = ["index", "pemberdayaan", "intervensi-makro", "model-intervensi", "daftar-pustaka",
          "catatan-editorial"]

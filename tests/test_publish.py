@@ -15,24 +15,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from build import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ["source", "conf.py", "tools", "bibliography.bib", "locales"]
 EPOCH = "1700000000"  # 2023-11-14, fixed so that copies build alike
 DATA = Path("source/data/perbandingan-model.yaml")
-
-
-def copy_project(dest: Path) -> Path:
-    """The parts of the project a build reads, without build products."""
-    dest.mkdir(parents=True, exist_ok=True)
-    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.mo", "_build")
-    for part in PROJECT_PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=ignore)
-        elif src.exists():
-            shutil.copy2(src, dest / part)
-    return dest
 
 
 def run_build(project: Path, fmt: str = "html", *langs: str, epoch: str | None = EPOCH):

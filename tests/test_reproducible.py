@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from test_publish import copy_project, run_build, tree_digest
+from build import copy_project
+from test_publish import run_build, tree_digest
 
 COMMIT_DATE = "2001-02-03T04:05:06+00:00"
 COMMIT_EPOCH = "981173106"

@@ -34,8 +34,9 @@ import time
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from build import copy_project
+
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ["source", "conf.py", "tools", "bibliography.bib", "locales"]
 LANGS = ["id", "en"]
 EPOCH = "1700000000"
 SCALE = 20
@@ -44,17 +45,6 @@ LABELS = ["tabel-perbandingan-model", "perbandingan-tiga-model"]
 
 
 # -- helpers -----------------------------------------------------------------
-
-def copy_project(dest: Path) -> Path:
-    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.mo", "_build")
-    dest.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=ignore)
-        elif src.exists():
-            shutil.copy2(src, dest / part)
-    return dest
 
 
 def env() -> dict[str, str]:

@@ -52,6 +52,19 @@ NOT_INPUTS = {"__pycache__", ".mo", ".pyc"}  # .mo files are written by Sphinx
 OUTPUT_ENV = ("TEXTBOOK_", "READTHEDOCS")  # environment variables read by conf.py
 
 
+def copy_project(dest: Path) -> Path:
+    """Copy what a build reads (code, content, catalogs) into ``dest``, a project of its own."""
+    dest.mkdir(parents=True, exist_ok=True)
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.mo", "_build")
+    for part in [*CODE_INPUTS, *CONTENT_INPUTS, "locales"]:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=ignore)
+        elif src.exists():
+            shutil.copy2(src, dest / part)
+    return dest
+
+
 @functools.cache
 def installed_packages() -> list[str]:
     """Names of the installed distributions (``name-version.dist-info``)."""

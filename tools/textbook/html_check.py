@@ -25,29 +25,14 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--disable-component-update", "--disable-sync"]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
-
-# What a build reads: a copy of these is a project of its own.
-PROJECT_PARTS = ["source", "conf.py", "tools", "bibliography.bib", "locales"]
-
-
-def copy_project(dest: Path) -> Path:
-    """The parts of the project a build reads, without build products."""
-    dest.mkdir(parents=True, exist_ok=True)
-    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.mo", "_build")
-    for part in PROJECT_PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=ignore)
-        elif src.exists():
-            shutil.copy2(src, dest / part)
-    return dest
+if str(ROOT / "tools") not in sys.path:
+    sys.path.insert(0, str(ROOT / "tools"))
+import build  # noqa: E402 -- tools/build.py
+from build import copy_project  # noqa: E402,F401 -- what a build reads, copied
 
 
 def run_build(project: Path, *args: str, site_url: str = "http://127.0.0.1:8000/"):
     """``tools/build.py ARGS`` of ``project`` (what ``make html`` runs), output captured."""
-    sys.path.insert(0, str(ROOT / "tools"))
-    import build
-
     env = dict(os.environ, TEXTBOOK_SITE_URL=site_url,
                SOURCE_DATE_EPOCH=build.source_date_epoch())  # the copy has no git history
     return subprocess.run([sys.executable, str(project / "tools" / "build.py"), *args],
