@@ -192,6 +192,16 @@ def test_latex_logs_have_no_overfull_vbox_and_real_hyphenation(stage, lang):
     assert "No hyphenation patterns" not in log
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_untitled_table_does_not_continue_as_another_table(stage, lang):
+    tex = (stage / lang / f"{BASENAME}.tex").read_text(encoding="utf-8")
+    tables = re.findall(r"\\begin\{longtable\}.*?\\end\{longtable\}", tex, re.S)
+    untitled = [t for t in tables if "\\caption{" not in t]
+    assert len(tables) == 2 and len(untitled) == 1  # the comparison and the corrections
+    assert "\\tablename" not in untitled[0]
+    assert "\\tablename" in next(t for t in tables if t not in untitled)
+
+
 SEP = r"[\s\-\u00ad\u2010\u2011]*"
 QUOTE = {"'": "['\u2018\u2019\u201a\u201b\u2032`]", '"': '["\u201c\u201d\u201e\u201f\u2033]'}
 NEXT_CHAPTER = {"id": "\fLAMPIRAN A\n", "en": "\fAPPENDIX A\n"}  # after the table's chapter

@@ -117,6 +117,9 @@ def maketitle(lang: str, copyright_: str) -> str:
 """)
 
 
+TEMPLATES = Path(__file__).with_name("latex_templates")
+
+
 def latex_config(app, config) -> None:
     lang = config.language or "en"
     w = words(lang)
@@ -136,6 +139,8 @@ def latex_config(app, config) -> None:
         r"\chapter*{%(preface)s}\addcontentsline{toc}{chapter}{%(preface)s}"
         r"\markboth{%(preface)s}{%(preface)s}" % w))
     config.latex_elements = elements
+    if str(TEMPLATES) not in config.templates_path:
+        config.templates_path = [*config.templates_path, str(TEMPLATES)]
 
 
 class PrintLayout(SphinxPostTransform):
