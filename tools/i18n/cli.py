@@ -106,8 +106,10 @@ def cmd_add_language(args) -> int:
         return 2
     code = extract() or sphinx_intl_update([lang])
     if code == 0:
-        print(f"created {display(LOCALES / lang / 'LC_MESSAGES')}/*.po; translate them, add "
-              f"'{lang}:' to locales/glossary.yaml, then: make html LANGS=\"id en {lang}\"")
+        print(f"created {display(LOCALES / lang / 'LC_MESSAGES')}/*.po; translate them, fill "
+              f"Last-Translator and PO-Revision-Date in their headers, add '{lang}:' to "
+              f"locales/glossary.yaml (CONTRIBUTING.md: interface words), then: "
+              f"make html LANGS=\"id en {lang}\"")
     return code
 
 

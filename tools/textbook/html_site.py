@@ -15,7 +15,7 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 from sphinx.writers.html5 import HTML5Translator
 
-from .languages import LANGUAGE_NAMES, SOURCE_LANGUAGE, language_name  # noqa: F401
+from .languages import SOURCE_LANGUAGE, language_name
 
 THEME_DIR = Path(__file__).with_name("theme")
 
@@ -35,6 +35,7 @@ UI = {
         "table": "Tabel",
         "permalink": "Tautan ke bagian ini",
         "not_found": "Halaman tidak ditemukan",
+        "home": "Ke halaman depan",
         "description": "Buku ajar terbuka tentang pemberdayaan, pengembangan masyarakat "
                        "dan intervensi komunitas.",
     },
@@ -52,6 +53,7 @@ UI = {
         "table": "Table",
         "permalink": "Link to this section",
         "not_found": "Page not found",
+        "home": "Go to the home page",
         "description": "An open textbook on empowerment, community development and "
                        "community intervention.",
     },
@@ -312,7 +314,7 @@ def write_root_files(site: Path, langs: list[str], base_url: str | None = None) 
     prefix = re.sub(r"^[a-z]+://[^/]+", "", base) or "/"
     items = "\n".join(
         f'<li><a href="{escape(prefix)}{code}/index.html" hreflang="{code}" lang="{code}">'
-        f'{escape(ui(code)["not_found"])}: {escape(language_name(code))}</a></li>'
+        f'{escape(ui(code)["home"])} ({escape(language_name(code))})</a></li>'
         for code in langs)
     (site / "404.html").write_text(f"""<!DOCTYPE html>
 <html lang="id">
