@@ -260,7 +260,7 @@ def test_parallel_view_pairs_each_message_with_its_translation(site, docname):
         assert [n.get_text() for n in left.select("sup")] == \
             [n.get_text() for n in right.select("sup")], (docname, right.get_text()[:60])
         assert all(n.get_text().strip() for n in left.select("sup"))
-    for note in page.select(".parallel sup"):
+    for note in page.select(".parallel sup, .parallel .pair-context"):
         note.decompose()
     shown = [(" ".join(p.find_all(recursive=False)[0].get_text().split()),
               " ".join(p.find_all(recursive=False)[1].get_text().split())) for p in pairs]
@@ -360,3 +360,18 @@ def test_read_the_docs_installs_msgfmt():
     assert config["version"] == 2
     assert "gettext" in config["build"]["apt_packages"]
     assert any("tools/build.py html" in c for c in config["build"]["commands"])
+
+
+def test_parallel_table_cells_name_their_row_and_model(site):
+    data = load(ROOT / "source" / "data" / "perbandingan-model.yaml")
+    page = soup(site / "en" / "parallel" / "model-intervensi.html")
+    contexts = [[" ".join(side.get_text().split()) for side in pair.select(".pair-context")]
+                for pair in page.select(".parallel .pair") if pair.select(".pair-context")]
+    expected = [f"{ind.no} · {ind.label} · {model.name}"
+                for ind in data.indicators for model in data.models]
+    assert [left for left, _ in contexts] == expected
+    english = polib.pofile(str(ROOT / "locales/en/LC_MESSAGES/model-intervensi.po"))
+    translate = {e.msgid: e.msgstr for e in english}
+    assert [right for _, right in contexts] == [
+        f"{ind.no} · {translate[ind.label]} · {translate[model.name]}"
+        for ind in data.indicators for model in data.models]

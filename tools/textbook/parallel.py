@@ -91,6 +91,31 @@ def _render(builder, node: nodes.TextElement, labels: list[str]) -> str:
     return re.sub(r"^<p>(.*)</p>$", r"\1", html, flags=re.S)
 
 
+def _cell_context(node: nodes.Element) -> list[nodes.Element] | None:
+    """For a paragraph in a table body cell after the first two columns: the
+    paragraphs naming its row (number, label) and its column header."""
+    entry = node.parent
+    if not isinstance(entry, nodes.entry) or not isinstance(entry.parent.parent, nodes.tbody):
+        return None
+    row = entry.parent
+    column = row.index(entry)
+    thead = next(iter(row.parent.parent.findall(nodes.thead)), None)
+    if column < 2 or thead is None:
+        return None
+    header = thead[0][column]
+    return [next(iter(cell.findall(nodes.paragraph)), None) for cell in (row[0], row[1], header)]
+
+
+def _context_html(paragraphs, translated: bool, originals: dict) -> str:
+    texts = []
+    for para in paragraphs:
+        if para is None:
+            continue
+        source = para if translated or "tb_msg" not in para else originals.get(para["tb_msg"], para)
+        texts.append(escape(source.astext()))
+    return f'<span class="pair-context">{" · ".join(texts)}</span> ' if texts else ""
+
+
 def collect_pairs(app, doctree, docname: str) -> None:
     stores = list(doctree.findall(parallel_store))
     for store in stores:
@@ -98,6 +123,7 @@ def collect_pairs(app, doctree, docname: str) -> None:
     if not _enabled(app) or len(stores) != 1:
         return
     translated = {n["tb_msg"]: n for n in doctree.findall(nodes.TextElement) if "tb_msg" in n}
+    originals = {o["tb_msg"]: o for o in stores[0].children}
     lang = app.config.language
     rows = []
     for original in stores[0].children:
@@ -109,9 +135,14 @@ def collect_pairs(app, doctree, docname: str) -> None:
         if isinstance(target.parent, nodes.footnote):
             label = next(iter(target.parent.findall(nodes.label)), None)
             note = f'<sup>{label.astext()}</sup> ' if label is not None else ""
+        context = _cell_context(target)
+        if context:  # a comparison-table cell: name its row and column on both sides
+            note = _context_html(context, False, originals), _context_html(context, True, originals)
+        else:
+            note = note, note
         labels = [ref.astext() for ref in target.findall(nodes.footnote_reference)]
-        left = note + _render(app.builder, original, labels)
-        right = note + _render(app.builder, target, labels)
+        left = note[0] + _render(app.builder, original, labels)
+        right = note[1] + _render(app.builder, target, labels)
         level = original.get("tb_level", 0)
         tag = f"h{level}" if level else "div"
         cell = '<{t} lang="{l}">{c}</{t}>'
