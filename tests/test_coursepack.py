@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,9 @@ import pytest
 from textbook.latex_check import catalog, missing_table_strings, normalise, pdf_pages
 
 CHAPTERS = ["pemberdayaan", "model-intervensi"]
+BOOK = "Pemberdayaan, Pengembangan Masyarakat dan Intervensi Komunitas"  # index.md heading
+EDITION = {"id": "Edisi", "en": "Edition"}
+TOC_HEADINGS = {"daftar isi", "contents", "daftar isi · contents"}
 TITLES = {"pemberdayaan": "Pemberdayaan dan Pengembangan Masyarakat",
           "intervensi-makro": "Intervensi Komunitas sebagai Praktik Makro",
           "model-intervensi": "Model-Model Intervensi Komunitas"}
@@ -16,6 +20,35 @@ TITLES = {"pemberdayaan": "Pemberdayaan dan Pengembangan Masyarakat",
 
 def title(doc: str, lang: str) -> str:
     return TITLES[doc] if lang == "id" else catalog(lang, doc)[TITLES[doc]]
+
+
+def book_title(lang: str) -> str:
+    return BOOK if lang == "id" else catalog(lang, "index")[BOOK]
+
+
+HEADER_RE = re.compile(r"^(.+), (Edisi|Edition) (\S+)$")
+CHAPTER_RE = re.compile(r"^(?:BAB|CHAPTER) (\d+)\n(.+)$", re.M)
+
+
+def headers(pages: list[str]) -> list[str]:
+    """The running headers (title, edition) of ``pages`` (chapter openings have none)."""
+    return [page.splitlines()[0] for page in pages if HEADER_RE.match(page.splitlines()[0])]
+
+
+def chapter_numbers(text: str, lang: str) -> dict[str, int]:
+    """Chapter (file name) -> its printed number, from the chapter openings of ``text``."""
+    found = {}
+    for number, first_line in CHAPTER_RE.findall(text):
+        docs = [doc for doc in TITLES if normalise(title(doc, lang)).startswith(
+            normalise(first_line))]
+        assert len(docs) == 1, (first_line, docs)
+        found[docs[0]] = int(number)
+    return found
+
+
+def english_start(pages: list[str]) -> int:
+    """Index of the English part's title page ("Part II", then the part's name)."""
+    return next(n for n, page in enumerate(pages) if "English Edition" in page.splitlines()[:2])
 
 
 def coursepack(build_dir: Path, chapters: list[str], langs: list[str], capsys=None):
@@ -44,10 +77,11 @@ def test_one_volume_with_an_indonesian_then_an_english_part(bilingual):
     text = "\n".join(pages)
     id_part, en_part = text.index("Edisi Bahasa Indonesia\n"), text.index("English Edition\n", 1)
     toc = pages[2]
-    assert toc.startswith("Daftar Isi"), toc[:40]
+    assert toc.startswith("Daftar Isi · Contents\n"), toc[:40]
     # one table of contents, listing both parts and the chapters of each
-    assert [line for line in text.splitlines() if line.lower() in {"daftar isi", "contents"}] \
-        == ["Daftar Isi"]
+    # (named in both languages)
+    assert [line for line in text.splitlines() if line.lower() in TOC_HEADINGS] \
+        == ["Daftar Isi · Contents"]
     assert toc.index("Edisi Bahasa Indonesia") < toc.index("English Edition")
     for lang, start, end in (("id", id_part, en_part), ("en", en_part, len(text))):
         part = normalise(text[start:end])
@@ -63,7 +97,7 @@ def test_one_volume_with_an_indonesian_then_an_english_part(bilingual):
 def test_every_cell_of_the_comparison_table_is_in_each_part(bilingual, lang):
     _, pages, _ = bilingual
     # the English part's title page ("Part II", then the title; the TOC line has a number)
-    split = next(n for n, page in enumerate(pages) if "English Edition" in page.splitlines()[:2])
+    split = english_start(pages)
     part = pages[:split] if lang == "id" else pages[split:]
     assert missing_table_strings(part, lang) == []
 
@@ -79,6 +113,44 @@ def test_each_part_is_set_in_its_own_language(bilingual):
     assert "No hyphenation patterns" not in log
 
 
+def test_each_part_has_its_own_running_header(bilingual):
+    _, pages, _ = bilingual
+    split = english_start(pages)
+    for lang, part in (("id", pages[:split]), ("en", pages[split:])):
+        found = headers(part)
+        assert found, f"no page of the {lang} part has a running header"
+        assert {HEADER_RE.match(h).group(1, 2) for h in found} == {
+            (book_title(lang), EDITION[lang])}, (lang, found)
+
+
+def test_title_page_names_both_editions(bilingual):
+    pdf, pages, _ = bilingual
+    title_page = normalise(pages[0])
+    assert normalise(book_title("id")) in title_page
+    assert normalise(book_title("en")) in title_page
+    assert title_page.index(normalise(book_title("id"))) < title_page.index(
+        normalise(book_title("en")))
+    assert re.search(r"Edisi (\S+) · Edition \1", pages[0]), pages[0]
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True,
+                          check=True).stdout
+    assert f"{book_title('id')} / {book_title('en')}" in info
+
+
+def test_chapters_keep_the_book_numbers(bilingual, published):
+    """model-intervensi is chapter 3 of the book, also in a pack of two chapters."""
+    build_dir, codes = published
+    assert codes["pdf"] == 0
+    _, pages, _ = bilingual
+    split = english_start(pages)
+    for lang, part in (("id", pages[:split]), ("en", pages[split:])):
+        book = pdf_pages(build_dir / "pdf" / f"pemberdayaan-masyarakat-{lang}.pdf")
+        in_book = chapter_numbers("\n".join(book), lang)
+        in_pack = chapter_numbers("\n".join(part), lang)
+        assert sorted(in_pack) == sorted(CHAPTERS), (lang, in_pack)
+        assert in_pack == {doc: in_book[doc] for doc in CHAPTERS}, (lang, in_pack, in_book)
+        assert in_pack["model-intervensi"] != len(in_pack)  # i.e. not renumbered
+
+
 def test_no_blank_pages(bilingual):
     _, pages, _ = bilingual
     assert [n for n, p in enumerate(pages, 1) if not p.strip()] == []
@@ -92,6 +164,13 @@ def test_one_language_course_pack(tmp_path, print_toolchain):
     assert normalise(title("model-intervensi", "en")) in normalise(text)
     assert normalise(title("pemberdayaan", "en")) not in normalise(text)
     assert "Edisi Bahasa Indonesia" not in text and "English Edition" not in text
+    # one language: its own title page, header and table of contents only
+    assert normalise(book_title("en")) in normalise(pages[0])
+    assert normalise(book_title("id")) not in normalise(pages[0]) and "·" not in pages[0]
+    assert headers(pages)
+    assert {HEADER_RE.match(h).group(1, 2) for h in headers(pages)} == {
+        (book_title("en"), "Edition")}
+    assert [line for line in text.splitlines() if line.lower() in TOC_HEADINGS] == ["Contents"]
     assert missing_table_strings(pages, "en") == []
 
 

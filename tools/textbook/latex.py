@@ -6,6 +6,7 @@ The doctree changes below only run for the LaTeX builder.
 """
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -28,6 +29,7 @@ WORDS = {
         "date_format": "%d %B %Y",
         "part": "Edisi Bahasa Indonesia",
         "preface": "Prakata",
+        "contents": "Daftar Isi",
     },
     "en": {
         "polyglossia": "english",
@@ -42,6 +44,7 @@ WORDS = {
         "date_format": "%B %d, %Y",
         "part": "English Edition",
         "preface": "Preface",
+        "contents": "Contents",
     },
 }
 
@@ -139,8 +142,11 @@ def latex_config(app, config) -> None:
         r"\chapter*{%(preface)s}\addcontentsline{toc}{chapter}{%(preface)s}"
         r"\markboth{%(preface)s}{%(preface)s}" % w))
     config.latex_elements = elements
-    if str(TEMPLATES) not in config.templates_path:
-        config.templates_path = [*config.templates_path, str(TEMPLATES)]
+    # relative to the configuration folder: an absolute path would enter the
+    # config hash in .buildinfo and differ between copies of the project
+    templates = os.path.relpath(TEMPLATES, app.confdir)
+    if templates not in config.templates_path:
+        config.templates_path = [*config.templates_path, templates]
 
 
 class PrintLayout(SphinxPostTransform):

@@ -7,7 +7,8 @@ references they cite (``-D textbook_print_chapters=...``, see latex.py).
 ``merge`` joins the LaTeX files of several single-language builds into one
 volume: the first language's preamble, title page and one table of contents,
 then one part per language, each switched to its own polyglossia language
-(hyphenation, chapter names) with its labels made unique.
+(hyphenation, chapter names) and running header (title, edition word) with its
+labels made unique. Chapters keep the book's numbers (``\\setcounter`` before each).
 """
 from __future__ import annotations
 
@@ -21,8 +22,28 @@ class CoursepackError(Exception):
     pass
 
 
+TOCTREE_RE = re.compile(r"^(`{3,}|:{3,})\{toctree\}[^\n]*\n(.*?)^\1[ \t]*$", re.M | re.S)
+
+
+def book_numbers(index: Path) -> dict[str, int]:
+    """Chapter numbers of the book: the entries of the numbered toctrees of ``index``."""
+    numbers: dict[str, int] = {}
+    for match in TOCTREE_RE.finditer(index.read_text(encoding="utf-8")):
+        lines = [line.strip() for line in match.group(2).splitlines()]
+        if ":numbered:" not in {line.split(" ")[0] for line in lines}:
+            continue
+        for line in lines:
+            if line and not line.startswith(":"):
+                numbers.setdefault(line, len(numbers) + 1)
+    return numbers
+
+
 def make_source(source: Path, target: Path, chapters: list[str]) -> None:
-    """Write ``target``: an ``index.md`` with a toctree of ``chapters``, plus links."""
+    """Write ``target``: an ``index.md`` with a toctree of ``chapters``, plus links.
+
+    Each chapter numbered in the book is preceded by a LaTeX ``\\setcounter`` so that
+    it keeps the book's number (chapter 3 stays chapter 3 in a pack of two).
+    """
     known = sorted(p.stem for p in source.glob("*.md") if p.stem != "index")
     unknown = [c for c in chapters if c not in known]
     if not chapters or unknown:
@@ -41,7 +62,12 @@ def make_source(source: Path, target: Path, chapters: list[str]) -> None:
         if (source / extra).exists():
             (target / extra).symlink_to(source / extra)
     rest = [name for name in known if name not in chapters]
-    text = "# Course pack\n\n```{toctree}\n:numbered:\n\n" + "\n".join(chapters) + "\n```\n"
+    numbers = book_numbers(source / "index.md")
+    text = "# Course pack\n"
+    for name in chapters:
+        if name in numbers:
+            text += ("\n```{raw} latex\n\\setcounter{chapter}{%d}\n```\n" % (numbers[name] - 1))
+        text += "\n```{toctree}\n:numbered:\n\n" + name + "\n```\n"
     if rest:
         text += "\n```{toctree}\n:hidden:\n\n" + "\n".join(rest) + "\n```\n"
     (target / "index.md").write_text(text, encoding="utf-8")
@@ -76,18 +102,51 @@ COURSEPACK_PREAMBLE = r"""
 """
 
 
+TITLE_RE = re.compile(r"^\\title\{(.*)\}$", re.M)
+RELEASENAME_RE = re.compile(r"^\\renewcommand\{\\releasename\}\{(.*)\}$", re.M)
+
+
+def front_words(front: str, path: Path) -> tuple[str, str]:
+    """``(title, edition word)`` of one language's LaTeX file (as Sphinx escaped them)."""
+    title, release = TITLE_RE.search(front), RELEASENAME_RE.search(front)
+    if not title or not release:
+        raise CoursepackError(f"{path}: \\title or \\releasename not found")
+    return title.group(1), release.group(1)
+
+
+def bilingual_front(head: str, fronts: dict[str, tuple[str, str]]) -> str:
+    """Title page with every language's title and edition word; TOC heading names all."""
+    (first, (title, _)), *others = fronts.items()
+    title_line = "\\title{" + title + "".join(
+        r"\texorpdfstring{\par\medskip{\LARGE\itshape %s\par}}{ / %s}" % (t, t)
+        for _, (t, _) in others) + "}"
+    head = TITLE_RE.sub(lambda m: title_line, head, count=1)
+    releaseinfo = "".join(r"\ \textperiodcentered\ %s\space\version" % r for _, (_, r) in others)
+    contents = r"\ \textperiodcentered\ ".join(words(lang)["contents"] for lang in fronts)
+    head = head.replace("\\begin{document}", "\\renewcommand{\\releaseinfo}{%s}\n"
+                        "\\begin{document}" % releaseinfo, 1)
+    toc = "\\sphinxtableofcontents"
+    return head.replace(toc, "\\renewcommand{\\contentsname}{%s}%s" % (contents, toc), 1)
+
+
 def merge(texs: dict[str, Path]) -> str:
     """One LaTeX document from the single-language ``texs`` (language -> .tex)."""
     parts = []
+    fronts: dict[str, tuple[str, str]] = {}
     head = tail = ""
     for index, (lang, path) in enumerate(texs.items()):
         front, body, end = split(path.read_text(encoding="utf-8"), path)
         if index == 0:
             head, tail = front, end
+        fronts[lang] = title, release = front_words(front, path)
         w = words(lang)
+        # \clearpage first: the previous part's last page keeps its own header
         parts.append(
-            f"\n\\selectlanguage{{{w['polyglossia']}}}"
-            f"\\renewcommand\\textbookbibname{{{w['references']}}}\n"
+            f"\n\\clearpage\\selectlanguage{{{w['polyglossia']}}}"
+            f"\\renewcommand\\textbookbibname{{{w['references']}}}"
+            f"\\title{{{title}}}\\renewcommand{{\\releasename}}{{{release}}}\n"
             f"\\part{{{w['part']}}}\n" + prefix_labels(body, lang))
     head = head.replace("\\begin{document}", COURSEPACK_PREAMBLE + "\\begin{document}", 1)
+    if len(fronts) > 1:
+        head = bilingual_front(head, fronts)
     return head + "".join(parts) + "\n" + tail
