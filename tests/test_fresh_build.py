@@ -9,13 +9,11 @@ project (see test_publish.py).
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from build import copy_project
-from test_publish import run_build
+from test_publish import built_copy, copy_built, run_build
 
 PAGES = ["index", "pemberdayaan", "intervensi-makro", "model-intervensi", "daftar-pustaka",
          "catatan-editorial"]
@@ -23,10 +21,7 @@ PAGES = ["index", "pemberdayaan", "intervensi-makro", "model-intervensi", "dafta
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    project = copy_project(tmp_path_factory.mktemp("fresh") / "book")
-    proc = run_build(project, "html")
-    assert proc.returncode == 0, proc.stderr
-    return project
+    return built_copy(tmp_path_factory.mktemp("fresh"), "html")
 
 
 @pytest.fixture
@@ -34,8 +29,7 @@ def project(built, tmp_path, monkeypatch):
     """A copy of ``built`` rebuilt once in its new place (paths changed)."""
     for name in ("TEXTBOOK_SITE_URL", "READTHEDOCS_CANONICAL_URL"):
         monkeypatch.delenv(name, raising=False)
-    dest = tmp_path / "book"
-    shutil.copytree(built, dest, symlinks=True)
+    dest = copy_built(built, tmp_path)
     proc = run_build(dest, "html")
     assert proc.returncode == 0, proc.stderr
     return dest

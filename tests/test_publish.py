@@ -63,21 +63,31 @@ def break_english_only(project: Path) -> Path:
     return chapter
 
 
+def built_copy(folder: Path, *formats: str) -> Path:
+    """A copy of the project in ``folder`` with ``formats`` built and published."""
+    project = copy_project(folder / "book")
+    for fmt in formats:
+        proc = run_build(project, fmt)
+        assert proc.returncode == 0, proc.stderr
+    return project
+
+
+def copy_built(built: Path, tmp_path: Path) -> Path:
+    """A fresh copy of a built project (sources and _build) for one test to break."""
+    dest = tmp_path / "book"
+    shutil.copytree(built, dest, symlinks=True)
+    return dest
+
+
 @pytest.fixture(scope="module")
 def published(tmp_path_factory):
     """A project copy with a good, published bilingual site."""
-    project = copy_project(tmp_path_factory.mktemp("publish") / "book")
-    proc = run_build(project, "html")
-    assert proc.returncode == 0, proc.stderr
-    return project
+    return built_copy(tmp_path_factory.mktemp("publish"), "html")
 
 
 @pytest.fixture
 def project(published, tmp_path):
-    """A fresh copy of ``published`` (sources and _build) for one test to break."""
-    dest = tmp_path / "book"
-    shutil.copytree(published, dest, symlinks=True)
-    return dest
+    return copy_built(published, tmp_path)
 
 
 def test_broken_data_file_keeps_the_published_site(project):
@@ -142,18 +152,12 @@ def test_unchanged_inputs_skip_the_build_and_a_changed_catalog_does_not(project)
 @pytest.fixture(scope="module")
 def published_books(tmp_path_factory):
     """A project copy with good, published PDF and EPUB editions."""
-    project = copy_project(tmp_path_factory.mktemp("books") / "book")
-    for fmt in ("pdf", "epub"):
-        proc = run_build(project, fmt)
-        assert proc.returncode == 0, proc.stderr
-    return project
+    return built_copy(tmp_path_factory.mktemp("books"), "pdf", "epub")
 
 
 @pytest.fixture
 def books(published_books, tmp_path):
-    dest = tmp_path / "book"
-    shutil.copytree(published_books, dest, symlinks=True)
-    return dest
+    return copy_built(published_books, tmp_path)
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "epub"])
