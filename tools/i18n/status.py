@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
 from .catalogs import POT_DIR, LOCALES, Lines, Problem, active, display, languages, load
 
 
