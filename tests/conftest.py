@@ -44,14 +44,14 @@ def book_build(tmp_path_factory):
 def site(tmp_path_factory) -> Path:
     """Both editions as ``make html`` publishes them (``tools/build.py html`` on a
     copy of the project; ``<tmp>/{id,en}/`` and the root files)."""
-    from textbook.html_check import build_site
+    from helpers.html_check import build_site
     return build_site(tmp_path_factory.mktemp("site") / "html")
 
 
 @pytest.fixture(scope="session")
 def site_server(site):
     """The built site served on 127.0.0.1; yields its base URL."""
-    from textbook.html_check import serve
+    from helpers.html_check import serve
     with serve(site) as url:
         yield url
 

@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pybtex.database import parse_file
 
-from textbook.comparison_data import load
+from textbook.comparison.data import load
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "source" / "data" / "perbandingan-model.yaml"

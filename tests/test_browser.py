@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import sync_playwright
 
-from textbook.html_check import CHROMIUM, CHROMIUM_ARGS, pages, run_axe
+from helpers.html_check import CHROMIUM, CHROMIUM_ARGS, pages, run_axe
 
 CHAPTERS = ["index", "pemberdayaan", "intervensi-makro", "model-intervensi",
             "daftar-pustaka", "catatan-editorial"]

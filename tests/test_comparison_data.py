@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from textbook.comparison_data import DataError, load
+from textbook.comparison.data import DataError, load
 
 ROOTS = Path(__file__).parent / "roots"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from textbook.latex_check import catalog, missing_table_strings, normalise, pdf_pages
+from helpers.latex_check import catalog, missing_table_strings, normalise, pdf_pages
 
 CHAPTERS = ["pemberdayaan", "model-intervensi"]
 BOOK = "Pemberdayaan, Pengembangan Masyarakat dan Intervensi Komunitas"  # index.md heading

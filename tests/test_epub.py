@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from textbook.latex_check import catalog, normalise, table_text_problems
+from helpers.latex_check import catalog, normalise, table_text_problems
 
 LANGS = ["id", "en"]
 BASENAME = "pemberdayaan-masyarakat"

@@ -82,7 +82,7 @@ def test_the_indonesian_rendering_of_payne_stays_out_of_the_catalogs(fresh_pots)
 
 
 def test_the_table_text_reaches_the_catalog(fresh_pots):
-    from textbook.comparison_data import load
+    from textbook.comparison.data import load
     data = load(ROOT / "source/data/perbandingan-model.yaml")
     ids = {e.msgid for e in polib.pofile(str(fresh_pots / "model-intervensi.pot"))}
     texts = [data.number_heading, data.indicator_heading, *[m.name for m in data.models],

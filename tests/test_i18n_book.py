@@ -8,7 +8,7 @@ import polib
 import pytest
 from bs4 import BeautifulSoup
 
-from textbook.comparison_data import load
+from textbook.comparison.data import load
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGS = ROOT / "locales" / "en" / "LC_MESSAGES"

@@ -6,7 +6,7 @@ from myst_parser.config.main import MdParserConfig
 from myst_parser.mdit_to_docutils import base
 from myst_parser.parsers.docutils_ import Parser
 
-from textbook import myst_speed
+from textbook.upstream import myst_speed
 
 TEXTS = [
     "Kalimat *miring* dengan catatan kaki[^a].\n\n[^a]: Isi catatan.\n",

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from textbook.comparison_data import load
-from textbook.latex import WORDS
-from textbook.latex_check import (DATA, catalog, missing_table_strings, normalise, pdf_pages,
+from textbook.comparison.data import load
+from textbook.latex.layout import WORDS
+from helpers.latex_check import (DATA, catalog, missing_table_strings, normalise, pdf_pages,
                                   table_caption, table_strings)
 
 LANGS = ["id", "en"]

@@ -13,9 +13,9 @@ import polib
 import pytest
 from bs4 import BeautifulSoup
 
-from textbook.comparison_data import load
-from textbook.html_check import copy_project, pages, run_build, vnu
-from textbook.search_id import SearchIndonesian, load_stopwords
+from textbook.comparison.data import load
+from helpers.html_check import copy_project, pages, run_build, vnu
+from textbook.html.search_id import SearchIndonesian, load_stopwords
 
 ROOT = Path(__file__).resolve().parent.parent
 CHAPTERS = ["index", "pemberdayaan", "intervensi-makro", "model-intervensi",
@@ -160,7 +160,7 @@ def test_a_new_language_is_linked_named_and_never_misnamed(tmp_path):
 
 def test_language_names_are_shared_and_written_in_their_language():
     import build
-    from textbook import html_site
+    from textbook.html import site as html_site
     from textbook.languages import language_name
 
     assert build.language_name is language_name

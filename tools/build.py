@@ -251,7 +251,7 @@ def build_html(langs: list[str]) -> int:
     if failed:
         return 1
     (stage / "index.html").write_text(landing_page(langs), encoding="utf-8")
-    from textbook.html_site import write_root_files  # 404.html, sitemap.xml, robots.txt
+    from textbook.html.site import write_root_files  # 404.html, sitemap.xml, robots.txt
     write_root_files(stage, langs)
     stage_downloads(stage / "downloads")  # PDF and EPUB files, when built
     # other editions' stages stay (incremental next time) but are not published
@@ -380,7 +380,7 @@ def build_epub(langs: list[str]) -> int:
 
 def build_coursepack(langs: list[str], chapters: list[str]) -> int:
     """One PDF of ``chapters``; with several languages one volume, a part each."""
-    from textbook.latex_coursepack import CoursepackError, make_source, merge
+    from textbook.latex.coursepack import CoursepackError, make_source, merge
 
     stage, base = BUILD / "stage" / "coursepack", download_basename()
     try:

@@ -18,9 +18,9 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
+sys.path[:0] = [str(ROOT / "tools"), str(ROOT / "tests")]
 
-from textbook.html_check import CHROMIUM, CHROMIUM_ARGS, build_site, pages, serve  # noqa: E402
+from helpers.html_check import CHROMIUM, CHROMIUM_ARGS, build_site, pages, serve  # noqa: E402
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 TARGETS = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}

@@ -1,33 +1,21 @@
-"""Wire the textbook's components into Sphinx."""
+"""Wire the textbook's components into Sphinx (each package has its own setup)."""
 from __future__ import annotations
 
-from .bibcheck import setup_bibcheck
-from .bibstyles import setup_bibstyles
+from .citations import setup_citations
 from .comparison import setup_comparison
 from .epub import setup_epub
-from .html_site import setup_html_site
-from .i18nrefs import setup_i18nrefs
-from .langonly import setup_langonly
+from .html import setup_html
+from .i18n import setup_i18n
 from .latex import setup_latex
-from .myst_speed import setup_myst_speed
-from .parallel import setup_parallel
-from .pocheck import setup_pocheck
-from .reproducible import setup_reproducible
-from .search_id import setup_search_id
+from .upstream import setup_upstream
 
 
 def setup_extension(app) -> dict:
-    setup_bibcheck(app)
-    setup_pocheck(app)
-    setup_reproducible(app)
-    setup_myst_speed(app)
-    setup_bibstyles(app)
+    setup_upstream(app)
+    setup_citations(app)
     setup_comparison(app)
-    setup_langonly(app)
-    setup_i18nrefs(app)
+    setup_i18n(app)
     setup_latex(app)
     setup_epub(app)
-    setup_html_site(app)
-    setup_parallel(app)
-    setup_search_id(app)
+    setup_html(app)
     return {"parallel_read_safe": False, "parallel_write_safe": True, "version": "1.0"}

@@ -1,6 +1,6 @@
 """Tiny bilingual project: Indonesian source, English catalog in locales/."""
-from textbook.bibstyles import setup_bibstyles
-from textbook.i18nrefs import setup_i18nrefs
+from textbook.citations.styles import setup_bibstyles
+from textbook.upstream.i18n_refs import setup_i18nrefs
 
 extensions = ["myst_parser", "sphinxcontrib.bibtex"]
 exclude_patterns = ["_build", "locales"]

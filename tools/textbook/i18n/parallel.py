@@ -17,7 +17,7 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util.nodes import extract_messages
 
-from .html_site import SOURCE_LANGUAGE, ui
+from ..html.site import SOURCE_LANGUAGE, ui
 
 PREFIX = "parallel/"
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import polib
 import sphinx
 
-from .comparison_data import load
+from textbook.comparison.data import load
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "source" / "data" / "perbandingan-model.yaml"

@@ -8,7 +8,7 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .latex import translated_project
+from ..latex.layout import translated_project
 
 DESCRIPTION = {
     "id": "Buku ajar terbuka tentang pemberdayaan, pengembangan masyarakat dan "
@@ -38,7 +38,7 @@ def strip_meta_flags(app, pagename, templatename, context, doctree) -> None:
                                      context.get("metatags", ""))
 
 
-STATIC = Path(__file__).parent / "epub_static"
+STATIC = Path(__file__).parent / "static"
 
 
 def is_epub(app) -> bool:

@@ -12,10 +12,9 @@ from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
 from docutils import nodes
-from sphinx.transforms import SphinxTransform
 from sphinx.writers.html5 import HTML5Translator
 
-from .languages import SOURCE_LANGUAGE, language_name
+from ..languages import SOURCE_LANGUAGE, language_name
 
 THEME_DIR = Path(__file__).with_name("theme")
 
@@ -241,42 +240,6 @@ class TextbookHTMLTranslator(HTML5Translator):
         super().add_permalink_ref(node, title)
 
 
-class UniqueIds(SphinxTransform):
-    """Give every node a document-unique id after translation.
-
-    ``Locale`` parses each msgstr in a fresh document whose id counter starts
-    again at ``id1``: a translated citation can then share its id with a
-    footnote reference (invalid HTML, broken back-links). Footnote references
-    get their back-links later (docutils ``Footnotes``, priority 620), so the
-    clashing footnote reference is the one renamed.
-    """
-
-    default_priority = 21  # right after sphinx.transforms.i18n.Locale (20)
-
-    def apply(self, **kwargs) -> None:
-        owner: dict[str, nodes.Element] = {}
-        clashes: list[tuple[nodes.Element, str]] = []
-        for node in self.document.findall(nodes.Element):
-            for ident in node["ids"]:
-                if ident in owner and owner[ident] is not node:
-                    first = owner[ident]
-                    victim = first if isinstance(first, nodes.footnote_reference) else node
-                    if victim is first:
-                        owner[ident] = node
-                    clashes.append((victim, ident))
-                else:
-                    owner[ident] = node
-        if not clashes:
-            return
-        self.document.ids.update(owner)
-        for victim, ident in clashes:
-            victim["ids"].remove(ident)
-            new = self.document.set_id(victim)
-            for footnote in self.document.findall(nodes.footnote):
-                if ident in footnote["backrefs"] and victim.get("refid") in footnote["ids"]:
-                    footnote["backrefs"][footnote["backrefs"].index(ident)] = new
-
-
 def write_sitemap(app, exception) -> None:
     """``sitemap.xml`` of this edition, each page with its twins (hreflang)."""
     if exception is not None or app.builder.name != "html":
@@ -362,7 +325,6 @@ def setup_html_site(app) -> None:
         app.add_config_value("textbook_download_basename", "", "html", types=frozenset({str}))
     app.add_html_theme("textbook", str(THEME_DIR / "textbook"))
     app.set_translator("html", TextbookHTMLTranslator, override=True)
-    app.add_transform(UniqueIds)
     app.connect("config-inited", _baseurl)
     app.connect("html-page-context", page_context)
     app.connect("build-finished", write_sitemap)

@@ -120,7 +120,7 @@ def maketitle(lang: str, copyright_: str) -> str:
 """)
 
 
-TEMPLATES = Path(__file__).with_name("latex_templates")
+TEMPLATES = Path(__file__).with_name("templates")
 
 
 def latex_config(app, config) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .latex import words
+from .layout import words
 
 
 class CoursepackError(Exception):

@@ -8,7 +8,7 @@ from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from .comparison_data import DataError, load
+from .data import DataError, load
 
 logger = logging.getLogger(__name__)
 

@@ -1,0 +1,12 @@
+"""Translation: lang-only passages, catalog check, unique ids, parallel view."""
+from .catalog_check import setup_pocheck
+from .langonly import setup_langonly
+from .parallel import setup_parallel
+from .unique_ids import setup_unique_ids
+
+
+def setup_i18n(app) -> None:
+    setup_pocheck(app)
+    setup_langonly(app)
+    setup_unique_ids(app)
+    setup_parallel(app)
