@@ -47,7 +47,7 @@ def edit(path: Path, old: str, new: str) -> None:
 
 def test_changed_extension_string_reaches_every_published_page(project):
     assert all("Langsung ke isi" in page(project, "id", name) for name in PAGES)
-    edit(project / "tools" / "textbook" / "html_site.py", '"Langsung ke isi"',
+    edit(project / "tools" / "textbook" / "html" / "site.py", '"Langsung ke isi"',
          '"Langsung ke isi buku"')
     proc = run_build(project, "html")
     assert proc.returncode == 0, proc.stderr
@@ -57,7 +57,7 @@ def test_changed_extension_string_reaches_every_published_page(project):
 
 
 def test_changed_theme_css_is_published_and_linked_afresh(project):
-    css = project / "tools" / "textbook" / "theme" / "textbook" / "static" / "textbook.css"
+    css = project / "tools" / "textbook" / "html" / "theme" / "textbook" / "static" / "textbook.css"
     link = re.compile(r'_static/textbook\.css\?v=(\w+)"')
     before = {name: link.search(page(project, "en", name)).group(1) for name in PAGES}
     css.write_text(css.read_text(encoding="utf-8") + "\n.uji-gaya-baru { color: red }\n",

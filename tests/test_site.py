@@ -224,7 +224,7 @@ def test_english_search_index_stays_english(site):
 
 
 def test_stopword_list_is_published_and_named(tmp_path):
-    header = (ROOT / "tools" / "textbook" / "stopwords-id.txt").read_text("utf-8")
+    header = (ROOT / "tools" / "textbook" / "html" / "stopwords-id.txt").read_text("utf-8")
     assert "Source:" in header and "stop-words" in header
     words = load_stopwords()
     assert {"yang", "dan", "di", "ke", "dari"} <= words
@@ -353,7 +353,7 @@ def test_scripts_only_on_search_and_one_small_inline_switch_helper(site):
 
 
 def test_read_the_docs_installs_msgfmt():
-    """tools/textbook/pocheck.py runs GNU msgfmt in every build."""
+    """tools/textbook/i18n/catalog_check.py runs GNU msgfmt in every build."""
     import yaml
 
     config = yaml.safe_load((ROOT / ".readthedocs.yaml").read_text("utf-8"))
