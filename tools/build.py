@@ -307,6 +307,12 @@ def refresh_site_downloads() -> int:
     return code
 
 
+# kpathsea settings (texmf.cnf names, read from the environment): TeX opens no
+# file outside the build folder and its TeX trees (no absolute or ../ paths, no
+# dotfiles) and runs no shell command.
+TEX_LOCKDOWN = {"openin_any": "p", "openout_any": "p", "shell_escape": "f"}
+
+
 def latexmk(texdir: Path, tex: str, label: str) -> int:
     """PDF from ``texdir/tex`` with latexmk (xelatex, set in Sphinx's latexmkrc).
 
@@ -319,9 +325,11 @@ def latexmk(texdir: Path, tex: str, label: str) -> int:
               file=sys.stderr)
         return 1
     env = dict(os.environ, SOURCE_DATE_EPOCH=source_date_epoch(), FORCE_SOURCE_DATE="1",
-               LATEXOPTS="-interaction=nonstopmode -halt-on-error -file-line-error")
+               LATEXOPTS="-interaction=nonstopmode -halt-on-error -file-line-error "
+                         "-no-shell-escape", **TEX_LOCKDOWN)
     print(f"[{label}] latexmk {tex}", flush=True)
-    proc = subprocess.run(["latexmk", "-pdf", "-dvi-", "-ps-", "-silent", tex], cwd=texdir,
+    proc = subprocess.run(["latexmk", "-pdf", "-dvi-", "-ps-", "-silent", "-no-shell-escape",
+                           tex], cwd=texdir,
                           env=env, capture_output=True, text=True)
     log_path = texdir / Path(tex).with_suffix(".log")
     log = log_path.read_text(encoding="utf-8", errors="replace") if log_path.is_file() else ""

@@ -6,6 +6,7 @@ from .comparison import setup_comparison
 from .epub import setup_epub
 from .html import setup_html
 from .i18n import setup_i18n
+from .includes import setup_includes
 from .latex import setup_latex
 from .upstream import setup_upstream
 
@@ -15,6 +16,7 @@ def setup_extension(app) -> dict:
     setup_citations(app)
     setup_comparison(app)
     setup_i18n(app)
+    setup_includes(app)
     setup_latex(app)
     setup_epub(app)
     setup_html(app)

@@ -8,6 +8,7 @@ from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from ..i18n.rules import cell_messages
 from .data import DataError, load
 
 logger = logging.getLogger(__name__)
@@ -84,10 +85,17 @@ class ModelComparison(SphinxDirective):
         return [table]
 
     def _inline(self, text: str, line: int) -> list[nodes.Node]:
+        where = f"{getattr(self, 'data_path', self.env.doc2path(self.env.docname))}:{line}"
+        refused = cell_messages(text)
+        for message in refused:
+            logger.error("%s", message, location=where, type="textbook", subtype="data")
+        if refused:  # never parsed: a role or image here would read or copy a file
+            _failures(self.env)[self.env.docname] = refused[0]
+            return [nodes.Text(text)]
         parsed, messages = self.state.inline_text(text, line)
         for raw in [n for node in parsed for n in node.findall(nodes.raw)]:
             logger.warning("raw HTML in table cell is shown as text: %r", raw.astext(),
-                           location=f"{getattr(self, 'data_path', self.env.doc2path(self.env.docname))}:{line}",
+                           location=where,
                            type="textbook", subtype="html")
             raw.replace_self(nodes.Text(raw.astext()))
         return [*parsed, *messages]

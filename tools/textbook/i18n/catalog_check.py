@@ -6,7 +6,11 @@ language text in a translated edition. Here both fail the build:
 
 * a syntax error (GNU ``msgfmt --check-format``; polib and Babel accept an
   unterminated string) is an error at ``file.po:line``;
-* a fuzzy entry is a warning at ``file.po:line`` (``-W`` fails).
+* a fuzzy entry is a warning at ``file.po:line`` (``-W`` fails);
+* whatever ``make po-check`` rejects (``rules.check_po``: markup kept, no
+  directive, raw HTML or added role/link, glossary, copied msgid) is an error at
+  ``file.po:line``, and the entry is withdrawn from the catalog before Sphinx
+  parses any msgstr, so a refused translation never runs or reaches a page.
 
 ``python tools/i18n check`` / ``status`` report more (markup, glossary,
 untranslated messages) for translators.
@@ -19,7 +23,10 @@ import subprocess
 from pathlib import Path
 
 import polib
+import sphinx.transforms.i18n
 from sphinx.util import logging
+
+from . import rules
 
 logger = logging.getLogger(__name__)
 MSGFMT_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+): (?P<msg>.*)$")
@@ -53,6 +60,8 @@ def check_catalogs(app) -> None:
     if files and not shutil.which("msgfmt"):
         logger.warning("msgfmt not found: install the Debian package 'gettext' to check "
                        "the catalogs", type="textbook", subtype="catalog")
+    checked: list[Path] = []
+    REFUSED.clear()
     for path in files:
         bad = msgfmt_errors(path) if shutil.which("msgfmt") else []
         for line, message in bad:
@@ -61,6 +70,7 @@ def check_catalogs(app) -> None:
                          type="textbook", subtype="catalog")
         if bad:
             continue
+        checked.append(path)
         for entry in polib.pofile(str(path)):
             if entry.fuzzy and not entry.obsolete and entry.msgid:
                 short = entry.msgid if len(entry.msgid) <= 60 else entry.msgid[:57] + "..."
@@ -68,7 +78,52 @@ def check_catalogs(app) -> None:
                                "remove the 'fuzzy' flag", short,
                                location=f"{path}:{entry.linenum}",
                                type="textbook", subtype="catalog")
+    check_translations(app, checked)
+
+
+def check_translations(app, files: list[Path]) -> None:
+    """The translation rule over every catalog of the edition (``rules.check_po``)."""
+    terms: list = []
+    for locale_dir in app.config.locale_dirs or []:
+        path = Path(app.srcdir, locale_dir) / "glossary.yaml"
+        if path.is_file():
+            try:
+                terms = rules.load_glossary(path)
+            except rules.GlossaryError as exc:
+                logger.error("%s", exc, type="textbook", subtype="catalog")
+            if files and not any(app.config.language in t.translations for t in terms):
+                logger.error("the glossary has no '%s:' translations yet", app.config.language,
+                             location=f"{path}:1", type="textbook", subtype="catalog")
+    for path in files:
+        by_line = {}
+        po = polib.pofile(str(path))
+        at = rules.Lines(path)
+        for entry in po:
+            if not entry.obsolete and entry.msgid:
+                by_line.setdefault(at.of_msgstr(entry), entry.msgid)
+        for problem in rules.check_po(path, app.config.language, terms):
+            logger.error("%s", problem.message, location=f"{path}:{problem.line}",
+                         type="textbook", subtype="catalog")
+            if problem.line in by_line:
+                REFUSED.add(by_line[problem.line])
+
+
+REFUSED: set[str] = set()  # msgids whose translation broke the rule in this process
+_init_locale = sphinx.transforms.i18n.init_locale
+
+
+def _init_locale_without_refused(*args, **kwargs):
+    """``sphinx.locale.init`` as the Locale transform calls it (Sphinx 9.0.4), with the
+    refused translations taken out of the loaded catalogs."""
+    catalog, has_catalog = _init_locale(*args, **kwargs)
+    node = catalog
+    while node is not None:
+        for msgid in REFUSED & set(getattr(node, "_catalog", {}) or ()):
+            del node._catalog[msgid]
+        node = getattr(node, "_fallback", None)
+    return catalog, has_catalog
 
 
 def setup_pocheck(app) -> None:
+    sphinx.transforms.i18n.init_locale = _init_locale_without_refused
     app.connect("builder-inited", check_catalogs)

@@ -13,6 +13,7 @@ from pathlib import Path
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import texescape
 
 # Front-matter words per language (the book text itself comes from the catalogs).
 WORDS = {
@@ -108,7 +109,7 @@ def maketitle(lang: str, copyright_: str) -> str:
     return (r"""\sphinxmaketitle
 \thispagestyle{empty}
 \begingroup\setlength\parskip{1ex}\null\vfill\small\noindent
-\textcopyright\ """ + copyright_.replace("&", r"\&") + r"""
+\textcopyright\ """ + texescape.escape(copyright_) + r"""
 
 \noindent """ + w["licence"] + r"""
 
@@ -126,10 +127,13 @@ TEMPLATES = Path(__file__).with_name("templates")
 def latex_config(app, config) -> None:
     lang = config.language or "en"
     w = words(lang)
-    title = translated_project(app, config, lang)
+    # Sphinx puts these in \title{} and \author{} as LaTeX: a translated title is text
+    texescape.init()  # (the LaTeX builder fills its maps only later)
+    title = texescape.escape(translated_project(app, config, lang), config.latex_engine)
+    author = texescape.escape(config.author, config.latex_engine)
     basename = config.textbook_download_basename or "book"
     config.latex_documents = [
-        (config.root_doc, f"{basename}.tex", title, config.author, "manual")]
+        (config.root_doc, f"{basename}.tex", title, author, "manual")]
     elements = dict(config.latex_elements)
     elements.setdefault("releasename", w["edition"])
     if not config.today and not config.today_fmt:

@@ -1,0 +1,324 @@
+"""What a translation may contain: the one rule, used by the build and by ``make po-check``.
+
+A msgstr is plain text plus the inline markup of its msgid: the same roles with
+the same targets, the same footnote references and links, balanced emphasis.
+No directive, no raw HTML, no block markup, no image, math or attribute that the
+msgid lacks (the build parses a msgstr as MyST, so these would run). The
+glossary and the copied-msgid checks follow. Each check returns messages; the
+catalog check places them at the entry's ``msgstr`` line.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import polib
+import yaml
+
+from .po import Lines, Problem, load
+VERBATIM = "verbatim"  # translator comment: msgstr deliberately equals msgid
+
+ROLE_RE = re.compile(r"\{(?P<role>[A-Za-z][\w:+.-]*)\}(?P<ticks>`+)(?P<body>.*?)(?P=ticks)")
+CODE_RE = re.compile(r"(?<!`)(?P<ticks>`+)(?P<body>[^`].*?)(?P=ticks)(?!`)")
+FOOTREF_RE = re.compile(r"\[\^(?P<label>[^\]\s]+)\](?!:)")
+INLINE_LINK_RE = re.compile(r"!?\[(?P<text>[^\]]*)\]\((?P<url>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
+REF_LINK_RE = re.compile(r"!?\[(?P<text>[^\]^][^\]]*)\]\[(?P<label>[^\]]*)\]")
+AUTOLINK_RE = re.compile(r"<(?P<url>(?:https?|mailto|ftp):[^>\s]+)>")
+CITE_TARGET_RE = re.compile(r"^(?:\{[^}]*\})?(?P<key>[^{}\s]+)(?:\{[^}]*\})?$")
+EXPLICIT_TARGET_RE = re.compile(r"^(?P<title>.*?)\s*<(?P<target>[^<>]+)>$", re.S)
+
+
+@dataclass(frozen=True)
+class Markup:
+    """The markup of one message that a translation must keep."""
+
+    roles: Counter
+    code: Counter
+    footnotes: Counter
+    links: Counter
+    ref_links: list[str]
+    stars: tuple[int, int]  # counts of '**' and of lone '*' outside code and roles
+
+
+def _role_tokens(role: str, body: str) -> list[str]:
+    if role.startswith("cite") or role == "footcite":
+        keys = []
+        for target in body.split(","):
+            m = CITE_TARGET_RE.match(target.strip())
+            keys.append(m.group("key") if m else target.strip())
+        return [f"{{{role}}}`{key}`" for key in keys]
+    explicit = EXPLICIT_TARGET_RE.match(body)
+    target = explicit.group("target") if explicit else body
+    return [f"{{{role}}}`{target.strip()}`"]
+
+
+def markup(text: str) -> Markup:
+    roles: Counter = Counter()
+    for m in ROLE_RE.finditer(text):
+        roles.update(_role_tokens(m.group("role"), m.group("body")))
+    rest = ROLE_RE.sub(" ", text)
+    code = Counter(m.group("body") for m in CODE_RE.finditer(rest))
+    rest = CODE_RE.sub(" ", rest)
+    footnotes = Counter(m.group("label") for m in FOOTREF_RE.finditer(rest))
+    links = Counter(m.group("url") for m in INLINE_LINK_RE.finditer(rest))
+    links.update(m.group("url") for m in AUTOLINK_RE.finditer(rest))
+    ref_links = [m.group(0) for m in REF_LINK_RE.finditer(rest)]
+    bold = rest.count("**")
+    single = rest.replace("**", "").count("*")
+    return Markup(roles, code, footnotes, links, ref_links, (bold, single))
+
+
+def _diff(kind: str, source: Counter, target: Counter, show) -> list[str]:
+    out = []
+    for item in sorted((source - target).elements()):
+        out.append(f"{kind} {show(item)} missing from translation")
+    for item in sorted((target - source).elements()):
+        out.append(f"{kind} {show(item)} added in translation (not in msgid)")
+    return out
+
+
+def _show_role(token: str) -> str:
+    role, key = token.split("`")[0], token.split("`")[1]
+    if role.startswith("{cite") or role == "{footcite}":
+        return f"key '{key}' ({role})"
+    return token
+
+
+def markup_messages(msgid: str, msgstr: str) -> list[str]:
+    """Why ``msgstr`` breaks the markup of ``msgid`` (empty list: it does not)."""
+    src, dst = markup(msgid), markup(msgstr)
+    errors: list[str] = []
+    cites_src = Counter({k: v for k, v in src.roles.items() if k.startswith("{cite") or k.startswith("{footcite")})
+    cites_dst = Counter({k: v for k, v in dst.roles.items() if k.startswith("{cite") or k.startswith("{footcite")})
+    errors += _diff("citation", cites_src, cites_dst, _show_role)
+    errors += _diff("role", src.roles - cites_src, dst.roles - cites_dst, _show_role)
+    errors += _diff("footnote reference", src.footnotes, dst.footnotes, lambda x: f"[^{x}]")
+    links = _diff("link target", src.links, dst.links, lambda x: f"({x})")
+    if src.ref_links:  # the msgid's reference-style links may become inline ones
+        links = [e for e in links if "added" not in e] if \
+            sum((dst.links - src.links).values()) <= len(src.ref_links) else links
+    errors += links
+    errors += _diff("inline code", src.code, dst.code, lambda x: f"`{x}`")
+    for link in dst.ref_links:
+        errors.append(f"reference-style link {link} is not resolved in a translated paragraph "
+                      "(MyST-Parser#690): use an inline link [text](url)")
+    bold, single = dst.stars
+    if bold % 2:
+        errors.append("unbalanced strong emphasis: odd number of '**'")
+    if single % 2:
+        errors.append("unbalanced emphasis: odd number of '*'")
+    return errors
+
+
+# --- what MyST would make of it ---
+
+# Every MyST syntax extension that changes inline or block parsing, so that the
+# rule sees markup wherever a build with any of them would.
+EXTENSIONS = ["attrs_inline", "attrs_block", "colon_fence", "deflist", "dollarmath",
+              "amsmath", "html_image", "substitution", "strikethrough", "fieldlist"]
+TEXT_TOKENS = {"text", "text_special", "softbreak", "hardbreak", "em_open", "em_close",
+               "strong_open", "strong_close", "code_inline", "link_close"}
+NAMES = {"html_inline": "raw HTML", "html_block": "raw HTML", "image": "an image",
+         "math_inline": "math", "math_inline_double": "math", "math_block": "math",
+         "amsmath": "math", "substitution_inline": "a substitution",
+         "substitution_block": "a substitution", "span_open": "an attribute span",
+         "myst_target": "a target label", "myst_line_comment": "a comment",
+         "myst_block_break": "a block break", "footnote_block_open": "a footnote definition",
+         "heading_open": "a heading", "bullet_list_open": "a list",
+         "ordered_list_open": "a list", "blockquote_open": "a block quote",
+         "table_open": "a table", "hr": "a rule", "code_block": "a code block",
+         "dl_open": "a definition list", "field_list_open": "a field list"}
+SAFE_CELL_ROLES = {"abbr", "sub", "sup", "term", "ref", "doc", "numref", "code"}
+
+
+@lru_cache(maxsize=1)
+def _parser():
+    from markdown_it.renderer import RendererHTML
+    from myst_parser.config.main import MdParserConfig
+    from myst_parser.parsers.mdit import create_md_parser
+    return create_md_parser(MdParserConfig(enable_extensions=EXTENSIONS), RendererHTML)
+
+
+def _tokens(text: str, inline: bool = False) -> list:
+    md = _parser()
+    flat = []
+    for token in (md.parseInline(text, {}) if inline else md.parse(text, {})):
+        flat.append(token)
+        flat += token.children or []
+    return flat
+
+
+def _key(token) -> tuple:
+    if token.type == "myst_role":
+        return token.type, token.meta.get("name"), token.content
+    if token.type in ("fence", "colon_fence"):
+        return token.type, token.info.strip()
+    return token.type, token.content, tuple(sorted((token.attrs or {}).items()))
+
+
+def _describe(token) -> str:
+    if token.type in ("fence", "colon_fence"):
+        info = token.info.strip()
+        if info.startswith("{"):
+            return f"directive {info.split()[0]}"
+        return "a code block"
+    name = NAMES.get(token.type, f"markup '{token.type}'")
+    shown = token.content if token.type.startswith("html") else ""
+    return f"{name} {shown.strip()[:40]!r}" if shown else name
+
+
+def safety_messages(msgid: str, msgstr: str) -> list[str]:
+    """Markup in ``msgstr`` that its ``msgid`` lacks and that no translation may add."""
+    allowed = Counter(_key(t) for t in _tokens(msgid))
+    errors, roles = [], {t.meta.get("name") for t in _tokens(msgid) if t.type == "myst_role"}
+    paragraphs = sum(1 for t in _tokens(msgid) if t.type == "paragraph_open")
+    if sum(1 for t in _tokens(msgstr) if t.type == "paragraph_open") > max(paragraphs, 1):
+        errors.append("more than one paragraph: a translation is one paragraph of inline text")
+    for token in _tokens(msgstr):
+        if token.type in TEXT_TOKENS or token.type.endswith("_close") or token.type in (
+                "paragraph_open", "inline"):
+            continue
+        if token.type == "myst_role":
+            if token.meta.get("name") not in roles:
+                errors.append(f"role {{{token.meta.get('name')}}} is not in the msgid: a "
+                              "translation may only use the msgid's roles")
+            continue
+        if token.type == "link_open" or token.type == "footnote_ref":
+            continue  # compared by target below (markup_messages)
+        if allowed[_key(token)] > 0:
+            allowed[_key(token)] -= 1
+            continue
+        what = _describe(token)
+        hint = " (write < as \\< to show it as text)" if token.type.startswith("html") else ""
+        errors.append(f"{what} is not allowed in a translation{hint}")
+    return errors
+
+
+def translation_messages(msgid: str, msgstr: str) -> list[str]:
+    """Everything that makes ``msgstr`` an unacceptable translation of ``msgid``."""
+    markup = markup_messages(msgid, msgstr)
+    safety = [m for m in safety_messages(msgid, msgstr)
+              if not (m.startswith("role {") and any(m[5:m.index("}") + 1] in x for x in markup))]
+    return safety + markup
+
+
+def cell_messages(text: str) -> list[str]:
+    """Why a data cell's text may not be rendered: inline markup only, nothing that
+    reads a file or embeds raw content (raw HTML is shown as text, elsewhere)."""
+    errors = []
+    for token in _tokens(text, inline=True):
+        if token.type in TEXT_TOKENS or token.type in ("inline", "html_inline"):
+            continue
+        if token.type == "myst_role":
+            name = token.meta.get("name", "")
+            if name not in SAFE_CELL_ROLES and not name.startswith("cite"):
+                errors.append(f"role {{{name}}} is not allowed in a data cell "
+                              f"(allowed: *emphasis*, **strong**, `code`, links, citations)")
+            continue
+        if token.type == "link_open":
+            href = (token.attrs or {}).get("href", "")
+            if not re.match(r"^(https?:|mailto:|#)", str(href)):
+                errors.append(f"link target {href!r} is not allowed in a data cell "
+                              "(only http(s), mailto and #anchors)")
+            continue
+        errors.append(f"{_describe(token)} is not allowed in a data cell")
+    return errors
+
+
+# --- glossary -------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Term:
+    source: str
+    translations: dict[str, list[str]]
+    line: int
+
+    def pattern(self) -> re.Pattern:
+        words = r"\s+".join(map(re.escape, self.source.split()))
+        return re.compile(rf"(?<![\w-]){words}(?![\w-])", re.I)
+
+
+class GlossaryError(Exception):
+    pass
+
+
+def load_glossary(path: Path) -> list[Term]:
+    if not path.is_file():
+        raise GlossaryError(f"{path}:0: glossary file not found")
+    try:
+        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else 0
+        raise GlossaryError(f"{path}:{line}: YAML syntax error: {exc.problem}") from None
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
+        raise GlossaryError(f"{path}:1: expected a mapping with a 'terms' list")
+    items = dict((k.value, v) for k, v in node.value)["terms"].value
+    terms, seen = [], {}
+    for raw, item_node in zip(data["terms"], items):
+        line = item_node.start_mark.line + 1
+        if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):
+            raise GlossaryError(f"{path}:{line}: a term needs an 'id' (Indonesian) string")
+        key = raw["id"].casefold()
+        if key in seen:
+            raise GlossaryError(f"{path}:{line}: duplicate term '{raw['id']}' "
+                                f"(first at line {seen[key]})")
+        seen[key] = line
+        translations = {}
+        for lang, value in raw.items():
+            if lang in ("id", "note"):
+                continue
+            values = value if isinstance(value, list) else [value]
+            if not values or not all(isinstance(v, str) and v.strip() for v in values):
+                raise GlossaryError(f"{path}:{line}: term '{raw['id']}': "
+                                    f"'{lang}' needs a non-empty string or list of strings")
+            translations[lang] = values
+        terms.append(Term(raw["id"], translations, line))
+    # Longest source terms first, so "Pengembangan Masyarakat Lokal" wins over
+    # "pengembangan masyarakat" inside it.
+    return sorted(terms, key=lambda t: -len(t.source))
+
+
+def glossary_messages(msgid: str, msgstr: str, lang: str, terms: list[Term]) -> list[str]:
+    errors = []
+    text = ROLE_RE.sub(" ", msgid)
+    for term in terms:
+        wanted = term.translations.get(lang)
+        if not wanted:
+            continue
+        pattern = term.pattern()
+        if not pattern.search(text):
+            continue
+        text = pattern.sub(" ", text)
+        if not any(re.search(rf"(?<!\w){re.escape(w)}", msgstr, re.I) for w in wanted):
+            agreed = " or ".join(f"'{w}'" for w in wanted)
+            errors.append(f"glossary: '{term.source}' should be translated as {agreed}")
+    return errors
+
+
+# --- whole catalogs -------------------------------------------------------
+
+def check_po(path: Path, lang: str, terms: list[Term] | None = None,
+             where: str | None = None) -> list[Problem]:
+    """Rule, copy and glossary problems of one catalog's translated entries."""
+    po: polib.POFile = load(path)
+    where = where or str(path)
+    at = Lines(path)
+    problems = []
+    for entry in po:
+        if entry.obsolete or not entry.msgid or not entry.msgstr:
+            continue
+        line = at.of_msgstr(entry)
+        for message in translation_messages(entry.msgid, entry.msgstr):
+            problems.append(Problem(where, line, message))
+        verbatim = VERBATIM in (entry.tcomment or "")
+        if entry.msgstr == entry.msgid and not verbatim and re.search(r"[^\W\d_]{2}", ROLE_RE.sub("", entry.msgid)):
+            problems.append(Problem(where, line, "msgstr is a copy of msgid: translate it, or add "
+                                                 f"the translator comment '# {VERBATIM}'"))
+        if terms and not verbatim:
+            for message in glossary_messages(entry.msgid, entry.msgstr, lang, terms):
+                problems.append(Problem(where, line, message))
+    return problems
