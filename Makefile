@@ -24,6 +24,17 @@ DEBIAN_PACKAGES += texlive-xetex texlive-fonts-recommended texlive-lang-other la
 CHAPTERS    ?= pemberdayaan model-intervensi
 NODE_STAMP  := node_modules/.package-lock.json
 SERVE_LANG  ?= id
+NEW_LANG    ?=
+
+# Every variable a user may set reaches a shell, so each is checked here, unexpanded:
+# letters, digits and . _ - / + = , only (e.g. LANGS='id en; touch x' stops make).
+SAFE_CHARS := a b c d e f g h i j k l m n o p q r s t u v w x y z \
+              A B C D E F G H I J K L M N O P Q R S T U V W X Y Z \
+              0 1 2 3 4 5 6 7 8 9 . _ - / + = ,
+strip_safe = $(if $(2),$(call strip_safe,$(subst $(firstword $(2)),,$(1)),$(wordlist 2,99,$(2))),$(1))
+$(foreach v,PYTHON VENV LANGS CHAPTERS SERVE_LANG NEW_LANG AUDIT_FLAGS,\
+  $(if $(strip $(call strip_safe,$(value $(v)),$(SAFE_CHARS))),\
+    $(error $(v)='$(value $(v))': only letters, digits and . _ - / + = , are allowed)))
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t18
@@ -56,8 +67,10 @@ po-status: $(STAMP)  ## per catalog and language; fails if untranslated, fuzzy o
 po-check: $(STAMP)  ## translations keep markup and glossary; msgfmt --check
 	$(PY) tools/i18n check
 
-add-language: $(STAMP)  ## scaffold a new language: make add-language LANG=xx
-	LANG=C.UTF-8 $(PY) tools/i18n add-language "$(LANG)"
+add-language: $(STAMP)  ## scaffold a new language: make add-language NEW_LANG=xx
+	$(if $(filter command line,$(origin LANG)),$(error LANG is the locale variable: \
+	    use make add-language NEW_LANG=xx))
+	$(PY) tools/i18n add-language "$(NEW_LANG)"
 
 test: $(STAMP)  ## run the whole test suite (installs missing Debian packages as root)
 	@tools/system_deps.sh $(DEBIAN_PACKAGES)

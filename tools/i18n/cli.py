@@ -50,7 +50,7 @@ def sphinx_intl_update(langs: list[str], pot_dir: Path = POT_DIR,
 def cmd_update(args) -> int:
     langs = args.langs or languages()
     if not langs:
-        print("error: no languages in locales/ (run 'make add-language LANG=xx')",
+        print("error: no languages in locales/ (run 'make add-language NEW_LANG=xx')",
               file=sys.stderr)
         return 2
     return extract() or sphinx_intl_update(langs, no_obsolete=args.no_obsolete)
@@ -95,7 +95,7 @@ def cmd_add_language(args) -> int:
     lang = args.lang
     if not LANG_RE.match(lang or ""):
         print(f"error: '{lang}' is not a language code such as 'fr' or 'pt_BR' "
-              "(usage: make add-language LANG=xx)", file=sys.stderr)
+              "(usage: make add-language NEW_LANG=xx)", file=sys.stderr)
         return 2
     if lang == SOURCE_LANGUAGE:
         print(f"error: '{lang}' is the source language; it has no catalogs", file=sys.stderr)
