@@ -440,7 +440,7 @@ def main(argv: list[str] | None = None) -> int:
     unknown = [lang for lang in langs if lang not in available_languages()]
     if unknown:
         print(f"error: no catalogs for {', '.join(unknown)} in locales/ "
-              f"(run 'make add-language LANG=xx')", file=sys.stderr)
+              f"(run 'make add-language NEW_LANG=xx')", file=sys.stderr)
         return 2
     if args.format == "coursepack":
         return build_coursepack(langs, args.chapters)
