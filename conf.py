@@ -20,6 +20,7 @@ gettext_compact = False
 gettext_uuid = False
 gettext_location = True
 gettext_additional_targets = []
+textbook_canonical_po = True  # catalogs as `make update-po` writes them (test roots: any)
 
 extensions = [
     "myst_parser",

@@ -208,7 +208,8 @@ def test_fuzzy_entry_is_caught(tmp_path):
     assert proc.returncode == 0, proc.stderr
     rows = status.collect(pot, root / "locales")
     assert [f"{Path(p.path).name}:{p.line}: {p.message}" for r in rows for p in r.problems] == [
-        "index.po:23: fuzzy translation 'Bagian dua': check it, then remove the 'fuzzy' flag"]
+        "index.po:23: fuzzy translation 'Bagian dua': check it, then remove the 'fuzzy' flag"
+        "\n    source changed: Bagian [-kedua-] {+dua+}"]
     assert (rows[0].total, rows[0].translated, rows[0].fuzzy) == (6, 5, 1)
 
 

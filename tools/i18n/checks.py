@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 from textbook.i18n import rules
-from textbook.i18n.rules import (GlossaryError, Term, glossary_messages,  # noqa: F401
+from textbook.i18n.rules import (PO_FORMAT, canonical, read_catalog, GlossaryError, Term, glossary_messages,  # noqa: F401
                                  markup_messages, translation_messages)
 
 from .catalogs import LOCALES, Problem, display
@@ -19,8 +19,10 @@ def load_glossary(path: Path = GLOSSARY) -> list[Term]:
     return rules.load_glossary(path)
 
 
-def check_po(path: Path, lang: str, terms: list[Term] | None = None) -> list[Problem]:
-    return rules.check_po(path, lang, terms, where=display(path))
+def check_po(path: Path, lang: str, terms: list[Term] | None = None,
+             canonical_format: bool = False) -> list[Problem]:
+    return rules.check_po(path, lang, terms, where=display(path),
+                          canonical_format=canonical_format)
 
 
 def msgfmt_check(path: Path) -> list[Problem]:
@@ -54,6 +56,6 @@ def check_all(locales: Path = LOCALES, langs: list[str] | None = None,
             problems.append(Problem(display(glossary_path), 1,
                                     f"the glossary has no '{lang}:' translations yet"))
         for path in po_files(lang, locales):
-            problems += check_po(path, lang, terms)
+            problems += check_po(path, lang, terms, canonical_format=True)
             problems += msgfmt_check(path)
     return problems

@@ -38,13 +38,40 @@ def extract(pot_dir: Path = POT_DIR) -> int:
 
 def sphinx_intl_update(langs: list[str], pot_dir: Path = POT_DIR,
                        no_obsolete: bool = False) -> int:
-    cmd = [sys.executable, "-m", "sphinx_intl", "update", "-p", str(pot_dir),
-           "-d", str(LOCALES), "-j", "1"]
-    for lang in langs:
-        cmd += ["-l", lang]
-    if no_obsolete:
-        cmd.append("--no-obsolete")
-    return subprocess.run(cmd).returncode
+    """``sphinx-intl update`` as its library does it, plus what its command lacks:
+    fuzzy entries keep their previous msgid (``#|``), obsolete entries that were
+    never translated are dropped, and every file is written in the canonical
+    format (Babel's, 76 columns) even when no message changed."""
+    from sphinx_intl import catalog
+
+    for pot in sorted(pot_dir.glob("*.pot")):
+        template = catalog.load_po(str(pot))
+        for lang in langs:
+            po = LOCALES / lang / "LC_MESSAGES" / f"{pot.stem}.po"
+            if po.exists():
+                cat = checks.read_catalog(po)
+                before, created = {m.id for m in cat if m.id}, cat.creation_date
+                previous = {m.id: m.previous_id for m in cat if m.previous_id}
+                catalog.update_with_fuzzy(cat, template)
+                for message in cat:  # still fuzzy, same msgid: Babel forgets what it was
+                    if message.fuzzy and not message.previous_id and message.id in previous:
+                        message.previous_id = previous[message.id]
+                if {m.id for m in cat if m.id} == before:
+                    cat.creation_date = created  # no new message: no new date
+            else:
+                cat = catalog.load_po(str(pot))
+                cat.locale = lang
+            for key, message in list(cat.obsolete.items()):
+                if not any(message.string if isinstance(message.string, tuple)
+                           else [message.string]):
+                    del cat.obsolete[key]
+            if no_obsolete:
+                cat.obsolete.clear()
+            po.parent.mkdir(parents=True, exist_ok=True)
+            po.write_bytes(checks.canonical(cat))
+            print(f"{display(po)}: {sum(1 for m in cat if m.id and m.fuzzy)} fuzzy, "
+                  f"{sum(1 for m in cat if m.id and not m.string)} untranslated")
+    return 0
 
 
 def cmd_update(args) -> int:

@@ -6,6 +6,7 @@ Missing = in the fresh .pot but not in the .po; stale = in the .po (active or
 """
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,6 +33,21 @@ class FileStatus:
 def _short(msgid: str, width: int = 60) -> str:
     text = " ".join(msgid.split())
     return repr(text if len(text) <= width else text[: width - 1] + "…")
+
+
+def word_diff(old: str, new: str) -> str:
+    """``new`` with the words it dropped as ``[-…-]`` and added as ``{+…+}`` (wdiff)."""
+    a, b = old.split(), new.split()
+    out = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            out += a[i1:i2]
+            continue
+        if i2 > i1:
+            out.append("[-" + " ".join(a[i1:i2]) + "-]")
+        if j2 > j1:
+            out.append("{+" + " ".join(b[j1:j2]) + "+}")
+    return " ".join(out)
 
 
 def file_status(lang: str, pot_path: Path | None, po_path: Path) -> FileStatus:
@@ -68,8 +84,11 @@ def file_status(lang: str, pot_path: Path | None, po_path: Path) -> FileStatus:
         st.total += 1
         if "fuzzy" in entry.flags:
             st.fuzzy += 1
+            change = (f"\n    source changed: {word_diff(entry.previous_msgid, entry.msgid)}"
+                      if entry.previous_msgid else "")
             st.problems.append(Problem(where, line, f"fuzzy translation {_short(entry.msgid)}: "
-                                                    "check it, then remove the 'fuzzy' flag"))
+                                                    "check it, then remove the 'fuzzy' flag"
+                                                    + change))
         elif not entry.translated():
             st.untranslated += 1
             st.problems.append(Problem(where, line, f"untranslated {_short(entry.msgid)}"))

@@ -101,7 +101,8 @@ def check_translations(app, files: list[Path]) -> None:
         for entry in po:
             if not entry.obsolete and entry.msgid:
                 by_line.setdefault(at.of_msgstr(entry), entry.msgid)
-        for problem in rules.check_po(path, app.config.language, terms):
+        for problem in rules.check_po(path, app.config.language, terms,
+                                      canonical_format=app.config.textbook_canonical_po):
             logger.error("%s", problem.message, location=f"{path}:{problem.line}",
                          type="textbook", subtype="catalog")
             if problem.line in by_line:
@@ -126,4 +127,6 @@ def _init_locale_without_refused(*args, **kwargs):
 
 def setup_pocheck(app) -> None:
     sphinx.transforms.i18n.init_locale = _init_locale_without_refused
+    app.add_config_value("textbook_canonical_po", False, "env", bool,
+                         description="fail on a catalog not in the format make update-po writes")
     app.connect("builder-inited", check_catalogs)

@@ -299,15 +299,83 @@ def glossary_messages(msgid: str, msgstr: str, lang: str, terms: list[Term]) -> 
     return errors
 
 
+# --- canonical format ---
+
+# How every catalog is written: Babel's writer (as sphinx-intl uses it), 76
+# columns, previous msgids kept. `make update-po` writes it.
+PO_FORMAT = {"width": 76, "include_previous": True}
+
+
+def canonical(catalog) -> bytes:
+    """``catalog`` (Babel's) as the canonical PO file.
+
+    Babel 2.19 rewraps a multi-line previous msgid into one broken comment
+    (``#| msgid "" "…``); each ``#|`` block is written here as gettext does."""
+    import io
+
+    from babel.messages import pofile
+
+    out = io.BytesIO()
+    pofile.write_po(out, catalog, **PO_FORMAT)
+    previous = iter([m.previous_id for m in catalog if m.id and m.previous_id])
+    lines, fixed = out.getvalue().decode("utf-8").splitlines(keepends=True), []
+    for number, line in enumerate(lines):
+        if not line.startswith("#|"):
+            fixed.append(line)
+        elif number == 0 or not lines[number - 1].startswith("#|"):
+            ids = next(previous)
+            for keyword, text in zip(["msgid", "msgid_plural"], ids):
+                norm = pofile.normalize(text, prefix="#| ", width=PO_FORMAT["width"])
+                fixed.append(f"#| {keyword} {norm}\n")
+    return "".join(fixed).encode("utf-8")
+
+
+def read_catalog(path: Path):
+    """A PO file as Babel's catalog, with the previous msgids (``#|``) Babel's reader skips."""
+    import io
+
+    from babel.messages import pofile
+
+    raw = Path(path).read_bytes()
+    catalog = pofile.read_po(io.BytesIO(raw))
+    previous = {e.msgid: e.previous_msgid for e in polib.pofile(raw.decode("utf-8"))
+                if e.previous_msgid and not e.obsolete}
+    for message in [*catalog, *catalog.obsolete.values()]:
+        # Babel keeps the "#|" lines as translator comments ("| msgid ...")
+        message.user_comments = [c for c in message.user_comments if not c.startswith("|")]
+        if message.id in previous:
+            message.previous_id = [previous[message.id]]
+    return catalog
+
+
+def format_problem(path: Path) -> tuple[int, str] | None:
+    """``(line, message)`` when ``path`` is not byte for byte in the canonical format."""
+    import io
+
+    raw = Path(path).read_bytes()
+    try:
+        out = io.BytesIO(canonical(read_catalog(path)))
+    except Exception as exc:  # noqa: BLE001 -- Babel's parse errors vary; msgfmt names them
+        return 1, f"Babel cannot read this file: {exc}"
+    if out.getvalue() == raw:
+        return None
+    mine, wanted = raw.splitlines(), out.getvalue().splitlines()
+    line = next((i for i, (a, b) in enumerate(zip(mine, wanted), 1) if a != b),
+                min(len(mine), len(wanted)) + 1)
+    return line, ("not in the canonical PO format (wrapping, order or spacing differs "
+                  "from here on): run 'make update-po', which rewrites it")
+
+
 # --- whole catalogs -------------------------------------------------------
 
 def check_po(path: Path, lang: str, terms: list[Term] | None = None,
-             where: str | None = None) -> list[Problem]:
-    """Rule, copy and glossary problems of one catalog's translated entries."""
+             where: str | None = None, canonical_format: bool = True) -> list[Problem]:
+    """Format, rule, copy and glossary problems of one catalog's translated entries."""
     po: polib.POFile = load(path)
     where = where or str(path)
     at = Lines(path)
-    problems = []
+    problems = [Problem(where, *bad) for bad in [canonical_format and format_problem(path)]
+                if bad]
     for entry in po:
         if entry.obsolete or not entry.msgid or not entry.msgstr:
             continue

@@ -1,0 +1,83 @@
+"""Review shows what changed: `make update-po` keeps the previous msgid (``#|``),
+`make po-status` prints the word-level change, never-translated obsolete entries
+go, and `make po-check` names the one command that restores the canonical format."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import polib
+import pytest
+
+from build import copy_project
+
+pytestmark = pytest.mark.slow
+
+OLD = "Hal inti dari sebuah intervensi"
+NEW = "Hal paling inti dari setiap intervensi"
+
+
+def i18n(project: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(project / "tools" / "i18n"), *args],
+                          cwd=project, capture_output=True, text=True)
+
+
+@pytest.fixture(scope="module")
+def edited(tmp_path_factory) -> Path:
+    """The book after an author's edit of one sentence, then `make update-po`."""
+    project = copy_project(tmp_path_factory.mktemp("review") / "book")
+    chapter = project / "source" / "pemberdayaan.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8").replace(OLD, NEW), encoding="utf-8")
+    po = project / "locales/en/LC_MESSAGES/pemberdayaan.po"
+    po.write_text(po.read_text(encoding="utf-8")
+                  + '\n#~ msgid "Tidak pernah diterjemahkan."\n#~ msgstr ""\n'
+                  + '\n#~ msgid "Pernah diterjemahkan."\n#~ msgstr "Once translated."\n',
+                  encoding="utf-8")
+    proc = i18n(project, "update")
+    assert proc.returncode == 0, proc.stderr
+    return project
+
+
+def test_a_fuzzy_entry_keeps_its_previous_msgid(edited):
+    po = edited / "locales/en/LC_MESSAGES/pemberdayaan.po"
+    entry = next(e for e in polib.pofile(str(po)) if e.msgid.startswith("Hal paling inti"))
+    assert entry.fuzzy and entry.previous_msgid.startswith(OLD)
+    assert f'#| msgid ""\n#| "{OLD}' in po.read_text(encoding="utf-8")
+
+
+def test_status_prints_the_word_level_change(edited):
+    proc = i18n(edited, "status")
+    assert proc.returncode == 1
+    assert "pemberdayaan.po" in proc.stdout and "fuzzy translation 'Hal paling inti" in proc.stdout
+    assert "source changed: Hal {+paling+} inti dari [-sebuah-] {+setiap+} intervensi" \
+        in proc.stdout
+
+
+def test_never_translated_obsolete_entries_are_dropped(edited):
+    text = (edited / "locales/en/LC_MESSAGES/pemberdayaan.po").read_text(encoding="utf-8")
+    assert "Tidak pernah diterjemahkan." not in text
+    assert '#~ msgstr "Once translated."' in text
+
+
+def test_check_names_the_command_that_restores_the_canonical_format(tmp_path):
+    project = copy_project(tmp_path / "book")
+    po = project / "locales/en/LC_MESSAGES/index.po"
+    catalog = polib.pofile(str(po), wrapwidth=0)  # what another editor might save
+    catalog.save()
+    proc = i18n(project, "check")
+    assert proc.returncode == 1
+    assert "locales/en/LC_MESSAGES/index.po:" in proc.stdout
+    assert "not in the canonical PO format" in proc.stdout
+    assert "run 'make update-po', which rewrites it" in proc.stdout
+    assert i18n(project, "update").returncode == 0
+    assert i18n(project, "check").returncode == 0
+
+
+def test_a_second_update_keeps_the_previous_msgid_and_the_format(edited):
+    po = edited / "locales/en/LC_MESSAGES/pemberdayaan.po"
+    before = po.read_bytes()
+    assert i18n(edited, "update").returncode == 0
+    assert po.read_bytes() == before
+    proc = i18n(edited, "check")
+    assert "pemberdayaan.po" not in proc.stdout.replace("glossary", ""), proc.stdout
