@@ -282,6 +282,34 @@ def load_glossary(path: Path) -> list[Term]:
     return sorted(terms, key=lambda t: -len(t.source))
 
 
+WINDOW = 4  # words between the parts of a compound in English word order
+
+
+def _same_word(token: str, word: str) -> bool:
+    return token == word or token in (word + "s", word + "es") or (
+        word.endswith("y") and token == word[:-1] + "ies")
+
+
+def uses_term(translation: str, msgstr: str) -> bool:
+    """``msgstr`` uses ``translation`` as written, or its words in English compound
+    order around the head noun: "macro and micro intervention" and "methods of
+    macro intervention" use "macro intervention"; "the client's role" uses
+    "client role"."""
+    if re.search(rf"(?<!\w){re.escape(translation)}", msgstr, re.I):
+        return True
+    words = translation.casefold().split()
+    if len(words) < 2:
+        return False
+    tokens = [re.sub(r"['’]s$", "", t) for t in re.findall(r"[\w'’-]+", msgstr.casefold())]
+    *modifiers, head = words
+    for at, token in enumerate(tokens):
+        if _same_word(token, head):
+            near = tokens[max(0, at - WINDOW):at] + tokens[at + 1:at + 1 + WINDOW]
+            if all(any(_same_word(t, m) for t in near) for m in modifiers):
+                return True
+    return False
+
+
 def glossary_messages(msgid: str, msgstr: str, lang: str, terms: list[Term]) -> list[str]:
     errors = []
     text = ROLE_RE.sub(" ", msgid)
@@ -293,7 +321,7 @@ def glossary_messages(msgid: str, msgstr: str, lang: str, terms: list[Term]) -> 
         if not pattern.search(text):
             continue
         text = pattern.sub(" ", text)
-        if not any(re.search(rf"(?<!\w){re.escape(w)}", msgstr, re.I) for w in wanted):
+        if not any(uses_term(w, msgstr) for w in wanted):
             agreed = " or ".join(f"'{w}'" for w in wanted)
             errors.append(f"glossary: '{term.source}' should be translated as {agreed}")
     return errors

@@ -1,0 +1,88 @@
+"""One rule for translations: what `make po-check` rejects, the build rejects, at the
+same file and line; the glossary accepts English compound word order."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+from i18n import checks
+from test_bad_inputs import TOOLS, copy_root, sphinx_build
+from textbook.i18n import rules
+
+
+def test_the_build_rejects_what_po_check_rejects_at_the_same_line(tmp_path):
+    project = copy_root("bad-po-checks", tmp_path)
+    proc, _ = sphinx_build(project, "en")
+    assert proc.returncode != 0
+    po = project / "locales/en/LC_MESSAGES/index.po"
+    built = re.findall(re.escape(str(po)) + r":(\d+): ERROR: (.*) \[textbook\.catalog\]",
+                       proc.stderr)
+    assert built == [
+        ("10", "glossary: 'pemberdayaan' should be translated as 'empowerment'"),
+        ("13", "unbalanced emphasis: odd number of '*'"),
+        ("16", "link target (https://example.org/) added in translation (not in msgid)"),
+        ("19", "msgstr is a copy of msgid: translate it, or add the translator comment "
+               "'# verbatim'")]
+    check = subprocess.run([sys.executable, str(TOOLS / "i18n"), "check",
+                            "--locales", str(project / "locales")],
+                           capture_output=True, text=True)
+    assert check.returncode == 1
+    for line, message in built:
+        assert f"{po}:{line}: {message}" in check.stdout
+
+
+@pytest.mark.parametrize("msgid, msgstr", [
+    ("di antara metode intervensi makro dan intervensi mikro",
+     "among the macro and micro intervention methods"),
+    ("peran klien", "the client's role"),
+    ("peran klien", "the role of the client"),
+    ("pengembangan masyarakat", "the development of communities"),
+])
+def test_the_glossary_accepts_english_compound_order(msgid, msgstr):
+    terms = checks.load_glossary()
+    assert checks.glossary_messages(msgid, msgstr, "en", terms) == []
+
+
+@pytest.mark.parametrize("msgid, msgstr, term", [
+    ("intervensi makro", "macro-level work", "intervensi makro"),
+    ("peran klien", "the role of the practitioner", "peran klien"),
+])
+def test_the_glossary_still_rejects_another_term(msgid, msgstr, term):
+    terms = checks.load_glossary()
+    assert checks.glossary_messages(msgid, msgstr, "en", terms) == [
+        f"glossary: '{term}' should be translated as "
+        f"'{next(t for t in terms if t.source == term).translations['en'][0]}'"]
+
+
+@pytest.mark.parametrize("cell, refused", [
+    ("Sel *miring* dan **tebal** dan `kode`", None),
+    ("Lihat {cite:t}`adi2003`", None),
+    ("Lihat [situs](https://example.org/)", None),
+    ("{download}`../x`", "role {download} is not allowed in a data cell"),
+    ("![x](../../etc/passwd)", "an image is not allowed in a data cell"),
+    ("{math}`\\input{/etc/passwd}`", "role {math} is not allowed in a data cell"),
+    ("[x](../../etc/passwd)", "link target '../../etc/passwd' is not allowed in a data cell"),
+    ("$x$", "math is not allowed in a data cell"),
+])
+def test_data_cells_take_inline_markup_only(cell, refused):
+    messages = rules.cell_messages(cell)
+    assert (messages[0].split(" (")[0] if messages else None) == refused
+
+
+@pytest.mark.parametrize("msgstr, refused", [
+    ("Two\n\nparagraphs", "more than one paragraph"),
+    ("(target)=\nText", "a target label is not allowed"),
+    ("# Heading", "a heading is not allowed"),
+    ("[span]{onclick=x}", "an attribute span is not allowed"),
+    ("Text ![i](x.png)", "an image is not allowed"),
+    ("Text {{ sub }}", "a substitution is not allowed"),
+    (":::{note}\nx\n:::", "directive {note} is not allowed"),
+    ("Text \\<script> shown", None),
+    ("Text &lt;script&gt; shown", None),
+])
+def test_a_translation_is_one_paragraph_of_inline_text(msgstr, refused):
+    messages = rules.translation_messages("Teks", msgstr)
+    assert (messages[0][:len(refused)] if messages else None) == refused
