@@ -59,6 +59,21 @@ CASES = {
                              also=DATA),
     "data-invalid-utf8": Case("data-bad-utf8", "tabel.yaml", ":15", r"ERROR: .*not valid UTF-8",
                               also=DATA),
+    "data-alias-bomb": Case("data-alias-bomb", "tabel.yaml", ":2",
+                            r"ERROR: YAML anchor '&a' is not allowed", also=DATA),
+    "data-yaml-tag": Case("data-yaml-tag", "tabel.yaml", ":21",
+                          r"ERROR: YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' "
+                          r"is not allowed", also=DATA),
+    "data-control-char": Case("data-control-char", "tabel.yaml", ":21",
+                              r"ERROR: control character U\+001B at column 13 is not allowed",
+                              also=DATA),
+    "data-complex-key": Case("data-complex-key", "tabel.yaml", ":21",
+                             r"ERROR: a list or mapping as a key is not allowed", also=DATA),
+    "data-deep-nesting": Case("data-deep-nesting", "tabel.yaml", ":21",
+                              r"ERROR: nested deeper than 8 levels", also=DATA),
+    "data-missing-file": Case("data-missing-file", "index.md", ":3",
+                              r"ERROR: \S*tidak-ada\.yaml: cannot read the file: No such file",
+                              also=DATA),
     "data-html-in-cell": Case("data-html-cell", "tabel.yaml", r":\d+",
                               r"WARNING: raw HTML in table cell"),
     # bibliography
@@ -68,6 +83,11 @@ CASES = {
                               r"WARNING: entry 'dua2004' is missing required field 'booktitle'"),
     "bib-syntax": Case("bad-bib-syntax", "refs.bib", ":12",
                        r"ERROR: BibTeX syntax error: '}' expected"),
+    "bib-invalid-utf8": Case("bad-bib-utf8", "refs.bib", ":10",
+                             r"ERROR: not valid UTF-8 \(byte 0xe9 at column 23\)"),
+    "bib-duplicate-field": Case("bad-bib-duplicate-field", "refs.bib", ":8",
+                                r"ERROR: BibTeX error: entry with key dua2004 has a "
+                                r"duplicate title field"),
     # catalogs (built as the English edition; the source line names the message)
     "po-syntax": Case("bad-po-syntax", "locales/en/LC_MESSAGES/index.po", ":23",
                       r"ERROR: PO syntax error: end-of-line within string", "en"),
@@ -120,6 +140,13 @@ def test_bad_input_fails_with_file_and_line(name, tmp_path):
     expected = re.escape(str(project / case.file)) + case.where + ": " + case.message
     assert re.search(expected, proc.stderr), proc.stderr
     assert re.search(case.also, proc.stderr), proc.stderr
+    assert_no_crash_report(proc)
+
+
+def assert_no_crash_report(proc) -> None:
+    """No traceback and no "report this to Sphinx" block: the message is the whole story."""
+    for crash in ("Traceback", "report this", "Sphinx error", "Exception occurred"):
+        assert crash not in proc.stdout + proc.stderr, proc.stderr
 
 
 def test_bad_data_fails_even_without_strict_flags(tmp_path):
@@ -131,7 +158,7 @@ def test_bad_data_fails_even_without_strict_flags(tmp_path):
     assert proc.returncode == 1, proc.stderr
     assert re.search(r"tabel\.yaml:19: ERROR: .*missing cell for model 'b'", proc.stderr)
     assert "comparison table data is invalid; no table in: index" in proc.stderr
-    assert "Traceback" not in proc.stderr + proc.stdout
+    assert_no_crash_report(proc)
 
 
 @pytest.mark.parametrize("name", ["po-syntax", "po-fuzzy"])

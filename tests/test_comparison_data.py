@@ -31,7 +31,7 @@ def test_unquoted_yaml_boolean_heading_is_rejected(tmp_path):
 
 
 def test_missing_file_names_the_file(tmp_path):
-    with pytest.raises(DataError, match=r"tidak-ada\.yaml: cannot read data file"):
+    with pytest.raises(DataError, match=r"tidak-ada\.yaml: cannot read the file: No such file"):
         load(tmp_path / "tidak-ada.yaml")
 
 

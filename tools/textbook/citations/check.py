@@ -4,7 +4,8 @@ pybtex accepts entries without the fields their type requires and prints them
 with holes, and its syntax errors reach Sphinx as a traceback without a file
 name. This check reports both as ``file:line`` messages:
 
-* a syntax error is an error and stops the build;
+* a syntax error, a byte that is not UTF-8, a repeated field or a name that cannot be
+  read is an error and stops the build (without a Sphinx crash report);
 * a missing required field or a repeated key is a warning (``-W`` fails).
 """
 from __future__ import annotations
@@ -14,8 +15,10 @@ from pathlib import Path
 
 from pybtex.database.input.bibtex import Parser
 from pybtex.scanner import PybtexError, PybtexSyntaxError
-from sphinx.errors import SphinxError
 from sphinx.util import logging
+
+from ..inputs import InputError, read_text
+from ..stop import stop_build
 
 logger = logging.getLogger(__name__)
 
@@ -47,9 +50,18 @@ def entry_lines(text: str) -> list[tuple[str, str, int]]:
 
 
 def check_bibfile(path: Path, encoding: str = "utf-8-sig") -> list[tuple[int, str]]:
-    """Warnings ``(line, message)`` for one file; a syntax error raises ``PybtexSyntaxError``."""
-    text = path.read_text(encoding=encoding)
-    data = _Parser(encoding=encoding).parse_string(text)
+    """Warnings ``(line, message)`` for one file; what pybtex cannot read raises
+    :class:`~textbook.inputs.InputError`."""
+    text = read_text(path, encoding)
+    try:
+        data = _Parser(encoding=encoding).parse_string(text)
+    except PybtexSyntaxError as exc:
+        message = str(exc).split(": ", 1)[-1]
+        raise InputError(path, exc.lineno or 1, f"BibTeX syntax error: {message}") from None
+    except PybtexError as exc:  # a repeated field, a name with too many commas
+        key = getattr(exc, "entry_key", None)
+        line = next((n for _, k, n in entry_lines(text) if k == key), 1)
+        raise InputError(path, line, f"BibTeX error: {exc}") from None
     problems: list[tuple[int, str]] = []
     seen: dict[str, int] = {}
     for etype, key, line in entry_lines(text):
@@ -73,7 +85,11 @@ class _Parser(Parser):
 
     def process_entry(self, entry_type, key, fields):
         if key not in self.data.entries:
-            super().process_entry(entry_type, key, fields)
+            try:
+                super().process_entry(entry_type, key, fields)
+            except PybtexError as exc:
+                exc.entry_key = key
+                raise
 
 
 def _has(entry, name: str) -> bool:
@@ -91,19 +107,10 @@ def check_bibliography(app) -> None:
             continue  # sphinxcontrib-bibtex reports it
         try:
             problems = check_bibfile(path, encoding)
-        except UnicodeDecodeError as exc:
-            logger.error("not valid %s at byte %d", encoding, exc.start, location=str(path),
+        except InputError as exc:
+            logger.error("%s", exc.message, location=f"{exc.path}:{exc.line}",
                          type="textbook", subtype="bibliography")
-            raise SphinxError(f"bibliography file {path} cannot be read") from None
-        except PybtexSyntaxError as exc:
-            message = str(exc).split(": ", 1)[-1]
-            logger.error("BibTeX syntax error: %s", message, location=f"{path}:{exc.lineno}",
-                         type="textbook", subtype="bibliography")
-            raise SphinxError(f"bibliography file {path} has a syntax error") from None
-        except PybtexError as exc:
-            logger.error("BibTeX error: %s", exc, location=str(path),
-                         type="textbook", subtype="bibliography")
-            raise SphinxError(f"bibliography file {path} is invalid") from None
+            stop_build()
         for line, message in problems:
             logger.warning(message, location=f"{path}:{line}",
                            type="textbook", subtype="bibliography")

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jsonschema
-import yaml
+
+from ..inputs import InputError, short, compose_yaml, plain_data, read_text
 
 SCHEMA = {
     "type": "object",
@@ -64,13 +65,7 @@ SCHEMA = {
 }
 
 
-class DataError(Exception):
-    """A problem in the data file, located by file and line."""
-
-    def __init__(self, path: Path, line: int | None, message: str):
-        self.path, self.line, self.message = path, line, message
-        where = f"{path}:{line}" if line else str(path)
-        super().__init__(f"{where}: {message}")
+DataError = InputError  # a problem in the data file, located by file and line
 
 
 @dataclass(frozen=True)
@@ -100,76 +95,35 @@ class Comparison:
     indicators: list[Indicator]
 
 
-def _construct(node, path: Path, lines: dict, here: tuple = (), line: int | None = None):
-    """Turn a YAML node into plain data, recording the line of each key or item."""
-    lines[here] = line or node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        result = {}
-        for key_node, value_node in node.value:
-            key = key_node.value
-            key_line = key_node.start_mark.line + 1
-            if key in result:
-                raise DataError(path, key_line, f"duplicate key '{key}'")
-            result[key] = _construct(value_node, path, lines, here + (key,), key_line)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        return [_construct(item, path, lines, here + (i,))
-                for i, item in enumerate(node.value)]
-    return _scalars.construct_object(node, deep=True)
-
-
-_scalars = yaml.SafeLoader("")
-
-
 def _key_path(parts) -> str:
     out = ""
     for part in parts:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+        out += f"[{part}]" if isinstance(part, int) else (f".{short(part)}" if out else short(part))
     return out or "(top level)"
 
 
 def load(path: str | Path) -> Comparison:
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise DataError(path, None, f"cannot read data file: {exc.strerror}") from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise DataError(path, line, f"not valid UTF-8 (byte {raw[exc.start]:#04x})") from None
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        raise DataError(path, mark.line + 1 if mark else None,
-                        f"YAML syntax error: {exc.problem or exc.context}") from None
+    node = compose_yaml(read_text(path), path)
     if node is None:
         raise DataError(path, 1, "data file is empty")
-    lines: dict = {}
-    data = _construct(node, path, lines)
+    data, lines = plain_data(node, path)
 
     validator = jsonschema.Draft202012Validator(SCHEMA)
     errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     if errors:
         error = errors[0]
         where = tuple(error.absolute_path)
+        message = f"{_key_path(where)}: {short(error.message, 200)}"
         if error.validator == "additionalProperties" and isinstance(error.instance, dict):
             allowed = set(error.schema.get("properties", {}))
             unknown = sorted(k for k in error.instance if k not in allowed)
             if unknown:
                 where = where + (unknown[0],)
-                message = f"unknown key '{unknown[0]}' at {_key_path(where)}"
-            else:
-                message = f"{_key_path(where)}: {error.message}"
+                message = f"unknown key '{short(unknown[0])}' at {_key_path(where)}"
         elif error.validator == "pattern" and error.schema.get("pattern") == r"\S":
             message = f"empty text at {_key_path(where)}"
-        elif error.validator == "required":
-            message = f"{_key_path(where)}: {error.message}"
-        else:
-            message = f"{_key_path(where)}: {error.message}"
-        line = lines.get(where) or lines.get(tuple(error.absolute_path), None)
+        line = lines[where]
         raise DataError(path, line, message)
 
     models = [Model(m["id"], m["name"], lines[("models", i)])
@@ -188,7 +142,7 @@ def load(path: str | Path) -> Comparison:
         for key in ind["cells"]:
             if key not in model_ids:
                 raise DataError(path, lines[here + ("cells", key)],
-                                f"indicator '{ind['id']}': unknown model id '{key}' "
+                                f"indicator '{ind['id']}': unknown model id '{short(key)}' "
                                 f"(models are {', '.join(model_ids)})")
         for model_id in model_ids:
             if model_id not in ind["cells"]:

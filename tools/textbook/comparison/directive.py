@@ -36,8 +36,12 @@ class ModelComparison(SphinxDirective):
         try:
             data = load(path)
         except DataError as exc:
-            logger.error("%s", exc.message, location=f"{exc.path}:{exc.line}" if exc.line else str(exc.path),
-                         type="textbook", subtype="data")
+            if exc.line:
+                logger.error("%s", exc.message, location=f"{exc.path}:{exc.line}",
+                             type="textbook", subtype="data")
+            else:  # the file cannot be read: the directive's line names it
+                logger.error("%s: %s", exc.path, exc.message, location=self.get_location(),
+                             type="textbook", subtype="data")
             self.env.note_reread()
             _failures(self.env)[self.env.docname] = str(exc)
             return []
