@@ -6,7 +6,7 @@ LANGS       ?= id en
 STAMP       := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help html gettext test system-deps clean
+.PHONY: help html gettext test test-fast system-deps clean
 .PHONY: pdf epub coursepack
 .PHONY: update-po po-status po-check add-language
 .PHONY: bench audit lock
@@ -24,6 +24,8 @@ DEBIAN_PACKAGES += texlive-xetex texlive-fonts-recommended texlive-lang-other la
 CHAPTERS    ?= pemberdayaan model-intervensi
 NODE_STAMP  := node_modules/.package-lock.json
 SERVE_LANG  ?= id
+# the test tiers (markers: tests/helpers/tiers.py); `make test` runs them all
+FAST_TIER   := not browser and not print and not epub and not slow
 NEW_LANG    ?=
 
 # Every variable a user may set reaches a shell, so each is checked here, unexpanded:
@@ -75,7 +77,10 @@ add-language: $(STAMP)  ## scaffold a new language: make add-language NEW_LANG=x
 test: $(STAMP)  ## run the whole test suite (installs missing Debian packages as root)
 	@tools/system_deps.sh $(DEBIAN_PACKAGES)
 	@$(MAKE) --no-print-directory $(NODE_STAMP)
-	$(PY) -m pytest
+	TEXTBOOK_FULL_SUITE=1 $(PY) -m pytest
+
+test-fast: $(STAMP)  ## the tests that need no TeX, browser or e-book checker and are quick
+	$(PY) -m pytest -m "$(FAST_TIER)"
 
 bench: $(STAMP)  ## measure build cost against the bare-Sphinx floor (prints ratios)
 	$(PY) tools/bench.py

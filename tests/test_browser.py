@@ -6,6 +6,8 @@ from playwright.sync_api import sync_playwright
 
 from helpers.html_check import CHROMIUM, CHROMIUM_ARGS, pages, run_axe
 
+pytestmark = pytest.mark.browser
+
 CHAPTERS = ["index", "pemberdayaan", "intervensi-makro", "model-intervensi",
             "daftar-pustaka", "catatan-editorial"]
 PHONE = {"width": 390, "height": 844}

@@ -71,6 +71,7 @@ def bilingual(tmp_path_factory, print_toolchain):
     return pdf, pdf_pages(pdf), build_dir / "stage" / "coursepack" / "id"
 
 
+@pytest.mark.print
 def test_one_volume_with_an_indonesian_then_an_english_part(bilingual):
     pdf, pages, _ = bilingual
     assert sorted(p.name for p in pdf.parent.iterdir()) == [pdf.name]
@@ -93,6 +94,7 @@ def test_one_volume_with_an_indonesian_then_an_english_part(bilingual):
         "References\n")
 
 
+@pytest.mark.print
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_every_cell_of_the_comparison_table_is_in_each_part(bilingual, lang):
     _, pages, _ = bilingual
@@ -102,6 +104,7 @@ def test_every_cell_of_the_comparison_table_is_in_each_part(bilingual, lang):
     assert missing_table_strings(part, lang) == []
 
 
+@pytest.mark.print
 def test_each_part_is_set_in_its_own_language(bilingual):
     pdf, _, stage = bilingual
     tex = (stage / pdf.with_suffix(".tex").name).read_text(encoding="utf-8")
@@ -113,6 +116,7 @@ def test_each_part_is_set_in_its_own_language(bilingual):
     assert "No hyphenation patterns" not in log
 
 
+@pytest.mark.print
 def test_each_part_has_its_own_running_header(bilingual):
     _, pages, _ = bilingual
     split = english_start(pages)
@@ -123,6 +127,7 @@ def test_each_part_has_its_own_running_header(bilingual):
             (book_title(lang), EDITION[lang])}, (lang, found)
 
 
+@pytest.mark.print
 def test_title_page_names_both_editions(bilingual):
     pdf, pages, _ = bilingual
     title_page = normalise(pages[0])
@@ -136,6 +141,7 @@ def test_title_page_names_both_editions(bilingual):
     assert f"{book_title('id')} / {book_title('en')}" in info
 
 
+@pytest.mark.print
 def test_chapters_keep_the_book_numbers(bilingual, published):
     """model-intervensi is chapter 3 of the book, also in a pack of two chapters."""
     build_dir, codes = published
@@ -151,11 +157,13 @@ def test_chapters_keep_the_book_numbers(bilingual, published):
         assert in_pack["model-intervensi"] != len(in_pack)  # i.e. not renumbered
 
 
+@pytest.mark.print
 def test_no_blank_pages(bilingual):
     _, pages, _ = bilingual
     assert [n for n, p in enumerate(pages, 1) if not p.strip()] == []
 
 
+@pytest.mark.print
 def test_one_language_course_pack(tmp_path, print_toolchain):
     code, pdf = coursepack(tmp_path / "_build", ["model-intervensi"], ["en"])
     assert code == 0
@@ -181,6 +189,7 @@ def test_unknown_chapter_is_refused_with_the_choices(tmp_path, capsys):
     assert "bab-9" in err and "model-intervensi" in err and "pemberdayaan" in err
 
 
+@pytest.mark.print
 def test_references_to_chapters_left_out_print_as_text(tmp_path, print_toolchain):
     """The editorial notes link to every chapter; in a pack of their own the links
     become their titles and the pack still builds without a warning."""
@@ -193,6 +202,7 @@ def test_references_to_chapters_left_out_print_as_text(tmp_path, print_toolchain
     assert r"\detokenize{pemberdayaan::doc}" not in tex.read_text(encoding="utf-8")
 
 
+@pytest.mark.print
 def test_bibliography_lists_only_works_cited_in_the_pack(tmp_path, print_toolchain):
     code, pdf = coursepack(tmp_path / "_build", ["intervensi-makro"], ["id"])
     assert code == 0

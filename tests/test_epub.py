@@ -12,6 +12,8 @@ from bs4 import BeautifulSoup
 
 from helpers.latex_check import catalog, normalise, table_text_problems
 
+pytestmark = [pytest.mark.epub, pytest.mark.print]  # `published` builds the PDFs too
+
 LANGS = ["id", "en"]
 BASENAME = "pemberdayaan-masyarakat"
 TITLE = "Pemberdayaan, Pengembangan Masyarakat dan Intervensi Komunitas"

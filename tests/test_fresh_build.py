@@ -15,6 +15,8 @@ import pytest
 
 from test_publish import built_copy, copy_built, run_build
 
+pytestmark = pytest.mark.slow
+
 PAGES = ["index", "pemberdayaan", "intervensi-makro", "model-intervensi", "daftar-pustaka",
          "catatan-editorial"]
 

@@ -12,6 +12,8 @@ from textbook.latex.layout import WORDS
 from helpers.latex_check import (DATA, catalog, missing_table_strings, normalise, pdf_pages,
                                   table_caption, table_strings)
 
+pytestmark = pytest.mark.print
+
 LANGS = ["id", "en"]
 BASENAME = "pemberdayaan-masyarakat"
 EXPECT = {
@@ -274,23 +276,6 @@ def test_build_fails_on_overfull_vbox(tmp_path, print_toolchain, capsys):
         "\\vbox to 2cm{\\hrule height 8cm}\n\\end{document}\n", encoding="utf-8")
     assert build.latexmk(tmp_path, "x.tex", "test") == 1
     assert "Overfull \\vbox" in capsys.readouterr().err
-
-
-def test_a_failed_language_leaves_the_published_pdfs_untouched(published, pdfs, monkeypatch,
-                                                               capsys):
-    import build
-
-    before = {p.name: p.read_bytes() for p in (published[0] / "pdf").iterdir()}
-    real = build.latexmk
-
-    def fail_english(texdir, tex, label):
-        return 1 if label == "pdf:en" else real(texdir, tex, label)
-
-    monkeypatch.setattr(build, "latexmk", fail_english)
-    monkeypatch.setattr(build, "BUILD", published[0])
-    assert build.main(["pdf"]) == 1
-    assert "[pdf] FAILED for en" in capsys.readouterr().err
-    assert {p.name: p.read_bytes() for p in (published[0] / "pdf").iterdir()} == before
 
 
 def test_indonesian_hyphenation_patterns_are_installed(tmp_path, print_toolchain):

@@ -7,6 +7,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
+pytestmark = pytest.mark.print
+
 LANGS = ["id", "en"]
 
 

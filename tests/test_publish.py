@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 from build import copy_project
 
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 EPOCH = "1700000000"  # 2023-11-14, fixed so that copies build alike
 DATA = Path("source/data/perbandingan-model.yaml")
@@ -80,14 +82,14 @@ def copy_built(built: Path, tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def published(tmp_path_factory):
+def published_site(tmp_path_factory):
     """A project copy with a good, published bilingual site."""
     return built_copy(tmp_path_factory.mktemp("publish"), "html")
 
 
 @pytest.fixture
-def project(published, tmp_path):
-    return copy_built(published, tmp_path)
+def project(published_site, tmp_path):
+    return copy_built(published_site, tmp_path)
 
 
 def test_broken_data_file_keeps_the_published_site(project):
@@ -150,31 +152,36 @@ def test_unchanged_inputs_skip_the_build_and_a_changed_catalog_does_not(project)
 
 
 @pytest.fixture(scope="module")
-def published_books(tmp_path_factory):
-    """A project copy with good, published PDF and EPUB editions."""
-    return built_copy(tmp_path_factory.mktemp("books"), "pdf", "epub")
+def published_epubs(tmp_path_factory):
+    """A project copy with good, published EPUB editions."""
+    return built_copy(tmp_path_factory.mktemp("epubs"), "epub")
 
 
-@pytest.fixture
-def books(published_books, tmp_path):
-    return copy_built(published_books, tmp_path)
+@pytest.fixture(scope="module")
+def published_pdfs(tmp_path_factory):
+    """A project copy with good, published PDF editions."""
+    return built_copy(tmp_path_factory.mktemp("pdfs"), "pdf")
 
 
-@pytest.mark.parametrize("fmt", ["pdf", "epub"])
-def test_a_failed_language_keeps_the_published_books(books, fmt):
-    before = tree_digest(books / "_build" / fmt)
-    assert len([k for k in before if k.endswith(f".{fmt}")]) == 2
+def test_a_failed_language_keeps_the_published_epubs(published_epubs, tmp_path):
+    books = copy_built(published_epubs, tmp_path)
+    before = tree_digest(books / "_build" / "epub")
+    assert len([k for k in before if k.endswith(".epub")]) == 2
     chapter = break_english_only(books)
-    proc = run_build(books, fmt)
+    proc = run_build(books, "epub")
     assert proc.returncode != 0
     assert re.search(re.escape(str(chapter)) + r":\d+: WARNING: undefined label: 'no-such-label'",
                      proc.stderr), proc.stderr
-    assert tree_digest(books / "_build" / fmt) == before
+    assert "[epub] FAILED for en" in proc.stderr
+    assert tree_digest(books / "_build" / "epub") == before
 
 
-def test_a_latex_error_keeps_the_published_pdfs(books):
+@pytest.mark.print
+def test_a_latex_error_keeps_the_published_pdfs(published_pdfs, tmp_path):
     """Sphinx succeeds, xelatex fails: nothing is published either."""
+    books = copy_built(published_pdfs, tmp_path)
     before = tree_digest(books / "_build" / "pdf")
+    assert len([k for k in before if k.endswith(".pdf")]) == 2
     chapter = books / "source" / "pemberdayaan.md"
     with chapter.open("a", encoding="utf-8") as f:
         f.write("\n```{lang-only} en\n```{raw} latex\n\\tidakadamakro\n```\n```\n")
@@ -182,4 +189,5 @@ def test_a_latex_error_keeps_the_published_pdfs(books):
     assert proc.returncode != 0
     assert "[pdf:en] FAILED" in proc.stderr and "Undefined control sequence" in proc.stderr, \
         proc.stderr
+    assert "[pdf] FAILED for en" in proc.stderr
     assert tree_digest(books / "_build" / "pdf") == before

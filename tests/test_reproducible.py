@@ -77,6 +77,7 @@ def test_source_date_epoch_comes_from_the_last_commit(two_copies):
     assert out == COMMIT_EPOCH
 
 
+@pytest.mark.slow
 def test_two_html_builds_are_identical(built):
     first, second = built("html")
     a, b = tree_digest(first), tree_digest(second)
@@ -84,6 +85,7 @@ def test_two_html_builds_are_identical(built):
     assert differences(a, b) == []
 
 
+@pytest.mark.slow
 def test_two_epub_builds_are_identical(built):
     first, second = built("epub")
     a, b = tree_digest(first), tree_digest(second)
@@ -91,6 +93,7 @@ def test_two_epub_builds_are_identical(built):
     assert differences(a, b) == []
 
 
+@pytest.mark.slow
 def test_the_epub_is_dated_by_the_last_commit(built):
     epub = sorted(built("epub")[0].glob("*.epub"))[0]
     with zipfile.ZipFile(epub) as z:
@@ -101,6 +104,8 @@ def test_the_epub_is_dated_by_the_last_commit(built):
     assert "<dc:date>2001-02-03T04:05:06Z</dc:date>" in opf
 
 
+@pytest.mark.slow
+@pytest.mark.print
 def test_two_pdf_builds_are_identical(built):
     first, second = built("pdf")
     a, b = tree_digest(first), tree_digest(second)
