@@ -90,7 +90,7 @@ audit: $(STAMP)  ## check the pins for known vulnerabilities (pip-audit; needs i
 
 lock: $(STAMP)  ## re-pin requirements.txt with hashes from requirements.in (pip-tools)
 	$(VENV)/bin/pip-compile -q --generate-hashes --strip-extras --allow-unsafe \
-	    -o requirements.txt requirements.in
+	    --no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
 
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
