@@ -59,7 +59,7 @@ def test_a_refused_translation_leaves_the_source_text_on_the_page(tmp_path):
     project = copy_root("hostile-po-script-title", tmp_path)
     proc, out = sphinx_build(project, "en")
     html = (out / "index.html").read_text(encoding="utf-8")
-    assert "<h1>Judul" in html and "alert(1)" not in html
+    assert '<h1 class="pending-translation" lang="id">Judul' in html and "alert(1)" not in html
 
 
 def test_a_refused_data_cell_reaches_latex_as_text(tmp_path):

@@ -6,7 +6,8 @@ language text in a translated edition. Here both fail the build:
 
 * a syntax error (GNU ``msgfmt --check-format``; polib and Babel accept an
   unterminated string) is an error at ``file.po:line``;
-* a fuzzy entry is a warning at ``file.po:line`` (``-W`` fails);
+* a fuzzy or missing translation is no error: ``pending.py`` publishes the
+  passage in Indonesian, marked, and prints it;
 * whatever ``make po-check`` rejects (``rules.check_po``: markup kept, no
   directive, raw HTML or added role/link, glossary, copied msgid) is an error at
   ``file.po:line``, and the entry is withdrawn from the catalog before Sphinx
@@ -71,13 +72,6 @@ def check_catalogs(app) -> None:
         if bad:
             continue
         checked.append(path)
-        for entry in polib.pofile(str(path)):
-            if entry.fuzzy and not entry.obsolete and entry.msgid:
-                short = entry.msgid if len(entry.msgid) <= 60 else entry.msgid[:57] + "..."
-                logger.warning("fuzzy entry %r is not used by the build: review it, then "
-                               "remove the 'fuzzy' flag", short,
-                               location=f"{path}:{entry.linenum}",
-                               type="textbook", subtype="catalog")
     check_translations(app, checked)
 
 
