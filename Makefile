@@ -46,16 +46,16 @@ $(STAMP): requirements.txt
 	@touch $@
 
 html: $(STAMP)  ## build the website, every language (LANGS="id en") into _build/html/
-	$(PY) tools/build.py html --langs $(LANGS)
+	$(PY) tools/build html --langs $(LANGS)
 
 pdf: $(STAMP)  ## A4 PDF per language (xelatex) into _build/pdf/ (+ _build/html/downloads/)
-	$(PY) tools/build.py pdf --langs $(LANGS)
+	$(PY) tools/build pdf --langs $(LANGS)
 
 epub: $(STAMP)  ## EPUB per language into _build/epub/ (+ _build/html/downloads/)
-	$(PY) tools/build.py epub --langs $(LANGS)
+	$(PY) tools/build epub --langs $(LANGS)
 
 coursepack: $(STAMP)  ## PDF of chosen chapters: make coursepack CHAPTERS="a b" LANGS="id en"
-	$(PY) tools/build.py coursepack --chapters $(CHAPTERS) --langs $(LANGS)
+	$(PY) tools/build coursepack --chapters $(CHAPTERS) --langs $(LANGS)
 
 gettext: $(STAMP)  ## extract messages into _build/gettext/*.pot
 	$(PY) -m sphinx -b gettext -W --keep-going -n -q -c . source _build/gettext

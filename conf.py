@@ -43,12 +43,14 @@ bibtex_reference_style = "textbook-author-year-id"
 
 nitpicky = True
 
+textbook_description = ("Buku ajar terbuka dwibahasa / A bilingual open textbook: pemberdayaan, "
+                        "pengembangan masyarakat dan intervensi komunitas.")  # the site's landing page
 html_theme = "textbook"  # tools/textbook/theme/, registered by the extension
 # Where the site is published (root holding id/ and en/): canonical and hreflang
 # URLs and the sitemap. Set TEXTBOOK_SITE_URL when you publish elsewhere.
 textbook_site_url = (os.environ.get("TEXTBOOK_SITE_URL")
                      or os.environ.get("READTHEDOCS_CANONICAL_URL") or "http://localhost:8000/")
-textbook_languages = ["id", "en"]  # linked editions; tools/build.py passes the ones it builds
+textbook_languages = ["id", "en"]  # linked editions; tools/build passes the ones it builds
 html_permalinks_icon = "#"
 html_title = project
 html_last_updated_fmt = None

@@ -27,7 +27,7 @@ def book_build(tmp_path_factory):
     def build(lang: str = "id", builder: str = "html"):
         if (lang, builder) not in cache:
             out = tmp_path_factory.mktemp(f"{builder}-{lang}")
-            from build import SPHINX_FLAGS  # tools/build.py: the book's flags
+            from build import SPHINX_FLAGS  # tools/build: the book's flags
 
             proc = subprocess.run(
                 [sys.executable, "-m", "sphinx", "-b", builder, *SPHINX_FLAGS,
@@ -42,7 +42,7 @@ def book_build(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """Both editions as ``make html`` publishes them (``tools/build.py html`` on a
+    """Both editions as ``make html`` publishes them (``tools/build html`` on a
     copy of the project; ``<tmp>/{id,en}/`` and the root files)."""
     from helpers.html_check import build_site
     return build_site(tmp_path_factory.mktemp("site") / "html")
@@ -91,13 +91,11 @@ def print_toolchain() -> None:
 
 @pytest.fixture(scope="session")
 def published(tmp_path_factory, print_toolchain):
-    """tools/build.py html, pdf and epub (every language) into a temporary _build/."""
-    import build
+    """tools/build html, pdf and epub (every language) into a temporary _build/."""
+    from build import Project
+    from build.cli import main
 
     build_dir = tmp_path_factory.mktemp("published") / "_build"
-    saved, build.BUILD = build.BUILD, build_dir
-    try:
-        codes = {fmt: build.main([fmt]) for fmt in ("pdf", "epub", "html")}
-    finally:
-        build.BUILD = saved
+    project = Project(build=build_dir)
+    codes = {fmt: main([fmt], project) for fmt in ("pdf", "epub", "html")}
     return build_dir, codes

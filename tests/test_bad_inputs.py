@@ -1,7 +1,7 @@
 """The catalogue of bad inputs, seen as a user sees them.
 
 Each case is a tiny Sphinx project under ``tests/roots/`` built the way
-``tools/build.py`` builds the book (same strict flags, in a subprocess): the
+``tools/build`` builds the book (same strict flags, in a subprocess): the
 build must exit non-zero and print a message naming the file and the line
 (or the key). Every negative root is run here, once; the catalog roots are
 shared with ``tests/test_i18n.py``, which runs the project's own catalog checks
@@ -109,7 +109,7 @@ CASES = {
 
 
 def sphinx_build(project: Path, lang: str = "", builder: str = "html"):
-    """Build like tools/build.py does; returns (process, output folder)."""
+    """Build like tools/build does; returns (process, output folder)."""
     out = project / "_build" / builder
     cmd = [sys.executable, "-m", "sphinx", "-b", builder, *SPHINX_FLAGS,
            "-d", str(project / "_build" / "doctrees")]

@@ -52,13 +52,11 @@ def english_start(pages: list[str]) -> int:
 
 
 def coursepack(build_dir: Path, chapters: list[str], langs: list[str], capsys=None):
-    import build
+    from build import Project
+    from build.cli import main
 
-    saved, build.BUILD = build.BUILD, build_dir
-    try:
-        code = build.main(["coursepack", "--chapters", *chapters, "--langs", *langs])
-    finally:
-        build.BUILD = saved
+    code = main(["coursepack", "--chapters", *chapters, "--langs", *langs],
+                Project(build=build_dir))
     return code, build_dir / "coursepack" / (
         f"pemberdayaan-masyarakat-{'-'.join(chapters)}-{'-'.join(langs)}.pdf")
 

@@ -1,4 +1,4 @@
-"""The e-book edition: `make epub` through tools/build.py, checked with epubcheck."""
+"""The e-book edition: `make epub` through tools/build, checked with epubcheck."""
 from __future__ import annotations
 
 import re
@@ -22,7 +22,7 @@ TITLE = "Pemberdayaan, Pengembangan Masyarakat dan Intervensi Komunitas"
 @pytest.fixture(scope="module")
 def epubs(published) -> dict[str, Path]:
     build_dir, codes = published
-    assert codes["epub"] == 0, "tools/build.py epub failed (see the captured output)"
+    assert codes["epub"] == 0, "tools/build epub failed (see the captured output)"
     return {lang: build_dir / "epub" / f"{BASENAME}-{lang}.epub" for lang in LANGS}
 
 

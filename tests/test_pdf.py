@@ -1,4 +1,4 @@
-"""The print edition: `make pdf` through tools/build.py (xelatex via latexmk)."""
+"""The print edition: `make pdf` through tools/build (xelatex via latexmk)."""
 from __future__ import annotations
 
 import re
@@ -48,7 +48,7 @@ def expected(lang: str, key: str):
 @pytest.fixture(scope="module")
 def pdfs(published) -> dict[str, Path]:
     build_dir, codes = published
-    assert codes["pdf"] == 0, "tools/build.py pdf failed (see the captured output)"
+    assert codes["pdf"] == 0, "tools/build pdf failed (see the captured output)"
     return {lang: build_dir / "pdf" / f"{BASENAME}-{lang}.pdf" for lang in LANGS}
 
 
@@ -269,12 +269,12 @@ def test_checker_reports_a_missing_caption(pages):
 
 def test_build_fails_on_overfull_vbox(tmp_path, print_toolchain, capsys):
     """Content taller than the page (how table rows vanish) fails the PDF build."""
-    import build
+    from build.latexmk import latexmk
 
     (tmp_path / "x.tex").write_text(
         "\\documentclass{article}\\begin{document}\n"
         "\\vbox to 2cm{\\hrule height 8cm}\n\\end{document}\n", encoding="utf-8")
-    assert build.latexmk(tmp_path, "x.tex", "test") == 1
+    assert latexmk(tmp_path, "x.tex", "test") == 1
     assert "Overfull \\vbox" in capsys.readouterr().err
 
 

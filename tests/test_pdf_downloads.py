@@ -48,14 +48,11 @@ def test_downloads_are_the_published_files(site):
 
 
 def test_a_later_pdf_build_refreshes_the_site_downloads(site):
-    import build
+    from build import Project
+    from build.cli import main
 
     (site / "downloads" / "pemberdayaan-masyarakat-id.pdf").unlink()
-    saved, build.BUILD = build.BUILD, site.parent
-    try:
-        assert build.main(["pdf"]) == 0
-    finally:
-        build.BUILD = saved
+    assert main(["pdf"], Project(build=site.parent)) == 0
     assert (site / "downloads" / "pemberdayaan-masyarakat-id.pdf").is_file()
     assert (site / "downloads" / "pemberdayaan-masyarakat-id.epub").is_file()
 
@@ -66,22 +63,20 @@ def test_pages_link_only_published_books_and_a_later_epub_build_adds_its_links(p
     rebuilds the published site so that every page links to the new files."""
     import shutil
 
-    import build
+    from build import Project
+    from build.cli import main
 
     shutil.copytree(published[0] / "pdf", tmp_path / "_build" / "pdf")
     site = tmp_path / "_build" / "html"
-    saved, build.BUILD = build.BUILD, tmp_path / "_build"
-    try:
-        assert build.main(["html"]) == 0
-        for lang in LANGS:
-            for page in sorted((site / lang).rglob("*.html")):
-                targets = [(page.parent / href).resolve() for href in download_links(page)]
-                assert targets == [site.resolve() / "downloads" /
-                                   f"pemberdayaan-masyarakat-{lang}.pdf"], page
-                assert targets[0].is_file()
-        assert build.main(["epub"]) == 0
-    finally:
-        build.BUILD = saved
+    project = Project(build=tmp_path / "_build")
+    assert main(["html"], project) == 0
+    for lang in LANGS:
+        for page in sorted((site / lang).rglob("*.html")):
+            targets = [(page.parent / href).resolve() for href in download_links(page)]
+            assert targets == [site.resolve() / "downloads" /
+                               f"pemberdayaan-masyarakat-{lang}.pdf"], page
+            assert targets[0].is_file()
+    assert main(["epub"], project) == 0
     for lang in LANGS:
         page = site / lang / "pemberdayaan.html"
         assert sorted(download_links(page)) == [f"../downloads/pemberdayaan-masyarakat-{lang}.epub",

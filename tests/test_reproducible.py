@@ -3,7 +3,7 @@
 
 The two builds run from two copies of the project in different folders, with
 different hash seeds, some seconds apart, and take ``SOURCE_DATE_EPOCH`` from
-the copy's last commit (as ``tools/build.py`` does for ``make html``).
+the copy's last commit (as ``tools/build`` does for ``make html``).
 """
 from __future__ import annotations
 

@@ -16,8 +16,8 @@ in one run, and the script prints ratios (lower is better) with their targets:
 Times are CPU seconds (user + system) of the build processes and their
 children, the minimum over ``--repeat`` rounds: on a shared machine wall-clock
 time mostly measures the neighbours. Wall-clock minima are printed alongside.
-``tools/build.py`` waits for each build it forks, so RUSAGE_CHILDREN here
-includes those grandchildren once ``tools/build.py`` has exited.
+``tools/build`` waits for each build it forks, so RUSAGE_CHILDREN here
+includes those grandchildren once ``tools/build`` has exited.
 """
 from __future__ import annotations
 
@@ -73,7 +73,7 @@ def timed(cmd: list[str], cwd: Path, check: bool = True, label: str = "") -> flo
 
 
 def build(project: Path, fmt: str = "html", label: str = "") -> float:
-    return timed([sys.executable, "tools/build.py", fmt, "--langs", *LANGS], project,
+    return timed([sys.executable, "tools/build", fmt, "--langs", *LANGS], project,
                  label=label)
 
 
@@ -290,7 +290,7 @@ def main(argv: list[str] | None = None) -> int:
         print("  breakdown, CPU s (sphinx-build alone, clean): "
               + "; ".join(f"{lang} edition {m(t):.2f} = {m(t) / m(floor_t):.2f} x floor"
                           for lang, t in editions.items())
-              + f"; tools/build.py (one process importing Sphinx and the extensions once, "
+              + f"; tools/build (one process importing Sphinx and the extensions once, "
               f"a forked build per language) minus their sum "
               f"{m(clean_t) - sum(m(t) for t in editions.values()):+.2f}")
         print(row("no-change rebuild / clean build", m(rebuild_t) / m(clean_t), 0.5))

@@ -27,27 +27,26 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practi
 
 if str(ROOT / "tools") not in sys.path:
     sys.path.insert(0, str(ROOT / "tools"))
-import build  # noqa: E402 -- tools/build.py
-from build import copy_project  # noqa: E402,F401 -- what a build reads, copied
+from build import copy_project, source_date_epoch  # noqa: E402,F401 -- tools/build
 
 
 def run_build(project: Path, *args: str, site_url: str = "http://127.0.0.1:8000/"):
-    """``tools/build.py ARGS`` of ``project`` (what ``make html`` runs), output captured."""
+    """``tools/build ARGS`` of ``project`` (what ``make html`` runs), output captured."""
     env = dict(os.environ, TEXTBOOK_SITE_URL=site_url,
-               SOURCE_DATE_EPOCH=build.source_date_epoch())  # the copy has no git history
-    return subprocess.run([sys.executable, str(project / "tools" / "build.py"), *args],
+               SOURCE_DATE_EPOCH=source_date_epoch())  # the copy has no git history
+    return subprocess.run([sys.executable, str(project / "tools" / "build"), *args],
                           cwd=project, env=env, capture_output=True, text=True)
 
 
 def build_site(out: Path, langs: tuple[str, ...] = ("id", "en"),
                site_url: str = "http://127.0.0.1:8000/", project: Path | None = None) -> Path:
-    """``make html`` (``tools/build.py html``) on a copy of the project (``project``,
+    """``make html`` (``tools/build html``) on a copy of the project (``project``,
     by default ``<out>-project``); the published site is copied into ``out``."""
     if project is None:
         project = copy_project(out.with_name(out.name + "-project"))
     proc = run_build(project, "html", "--langs", *langs, site_url=site_url)
     if proc.returncode != 0:
-        raise RuntimeError(f"tools/build.py html failed:\n{proc.stdout}\n{proc.stderr}")
+        raise RuntimeError(f"tools/build html failed:\n{proc.stdout}\n{proc.stderr}")
     shutil.copytree(project / "_build" / "html", out, dirs_exist_ok=True)
     return out
 

@@ -11,16 +11,8 @@ from pathlib import Path
 from .catalogs import LOCALES, POT_DIR, ROOT, SOURCE_LANGUAGE, display, languages
 from . import checks, status
 
-from build import SPHINX_FLAGS  # noqa: E402 -- tools/build.py, the one copy
+from build.project import SPHINX_FLAGS, source_date_epoch  # tools/build: the one copy
 LANG_RE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")
-
-
-def _epoch() -> str:
-    if "SOURCE_DATE_EPOCH" in os.environ:
-        return os.environ["SOURCE_DATE_EPOCH"]
-    out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT,
-                         capture_output=True, text=True)
-    return out.stdout.strip() or "0"
 
 
 def extract(pot_dir: Path = POT_DIR) -> int:
@@ -33,7 +25,8 @@ def extract(pot_dir: Path = POT_DIR) -> int:
     cmd = [sys.executable, "-m", "sphinx", "-b", "gettext", *SPHINX_FLAGS,
            "-d", str(ROOT / "_build" / "doctrees" / "gettext"), "-c", str(ROOT),
            str(ROOT / "source"), str(pot_dir)]
-    return subprocess.run(cmd, env=dict(os.environ, SOURCE_DATE_EPOCH=_epoch())).returncode
+    env = dict(os.environ, SOURCE_DATE_EPOCH=source_date_epoch(ROOT))
+    return subprocess.run(cmd, env=env).returncode
 
 
 def sphinx_intl_update(langs: list[str], pot_dir: Path = POT_DIR,

@@ -1,11 +1,10 @@
-"""The website around the text: theme, language switch, downloads, sitemap, 404.
+"""The website around the text: theme, language switch, downloads, sitemap.
 
 Every edition is built on its own into ``<site>/<lang>/`` with the same page
 names, so a page's twin in another edition is ``../<lang>/<page>.html``.
 """
 from __future__ import annotations
 
-import os
 import re
 from html import escape
 from pathlib import Path
@@ -143,7 +142,7 @@ def page_context(app, pagename: str, templatename: str, context: dict, doctree) 
                            else f"{up}../{SOURCE_LANGUAGE}/{twin}.html"})
 
     words = ui(lang)
-    downloads = []  # only files the site publishes (tools/build.py passes their names)
+    downloads = []  # only files the site publishes (tools/build passes their names)
     if config.textbook_download_basename:
         for ext, mime in (("pdf", "application/pdf"), ("epub", "application/epub+zip")):
             name = f"{config.textbook_download_basename}-{lang}.{ext}"
@@ -264,52 +263,6 @@ def write_sitemap(app, exception) -> None:
     Path(app.outdir, "sitemap.xml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def site_url_from_env() -> str:
-    """The published site's root URL (same rule as conf.py's textbook_site_url)."""
-    return (os.environ.get("TEXTBOOK_SITE_URL") or os.environ.get("READTHEDOCS_CANONICAL_URL")
-            or "http://localhost:8000/")
-
-
-def write_root_files(site: Path, langs: list[str], base_url: str | None = None) -> None:
-    """Site-wide files next to the editions: 404 page, sitemap index, robots.txt."""
-    base_url = site_url_from_env() if base_url is None else base_url
-    base = base_url if not base_url or base_url.endswith("/") else base_url + "/"
-    prefix = re.sub(r"^[a-z]+://[^/]+", "", base) or "/"
-    items = "\n".join(
-        f'<li><a href="{escape(prefix)}{code}/index.html" hreflang="{code}" lang="{code}">'
-        f'{escape(ui(code)["home"])} ({escape(language_name(code))})</a></li>'
-        for code in langs)
-    (site / "404.html").write_text(f"""<!DOCTYPE html>
-<html lang="id">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>404 · {escape(UI["id"]["not_found"])} / {escape(UI["en"]["not_found"])}</title>
-<meta name="robots" content="noindex">
-<meta name="description" content="{escape(UI["id"]["not_found"])} / {escape(UI["en"]["not_found"])}">
-<style>body{{font:1.1rem/1.5 system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;color:#1a1a1a}}a{{color:#0b5f55}}</style>
-</head>
-<body>
-<main>
-<h1>404 · {escape(UI["id"]["not_found"])} / <span lang="en">{escape(UI["en"]["not_found"])}</span></h1>
-<ul>
-{items}
-</ul>
-</main>
-</body>
-</html>
-""", encoding="utf-8")
-    if base:
-        maps = "\n".join(f"  <sitemap><loc>{xml_escape(base)}{code}/sitemap.xml</loc></sitemap>"
-                         for code in langs)
-        (site / "sitemap.xml").write_text(
-            '<?xml version="1.0" encoding="UTF-8"?>\n'
-            '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-            f"{maps}\n</sitemapindex>\n", encoding="utf-8")
-        (site / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n",
-                                         encoding="utf-8")
-
-
 def _baseurl(app, config) -> None:
     """Canonical URLs: ``<site>/<lang>/<page>.html``."""
     if site_url(config) and not config.html_baseurl:
@@ -317,10 +270,12 @@ def _baseurl(app, config) -> None:
 
 
 def setup_html_site(app) -> None:
-    # both set by tools/build.py (-D): the editions it builds, the files it publishes
+    # both set by tools/build (-D): the editions it builds, the files it publishes
     app.add_config_value("textbook_languages", ["id", "en"], "html", types=frozenset({list}))
     app.add_config_value("textbook_downloads", [], "html", types=frozenset({list}))
     app.add_config_value("textbook_site_url", "", "html", types=frozenset({str}))
+    # the book in one sentence: the site's landing page (tools/build/site_root.py)
+    app.add_config_value("textbook_description", "", "html", types=frozenset({str}))
     if "textbook_download_basename" not in app.config:
         app.add_config_value("textbook_download_basename", "", "html", types=frozenset({str}))
     app.add_html_theme("textbook", str(THEME_DIR / "textbook"))

@@ -330,7 +330,7 @@ def depart_attribution(self, node: nodes.Element) -> None:
 
 
 def setup_latex(app) -> None:
-    # course packs (tools/build.py coursepack): the chapters to print; empty = all
+    # course packs (tools/build coursepack): the chapters to print; empty = all
     app.add_config_value("textbook_print_chapters", [], "env", types=frozenset({list}))
     app.add_post_transform(PrintUnlink)
     if "textbook_download_basename" not in app.config:

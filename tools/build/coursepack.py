@@ -1,0 +1,62 @@
+"""Course packs: chosen chapters in one PDF; with several languages one volume,
+a part each. The Sphinx side (the chapters' source, the merged volume) is
+``textbook.latex.coursepack``; this module runs the builds and publishes."""
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+
+from . import latexmk as tex
+from .project import SPHINX_FLAGS, Project, source_date_epoch
+from .runner import run_sphinx
+
+
+def pack_name(project: Project, chapters: list[str], langs: list[str]) -> str:
+    return f"{project.download_basename()}-{'-'.join(chapters)}-{'-'.join(langs)}"
+
+
+def sphinx_args(project: Project, lang: str, chapters: list[str]) -> list[str]:
+    stage = project.stage("coursepack")
+    return ["-b", "latex", *SPHINX_FLAGS,
+            "-D", f"language={lang}", "-D", "latex_elements.tableofcontents="
+            r"\sphinxtableofcontents", "-D", f"textbook_print_chapters={','.join(chapters)}",
+            "-d", str(stage / "doctrees" / lang),
+            "-c", str(project.root), str(stage / "source"), str(stage / lang)]
+
+
+def build_coursepack(project: Project, langs: list[str], chapters: list[str]) -> int:
+    from textbook.latex.coursepack import CoursepackError, make_source, merge
+
+    stage, base = project.stage("coursepack"), project.download_basename()
+    published = project.published("coursepack")
+    try:
+        make_source(project.source, stage / "source", chapters)
+    except CoursepackError as exc:
+        print(f"error: CHAPTERS: {exc}", file=sys.stderr)
+        return 2
+    env = dict(os.environ, SOURCE_DATE_EPOCH=source_date_epoch(project.root))
+    texs = {}
+    for lang in langs:
+        outdir = stage / lang
+        print(f"[coursepack:{lang}] building", flush=True)
+        if run_sphinx(project, sphinx_args(project, lang, chapters), env) != 0:
+            print(f"[coursepack:{lang}] FAILED; {published} is unchanged", file=sys.stderr)
+            shutil.rmtree(outdir, ignore_errors=True)
+            return 1
+        texs[lang] = outdir / f"{base}.tex"
+    name = pack_name(project, chapters, langs)
+    texdir = stage / langs[0]
+    if len(langs) > 1:
+        (texdir / f"{name}.tex").write_text(merge(texs), encoding="utf-8")
+    else:
+        shutil.copy2(texs[langs[0]], texdir / f"{name}.tex")
+    if tex.latexmk(texdir, f"{name}.tex", "coursepack") != 0:
+        return 1
+    # other course packs stay; this one is replaced in one rename
+    target = published / f"{name}.pdf"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(texdir / f"{name}.pdf", target.with_suffix(".pdf.new"))
+    os.replace(target.with_suffix(".pdf.new"), target)
+    print(f"[coursepack] published {target}")
+    return 0

@@ -1,0 +1,130 @@
+"""The book's editions: the website (every language), the PDF and the EPUB."""
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from . import latexmk as tex
+from .fingerprints import fingerprint
+from .project import SPHINX_FLAGS, Project, source_date_epoch
+from .publish import publish
+from .runner import run_sphinx
+from .site_root import write_root_files
+
+
+def sphinx(project: Project, builder: str, lang: str, outdir: Path, *extra: str) -> int:
+    doctrees = project.doctrees(builder, lang)
+    args = ["-b", builder, *SPHINX_FLAGS, "-D", f"language={lang}", "-d", str(doctrees),
+            "-c", str(project.root), str(project.source), str(outdir), *extra]
+    env = dict(os.environ, SOURCE_DATE_EPOCH=source_date_epoch(project.root))
+    # A build whose inputs did not change since its last success is skipped.
+    stamp = project.stamp(builder, lang)
+    code_key, content_key = fingerprint(project, [sys.executable, "-m", "sphinx", *args],
+                                        env, lang)
+    key = f"{code_key}\n{content_key}\n"
+    last = stamp.read_text().splitlines() if stamp.is_file() else []
+    if outdir.is_dir() and last == key.splitlines():
+        print(f"[{builder}:{lang}] up to date", flush=True)
+        return 0
+    stamp.unlink(missing_ok=True)
+    if last[:1] != [code_key]:
+        # Sphinx would not rewrite pages whose sources did not change: start afresh.
+        shutil.rmtree(outdir, ignore_errors=True)
+        shutil.rmtree(doctrees, ignore_errors=True)
+    print(f"[{builder}:{lang}] building", flush=True)
+    code = run_sphinx(project, args, env)
+    if code == 0:
+        stamp.parent.mkdir(parents=True, exist_ok=True)
+        stamp.write_text(key)
+    if code != 0:
+        print(f"[{builder}:{lang}] FAILED (exit {code}); the published "
+              f"output is unchanged", file=sys.stderr, flush=True)
+        shutil.rmtree(outdir, ignore_errors=True)
+        shutil.rmtree(doctrees, ignore_errors=True)
+    return code
+
+
+def build_html(project: Project, langs: list[str]) -> int:
+    stage = project.stage("html")
+    # The pages link to the other editions built here and to the downloads published
+    # with them; both are command-line values, so a change rebuilds the pages.
+    site_config = ["-D", f"textbook_languages={','.join(langs)}",
+                   "-D", f"textbook_downloads={','.join(p.name for p in download_files(project))}"]
+    failed = [lang for lang in langs
+              if sphinx(project, "html", lang, stage / lang, *site_config) != 0]
+    if failed:
+        return 1
+    write_root_files(stage, langs, project.config())
+    stage_downloads(project, stage / "downloads")  # PDF and EPUB files, when built
+    # other editions' stages stay (incremental next time) but are not published
+    others = {p.name for p in stage.iterdir() if p.is_dir() and p.name != "downloads"} - set(langs)
+    publish(stage, project.published("html"), leave_out=others)
+    print(f"[html] published {', '.join(langs)} in {project.published('html')}")
+    return 0
+
+
+def download_files(project: Project) -> list[Path]:
+    """The published PDF and EPUB files (the site's downloads/)."""
+    return [*sorted(project.published("pdf").glob("*.pdf")),
+            *sorted(project.published("epub").glob("*.epub"))]
+
+
+def stage_downloads(project: Project, target: Path) -> None:
+    """Copy the published PDF and EPUB files into ``target`` (the site's downloads/)."""
+    shutil.rmtree(target, ignore_errors=True)
+    files = download_files(project)
+    if files:
+        target.mkdir(parents=True)
+        for path in files:
+            shutil.copy2(path, target / path.name)
+
+
+def published_site_languages(project: Project) -> list[str]:
+    """The editions of the published site (``_build/html/<lang>/``), in build order."""
+    site = project.published("html")
+    landing = (site / "index.html").read_text(encoding="utf-8") if site.is_dir() else ""
+    found = [lang for lang in project.languages() if (site / lang / "index.html").is_file()]
+    # the landing page lists them in the order they were built
+    return sorted(found, key=lambda lang: landing.find(f'href="{lang}/index.html"'))
+
+
+def refresh_site_downloads(project: Project) -> int:
+    """After a PDF/EPUB publish: rebuild the published site (if any) so that its
+    pages link to exactly the files now published, and publish it again."""
+    langs = published_site_languages(project)
+    if not langs:
+        return 0
+    print(f"[downloads] updating the published site ({', '.join(langs)})", flush=True)
+    code = build_html(project, langs)
+    if code != 0:
+        print("[downloads] FAILED: the site was not updated", file=sys.stderr)
+    return code
+
+
+def build_book(project: Project, fmt: str, langs: list[str]) -> int:
+    """``fmt`` (pdf or epub) of every language, published together or not at all."""
+    stage, base = project.stage(fmt), project.download_basename()
+    out, target = stage / "publish", project.published(fmt)
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    failed = []
+    for lang in langs:
+        if fmt == "pdf":
+            ok = sphinx(project, "latex", lang, stage / lang) == 0 and tex.latexmk(
+                stage / lang, f"{base}.tex", f"pdf:{lang}") == 0
+        else:
+            ok = sphinx(project, "epub", lang, stage / lang) == 0
+        if not ok:
+            failed.append(lang)
+            continue
+        shutil.copy2(stage / lang / f"{base}.{fmt}", out / f"{base}-{lang}.{fmt}")
+    if failed:
+        print(f"[{fmt}] FAILED for {', '.join(failed)}; {target} is unchanged",
+              file=sys.stderr)
+        return 1
+    publish(out, target)
+    print(f"[{fmt}] published {', '.join(f'{base}-{lang}.{fmt}' for lang in langs)} "
+          f"in {target}")
+    return refresh_site_downloads(project)

@@ -1,0 +1,42 @@
+"""The files at the site's root, next to the editions: landing page, 404 page,
+sitemap index and robots.txt (Jinja templates in ``templates/``)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import jinja2
+
+from textbook.languages import SOURCE_LANGUAGE, language_name
+
+TEMPLATES = Path(__file__).with_name("templates")
+
+
+def _environment(autoescape: bool) -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=autoescape,
+                              trim_blocks=True, lstrip_blocks=True,
+                              keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
+
+
+def site_base(url: str) -> str:
+    """The site's root URL with a final slash ('' when there is none)."""
+    url = (url or "").strip()
+    return url if not url or url.endswith("/") else url + "/"
+
+
+def write_root_files(site: Path, langs: list[str], config: dict) -> None:
+    """``index.html`` (the language chooser), ``404.html`` and, when the site has a
+    URL, ``sitemap.xml`` (index of the editions' sitemaps) and ``robots.txt``.
+    Title, description and URL come from ``config`` (conf.py's settings)."""
+    from textbook.html.site import ui  # imports Sphinx
+
+    base = site_base(config.get("textbook_site_url", ""))
+    editions = [{"code": code, "name": language_name(code), "not_found": ui(code)["not_found"],
+                 "home": ui(code)["home"]} for code in langs]
+    context = {"title": config["project"], "description": config["textbook_description"],
+               "source_lang": SOURCE_LANGUAGE, "editions": editions, "base": base,
+               "prefix": re.sub(r"^[a-z]+://[^/]+", "", base) or "/"}
+    pages = ["index.html", "404.html"] + (["sitemap.xml", "robots.txt"] if base else [])
+    for name in pages:
+        env = _environment(autoescape=not name.endswith(".txt"))
+        (site / name).write_text(env.get_template(name).render(context), encoding="utf-8")
