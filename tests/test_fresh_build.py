@@ -47,10 +47,10 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def test_changed_extension_string_reaches_every_published_page(project):
+def test_changed_interface_word_reaches_every_published_page(project):
     assert all("Langsung ke isi" in page(project, "id", name) for name in PAGES)
-    edit(project / "tools" / "textbook" / "html" / "site.py", '"Langsung ke isi"',
-         '"Langsung ke isi buku"')
+    edit(project / "locales" / "id" / "LC_MESSAGES" / "textbook.po", 'msgstr "Langsung ke isi"',
+         'msgstr "Langsung ke isi buku"')
     proc = run_build(project, "html")
     assert proc.returncode == 0, proc.stderr
     assert "[html:id] building" in proc.stdout

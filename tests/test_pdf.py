@@ -9,6 +9,7 @@ import pytest
 
 from textbook.comparison.data import load
 from textbook.latex.layout import WORDS
+from textbook.messages import gettext
 from helpers.latex_check import (DATA, catalog, missing_table_strings, normalise, pdf_pages,
                                   table_caption, table_strings)
 
@@ -96,7 +97,7 @@ def test_every_font_is_embedded(pdfs, lang):
 def test_title_and_licence_pages_in_the_book_language(pages, lang):
     title, licence = normalise(pages[lang][0]), pages[lang][1]
     assert normalise(expected(lang, "title")) in title
-    assert normalise(f"{WORDS[lang]['edition']} 1.0") in title
+    assert normalise(f"{gettext(WORDS['edition'], lang)} 1.0") in title
     assert normalise("Tim Buku Ajar Terbuka") in title
     month = {"id": r"\d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|"
                    r"Oktober|November|Desember) \d{4}",
@@ -104,7 +105,7 @@ def test_title_and_licence_pages_in_the_book_language(pages, lang):
                    r"November|December) \d{1,2}, \d{4}"}[lang]
     assert re.search(month, pages[lang][0]), pages[lang][0]
     assert "CC BY-SA 4.0" in licence and "creativecommons.org/licenses/by-sa/4.0" in licence
-    assert normalise(WORDS[lang]["licence"][:60]) in normalise(licence)
+    assert normalise(gettext(WORDS["licence"], lang)[:60]) in normalise(licence)
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -9,6 +9,8 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from textbook.languages import SOURCE_LANGUAGE
+
 ROOT = Path(__file__).resolve().parents[2]
 SPHINX_FLAGS = ["-W", "--keep-going", "-n", "-q"]  # every build of the book uses these
 
@@ -50,8 +52,9 @@ class Project:
 
     def languages(self) -> list[str]:
         """The source language and every language with catalogs in ``locales/``."""
-        return ["id"] + sorted(p.name for p in (self.root / "locales").iterdir()
-                               if (p / "LC_MESSAGES").is_dir())
+        return [SOURCE_LANGUAGE] + sorted(
+            p.name for p in (self.root / "locales").iterdir()
+            if (p / "LC_MESSAGES").is_dir() and p.name != SOURCE_LANGUAGE)
 
     def config(self) -> dict:
         """conf.py's settings (run with the current environment)."""

@@ -47,12 +47,12 @@ def msgfmt_check(path: Path) -> list[Problem]:
 
 def check_all(locales: Path = LOCALES, langs: list[str] | None = None,
               glossary: Path | None = None) -> list[Problem]:
-    from .catalogs import languages, po_files
+    from .catalogs import SOURCE_LANGUAGE, languages, po_files, with_source
     terms = load_glossary(glossary or (locales / "glossary.yaml"))
     problems = []
     glossary_path = glossary or (locales / "glossary.yaml")
-    for lang in langs or languages(locales):
-        if not any(lang in t.translations for t in terms):
+    for lang in langs or with_source(languages(locales)):
+        if lang != SOURCE_LANGUAGE and not any(lang in t.translations for t in terms):
             problems.append(Problem(display(glossary_path), 1,
                                     f"the glossary has no '{lang}:' translations yet"))
         for path in po_files(lang, locales):

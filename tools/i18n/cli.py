@@ -8,8 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .catalogs import LOCALES, POT_DIR, ROOT, SOURCE_LANGUAGE, display, languages
-from . import checks, status
+from .catalogs import (LOCALES, POT_DIR, ROOT, SOURCE_LANGUAGE, catalog_names, display,
+                       languages, with_source)
+from . import checks, interface, status
 
 from build.project import SPHINX_FLAGS, source_date_epoch  # tools/build: the one copy
 LANG_RE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")
@@ -26,7 +27,10 @@ def extract(pot_dir: Path = POT_DIR) -> int:
            "-d", str(ROOT / "_build" / "doctrees" / "gettext"), "-c", str(ROOT),
            str(ROOT / "source"), str(pot_dir)]
     env = dict(os.environ, SOURCE_DATE_EPOCH=source_date_epoch(ROOT))
-    return subprocess.run(cmd, env=env).returncode
+    code = subprocess.run(cmd, env=env).returncode
+    if code == 0:
+        interface.write_pot(pot_dir, int(env["SOURCE_DATE_EPOCH"]))
+    return code
 
 
 def sphinx_intl_update(langs: list[str], pot_dir: Path = POT_DIR,
@@ -39,7 +43,7 @@ def sphinx_intl_update(langs: list[str], pot_dir: Path = POT_DIR,
 
     for pot in sorted(pot_dir.glob("*.pot")):
         template = catalog.load_po(str(pot))
-        for lang in langs:
+        for lang in [lang for lang in with_source(langs) if catalog_names(lang, [pot.stem])]:
             po = LOCALES / lang / "LC_MESSAGES" / f"{pot.stem}.po"
             if po.exists():
                 cat = checks.read_catalog(po)

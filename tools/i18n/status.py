@@ -10,7 +10,8 @@ import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .catalogs import POT_DIR, LOCALES, Lines, Problem, active, display, languages, load
+from .catalogs import (POT_DIR, LOCALES, Lines, Problem, active, catalog_names, display,
+                       languages, load, with_source)
 
 
 @dataclass
@@ -110,10 +111,10 @@ def collect(pot_dir: Path = POT_DIR, locales: Path = LOCALES,
         raise FileNotFoundError(f"no .pot files in {display(pot_dir)} (run 'make gettext')")
     pots = {p.stem: p for p in sorted(pot_dir.glob("*.pot"))}
     result = []
-    for lang in langs or languages(locales):
+    for lang in langs or with_source(languages(locales)):
         folder = locales / lang / "LC_MESSAGES"
         pos = {p.stem: p for p in sorted(folder.glob("*.po"))}
-        for name in sorted(set(pots) | set(pos)):
+        for name in catalog_names(lang, sorted(set(pots) | set(pos))):
             result.append(file_status(lang, pots.get(name), pos.get(name, folder / f"{name}.po")))
     return result
 

@@ -8,10 +8,12 @@ from .html import setup_html
 from .i18n import setup_i18n
 from .includes import setup_includes
 from .latex import setup_latex
+from .messages import setup_messages
 from .upstream import setup_upstream
 
 
 def setup_extension(app) -> dict:
+    setup_messages(app)
     setup_upstream(app)
     setup_citations(app)
     setup_comparison(app)

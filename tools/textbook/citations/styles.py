@@ -19,14 +19,29 @@ from sphinxcontrib.bibtex.plugin import register_plugin
 from sphinxcontrib.bibtex.style.referencing import BracketStyle, PersonStyle
 from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
 
+from ..messages import N_, gettext
+
+# Bibliography words: key -> English msgid (locales/<lang>/LC_MESSAGES/textbook.po)
 WORDS = {
-    "en": {"and": "and", "others": "et al.", "in": "In", "editor": "editor",
-           "editors": "editors", "pages": "pp.", "page": "p.", "chapter": "chapter",
-           "edition": "edition"},
-    "id": {"and": "dan", "others": "dkk.", "in": "Dalam", "editor": "penyunting",
-           "editors": "penyunting", "pages": "h.", "page": "h.", "chapter": "bab",
-           "edition": "edisi"},
+    # Translators: between the last two authors of a reference
+    "and": N_("and"),
+    # Translators: after the first author when a citation shortens the list
+    "others": N_("et al."),
+    # Translators: before the book a chapter appears in ("In Payne, ed., ...")
+    "in": N_("In"),
+    "editor": N_("editor"),
+    "editors": N_("editors"),
+    # Translators: before a page range in a reference
+    "pages": N_("pp."),
+    # Translators: before a chapter number in a reference
+    "chapter": N_("chapter"),
+    # Translators: the edition of a book: "{number} edition" ("2nd edition")
+    "edition": N_("{number} edition"),
 }
+
+
+def bib_words(language: str) -> dict[str, str]:
+    return {key: gettext(msgid, language) for key, msgid in WORDS.items()}
 
 
 class AuthorYearLabelStyle(BaseLabelStyle):
@@ -49,7 +64,7 @@ class LocalizedStyle(UnsrtStyle):
 
     @property
     def w(self) -> dict[str, str]:
-        return WORDS[self.language]
+        return bib_words(self.language)
 
     def format_names(self, role, as_sentence=True):
         and_ = f" {self.w['and']} "
@@ -71,9 +86,8 @@ class LocalizedStyle(UnsrtStyle):
         ]
 
     def format_edition(self, e):
-        if self.language == "id":
-            return optional[words[self.w["edition"], field("edition")]]
-        return optional[words[field("edition", apply_func=str.lower), self.w["edition"]]]
+        word = self.w["edition"]
+        return optional[field("edition", apply_func=lambda n: word.format(number=n.lower()))]
 
     def format_title(self, e, which_field, as_sentence=True):
         formatted = field(which_field)
@@ -115,7 +129,7 @@ class EnglishStyle(LocalizedStyle):
 
 
 def _reference_style(language: str):
-    w = WORDS[language]
+    w = bib_words(language)
     person = dict(sep2=f" {w['and']} ", last_sep=f", {w['and']} ",
                   other=Text(" ", w["others"]))
     round_ = dict(left="(", right=")")

@@ -8,21 +8,15 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from ..html.site import DESCRIPTION
 from ..latex.layout import translated_project
-
-DESCRIPTION = {
-    "id": "Buku ajar terbuka tentang pemberdayaan, pengembangan masyarakat dan "
-          "intervensi komunitas.",
-    "en": "An open textbook on empowerment, community development and community "
-          "intervention.",
-}
-
+from ..messages import gettext
 
 def epub_config(app, config) -> None:
     lang = config.language or "en"
     config.epub_title = translated_project(app, config, lang)
     config.epub_language = lang
-    config.epub_description = DESCRIPTION.get(lang, DESCRIPTION["en"])
+    config.epub_description = gettext(DESCRIPTION, lang)
     config.epub_contributor = config.author
     # One stable identifier per edition (same book, same language -> same id). The
     # NCX repeats epub_uid as the book id, so both are the same XML name.

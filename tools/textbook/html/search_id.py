@@ -11,6 +11,8 @@ from pathlib import Path
 import snowballstemmer
 from sphinx.search import SearchLanguage
 
+from ..messages import MSGID_LANGUAGE, N_, gettext, has
+
 STOPWORDS_FILE = Path(__file__).with_name("stopwords-id.txt")
 
 
@@ -40,19 +42,19 @@ class SearchIndonesian(SearchLanguage):
         return self.stemmer.stemWord(word.lower())
 
 
-# Search messages that Sphinx's own JavaScript catalogs leave empty.
-JS_MESSAGES = {
-    "id": {
-        "Search finished, found one page matching the search query.": [
-            "Pencarian selesai, ditemukan ${resultCount} halaman yang sesuai "
-            "dengan kata kunci pencarian."],
-    },
-}
+# Search messages that Sphinx's own JavaScript catalogs may leave empty (their
+# msgids are Sphinx's; the words are in textbook.po).
+JS_MESSAGES = [
+    # Translators: ${resultCount} is the number of pages found
+    N_("Search finished, found one page matching the search query."),
+]
 
 
 def complete_js_catalog(app, exception) -> None:
-    """Fill the empty entries of ``_static/translations.js`` from :data:`JS_MESSAGES`."""
-    fixes = JS_MESSAGES.get(app.config.language)
+    """Fill the empty entries of ``_static/translations.js`` named in :data:`JS_MESSAGES`."""
+    lang = app.config.language
+    fixes = {msgid: [gettext(msgid, lang)] for msgid in JS_MESSAGES
+             if lang != MSGID_LANGUAGE and has(msgid, lang)}
     path = Path(app.outdir) / "_static" / "translations.js"
     if exception or not fixes or app.builder.format != "html" or not path.is_file():
         return

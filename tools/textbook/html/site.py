@@ -13,70 +13,59 @@ from xml.sax.saxutils import escape as xml_escape
 from docutils import nodes
 from sphinx.writers.html5 import HTML5Translator
 
+from sphinx import locale as sphinx_locale
+
 from ..languages import SOURCE_LANGUAGE, language_name
+from ..messages import MSGID_LANGUAGE, N_, NP_, gettext, has
+
+sphinx_gettext = sphinx_locale._  # Sphinx's own catalog (not extracted into textbook.pot)
 
 THEME_DIR = Path(__file__).with_name("theme")
 
-# Interface words Sphinx's own catalogs lack (or leave untranslated for 'id').
+# Interface words: key -> English msgid (translations: locales/<lang>/LC_MESSAGES/textbook.po)
 UI = {
-    "id": {
-        "skip": "Langsung ke isi",
-        "language": "Bahasa",
-        "go": "Cari",
-        "parallel": "Baca paralel Indonesia–Inggris",
-        "parallel_title": "Baca paralel",
-        "pager": "Halaman sebelum dan berikutnya",
-        "previous": "Sebelumnya:",
-        "next": "Berikutnya:",
-        "pdf": "Unduh PDF",
-        "epub": "Unduh EPUB",
-        "table": "Tabel",
-        "permalink": "Tautan ke bagian ini",
-        "not_found": "Halaman tidak ditemukan",
-        "home": "Ke halaman depan",
-        "description": "Buku ajar terbuka tentang pemberdayaan, pengembangan masyarakat "
-                       "dan intervensi komunitas.",
-    },
-    "en": {
-        "skip": "Skip to content",
-        "language": "Language",
-        "go": "Search",
-        "parallel": "Parallel reading Indonesian–English",
-        "parallel_title": "Parallel reading",
-        "pager": "Previous and next page",
-        "previous": "Previous:",
-        "next": "Next:",
-        "pdf": "Download PDF",
-        "epub": "Download EPUB",
-        "table": "Table",
-        "permalink": "Link to this section",
-        "not_found": "Page not found",
-        "home": "Go to the home page",
-        "description": "An open textbook on empowerment, community development and "
-                       "community intervention.",
-    },
+    "skip": N_("Skip to content"),
+    "language": N_("Language"),
+    "go": NP_("search form button", "Search"),
+    # Translators: link from a page to its parallel view (source language beside English)
+    "parallel": N_("Parallel reading Indonesian–English"),
+    "parallel_title": N_("Parallel reading"),
+    "pager": N_("Previous and next page"),
+    "previous": N_("Previous:"),
+    "next": N_("Next:"),
+    "pdf": N_("Download PDF"),
+    "epub": N_("Download EPUB"),
+    # Translators: accessible name of a table without a caption
+    "table": N_("Table"),
+    "permalink": N_("Link to this section"),
+    "not_found": N_("Page not found"),
+    "home": N_("Go to the home page"),
 }
+DESCRIPTION = N_("An open textbook on empowerment, community development and community "
+                 "intervention.")
 
 
 def ui(lang: str | None) -> dict[str, str]:
-    """Interface words in ``lang``. A language the table lacks gets English words,
-    except where Sphinx's own catalogs have the word (translated in a build of
-    that language) or a language name says it better: never a wrong language."""
-    if (lang or "en") in UI:
-        return UI[lang or "en"]
-    from sphinx.locale import _
-
-    words = dict(UI["en"])
+    """Interface words in ``lang``. A word the language's catalog lacks is English,
+    except where Sphinx's own catalogs have it (in a build of that language) or
+    language names say it better: never a word of a third language."""
+    lang = lang or MSGID_LANGUAGE
+    words = {key: gettext(msgid, lang) for key, msgid in UI.items()}
+    words["description"] = gettext(DESCRIPTION, lang)
     pair = f"{language_name(SOURCE_LANGUAGE)} – {language_name(lang)}"
-    words.update(parallel=pair, parallel_title=pair, go=_("Go"),
-                 previous=_("Previous topic") + ":", next=_("Next topic") + ":")
+    fallbacks = {"parallel": pair, "parallel_title": pair, "go": str(sphinx_gettext("Search")),
+                 "previous": f"{sphinx_gettext('Previous topic')}:",
+                 "next": f"{sphinx_gettext('Next topic')}:"}
+    for key, word in fallbacks.items():
+        if not has(UI[key], lang):
+            words[key] = word
     return words
 
 
 def parallel_label(lang: str, target: str) -> str:
     """Text of the link from a ``lang`` page to its parallel view with ``target``."""
     words = ui(lang)
-    if lang not in UI or target == "en":
+    if not has(UI["parallel"], lang) or target == "en":
         return words["parallel"]
     return f"{words['parallel_title']}: {language_name(SOURCE_LANGUAGE)} – {language_name(target)}"
 

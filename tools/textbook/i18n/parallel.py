@@ -170,7 +170,8 @@ def collect_pages(app):
         if docname not in pages:
             continue
         title = escape(app.env.titles[docname].astext())
-        body = (f'<h1>{words["parallel_title"]}: {title}</h1>\n'
+        heading = escape(words["parallel_title"])
+        body = (f'<h1>{heading}: {title}</h1>\n'
                 f'<div class="parallel">\n{pages[docname]}\n</div>')
         yield (PREFIX + docname, {"title": f'{words["parallel_title"]}: {title}',
                                   "body": body}, "page.html")

@@ -19,6 +19,7 @@ import polib
 import yaml
 
 from .po import Lines, Problem, load
+from ..messages import DOMAIN, MSGID_LANGUAGE
 VERBATIM = "verbatim"  # translator comment: msgstr deliberately equals msgid
 
 ROLE_RE = re.compile(r"\{(?P<role>[A-Za-z][\w:+.-]*)\}(?P<ticks>`+)(?P<body>.*?)(?P=ticks)")
@@ -410,7 +411,9 @@ def check_po(path: Path, lang: str, terms: list[Term] | None = None,
         line = at.of_msgstr(entry)
         for message in translation_messages(entry.msgid, entry.msgstr):
             problems.append(Problem(where, line, message))
-        verbatim = VERBATIM in (entry.tcomment or "")
+        # the interface words' msgids are English: an English catalog may copy them
+        verbatim = VERBATIM in (entry.tcomment or "") or (
+            Path(path).name == f"{DOMAIN}.po" and lang == MSGID_LANGUAGE)
         if entry.msgstr == entry.msgid and not verbatim and re.search(r"[^\W\d_]{2}", ROLE_RE.sub("", entry.msgid)):
             problems.append(Problem(where, line, "msgstr is a copy of msgid: translate it, or add "
                                                  f"the translator comment '# {VERBATIM}'"))

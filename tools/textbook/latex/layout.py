@@ -15,39 +15,35 @@ from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import texescape
 
-# Front-matter words per language (the book text itself comes from the catalogs).
+from ..languages import print_language
+from ..messages import MSGID_LANGUAGE, N_, gettext
+
+# Front-matter words: English msgids (translations: locales/<lang>/LC_MESSAGES/textbook.po)
 WORDS = {
-    "id": {
-        "polyglossia": "bahasai",
-        "edition": "Edisi",
-        "references": "Daftar Pustaka",
-        "licence": (r"Buku ini dilisensikan di bawah Lisensi Creative Commons "
-                    r"Atribusi-BerbagiSerupa 4.0 Internasional (CC BY-SA 4.0). "
-                    r"Anda bebas menyalin, menyebarluaskan dan mengadaptasi buku ini, "
-                    r"juga untuk tujuan komersial, asalkan mencantumkan atribusi "
-                    r"dan menyebarluaskan hasil adaptasi dengan lisensi yang sama."),
-        "licence_url": "https://creativecommons.org/licenses/by-sa/4.0/deed.id",
-        "date_format": "%d %B %Y",
-        "part": "Edisi Bahasa Indonesia",
-        "preface": "Prakata",
-        "contents": "Daftar Isi",
-    },
-    "en": {
-        "polyglossia": "english",
-        "edition": "Edition",
-        "references": "References",
-        "licence": (r"This book is licensed under the Creative Commons "
-                    r"Attribution-ShareAlike 4.0 International licence (CC BY-SA 4.0). "
-                    r"You are free to copy, redistribute and adapt it, also "
-                    r"commercially, as long as you give attribution and share "
-                    r"adaptations under the same licence."),
-        "licence_url": "https://creativecommons.org/licenses/by-sa/4.0/",
-        "date_format": "%B %d, %Y",
-        "part": "English Edition",
-        "preface": "Preface",
-        "contents": "Contents",
-    },
+    # Translators: after the title on the title page ("Edition 1.0")
+    "edition": N_("Edition"),
+    "references": N_("References"),
+    "licence": N_("This book is licensed under the Creative Commons Attribution-ShareAlike "
+                  "4.0 International licence (CC BY-SA 4.0). You are free to copy, "
+                  "redistribute and adapt it, also commercially, as long as you give "
+                  "attribution and share adaptations under the same licence."),
+    # Translators: the licence deed in your language, if Creative Commons has one
+    "licence_url": N_("https://creativecommons.org/licenses/by-sa/4.0/"),
+    # Translators: heading of a course pack's part in this language
+    "part": N_("English Edition"),
+    "preface": N_("Preface"),
+    "contents": N_("Contents"),
 }
+
+
+def words(lang: str | None) -> dict[str, str]:
+    """The print words in ``lang`` as LaTeX, its polyglossia name and date format."""
+    lang = lang or MSGID_LANGUAGE
+    texescape.init()
+    found = {key: texescape.escape(gettext(msgid, lang)) for key, msgid in WORDS.items()}
+    found["licence_url"] = _url(gettext(WORDS["licence_url"], lang))
+    return {**print_language(MSGID_LANGUAGE), **print_language(lang), **found}
+
 
 PREAMBLE = r"""
 % -- textbook: print edition --------------------------------------------------
@@ -85,10 +81,6 @@ PREAMBLE = r"""
 """
 
 
-def words(lang: str | None) -> dict[str, str]:
-    return WORDS.get(lang or "en", WORDS["en"])
-
-
 def translated_project(app, config, lang: str) -> str:
     """The book title in ``lang``, from the front page's catalog (``index.po``)."""
     if lang == "id":
@@ -102,6 +94,11 @@ def translated_project(app, config, lang: str) -> str:
                 if entry.msgid == config.project and entry.msgstr and not entry.fuzzy:
                     return entry.msgstr
     return config.project
+
+
+def _url(text: str) -> str:
+    """``text`` safe inside ``\\url{}`` (a translated address is untrusted)."""
+    return text if re.fullmatch(r"https://[A-Za-z0-9./_~-]+", text) else WORDS["licence_url"]
 
 
 def maketitle(lang: str, copyright_: str) -> str:
@@ -201,7 +198,7 @@ class PrintLayout(SphinxPostTransform):
         """Blocks marked ``.lang-xx`` (e.g. a quotation in English) are hyphenated as xx."""
         for node in list(self.document.findall(nodes.Element)):
             langs = [c[5:] for c in node.get("classes", []) if c.startswith("lang-")]
-            poly = WORDS.get(langs[0], {}).get("polyglossia") if langs else None
+            poly = print_language(langs[0]).get("polyglossia") if langs else None
             if poly and node.parent is not None and not isinstance(node, nodes.Inline):
                 node.parent.insert(node.parent.index(node), nodes.raw(
                     "", r"\begin{otherlanguage}{%s}" % poly, format="latex"))

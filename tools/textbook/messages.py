@@ -1,0 +1,157 @@
+"""The extension's interface words: its own gettext domain ``textbook``.
+
+msgids are English; every language's words, Indonesian too, are in
+``locales/<lang>/LC_MESSAGES/textbook.po`` (``make update-po`` extracts the
+msgids marked ``N_()``/``_()`` in ``tools/textbook`` and its theme templates).
+A build compiles its language's catalog to ``textbook.mo`` (written only when its
+content changes, atomically) and registers it with ``app.add_message_catalog``.
+A word a language lacks is the English msgid, and ``make po-status`` lists it.
+"""
+from __future__ import annotations
+
+import functools
+import gettext as _gettext
+import io
+import os
+import tempfile
+from pathlib import Path
+
+DOMAIN = "textbook"
+MSGID_LANGUAGE = "en"
+LOCALES = Path(__file__).resolve().parents[2] / "locales"
+TEMPLATES = Path(__file__).with_name("html") / "theme"
+
+
+class CatalogError(Exception):
+    """A ``textbook.po`` that cannot be read (its text names the file and line)."""
+
+
+class Message(str):
+    """A msgid with its context (``msgctxt``): one English word, two meanings."""
+
+    context: str | None = None
+
+
+def N_(message: str) -> str:
+    """Marks ``message`` as a msgid for extraction; translated where it is used."""
+    return message
+
+
+def NP_(context: str, message: str) -> Message:
+    """Like :func:`N_`, with a context telling two uses of one English word apart."""
+    marked = Message(message)
+    marked.context = context
+    return marked
+
+
+def _lookup(words: _gettext.NullTranslations, message: str) -> str:
+    context = getattr(message, "context", None)
+    return words.pgettext(context, message) if context else words.gettext(message)
+
+
+def po_path(lang: str, locales: Path | None = None) -> Path:
+    return (locales or LOCALES) / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def compiled(po: Path) -> bytes:
+    """``po`` as a .mo file (fuzzy entries left out)."""
+    from babel.messages import mofile, pofile
+
+    try:
+        catalog = pofile.read_po(io.BytesIO(po.read_bytes()), abort_invalid=True)
+    except (OSError, UnicodeDecodeError, pofile.PoFileError) as exc:
+        line = getattr(exc, "lineno", 0)
+        raise CatalogError(f"{po}:{line}: cannot read the interface words: {exc}") from exc
+    out = io.BytesIO()
+    mofile.write_mo(out, catalog)
+    return out.getvalue()
+
+
+def compile_catalog(lang: str, locales: Path | None = None) -> Path | None:
+    """Write ``textbook.mo`` beside ``lang``'s ``textbook.po`` when it differs."""
+    po = po_path(lang, locales)
+    if not po.is_file():
+        return None
+    mo, data = po.with_suffix(".mo"), compiled(po)
+    if not mo.is_file() or mo.read_bytes() != data:
+        with tempfile.NamedTemporaryFile(dir=po.parent, prefix=".textbook-", suffix=".mo",
+                                         delete=False) as tmp:
+            tmp.write(data)
+        os.replace(tmp.name, mo)  # concurrent builds of one language write the same bytes
+    elif mo.stat().st_mtime_ns < po.stat().st_mtime_ns:
+        os.utime(mo)  # up to date: Sphinx's catalog compiler must not rewrite it
+    return mo
+
+
+@functools.cache
+def _translations(lang: str, locales: Path, stamp: tuple) -> _gettext.NullTranslations:
+    mo = compile_catalog(lang, locales)
+    if mo is None:
+        return _gettext.NullTranslations()
+    with mo.open("rb") as f:
+        return _gettext.GNUTranslations(f)
+
+
+def translations(lang: str, locales: Path | None = None) -> _gettext.NullTranslations:
+    """``lang``'s interface words (any language, whatever the build's language)."""
+    locales = locales or LOCALES
+    po = po_path(lang, locales)
+    stamp = (po.stat().st_mtime_ns, po.stat().st_size) if po.is_file() else None
+    return _translations(lang, locales, stamp)
+
+
+def gettext(message: str, lang: str | None) -> str:
+    """``message`` in ``lang`` (the English msgid when the language lacks it)."""
+    if not lang or lang == MSGID_LANGUAGE and not po_path(lang).is_file():
+        return str(message)
+    return _lookup(translations(lang), message)
+
+
+def has(message: str, lang: str | None) -> bool:
+    """Whether ``lang`` has its own word for ``message``."""
+    if not lang or lang == MSGID_LANGUAGE:
+        return True
+    return _lookup(translations(lang), message) != message
+
+
+class ThemeWords(_gettext.NullTranslations):
+    """The theme templates' ``_()``: the book's words first, then Sphinx's."""
+
+    def __init__(self, lang: str, sphinx_words: _gettext.NullTranslations):
+        super().__init__()
+        self.lang, self.sphinx_words = lang, sphinx_words
+
+    def gettext(self, message: str) -> str:
+        if has(message, self.lang):
+            return gettext(message, self.lang)
+        return self.sphinx_words.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self.sphinx_words.ngettext(singular, plural, n)
+
+
+def _theme_words(app) -> None:
+    templates = getattr(app.builder, "templates", None)
+    environment = getattr(templates, "environment", None)
+    if environment is not None:
+        environment.install_gettext_translations(
+            ThemeWords(app.config.language or MSGID_LANGUAGE, app.translator), newstyle=False)
+
+
+def _note_dependency(app, doctree) -> None:
+    """Every page shows interface words: a changed catalog rewrites every page."""
+    po = po_path(app.config.language or MSGID_LANGUAGE)
+    if po.is_file():
+        app.env.note_dependency(str(po))
+
+
+def setup_messages(app) -> None:
+    from sphinx.errors import ConfigError
+
+    try:
+        compile_catalog(app.config.language or MSGID_LANGUAGE)
+    except CatalogError as exc:
+        raise ConfigError(str(exc)) from None
+    app.add_message_catalog(DOMAIN, str(LOCALES))
+    app.connect("builder-inited", _theme_words)
+    app.connect("doctree-read", _note_dependency)
