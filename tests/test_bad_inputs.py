@@ -100,6 +100,13 @@ CASES = {
                                 r"translation", "en"),
     "po-broken-role": Case("bad-po-broken-role", "locales/en/LC_MESSAGES/index.po", ":25",
                            r"ERROR: role \{ref\}`bagian-dua` missing from translation", "en"),
+    "po-invalid-utf8": Case("bad-po-utf8", "locales/en/LC_MESSAGES/index.po", ":28",
+                            r"ERROR: not valid UTF-8 \(byte 0xff at column 16\)", "en"),
+    # chapters
+    "chapter-invalid-utf8": Case("bad-chapter-utf8", "dua.md", ":3",
+                                 r"ERROR: not valid UTF-8 \(byte 0xff at column 6\)"),
+    "toctree-cycle": Case("bad-toctree-cycle", "dua.md", ":3",
+                          r"ERROR: circular toctree: index -> dua -> index; remove 'index'"),
     # MyST
     "myst-unknown-directive": Case("bad-myst-unknown-directive", "index.md", ":5",
                                    r"WARNING: Unknown directive type: 'catatn'"),

@@ -34,14 +34,14 @@ def msgfmt_check(path: Path) -> list[Problem]:
                           capture_output=True, text=True)
     problems = []
     for line in proc.stderr.splitlines():
-        m = re.match(r"^(?P<path>.+?):(?P<line>\d+): (?P<msg>.*)$", line)
+        m = re.match(r"^(?P<path>.+?):(?P<line>\d+):(?:\d+:)? (?P<msg>.*)$", line)
         if m:
             problems.append(Problem(display(Path(m.group("path"))), int(m.group("line")),
                                     f"msgfmt: {m.group('msg')}"))
         elif proc.returncode and "fatal error" not in line:
-            problems.append(Problem(display(path), 0, f"msgfmt: {line}"))
+            problems.append(Problem(display(path), 1, f"msgfmt: {line}"))
     if proc.returncode and not problems:
-        problems.append(Problem(display(path), 0, f"msgfmt --check failed: {proc.stderr.strip()}"))
+        problems.append(Problem(display(path), 1, f"msgfmt --check failed: {proc.stderr.strip()}"))
     return problems
 
 

@@ -6,6 +6,7 @@ from .comparison import setup_comparison
 from .epub import setup_epub
 from .html import setup_html
 from .i18n import setup_i18n
+from .input_check import setup_input_check
 from .includes import setup_includes
 from .latex import setup_latex
 from .messages import setup_messages
@@ -15,6 +16,7 @@ from .upstream import setup_upstream
 def setup_extension(app) -> dict:
     setup_messages(app)
     setup_upstream(app)
+    setup_input_check(app)
     setup_citations(app)
     setup_comparison(app)
     setup_i18n(app)

@@ -149,5 +149,11 @@ def plain_data(node: yaml.Node, path: str | Path) -> tuple[object, dict[tuple, i
     return build(node, (), node.start_mark.line + 1), lines
 
 
+def one_line(text: str) -> str:
+    """``text`` with line breaks and other unprintable characters escaped (``\\n``)."""
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
+
+
 def short(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[:limit - 3] + "..."
+    """``text`` for a one-line message: shortened and escaped."""
+    return one_line(text if len(text) <= limit else text[:limit - 3] + "...")

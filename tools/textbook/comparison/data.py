@@ -9,7 +9,7 @@ from pathlib import Path
 
 import jsonschema
 
-from ..inputs import InputError, short, compose_yaml, plain_data, read_text
+from ..inputs import InputError, compose_yaml, decode, plain_data, short
 
 SCHEMA = {
     "type": "object",
@@ -104,7 +104,17 @@ def _key_path(parts) -> str:
 
 def load(path: str | Path) -> Comparison:
     path = Path(path)
-    node = compose_yaml(read_text(path), path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DataError(path, None, f"cannot read the file: {exc.strerror}") from None
+    return parse(raw, path)
+
+
+def parse(raw: bytes, path: str | Path) -> Comparison:
+    """The table in ``raw``, the bytes of the data file ``path``."""
+    path = Path(path)
+    node = compose_yaml(decode(raw, path), path)
     if node is None:
         raise DataError(path, 1, "data file is empty")
     data, lines = plain_data(node, path)

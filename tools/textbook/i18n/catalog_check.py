@@ -31,7 +31,7 @@ from ..languages import SOURCE_LANGUAGE
 from . import rules
 
 logger = logging.getLogger(__name__)
-MSGFMT_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+): (?P<msg>.*)$")
+MSGFMT_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?:\d+:)? (?P<msg>.*)$")  # column optional
 
 
 def catalogs(app) -> list[Path]:
@@ -43,8 +43,9 @@ def catalogs(app) -> list[Path]:
     return found
 
 
-def msgfmt_errors(path: Path) -> list[tuple[int | None, str]]:
-    """``(line, message)`` for what GNU msgfmt rejects in ``path``."""
+def msgfmt_errors(path: Path) -> list[tuple[int, str]]:
+    """``(line, message)`` for what GNU msgfmt rejects in ``path`` (line 1, the header,
+    when msgfmt names none)."""
     proc = subprocess.run(["msgfmt", "--check-format", "-o", "/dev/null", str(path)],
                           capture_output=True, text=True)
     if proc.returncode == 0:
@@ -54,7 +55,8 @@ def msgfmt_errors(path: Path) -> list[tuple[int | None, str]]:
         m = MSGFMT_LINE.match(line)
         if m and m.group("path") == str(path):
             errors.append((int(m.group("line")), m.group("msg")))
-    return errors or [(None, proc.stderr.strip() or f"msgfmt exit {proc.returncode}")]
+    return errors or [(1, proc.stderr.strip().replace("\n", "; ") or
+                       f"msgfmt exit {proc.returncode}")]
 
 
 def check_catalogs(app) -> None:
@@ -68,7 +70,7 @@ def check_catalogs(app) -> None:
         bad = msgfmt_errors(path) if shutil.which("msgfmt") else []
         for line, message in bad:
             logger.error("PO syntax error: %s", message,
-                         location=f"{path}:{line}" if line else str(path),
+                         location=f"{path}:{line}",
                          type="textbook", subtype="catalog")
         if bad:
             continue

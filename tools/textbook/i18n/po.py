@@ -7,12 +7,17 @@ from pathlib import Path
 
 import polib
 
+from ..inputs import one_line
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
     path: str
     line: int
     message: str
+
+    def __post_init__(self):
+        object.__setattr__(self, "message", one_line(self.message))  # a msgstr may hold "\n"
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"
@@ -32,7 +37,8 @@ class Lines:
     def __init__(self, path: Path):
         self.msgid: list[int] = []
         self.msgstr: list[int] = []
-        for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        # split on "\n" only: splitlines() also breaks at \x1c-\x1e, \x85, \u2028...
+        for number, line in enumerate(Path(path).read_text(encoding="utf-8").split("\n"), 1):
             line = line.removeprefix("#~ ")
             if line.startswith("msgid "):
                 self.msgid.append(number)

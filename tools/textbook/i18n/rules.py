@@ -16,8 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import polib
-import yaml
 
+from ..inputs import InputError, compose_yaml, plain_data, read_text
 from .po import Lines, Problem, load
 from ..messages import DOMAIN, MSGID_LANGUAGE
 VERBATIM = "verbatim"  # translator comment: msgstr deliberately equals msgid
@@ -250,17 +250,15 @@ def load_glossary(path: Path) -> list[Term]:
     if not path.is_file():
         raise GlossaryError(f"{path}:0: glossary file not found")
     try:
-        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else 0
-        raise GlossaryError(f"{path}:{line}: YAML syntax error: {exc.problem}") from None
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        node = compose_yaml(read_text(path, "utf-8"), path)
+        data, lines = plain_data(node, path) if node is not None else (None, {})
+    except InputError as exc:
+        raise GlossaryError(str(exc)) from None
     if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
         raise GlossaryError(f"{path}:1: expected a mapping with a 'terms' list")
-    items = dict((k.value, v) for k, v in node.value)["terms"].value
     terms, seen = [], {}
-    for raw, item_node in zip(data["terms"], items):
-        line = item_node.start_mark.line + 1
+    for index, raw in enumerate(data["terms"]):
+        line = lines[("terms", index)]
         if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):
             raise GlossaryError(f"{path}:{line}: a term needs an 'id' (Indonesian) string")
         key = raw["id"].casefold()
@@ -400,8 +398,16 @@ def format_problem(path: Path) -> tuple[int, str] | None:
 def check_po(path: Path, lang: str, terms: list[Term] | None = None,
              where: str | None = None, canonical_format: bool = True) -> list[Problem]:
     """Format, rule, copy and glossary problems of one catalog's translated entries."""
-    po: polib.POFile = load(path)
     where = where or str(path)
+    try:
+        read_text(path, "utf-8")
+        po: polib.POFile = load(path)
+    except InputError as exc:
+        return [Problem(where, exc.line or 1, exc.message)]
+    except OSError as exc:  # polib: "Syntax error in po file (line 12)"; msgfmt says more
+        line = re.search(r"\(line (\d+)\)", str(exc))
+        return [Problem(where, int(line.group(1)) if line else 1,
+                        "PO syntax error: polib cannot read this line")]
     at = Lines(path)
     problems = [Problem(where, *bad) for bad in [canonical_format and format_problem(path)]
                 if bad]
