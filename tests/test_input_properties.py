@@ -60,7 +60,7 @@ splice = st.tuples(st.integers(0, len(GOOD)),
                    st.one_of(st.sampled_from(YAML_BITS), st.text(max_size=12)))
 
 
-@examples(600)
+@examples(650)
 @given(st.binary(max_size=600))
 def test_any_bytes_are_loaded_or_refused_at_a_line(raw):
     load_or_refuse(raw)
@@ -137,7 +137,7 @@ def check(raw: bytes, with_msgfmt: bool = False):
     return problems
 
 
-@examples(200)
+@examples(150)
 @given(st.lists(st.tuples(message, message, st.booleans()), max_size=5))
 def test_generated_catalogs_are_checked_with_every_problem_at_a_line(entries):
     check(catalog(entries))
