@@ -191,6 +191,15 @@ def test_glossary_violation_is_caught():
         "index.po:16: glossary: 'pemberdayaan' should be translated as 'empowerment'"]
 
 
+def test_a_catalog_that_is_not_utf8_is_reported_at_its_line(tmp_path):
+    """make po-check and make po-status name the line (the build: tests/test_bad_inputs.py)."""
+    bad = "index.po:28: not valid UTF-8 (byte 0xff at column 16); save the file as UTF-8"
+    assert check_root("bad-po-utf8") == [bad]
+    row = status.file_status("en", None, root_po("bad-po-utf8"))
+    assert [f"{Path(p.path).name}:{p.line}: {p.message}" for p in row.problems] == [
+        bad + " (nothing counted)"]
+
+
 def test_fuzzy_entry_is_caught(tmp_path):
     root = ROOTS / "test-bad-po-fuzzy"
     pot = tmp_path / "pot"

@@ -7,11 +7,13 @@ Missing = in the fresh .pot but not in the .po; stale = in the .po (active or
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .catalogs import (POT_DIR, LOCALES, Lines, Problem, active, catalog_names, display,
                        languages, load, with_source)
+from textbook.inputs import InputError, read_text
 
 
 @dataclass
@@ -61,7 +63,14 @@ def file_status(lang: str, pot_path: Path | None, po_path: Path) -> FileStatus:
         st.problems.append(Problem(where, 0, f"catalog missing ({st.missing} messages; "
                                               "run 'make update-po')"))
         return st
-    po = load(po_path)
+    try:
+        read_text(po_path, "utf-8")
+        po = load(po_path)
+    except (InputError, OSError) as exc:  # polib: "Syntax error in po file (line 12)"
+        line = getattr(exc, "line", None) or int((re.findall(r"line (\d+)", str(exc)) or [1])[0])
+        message = exc.message if isinstance(exc, InputError) else "PO syntax error"
+        st.problems.append(Problem(where, line, f"{message} (nothing counted)"))
+        return st
     at = Lines(po_path)
     pot_ids = {(e.msgctxt, e.msgid): e for e in active(load(pot_path))} if pot_path else {}
     pot_at = Lines(pot_path) if pot_path else None

@@ -7,17 +7,12 @@ from pathlib import Path
 
 import polib
 
-from ..inputs import one_line
-
 
 @dataclass(frozen=True, order=True)
 class Problem:
     path: str
     line: int
     message: str
-
-    def __post_init__(self):
-        object.__setattr__(self, "message", one_line(self.message))  # a msgstr may hold "\n"
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"

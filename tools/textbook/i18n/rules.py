@@ -17,7 +17,7 @@ from pathlib import Path
 
 import polib
 
-from ..inputs import InputError, compose_yaml, plain_data, read_text
+from ..inputs import InputError, compose_yaml, one_line, plain_data, read_text
 from .po import Lines, Problem, load
 from ..messages import DOMAIN, MSGID_LANGUAGE
 VERBATIM = "verbatim"  # translator comment: msgstr deliberately equals msgid
@@ -416,7 +416,7 @@ def check_po(path: Path, lang: str, terms: list[Term] | None = None,
             continue
         line = at.of_msgstr(entry)
         for message in translation_messages(entry.msgid, entry.msgstr):
-            problems.append(Problem(where, line, message))
+            problems.append(Problem(where, line, one_line(message)))  # a msgstr may hold "\n"
         # the interface words' msgids are English: an English catalog may copy them
         verbatim = VERBATIM in (entry.tcomment or "") or (
             Path(path).name == f"{DOMAIN}.po" and lang == MSGID_LANGUAGE)
