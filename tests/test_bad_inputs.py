@@ -102,6 +102,8 @@ CASES = {
                            r"ERROR: role \{ref\}`bagian-dua` missing from translation", "en"),
     "po-invalid-utf8": Case("bad-po-utf8", "locales/en/LC_MESSAGES/index.po", ":28",
                             r"ERROR: not valid UTF-8 \(byte 0xff at column 16\)", "en"),
+    "glossary-alias-bomb": Case("bad-glossary-alias", "locales/glossary.yaml", ":1",
+                                r"ERROR: YAML anchor '&a' is not allowed", "en"),
     # chapters
     "chapter-invalid-utf8": Case("bad-chapter-utf8", "dua.md", ":3",
                                  r"ERROR: not valid UTF-8 \(byte 0xff at column 6\)"),

@@ -87,7 +87,8 @@ def check_translations(app, files: list[Path]) -> None:
             try:
                 terms = rules.load_glossary(path)
             except rules.GlossaryError as exc:
-                logger.error("%s", exc, type="textbook", subtype="catalog")
+                where, _, message = str(exc).partition(": ")  # "path:line: message"
+                logger.error("%s", message, location=where, type="textbook", subtype="catalog")
             if (files and app.config.language != SOURCE_LANGUAGE
                     and not any(app.config.language in t.translations for t in terms)):
                 logger.error("the glossary has no '%s:' translations yet", app.config.language,
