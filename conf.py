@@ -6,6 +6,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).parent.resolve()
 sys.path.insert(0, str(ROOT / "tools"))
+from textbook.languages import SOURCE_LANGUAGE  # noqa: E402 -- written once, there
 
 project = "Pemberdayaan, Pengembangan Masyarakat dan Intervensi Komunitas"
 author = "Tim Buku Ajar Terbuka"
@@ -14,7 +15,7 @@ copyright = f"{_year}, {author}. CC BY-SA 4.0"
 version = "1.0"
 release = "1.0"
 
-language = "id"
+language = SOURCE_LANGUAGE  # "id"; -D language=xx builds another edition
 locale_dirs = [str(ROOT / "locales")]
 gettext_compact = False
 gettext_uuid = False
@@ -38,13 +39,11 @@ myst_heading_anchors = 3
 myst_footnote_transition = False
 
 bibtex_bibfiles = ["bibliography.bib"]  # relative to conf.py: a path enters .buildinfo
-bibtex_default_style = "textbook-id"  # replaced per language by the extension
-bibtex_reference_style = "textbook-author-year-id"
+bibtex_default_style = "textbook"  # the extension's styles; their words follow `language`
+bibtex_reference_style = "textbook-author-year"
 
 nitpicky = True
 
-textbook_description = ("Buku ajar terbuka dwibahasa / A bilingual open textbook: pemberdayaan, "
-                        "pengembangan masyarakat dan intervensi komunitas.")  # the site's landing page
 html_theme = "textbook"  # tools/textbook/theme/, registered by the extension
 # Where the site is published (root holding id/ and en/): canonical and hreflang
 # URLs and the sitemap. Set TEXTBOOK_SITE_URL when you publish elsewhere.
@@ -59,14 +58,13 @@ html_show_sourcelink = False
 
 # -- Downloads, print and e-book ---------------------------------------------
 # Published files: _build/{pdf,epub}/<basename>-<lang>.{pdf,epub}, copied to
-# _build/html/downloads/. Language-dependent parts (title page, names) are set
-# per language by tools/textbook/latex.py and epub.py.
+# _build/html/downloads/. The extension owns what depends on the edition's
+# language: latex_documents (<basename>.tex, the translated title), the title and
+# licence pages, epub_title/_language/_description/_identifier (tools/textbook/
+# latex/layout.py, epub/metadata.py; words from locales/<lang>/LC_MESSAGES/textbook.po).
 textbook_download_basename = "pemberdayaan-masyarakat"
 
 latex_engine = "xelatex"
-latex_documents = [
-    (root_doc, f"{textbook_download_basename}.tex", project, author, "manual"),
-]
 latex_show_urls = "footnote"
 latex_elements = {
     "papersize": "a4paper",

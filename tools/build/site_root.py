@@ -7,6 +7,7 @@ from pathlib import Path
 
 import jinja2
 
+from textbook.config import site_base
 from textbook.languages import SOURCE_LANGUAGE, language_name
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -18,22 +19,19 @@ def _environment(autoescape: bool) -> jinja2.Environment:
                               keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
 
 
-def site_base(url: str) -> str:
-    """The site's root URL with a final slash ('' when there is none)."""
-    url = (url or "").strip()
-    return url if not url or url.endswith("/") else url + "/"
-
-
 def write_root_files(site: Path, langs: list[str], config: dict) -> None:
     """``index.html`` (the language chooser), ``404.html`` and, when the site has a
     URL, ``sitemap.xml`` (index of the editions' sitemaps) and ``robots.txt``.
-    Title, description and URL come from ``config`` (conf.py's settings)."""
+    Title and URL come from ``config`` (conf.py's settings), the description from
+    the interface catalogs."""
     from textbook.html.site import ui  # imports Sphinx
 
     base = site_base(config.get("textbook_site_url", ""))
     editions = [{"code": code, "name": language_name(code), "not_found": ui(code)["not_found"],
                  "home": ui(code)["home"]} for code in langs]
-    context = {"title": config["project"], "description": config["textbook_description"],
+    # the book in one sentence, in every edition's language (textbook.po)
+    description = " / ".join(dict.fromkeys(ui(code)["description"] for code in langs))
+    context = {"title": config["project"], "description": description,
                "source_lang": SOURCE_LANGUAGE, "editions": editions, "base": base,
                "prefix": re.sub(r"^[a-z]+://[^/]+", "", base) or "/"}
     pages = ["index.html", "404.html"] + (["sitemap.xml", "robots.txt"] if base else [])

@@ -1,12 +1,11 @@
 """``make po-check``: the extension's translation rule over every catalog, then msgfmt."""
 from __future__ import annotations
 
-import re
 import shutil
-import subprocess
 from pathlib import Path
 
 from textbook.i18n import rules
+from textbook.i18n.po import msgfmt_errors
 from textbook.i18n.rules import (PO_FORMAT, canonical, read_catalog, GlossaryError, Term, glossary_messages,  # noqa: F401
                                  markup_messages, translation_messages)
 
@@ -27,22 +26,10 @@ def check_po(path: Path, lang: str, terms: list[Term] | None = None,
 
 def msgfmt_check(path: Path) -> list[Problem]:
     """GNU ``msgfmt --check`` (format strings, header); errors as problems."""
-    exe = shutil.which("msgfmt")
-    if exe is None:
+    if shutil.which("msgfmt") is None:
         return [Problem(display(path), 0, "msgfmt not found (install the Debian package 'gettext')")]
-    proc = subprocess.run([exe, "--check", "-o", "/dev/null", str(path)],
-                          capture_output=True, text=True)
-    problems = []
-    for line in proc.stderr.splitlines():
-        m = re.match(r"^(?P<path>.+?):(?P<line>\d+):(?:\d+:)? (?P<msg>.*)$", line)
-        if m:
-            problems.append(Problem(display(Path(m.group("path"))), int(m.group("line")),
-                                    f"msgfmt: {m.group('msg')}"))
-        elif proc.returncode and "fatal error" not in line:
-            problems.append(Problem(display(path), 1, f"msgfmt: {line}"))
-    if proc.returncode and not problems:
-        problems.append(Problem(display(path), 1, f"msgfmt --check failed: {proc.stderr.strip()}"))
-    return problems
+    return [Problem(display(path), line, f"msgfmt: {message}")
+            for line, message in msgfmt_errors(path, header=True)]
 
 
 def check_all(locales: Path = LOCALES, langs: list[str] | None = None,

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from .citations import setup_citations
 from .comparison import setup_comparison
+from .config import setup_config
 from .epub import setup_epub
 from .html import setup_html
 from .i18n import setup_i18n
@@ -14,6 +15,7 @@ from .upstream import setup_upstream
 
 
 def setup_extension(app) -> dict:
+    setup_config(app)
     setup_messages(app)
     setup_upstream(app)
     setup_input_check(app)

@@ -5,6 +5,8 @@ from textbook.upstream.i18n_refs import setup_i18nrefs
 extensions = ["myst_parser", "sphinxcontrib.bibtex"]
 exclude_patterns = ["_build", "locales"]
 bibtex_bibfiles = ["refs.bib"]
+bibtex_default_style = "textbook"  # the book's styles, words in the build's language
+bibtex_reference_style = "textbook-author-year"
 language = "en"
 locale_dirs = ["locales"]
 gettext_compact = False

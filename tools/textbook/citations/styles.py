@@ -1,7 +1,8 @@
 """Bibliography and in-text citation styles that speak the book's language.
 
-``bibtex_default_style`` and ``bibtex_reference_style`` are chosen per language
-in a ``config-inited`` handler, so one ``conf.py`` serves every edition.
+``conf.py`` names them once (``bibtex_default_style = "textbook"``,
+``bibtex_reference_style = "textbook-author-year"``); their words follow the
+language of the build (``config-inited``), from the interface catalogs.
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from sphinxcontrib.bibtex.plugin import register_plugin
 from sphinxcontrib.bibtex.style.referencing import BracketStyle, PersonStyle
 from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
 
-from ..messages import N_, gettext
+from ..messages import MSGID_LANGUAGE, N_, gettext
 
 # Bibliography words: key -> English msgid (locales/<lang>/LC_MESSAGES/textbook.po)
 WORDS = {
@@ -57,14 +58,13 @@ class AuthorYearLabelStyle(BaseLabelStyle):
 class LocalizedStyle(UnsrtStyle):
     """pybtex's unsrt style with its words taken from :data:`WORDS`."""
 
-    language = "en"
     default_sorting_style = "author_year_title"
     default_name_style = "lastfirst"
     default_label_style = "textbook-author-year"
 
     @property
     def w(self) -> dict[str, str]:
-        return bib_words(self.language)
+        return bib_words(BUILD["language"])
 
     def format_names(self, role, as_sentence=True):
         and_ = f" {self.w['and']} "
@@ -120,47 +120,38 @@ class LocalizedStyle(UnsrtStyle):
 
 
 
-class IndonesianStyle(LocalizedStyle):
-    language = "id"
+BUILD = {"language": MSGID_LANGUAGE}  # the language of the build being run
 
 
-class EnglishStyle(LocalizedStyle):
-    language = "en"
+def _words_factory(make):
+    return dataclasses.field(default_factory=lambda: make(bib_words(BUILD["language"])))
 
 
-def _reference_style(language: str):
-    w = bib_words(language)
-    person = dict(sep2=f" {w['and']} ", last_sep=f", {w['and']} ",
-                  other=Text(" ", w["others"]))
-    round_ = dict(left="(", right=")")
-
-    @dataclasses.dataclass
-    class Style(AuthorYearReferenceStyle):
-        person: PersonStyle = dataclasses.field(default_factory=lambda: PersonStyle(**person))
-        bracket_textual: BracketStyle = dataclasses.field(default_factory=lambda: BracketStyle(**round_))
-        bracket_parenthetical: BracketStyle = dataclasses.field(default_factory=lambda: BracketStyle(**round_))
-        bracket_author: BracketStyle = dataclasses.field(default_factory=lambda: BracketStyle(**round_))
-        bracket_label: BracketStyle = dataclasses.field(default_factory=lambda: BracketStyle(**round_))
-        bracket_year: BracketStyle = dataclasses.field(default_factory=lambda: BracketStyle(**round_))
-
-    Style.__name__ = Style.__qualname__ = f"AuthorYear{language.capitalize()}ReferenceStyle"
-    return Style
+def _round():
+    return dataclasses.field(default_factory=lambda: BracketStyle(left="(", right=")"))
 
 
-FORMATTING = {"id": IndonesianStyle, "en": EnglishStyle}
+@dataclasses.dataclass
+class AuthorYearStyle(AuthorYearReferenceStyle):
+    """In-text citations "(Adi 2003)", "Adi dan Payne", "Adi dkk." in the build's language."""
+
+    person: PersonStyle = _words_factory(lambda w: PersonStyle(
+        sep2=f" {w['and']} ", last_sep=f", {w['and']} ", other=Text(" ", w["others"])))
+    bracket_textual: BracketStyle = _round()
+    bracket_parenthetical: BracketStyle = _round()
+    bracket_author: BracketStyle = _round()
+    bracket_label: BracketStyle = _round()
+    bracket_year: BracketStyle = _round()
 
 
-def choose_styles(app, config) -> None:
-    language = config.language if config.language in FORMATTING else "en"
-    config.bibtex_default_style = f"textbook-{language}"
-    config.bibtex_reference_style = f"textbook-author-year-{language}"
+def choose_language(app, config) -> None:
+    BUILD["language"] = config.language or MSGID_LANGUAGE
 
 
 def setup_bibstyles(app) -> None:
     pybtex.plugin.register_plugin("pybtex.style.labels", "textbook-author-year",
                                   AuthorYearLabelStyle)
-    for language, style in FORMATTING.items():
-        pybtex.plugin.register_plugin("pybtex.style.formatting", f"textbook-{language}", style)
-        register_plugin("sphinxcontrib.bibtex.style.referencing",
-                        f"textbook-author-year-{language}", _reference_style(language))
-    app.connect("config-inited", choose_styles)
+    pybtex.plugin.register_plugin("pybtex.style.formatting", "textbook", LocalizedStyle)
+    register_plugin("sphinxcontrib.bibtex.style.referencing", "textbook-author-year",
+                    AuthorYearStyle)
+    app.connect("config-inited", choose_language)

@@ -1,14 +1,13 @@
 """E-book edition: metadata in the edition's language (title, identifier)."""
 from __future__ import annotations
 
-import re
 import uuid
 from pathlib import Path
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from ..html.site import DESCRIPTION
+from ..html.site import DESCRIPTION, without_translated_flag
 from ..latex.layout import translated_project
 from ..messages import gettext
 
@@ -28,8 +27,7 @@ def epub_config(app, config) -> None:
 def strip_meta_flags(app, pagename, templatename, context, doctree) -> None:
     """Sphinx leaves its i18n ``translated`` flag on <meta>; epubcheck rejects it."""
     if app.builder.format == "html" and app.builder.name.startswith("epub"):
-        context["metatags"] = re.sub(r' translated="(?:True|False)"', "",
-                                     context.get("metatags", ""))
+        context["metatags"] = without_translated_flag(context.get("metatags", ""))
 
 
 STATIC = Path(__file__).parent / "static"

@@ -15,6 +15,7 @@ from sphinx.writers.html5 import HTML5Translator
 
 from sphinx import locale as sphinx_locale
 
+from ..config import site_base
 from ..languages import SOURCE_LANGUAGE, language_name
 from ..messages import MSGID_LANGUAGE, N_, NP_, gettext, has
 
@@ -86,8 +87,12 @@ def parallel_language(config) -> str | None:
 
 
 def site_url(config) -> str:
-    url = (config.textbook_site_url or "").strip()
-    return url if not url or url.endswith("/") else url + "/"
+    return site_base(config.textbook_site_url)
+
+
+def without_translated_flag(metatags: str) -> str:
+    """Sphinx's Locale leaves its i18n ``translated`` flag on <meta> (invalid HTML/EPUB)."""
+    return re.sub(r' translated="(?:True|False)"', "", metatags)
 
 
 def _first_paragraph(doctree) -> str:
@@ -154,7 +159,7 @@ def page_context(app, pagename: str, templatename: str, context: dict, doctree) 
         context["script_files"] = []
     # docutils adds a second viewport tag to the one in the layout
     # and Sphinx's Locale leaves its 'translated' flag on <meta> (invalid HTML)
-    context["metatags"] = re.sub(r' translated="(?:True|False)"', "", re.sub(
+    context["metatags"] = without_translated_flag(re.sub(
         r'<meta name="viewport"[^>]*>\s*', "", context.get("metatags", "")))
     # the book's title in this edition's language: the (translated) root heading
     root_title = app.env.titles.get(config.root_doc)
@@ -259,14 +264,6 @@ def _baseurl(app, config) -> None:
 
 
 def setup_html_site(app) -> None:
-    # both set by tools/build (-D): the editions it builds, the files it publishes
-    app.add_config_value("textbook_languages", ["id", "en"], "html", types=frozenset({list}))
-    app.add_config_value("textbook_downloads", [], "html", types=frozenset({list}))
-    app.add_config_value("textbook_site_url", "", "html", types=frozenset({str}))
-    # the book in one sentence: the site's landing page (tools/build/site_root.py)
-    app.add_config_value("textbook_description", "", "html", types=frozenset({str}))
-    if "textbook_download_basename" not in app.config:
-        app.add_config_value("textbook_download_basename", "", "html", types=frozenset({str}))
     app.add_html_theme("textbook", str(THEME_DIR / "textbook"))
     app.set_translator("html", TextbookHTMLTranslator, override=True)
     app.connect("config-inited", _baseurl)

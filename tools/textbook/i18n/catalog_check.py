@@ -18,9 +18,7 @@ untranslated messages) for translators.
 """
 from __future__ import annotations
 
-import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import polib
@@ -29,9 +27,9 @@ from sphinx.util import logging
 
 from ..languages import SOURCE_LANGUAGE
 from . import rules
+from .po import msgfmt_errors
 
 logger = logging.getLogger(__name__)
-MSGFMT_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?:\d+:)? (?P<msg>.*)$")  # column optional
 
 
 def catalogs(app) -> list[Path]:
@@ -41,22 +39,6 @@ def catalogs(app) -> list[Path]:
         folder = Path(app.srcdir, locale_dir) / lang / "LC_MESSAGES"
         found += sorted(folder.glob("*.po"))
     return found
-
-
-def msgfmt_errors(path: Path) -> list[tuple[int, str]]:
-    """``(line, message)`` for what GNU msgfmt rejects in ``path`` (line 1, the header,
-    when msgfmt names none)."""
-    proc = subprocess.run(["msgfmt", "--check-format", "-o", "/dev/null", str(path)],
-                          capture_output=True, text=True)
-    if proc.returncode == 0:
-        return []
-    errors = []
-    for line in proc.stderr.splitlines():
-        m = MSGFMT_LINE.match(line)
-        if m and m.group("path") == str(path):
-            errors.append((int(m.group("line")), m.group("msg")))
-    return errors or [(1, proc.stderr.strip().replace("\n", "; ") or
-                       f"msgfmt exit {proc.returncode}")]
 
 
 def check_catalogs(app) -> None:
@@ -126,6 +108,4 @@ def _init_locale_without_refused(*args, **kwargs):
 
 def setup_pocheck(app) -> None:
     sphinx.transforms.i18n.init_locale = _init_locale_without_refused
-    app.add_config_value("textbook_canonical_po", False, "env", bool,
-                         description="fail on a catalog not in the format make update-po writes")
     app.connect("builder-inited", check_catalogs)

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import bisect
+import re
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,3 +54,26 @@ class Lines:
         return self._after(self.msgstr, entry.linenum or 1)
 
 
+
+
+MSGFMT_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?:\d+:)? (?P<msg>.*)$")  # column optional
+
+
+def msgfmt_errors(path: Path, header: bool = False) -> list[tuple[int, str]]:
+    """``(line, message)`` for what GNU msgfmt rejects in ``path`` (line 1, the header,
+    when msgfmt names none): ``--check-format``, or with ``header`` ``--check``, whose
+    warnings (a header field left at its default) count too."""
+    proc = subprocess.run(["msgfmt", "--check" if header else "--check-format",
+                           "-o", "/dev/null", str(path)], capture_output=True, text=True)
+    if proc.returncode == 0 and not header:
+        return []
+    errors = []
+    for line in proc.stderr.splitlines():
+        m = MSGFMT_LINE.match(line)
+        if m and m.group("path") == str(path):
+            errors.append((int(m.group("line")), m.group("msg")))
+        elif proc.returncode and line.strip() and "fatal error" not in line:
+            errors.append((1, line.strip()))
+    if proc.returncode and not errors:
+        errors.append((1, proc.stderr.strip().replace("\n", "; ") or f"msgfmt exit {proc.returncode}"))
+    return errors

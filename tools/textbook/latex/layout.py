@@ -328,10 +328,7 @@ def depart_attribution(self, node: nodes.Element) -> None:
 
 def setup_latex(app) -> None:
     # course packs (tools/build coursepack): the chapters to print; empty = all
-    app.add_config_value("textbook_print_chapters", [], "env", types=frozenset({list}))
     app.add_post_transform(PrintUnlink)
-    if "textbook_download_basename" not in app.config:
-        app.add_config_value("textbook_download_basename", "", "html", types=frozenset({str}))
     app.connect("config-inited", latex_config, priority=600)
     app.add_post_transform(PrintLayout)
     app.add_node(nodes.attribution, override=True,

@@ -1,0 +1,47 @@
+"""Every ``textbook_*`` configuration value: name, default, types, one line of help.
+
+Set them in ``conf.py`` or with ``-D name=value`` (``tools/build`` passes the
+editions it builds and the files it publishes). No Sphinx import at module level:
+``tools/build`` reads :func:`site_base` without loading Sphinx.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    rebuild: str  # what Sphinx redoes when it changes: "env" (re-read) or "html" (rewrite)
+    types: tuple[type, ...]
+    help: str
+
+
+SETTINGS = (
+    Setting("textbook_site_url", "", "html", (str,),
+            "root URL of the published site (holds <lang>/): canonical and hreflang links, sitemap"),
+    Setting("textbook_languages", ["id", "en"], "html", (list,),
+            "the editions the site links (tools/build passes the ones it builds)"),
+    Setting("textbook_downloads", [], "html", (list,),
+            "file names in downloads/ the pages may link (tools/build passes the published ones)"),
+    Setting("textbook_download_basename", "", "html", (str,),
+            "stem of the PDF, EPUB and LaTeX file names: <basename>-<lang>.pdf"),
+    Setting("textbook_print_chapters", [], "env", (list,),
+            "course packs: the chapters (document names) to print; empty: every chapter"),
+    Setting("textbook_canonical_po", False, "env", (bool,),
+            "fail on a catalog not in the format make update-po writes"),
+)
+
+
+def site_base(url: str | None) -> str:
+    """``textbook_site_url`` with a final slash ('' when the site has no URL)."""
+    url = (url or "").strip()
+    return url if not url or url.endswith("/") else url + "/"
+
+
+def setup_config(app) -> None:
+    for s in SETTINGS:
+        app.add_config_value(s.name, s.default, s.rebuild, types=frozenset(s.types),
+                             description=s.help)
