@@ -26,4 +26,4 @@ def setup_extension(app) -> dict:
     setup_latex(app)
     setup_epub(app)
     setup_html(app)
-    return {"parallel_read_safe": False, "parallel_write_safe": True, "version": "1.0"}
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}

@@ -124,6 +124,11 @@ def _purge(app, env, docname: str) -> None:
     _failures(env).pop(docname, None)
 
 
+def _merge(app, env, docnames, other) -> None:
+    """Parallel reading: the failures a worker found."""
+    _failures(env).update((d, v) for d, v in _failures(other).items() if d in docnames)
+
+
 def _fail_build(app, exception) -> None:
     """A bad data file fails the build even without ``-W``."""
     failures = _failures(app.env)
@@ -136,4 +141,5 @@ def _fail_build(app, exception) -> None:
 def setup_comparison(app) -> None:
     app.add_directive("model-comparison", ModelComparison)
     app.connect("env-purge-doc", _purge)
+    app.connect("env-merge-info", _merge)
     app.connect("build-finished", _fail_build)

@@ -191,6 +191,11 @@ def _purge(app, env, docname: str) -> None:
     _read_with_store(env).discard(docname)
 
 
+def _merge(app, env, docnames, other) -> None:
+    """Parallel reading: the documents a worker read with their untranslated copies."""
+    _read_with_store(env).update(_read_with_store(other) & set(docnames))
+
+
 def _outdated(app, env, added, changed, removed) -> list[str]:
     """Docs read by another builder (no untranslated copies) are read again."""
     if not _enabled(app):
@@ -206,6 +211,7 @@ def setup_parallel(app) -> None:
     app.add_transform(CollectOriginals)
     app.connect("builder-inited", _builder_inited)
     app.connect("env-purge-doc", _purge)
+    app.connect("env-merge-info", _merge)
     app.connect("env-get-outdated", _outdated)
     app.connect("doctree-resolved", collect_pairs)
     app.connect("html-collect-pages", collect_pages)
