@@ -155,7 +155,6 @@ def test_a_damaged_catalog_is_checked_with_every_problem_at_a_line(edits):
     check(raw)
 
 
-@pytest.mark.skipif(not __import__("shutil").which("msgfmt"), reason="needs GNU gettext")
 @examples(100)
 @given(st.lists(st.tuples(st.integers(0, len(PO)), st.sampled_from(
     [b'"', b"\n", b"msgid ", b"msgstr ", b"\xff", b"\\", b"#, c-format\n"])), min_size=1,
