@@ -2,7 +2,8 @@
 PYTHON      ?= python3
 VENV        ?= .venv
 PY          := $(VENV)/bin/python
-LANGS       ?= id en
+# LANGS empty: the released editions of locales/languages.yaml
+LANGS       ?=
 STAMP       := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
@@ -45,17 +46,17 @@ $(STAMP): requirements.txt
 	@tools/bootstrap.sh "$(PYTHON)" "$(VENV)"
 	@touch $@
 
-html: $(STAMP)  ## build the website, every language (LANGS="id en") into _build/html/
-	$(PY) tools/build html --langs $(LANGS)
+html: $(STAMP)  ## build the website (released editions; LANGS="id en xx" adds a draft preview)
+	$(PY) tools/build html$(if $(LANGS), --langs $(LANGS))
 
 pdf: $(STAMP)  ## A4 PDF per language (xelatex) into _build/pdf/ (+ _build/html/downloads/)
-	$(PY) tools/build pdf --langs $(LANGS)
+	$(PY) tools/build pdf$(if $(LANGS), --langs $(LANGS))
 
 epub: $(STAMP)  ## EPUB per language into _build/epub/ (+ _build/html/downloads/)
-	$(PY) tools/build epub --langs $(LANGS)
+	$(PY) tools/build epub$(if $(LANGS), --langs $(LANGS))
 
 coursepack: $(STAMP)  ## PDF of chosen chapters: make coursepack CHAPTERS="a b" LANGS="id en"
-	$(PY) tools/build coursepack --chapters $(CHAPTERS) --langs $(LANGS)
+	$(PY) tools/build coursepack --chapters $(CHAPTERS)$(if $(LANGS), --langs $(LANGS))
 
 gettext: $(STAMP)  ## extract messages into _build/gettext/*.pot
 	$(PY) -m sphinx -b gettext -W --keep-going -n -q -c . source _build/gettext

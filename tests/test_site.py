@@ -127,6 +127,12 @@ def test_a_new_language_is_linked_named_and_never_misnamed(tmp_path):
                           cwd=project, capture_output=True, text=True,
                           env=dict(os.environ, LANG="C.UTF-8"))
     assert proc.returncode == 0, proc.stdout + proc.stderr
+    declaration = project / "locales" / "languages.yaml"  # released, so offered (a draft
+    declaration.write_text(declaration.read_text("utf-8").replace(  # is not: test_editions)
+        "released: [id, en]", "released: [id, en, fr]"), "utf-8")
+    glossary = project / "locales" / "glossary.yaml"  # a released language has its terms
+    glossary.write_text(glossary.read_text("utf-8").replace(
+        "    en: empowerment\n", "    en: empowerment\n    fr: autonomisation\n"), "utf-8")
     proc = run_build(project, "html", "--langs", "id", "en", "fr")
     assert proc.returncode == 0, proc.stderr
     site = project / "_build" / "html"

@@ -6,7 +6,8 @@ import sys
 
 from . import __doc__ as DOC
 from .coursepack import build_coursepack
-from .editions import build_book, build_html
+from .editions import build_book, build_html, declared
+from textbook.editions import EditionsError
 from .project import Project
 
 
@@ -19,7 +20,11 @@ def main(argv: list[str] | None = None, project: Project | None = None) -> int:
     args = parser.parse_args(argv)
     project = project or Project()
     available = project.languages()
-    langs = args.langs or available
+    try:
+        langs = args.langs or list(declared(project).released)
+    except EditionsError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     unknown = [lang for lang in langs if lang not in available]
     if unknown:
         print(f"error: no catalogs for {', '.join(unknown)} in locales/ "

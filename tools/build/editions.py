@@ -12,6 +12,7 @@ from .project import SPHINX_FLAGS, Project, source_date_epoch
 from .publish import publish
 from .runner import run_sphinx
 from .site_root import write_root_files
+from textbook.editions import Editions, load as load_editions
 
 
 def sphinx(project: Project, builder: str, lang: str, outdir: Path, *extra: str) -> int:
@@ -46,17 +47,30 @@ def sphinx(project: Project, builder: str, lang: str, outdir: Path, *extra: str)
     return code
 
 
+def declared(project: Project) -> Editions:
+    """The released and draft editions (``locales/languages.yaml``)."""
+    return load_editions(project.root / "locales" / "languages.yaml")
+
+
+def draft_config(project: Project, lang: str) -> list[str]:
+    """``-D`` values of a draft edition (banner, noindex, no hreflang, no sitemap)."""
+    return [] if declared(project).is_released(lang) else ["-D", "textbook_draft=1"]
+
+
 def build_html(project: Project, langs: list[str]) -> int:
     stage = project.stage("html")
-    # The pages link to the other editions built here and to the downloads published
-    # with them; both are command-line values, so a change rebuilds the pages.
-    site_config = ["-D", f"textbook_languages={','.join(langs)}",
+    # The pages link to the released editions built here (never to a draft) and to
+    # the downloads published with them; both are command-line values, so a change
+    # rebuilds the pages.
+    offered = [lang for lang in langs if declared(project).is_released(lang)]
+    site_config = ["-D", f"textbook_languages={','.join(offered)}",
                    "-D", f"textbook_downloads={','.join(p.name for p in download_files(project))}"]
     failed = [lang for lang in langs
-              if sphinx(project, "html", lang, stage / lang, *site_config) != 0]
+              if sphinx(project, "html", lang, stage / lang, *site_config,
+                        *draft_config(project, lang)) != 0]
     if failed:
         return 1
-    write_root_files(stage, langs, project.config())
+    write_root_files(stage, offered, project.config())
     stage_downloads(project, stage / "downloads")  # PDF and EPUB files, when built
     # other editions' stages stay (incremental next time) but are not published
     others = {p.name for p in stage.iterdir() if p.is_dir() and p.name != "downloads"} - set(langs)

@@ -30,6 +30,9 @@ SETTINGS = (
             "stem of the PDF, EPUB and LaTeX file names: <basename>-<lang>.pdf"),
     Setting("textbook_print_chapters", [], "env", (list,),
             "course packs: the chapters (document names) to print; empty: every chapter"),
+    Setting("textbook_draft", False, "html", (bool,),
+            "a draft edition (locales/languages.yaml; tools/build sets it): banner, noindex, "
+            "no hreflang, no sitemap"),
     Setting("textbook_canonical_po", False, "env", (bool,),
             "fail on a catalog not in the format make update-po writes"),
 )

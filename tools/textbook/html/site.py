@@ -41,6 +41,9 @@ UI = {
     "permalink": N_("Link to this section"),
     "not_found": N_("Page not found"),
     "home": N_("Go to the home page"),
+    # Translators: banner on every page of a draft edition (locales/languages.yaml)
+    "draft": N_("Draft translation: incomplete and not yet reviewed. This edition is not "
+                "published for readers."),
 }
 DESCRIPTION = N_("An open textbook on empowerment, community development and community "
                  "intervention.")
@@ -126,8 +129,8 @@ def page_context(app, pagename: str, templatename: str, context: dict, doctree) 
         switch.append({"code": code, "name": language_name(code),
                        "href": href, "current": current})
 
-    alternates = []
-    if is_doc and not parallel_page:
+    alternates = []  # a draft edition names no twins: search engines never offer it
+    if is_doc and not parallel_page and not config.textbook_draft:
         for code in langs:
             alternates.append({"hreflang": code,
                                "href": f"{base}{code}/{twin}.html" if base else f"{up}../{code}/{twin}.html"})
@@ -174,6 +177,7 @@ def page_context(app, pagename: str, templatename: str, context: dict, doctree) 
         "parallel_href": parallel_href,
         "parallel_text": parallel_text,
         "description": _first_paragraph(doctree) or words["description"],
+        "draft": config.textbook_draft,
     }
 
 
@@ -235,7 +239,7 @@ class TextbookHTMLTranslator(HTML5Translator):
 
 def write_sitemap(app, exception) -> None:
     """``sitemap.xml`` of this edition, each page with its twins (hreflang)."""
-    if exception is not None or app.builder.name != "html":
+    if exception is not None or app.builder.name != "html" or app.config.textbook_draft:
         return
     base = site_url(app.config)
     if not base:

@@ -1,0 +1,87 @@
+"""Draft and released editions (locales/languages.yaml): a draft language is built
+and previewed, with a banner and noindex, but never linked, listed in hreflang or
+the sitemap, or offered by the landing page."""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+from bs4 import BeautifulSoup
+
+from build import copy_project
+from helpers.html_check import run_build
+from textbook import editions
+
+pytestmark = pytest.mark.slow
+CHAPTER = "pemberdayaan"
+
+
+def soup(path):
+    return BeautifulSoup(path.read_text("utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("editions") / "book")
+    proc = subprocess.run([sys.executable, str(project / "tools" / "i18n"), "add-language", "fr"],
+                          cwd=project, capture_output=True, text=True,
+                          env=dict(os.environ, LANG="C.UTF-8"))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    proc = run_build(project, "html", "--langs", "id", "en", "fr")
+    assert proc.returncode == 0, proc.stderr
+    return project / "_build" / "html"
+
+
+def test_released_pages_never_link_a_draft(site):
+    for lang in ("id", "en"):
+        for page in (site / lang).rglob("*.html"):
+            text = page.read_text("utf-8")
+            assert "/fr/" not in text and 'hreflang="fr"' not in text, page
+
+
+def test_the_landing_page_and_the_sitemaps_offer_no_draft(site):
+    landing = (site / "index.html").read_text("utf-8")
+    assert "fr/" not in landing and '"fr"' not in landing and "Français" not in landing
+    assert "fr/" not in (site / "sitemap.xml").read_text("utf-8")
+    assert "/fr/" not in (site / "id" / "sitemap.xml").read_text("utf-8")
+    assert not (site / "fr" / "sitemap.xml").exists()
+
+
+def test_a_draft_is_previewed_with_a_banner_and_noindex(site):
+    page = soup(site / "fr" / f"{CHAPTER}.html")
+    banner = page.select_one("p.draft-banner")
+    assert banner is not None and banner.get_text().startswith("Draft translation")
+    assert page.select_one('meta[name="robots"]')["content"] == "noindex"
+    assert page.select('link[rel="alternate"]') == []
+    # its own switch leads to the released editions
+    assert {a["hreflang"] for a in page.select("nav.langs a[hreflang]")} == {"id", "en"}
+    # untranslated: every passage is shown in Indonesian, marked
+    assert page.select("main .pending-translation")[0]["lang"] == "id"
+
+
+def test_released_pages_have_no_banner(site):
+    assert soup(site / "en" / f"{CHAPTER}.html").select_one("p.draft-banner") is None
+
+
+def test_the_declaration_is_checked_at_file_and_line(tmp_path):
+    bad = tmp_path / "languages.yaml"
+    bad.write_text("released: [en]\ndraft: []\n")
+    with pytest.raises(editions.EditionsError, match=r"languages\.yaml:1: the source language "
+                                                     r"'id' must be released"):
+        editions.load(bad)
+    bad.write_text("released: [id, en]\ndraft: [en]\n")
+    with pytest.raises(editions.EditionsError, match=r":2: en both released and draft"):
+        editions.load(bad)
+
+
+def test_the_makefile_and_read_the_docs_build_the_declared_editions():
+    root = editions.ROOT
+    rtd = (root / ".readthedocs.yaml").read_text("utf-8")
+    assert re.search(r"python tools/build.py html\s*$", rtd, re.M)
+    assert editions.load().released == ("id", "en")
+    proc = subprocess.run(["make", "-n", "-o", ".venv/.installed", "html"], cwd=root,
+                          capture_output=True, text=True)
+    assert proc.stdout.strip().splitlines()[-1].endswith("tools/build.py html")

@@ -1,0 +1,58 @@
+"""Released and draft editions, declared in ``locales/languages.yaml`` (see its comment)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .languages import SOURCE_LANGUAGE
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+DECLARATION = ROOT / "locales" / "languages.yaml"
+CODE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")
+
+
+class EditionsError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Editions:
+    released: tuple[str, ...]
+    draft: tuple[str, ...]
+
+    def is_released(self, lang: str) -> bool:
+        return lang in self.released
+
+
+def load(path: Path = DECLARATION) -> Editions:
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = yaml.safe_load(text)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise EditionsError(f"{path}:0: cannot read the editions: {exc}") from None
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else 0
+        raise EditionsError(f"{path}:{line}: YAML syntax error: {exc.problem}") from None
+    lines = {key: n for n, line in enumerate(text.splitlines(), 1)
+             for key in ("released", "draft") if line.startswith(f"{key}:")}
+    if not isinstance(data, dict) or set(data) - {"released", "draft"}:
+        raise EditionsError(f"{path}:1: expected the keys 'released' and 'draft' only")
+    lists = {}
+    for key in ("released", "draft"):
+        value = data.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(v, str) and CODE.match(v)
+                                                  for v in value):
+            raise EditionsError(f"{path}:{lines.get(key, 1)}: '{key}' must be a list of "
+                                "language codes such as [id, en]")
+        lists[key] = tuple(value)
+    if SOURCE_LANGUAGE not in lists["released"]:
+        raise EditionsError(f"{path}:{lines.get('released', 1)}: the source language "
+                            f"'{SOURCE_LANGUAGE}' must be released")
+    both = set(lists["released"]) & set(lists["draft"])
+    if both:
+        raise EditionsError(f"{path}:{lines.get('draft', 1)}: {', '.join(sorted(both))} "
+                            "both released and draft")
+    return Editions(lists["released"], lists["draft"])
