@@ -15,6 +15,8 @@ STAMP       := $(VENV)/.installed
 
 # Debian packages the full test suite needs (TeX, browser, checkers).
 DEBIAN_PACKAGES := make gettext
+# spelling in make po-check (tools/textbook/i18n/spelling.py)
+DEBIAN_PACKAGES += hunspell hunspell-id hunspell-en-us
 # website checks: browser (Playwright drives chromium), vnu (Java), npm checkers;
 # npm counts as present when a nodejs build already ships the npm command
 DEBIAN_PACKAGES += chromium openjdk-17-jre-headless nodejs npm

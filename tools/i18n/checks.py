@@ -9,7 +9,10 @@ from textbook.i18n.po import msgfmt_errors
 from textbook.i18n.rules import (PO_FORMAT, canonical, read_catalog, GlossaryError, Term, glossary_messages,  # noqa: F401
                                  markup_messages, translation_messages)
 
-from .catalogs import LOCALES, Problem, display
+from textbook.i18n import spelling
+from textbook.i18n.po import Lines
+
+from .catalogs import LOCALES, ROOT, Problem, display
 
 GLOSSARY = LOCALES / "glossary.yaml"
 
@@ -45,4 +48,22 @@ def check_all(locales: Path = LOCALES, langs: list[str] | None = None,
         for path in po_files(lang, locales):
             problems += check_po(path, lang, terms, canonical_format=True)
             problems += msgfmt_check(path)
+            if lang != SOURCE_LANGUAGE:
+                problems += spelling_problems(path, lang, locales)
+    if locales == LOCALES:  # the book's own Indonesian sources and data file
+        sources = [*sorted((ROOT / "source").glob("*.md")),
+                   *sorted((ROOT / "source" / "data").glob("*.yaml"))]
+        problems += [p for path in sources for p in spelling_problems(path, "id", locales)]
     return problems
+
+
+def spelling_problems(path: Path, lang: str, locales: Path) -> list[Problem]:
+    """hunspell over a chapter, the data file or a catalog's msgstrs (spelling.py)."""
+    why = spelling.missing()
+    if why:
+        return [Problem(display(path), 0, f"spelling not checked: {why}")]
+    if path.suffix == ".po":
+        found = spelling.check_catalog(path, lang, locales, Lines(path).of_msgstr)
+    else:
+        found = spelling.check_source(path, locales)
+    return [Problem(display(path), line, message) for line, message in found]

@@ -1,0 +1,42 @@
+"""Spelling: `make po-check` runs hunspell over the Indonesian sources, the data file
+and the English msgstrs, with the project's word lists; the book has 0 unknown words."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from build import copy_project
+from i18n import checks
+
+pytestmark = pytest.mark.slow
+
+
+def test_the_book_has_no_unknown_word():
+    assert [str(p) for p in checks.check_all() if "spelling" in p.message] == []
+
+
+def test_po_check_names_each_unknown_word_at_file_and_line(tmp_path):
+    project = copy_project(tmp_path / "book")
+    chapter = project / "source" / "pemberdayaan.md"
+    chapter.write_text(chapter.read_text("utf-8").replace("memberdayakan guna",
+                                                          "memberdayakn guna"), "utf-8")
+    data = project / "source" / "data" / "perbandingan-model.yaml"
+    data.write_text(data.read_text("utf-8").replace("Kemandirian;", "Kemandirain;"), "utf-8")
+    po = project / "locales/en/LC_MESSAGES/pemberdayaan.po"
+    po.write_text(po.read_text("utf-8").replace("to restore social", "to restoer social"), "utf-8")
+    proc = subprocess.run([sys.executable, str(project / "tools" / "i18n"), "check"],
+                          cwd=project, capture_output=True, text=True)
+    assert proc.returncode == 1
+    out = proc.stdout
+    assert "source/pemberdayaan.md:5: spelling: unknown word 'memberdayakn' (hunspell " \
+           "id_ID,en_US): correct it, or add it to locales/spelling/id.txt" in out
+    assert "source/data/perbandingan-model.yaml:22: spelling: unknown word 'Kemandirain'" in out
+    assert "locales/en/LC_MESSAGES/pemberdayaan.po:32: spelling: unknown word 'restoer' " \
+           "(hunspell en_US)" in out
+
+
+def test_the_original_typos_listed_in_the_editorial_notes_are_not_flagged():
+    text = (checks.ROOT / "source" / "catatan-editorial.md").read_text("utf-8")
+    assert "% spelling: off" in text and "kapasistas" in text

@@ -1,0 +1,134 @@
+"""Spelling: hunspell (Debian ``hunspell-id``, ``hunspell-en-us``) over the Indonesian
+sources, the data file and the English translations, with the project's word lists
+``locales/spelling/<lang>.txt`` (one word a line: names, terms the dictionaries lack).
+
+Indonesian text is checked with both dictionaries (the source quotes English
+terms); English msgstrs with the English one. Markup (code, roles, links, footnote
+labels, attributes, fences, front matter) is blanked first, so only prose is
+checked. Not checked: lines between ``% spelling: off`` and ``% spelling: on`` in a
+chapter (the editorial notes' table of the original's typos), a msgstr that copies
+its msgid, and a quotation in a msgstr of text from its msgid.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import polib
+
+DICTIONARIES = {"id": "id_ID,en_US", "en": "en_US"}
+DEBIAN = {"id_ID": "hunspell-id", "en_US": "hunspell-en-us"}
+MARKUP = [
+    (re.compile(r"^\s*(```|~~~|:::|\(.*\)=\s*$|%).*$"), ""),   # fences, targets, comments
+    (re.compile(r"^\s*:[\w-]+:.*$"), ""),                      # directive options
+    (re.compile(r"`[^`]*`"), " "),                             # code, role bodies
+    (re.compile(r"\{[^{}]*\}"), " "),                          # role names, attributes
+    (re.compile(r"\]\([^)]*\)"), "] "),                        # link targets
+    (re.compile(r"\[\^[^\]]*\]:?"), " "),                      # footnote labels
+    (re.compile(r"<?https?://\S+"), " "),
+]
+YAML_KEY = re.compile(r"^\s*(?:-\s+)?(?P<key>[\w-]+):\s?")
+
+
+def prose(line: str) -> str:
+    for pattern, repl in MARKUP:
+        line = pattern.sub(repl, line)
+    return line
+
+
+def yaml_prose(line: str) -> str:
+    if line.lstrip().startswith("#"):
+        return ""
+    m = YAML_KEY.match(line)
+    if m and m.group("key") in ("id", "no", "model"):
+        return ""  # identifiers
+    return prose(line[m.end():] if m else line)
+
+
+def missing() -> str | None:
+    """Why the check cannot run here (None: it can)."""
+    if shutil.which("hunspell") is None:
+        return "hunspell not found (install the Debian packages hunspell, hunspell-id, " \
+               "hunspell-en-us)"
+    proc = subprocess.run(["hunspell", "-D"], input="", capture_output=True, text=True)
+    have = proc.stdout + proc.stderr
+    lacking = [pkg for name, pkg in DEBIAN.items() if f"/{name}" not in have]
+    return f"hunspell dictionaries missing: install {' '.join(lacking)}" if lacking else None
+
+
+def unknown_words(lines: list[str], lang: str, wordlist: Path | None) -> list[list[str]]:
+    """For each line, the words hunspell does not know."""
+    cmd = ["hunspell", "-a", "-i", "utf-8", "-d", DICTIONARIES[lang]]
+    if wordlist and wordlist.is_file():
+        cmd += ["-p", str(wordlist)]
+    text = "".join("^" + line.replace("\n", " ") + "\n" for line in lines)
+    out = subprocess.run(cmd, input=text, capture_output=True, text=True, check=True).stdout
+    results: list[list[str]] = [[] for _ in lines]
+    index = 0
+    for row in out.splitlines()[1:]:  # after the version banner
+        if not row:
+            index += 1
+        elif row[0] in "&#" and index < len(results) and re.search(r"[^\W\d_]", row.split()[1]):
+            results[index].append(row.split()[1])
+    return results
+
+
+def check_text(path: Path, lines: list[str], lang: str, locales: Path,
+               first_line: int = 1) -> list[tuple[int, str]]:
+    wordlist = locales / "spelling" / f"{lang}.txt"
+    found = []
+    for number, words in enumerate(unknown_words(lines, lang, wordlist), first_line):
+        for word in dict.fromkeys(words):
+            found.append((number, f"spelling: unknown word '{word}' (hunspell "
+                                  f"{DICTIONARIES[lang]}): correct it, or add it to "
+                                  f"locales/spelling/{lang}.txt"))
+    return found
+
+
+def markdown_prose(lines: list[str]) -> list[str]:
+    out, on, front = [], True, bool(lines) and lines[0].strip() == "---"
+    for number, line in enumerate(lines):
+        if front:
+            front = not (number > 0 and line.strip() == "---")
+            out.append("")
+            continue
+        marker = re.match(r"^% spelling: (on|off)\b", line.strip())
+        if marker:
+            on = marker.group(1) == "on"
+        out.append(prose(line) if on else "")
+    return out
+
+
+def check_source(path: Path, locales: Path) -> list[tuple[int, str]]:
+    """An Indonesian chapter (``.md``) or the data file (``.yaml``)."""
+    raw = path.read_text(encoding="utf-8").splitlines()
+    clean = [yaml_prose(l) for l in raw] if path.suffix == ".yaml" else markdown_prose(raw)
+    return check_text(path, clean, "id", locales)
+
+
+QUOTED = re.compile(r"[\"“](?P<text>[^\"“”]{2,})[\"”]")  # not ' (apostrophes)
+
+
+def msgstr_prose(entry) -> str:
+    """The msgstr without the passages it quotes from its msgid."""
+    text = QUOTED.sub(lambda m: " " if m.group("text") in entry.msgid else m.group(0),
+                      entry.msgstr)
+    return prose(text)
+
+
+def check_catalog(path: Path, lang: str, locales: Path, msgstr_line) -> list[tuple[int, str]]:
+    """The msgstrs of one catalog (at each entry's msgstr line)."""
+    if lang not in DICTIONARIES:
+        return []
+    entries = [e for e in polib.pofile(str(path)) if e.msgstr and not e.obsolete
+               and e.msgstr != e.msgid]
+    found = []
+    for entry, words in zip(entries, unknown_words([msgstr_prose(e) for e in entries],
+                                                   lang, locales / "spelling" / f"{lang}.txt")):
+        for word in dict.fromkeys(words):
+            found.append((msgstr_line(entry), f"spelling: unknown word '{word}' (hunspell "
+                                              f"{DICTIONARIES[lang]}): correct it, or add it "
+                                              f"to locales/spelling/{lang}.txt"))
+    return found
