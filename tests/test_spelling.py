@@ -40,3 +40,19 @@ def test_po_check_names_each_unknown_word_at_file_and_line(tmp_path):
 def test_the_original_typos_listed_in_the_editorial_notes_are_not_flagged():
     text = (checks.ROOT / "source" / "catatan-editorial.md").read_text("utf-8")
     assert "% spelling: off" in text and "kapasistas" in text
+
+
+def test_the_build_rejects_what_po_check_reports(tmp_path):
+    from build import SPHINX_FLAGS
+
+    project = copy_project(tmp_path / "book")
+    chapter = project / "source" / "pemberdayaan.md"
+    chapter.write_text(chapter.read_text("utf-8").replace("memberdayakan guna",
+                                                          "memberdayakn guna"), "utf-8")
+    proc = subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", *SPHINX_FLAGS,
+                           "-D", "language=id", "-d", str(tmp_path / "dt"), "-c", str(project),
+                           str(project / "source"), str(tmp_path / "out")],
+                          capture_output=True, text=True)
+    assert proc.returncode != 0
+    assert f"{project / 'source' / 'pemberdayaan.md'}:5: ERROR: spelling: unknown word " \
+           "'memberdayakn'" in proc.stderr

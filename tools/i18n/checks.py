@@ -48,8 +48,7 @@ def check_all(locales: Path = LOCALES, langs: list[str] | None = None,
         for path in po_files(lang, locales):
             problems += check_po(path, lang, terms, canonical_format=True)
             problems += msgfmt_check(path)
-            if lang != SOURCE_LANGUAGE:
-                problems += spelling_problems(path, lang, locales)
+            problems += spelling_problems(path, lang, locales)
     if locales == LOCALES:  # the book's own Indonesian sources and data file
         sources = [*sorted((ROOT / "source").glob("*.md")),
                    *sorted((ROOT / "source" / "data").glob("*.yaml"))]

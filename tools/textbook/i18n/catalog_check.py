@@ -26,7 +26,7 @@ import sphinx.transforms.i18n
 from sphinx.util import logging
 
 from ..languages import SOURCE_LANGUAGE
-from . import rules
+from . import rules, spelling
 from .po import msgfmt_errors
 
 logger = logging.getLogger(__name__)
@@ -91,6 +91,29 @@ def check_translations(app, files: list[Path]) -> None:
                          type="textbook", subtype="catalog")
             if problem.line in by_line:
                 REFUSED.add(by_line[problem.line])
+    if app.config.textbook_spelling:
+        check_spelling(app, files)
+
+
+def check_spelling(app, files: list[Path]) -> None:
+    """What ``make po-check`` reports about spelling (``spelling.py``): the edition's
+    msgstrs, and for the source edition its chapters and data files."""
+    why = spelling.missing()
+    if why:
+        logger.error("spelling not checked: %s", why, type="textbook", subtype="spelling")
+        return
+    lang, locales = app.config.language, Path(app.confdir) / "locales"
+    found = [(path, line, message) for path in files
+             for line, message in spelling.check_catalog(path, lang, locales,
+                                                         rules.Lines(path).of_msgstr)]
+    if lang == SOURCE_LANGUAGE:
+        sources = [*sorted(Path(app.srcdir).glob("*.md")),
+                   *sorted(Path(app.srcdir, "data").glob("*.yaml"))]
+        found += [(path, line, message) for path in sources
+                  for line, message in spelling.check_source(path, locales)]
+    for path, line, message in found:
+        logger.error("%s", message, location=f"{path}:{line}", type="textbook",
+                     subtype="spelling")
 
 
 REFUSED: set[str] = set()  # msgids whose translation broke the rule in this process
