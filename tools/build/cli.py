@@ -2,23 +2,23 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from . import __doc__ as DOC
 from .coursepack import build_coursepack
 from .editions import build_book, build_html, declared
 from textbook.editions import EditionsError
-from .project import Project
+from .errors import describe, os_error_in
+from .lock import Busy, build_lock
+from .project import BuildError, Project, check_environment, source_date_epoch
+from .publish import recover
+from .runner import Interrupted, forwarding_signals
+
+PUBLISHED = ["html", "pdf", "epub"]
 
 
-def main(argv: list[str] | None = None, project: Project | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="build", description=DOC.splitlines()[0])
-    parser.add_argument("format", choices=["html", "pdf", "epub", "coursepack"])
-    parser.add_argument("--langs", nargs="+", default=None)
-    parser.add_argument("--chapters", nargs="+", default=[],
-                        help="coursepack: chapter file names without .md")
-    args = parser.parse_args(argv)
-    project = project or Project()
+def run(project: Project, args) -> int:
     available = project.languages()
     try:
         langs = args.langs or list(declared(project).released)
@@ -35,3 +35,34 @@ def main(argv: list[str] | None = None, project: Project | None = None) -> int:
     if args.format == "html":
         return build_html(project, langs)
     return build_book(project, args.format, langs)
+
+
+def main(argv: list[str] | None = None, project: Project | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="build", description=DOC.splitlines()[0])
+    parser.add_argument("format", choices=["html", "pdf", "epub", "coursepack"])
+    parser.add_argument("--langs", nargs="+", default=None)
+    parser.add_argument("--chapters", nargs="+", default=[],
+                        help="coursepack: chapter file names without .md")
+    parser.add_argument("--no-wait", action="store_true",
+                        help="refuse to start while another build of this checkout runs")
+    args = parser.parse_args(argv)
+    project = project or Project()
+    try:
+        check_environment(dict(os.environ))
+        source_date_epoch(project.root)
+        with forwarding_signals(), build_lock(project.build, wait=not args.no_wait):
+            recover(project.build, PUBLISHED)
+            return run(project, args)
+    except (BuildError, Busy) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except Interrupted as exc:
+        print(f"[build] interrupted ({exc}); the published output is unchanged and the "
+              f"next build starts afresh where this one stopped", file=sys.stderr)
+        return 128 + exc.signum
+    except OSError as exc:  # includes shutil.Error
+        found = os_error_in(exc)
+        if found is None:
+            raise
+        print(f"{describe(found)}; the published output is unchanged", file=sys.stderr)
+        return 1

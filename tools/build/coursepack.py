@@ -51,7 +51,7 @@ def build_coursepack(project: Project, langs: list[str], chapters: list[str]) ->
         (texdir / f"{name}.tex").write_text(merge(texs), encoding="utf-8")
     else:
         shutil.copy2(texs[langs[0]], texdir / f"{name}.tex")
-    if tex.latexmk(texdir, f"{name}.tex", "coursepack") != 0:
+    if tex.latexmk(texdir, f"{name}.tex", "coursepack", env["SOURCE_DATE_EPOCH"]) != 0:
         return 1
     # other course packs stay; this one is replaced in one rename
     target = published / f"{name}.pdf"

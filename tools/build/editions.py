@@ -9,37 +9,65 @@ from pathlib import Path
 from . import latexmk as tex
 from .fingerprints import fingerprint
 from .project import SPHINX_FLAGS, Project, source_date_epoch
-from .publish import publish
-from .runner import run_sphinx
+from .publish import publish, tree_digest
+from .runner import check_interrupted, run_sphinx
 from .site_root import write_root_files
 from textbook.editions import Editions, load as load_editions
 
 
-def sphinx(project: Project, builder: str, lang: str, outdir: Path, *extra: str) -> int:
+class Stamps:
+    """Fingerprints of the builds of one format, written only once the whole
+    format succeeded (Sphinx, latexmk, publish): an interrupted or failed build
+    leaves none, so the next one starts afresh."""
+
+    def __init__(self) -> None:
+        self.pending: list[tuple[Path, str, Path]] = []
+        self.up_to_date: set[Path] = set()  # stages left as their last good build wrote them
+
+    def add(self, stamp: Path, key: str, outdir: Path) -> None:
+        self.pending.append((stamp, key, outdir))
+
+    def commit(self) -> None:
+        check_interrupted()
+        for stamp, key, outdir in self.pending:
+            stamp.parent.mkdir(parents=True, exist_ok=True)
+            tmp = stamp.with_suffix(".tmp")
+            tmp.write_text(f"{key}{tree_digest(outdir)}\n")  # the stage as it was left
+            os.replace(tmp, stamp)
+        self.pending.clear()
+
+
+def sphinx(project: Project, stamps: Stamps, builder: str, lang: str, outdir: Path,
+           *extra: str) -> int:
     doctrees = project.doctrees(builder, lang)
     args = ["-b", builder, *SPHINX_FLAGS, "-D", f"language={lang}", "-d", str(doctrees),
             "-c", str(project.root), str(project.source), str(outdir), *extra]
     env = dict(os.environ, SOURCE_DATE_EPOCH=source_date_epoch(project.root))
-    # A build whose inputs did not change since its last success is skipped.
+    # A build whose inputs did not change since its last success, and whose
+    # stage is still exactly what that build left, is skipped.
     stamp = project.stamp(builder, lang)
     code_key, content_key = fingerprint(project, [sys.executable, "-m", "sphinx", *args],
                                         env, lang)
     key = f"{code_key}\n{content_key}\n"
     last = stamp.read_text().splitlines() if stamp.is_file() else []
-    if outdir.is_dir() and last == key.splitlines():
+    if (outdir.is_dir() and last[:2] == key.splitlines()
+            and last[2:] == [tree_digest(outdir)]):
         print(f"[{builder}:{lang}] up to date", flush=True)
+        stamps.add(stamp, key, outdir)
+        stamps.up_to_date.add(outdir)
         return 0
     stamp.unlink(missing_ok=True)
-    if last[:1] != [code_key]:
-        # Sphinx would not rewrite pages whose sources did not change: start afresh.
+    if last[:1] != [code_key] or last[2:3] and outdir.is_dir() and \
+            last[2:] != [tree_digest(outdir)]:
+        # Sphinx would not rewrite pages whose sources did not change, and a stage
+        # changed since its build is not trusted: start afresh.
         shutil.rmtree(outdir, ignore_errors=True)
         shutil.rmtree(doctrees, ignore_errors=True)
     print(f"[{builder}:{lang}] building", flush=True)
     code = run_sphinx(project, args, env)
     if code == 0:
-        stamp.parent.mkdir(parents=True, exist_ok=True)
-        stamp.write_text(key)
-    if code != 0:
+        stamps.add(stamp, key, outdir)
+    else:
         print(f"[{builder}:{lang}] FAILED (exit {code}); the published "
               f"output is unchanged", file=sys.stderr, flush=True)
         shutil.rmtree(outdir, ignore_errors=True)
@@ -65,8 +93,9 @@ def build_html(project: Project, langs: list[str]) -> int:
     offered = [lang for lang in langs if declared(project).is_released(lang)]
     site_config = ["-D", f"textbook_languages={','.join(offered)}",
                    "-D", f"textbook_downloads={','.join(p.name for p in download_files(project))}"]
+    stamps = Stamps()
     failed = [lang for lang in langs
-              if sphinx(project, "html", lang, stage / lang, *site_config,
+              if sphinx(project, stamps, "html", lang, stage / lang, *site_config,
                         *draft_config(project, lang)) != 0]
     if failed:
         return 1
@@ -75,6 +104,7 @@ def build_html(project: Project, langs: list[str]) -> int:
     # other editions' stages stay (incremental next time) but are not published
     others = {p.name for p in stage.iterdir() if p.is_dir() and p.name != "downloads"} - set(langs)
     publish(stage, project.published("html"), leave_out=others)
+    stamps.commit()
     print(f"[html] published {', '.join(langs)} in {project.published('html')}")
     return 0
 
@@ -123,13 +153,15 @@ def build_book(project: Project, fmt: str, langs: list[str]) -> int:
     out, target = stage / "publish", project.published(fmt)
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
-    failed = []
+    failed, stamps = [], Stamps()
     for lang in langs:
         if fmt == "pdf":
-            ok = sphinx(project, "latex", lang, stage / lang) == 0 and tex.latexmk(
-                stage / lang, f"{base}.tex", f"pdf:{lang}") == 0
+            ok = sphinx(project, stamps, "latex", lang, stage / lang) == 0 and (
+                stage / lang in stamps.up_to_date or tex.latexmk(
+                    stage / lang, f"{base}.tex", f"pdf:{lang}",
+                    source_date_epoch(project.root)) == 0)
         else:
-            ok = sphinx(project, "epub", lang, stage / lang) == 0
+            ok = sphinx(project, stamps, "epub", lang, stage / lang) == 0
         if not ok:
             failed.append(lang)
             continue
@@ -139,6 +171,7 @@ def build_book(project: Project, fmt: str, langs: list[str]) -> int:
               file=sys.stderr)
         return 1
     publish(out, target)
+    stamps.commit()
     print(f"[{fmt}] published {', '.join(f'{base}-{lang}.{fmt}' for lang in langs)} "
           f"in {target}")
     return refresh_site_downloads(project)

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 from .project import source_date_epoch
+from .runner import run_command
 
 TEX_PACKAGES = ("texlive-xetex texlive-fonts-recommended texlive-lang-other latexmk xindy "
                 "fonts-freefont-otf")
@@ -15,9 +17,18 @@ TEX_PACKAGES = ("texlive-xetex texlive-fonts-recommended texlive-lang-other late
 # file outside the build folder and its TeX trees (no absolute or ../ paths, no
 # dotfiles) and runs no shell command.
 TEX_LOCKDOWN = {"openin_any": "p", "openout_any": "p", "shell_escape": "f"}
+# A TeX error anywhere in a line (TeX does not always start one on a new line):
+# "! message" or, with -file-line-error, "./file.tex:12: message".
+TEX_ERROR = re.compile(r"(?:^|(?<=[\s)]))(! .+|\.?/?[\w./-]+\.(?:tex|sty|cls):\d+: .+)$", re.M)
+OVERFULL_VBOX = re.compile(r"^Overfull \\vbox.*$", re.M)
 
 
-def latexmk(texdir: Path, tex: str, label: str) -> int:
+def tex_errors(log: str) -> list[str]:
+    """The TeX error lines of ``log`` (each cut to 300 characters)."""
+    return [m.group(1)[:300] for m in TEX_ERROR.finditer(log)]
+
+
+def latexmk(texdir: Path, tex: str, label: str, epoch: str | None = None) -> int:
     """PDF from ``texdir/tex`` with latexmk (xelatex, set in Sphinx's latexmkrc).
 
     Fails on LaTeX errors and on any ``Overfull \\vbox``: that is how rows of a
@@ -28,21 +39,27 @@ def latexmk(texdir: Path, tex: str, label: str) -> int:
               f"  sudo apt-get install --no-install-recommends {TEX_PACKAGES}",
               file=sys.stderr)
         return 1
-    env = dict(os.environ, SOURCE_DATE_EPOCH=source_date_epoch(), FORCE_SOURCE_DATE="1",
+    env = dict(os.environ, SOURCE_DATE_EPOCH=epoch or source_date_epoch(),
+               FORCE_SOURCE_DATE="1",
                LATEXOPTS="-interaction=nonstopmode -halt-on-error -file-line-error "
                          "-no-shell-escape", **TEX_LOCKDOWN)
     print(f"[{label}] latexmk {tex}", flush=True)
-    proc = subprocess.run(["latexmk", "-pdf", "-dvi-", "-ps-", "-silent", "-no-shell-escape",
-                           tex], cwd=texdir,
-                          env=env, capture_output=True, text=True)
+    output = texdir / "latexmk.out"  # latexmk's own chatter, read only when TeX says nothing
+    with output.open("wb") as out:
+        code = run_command(["latexmk", "-pdf", "-dvi-", "-ps-", "-silent", "-no-shell-escape",
+                            tex], cwd=texdir, env=env, stdout=out, stderr=subprocess.STDOUT,
+                           stdin=subprocess.DEVNULL)
     log_path = texdir / Path(tex).with_suffix(".log")
     log = log_path.read_text(encoding="utf-8", errors="replace") if log_path.is_file() else ""
-    if proc.returncode != 0:
-        errors = [line for line in log.splitlines() if line.startswith(("!", "./"))]
+    if code != 0:
+        errors = tex_errors(log)
+        if not errors:
+            said = output.read_text(encoding="utf-8", errors="replace").splitlines()
+            errors = [line for line in said if "rror" in line][-5:] or said[-5:]
         print(f"[{label}] FAILED: LaTeX error, see {log_path}\n  "
-              + "\n  ".join(errors[:10] or proc.stdout.splitlines()[-10:]), file=sys.stderr)
+              + "\n  ".join(errors[:10]), file=sys.stderr)
         return 1
-    overfull = [line for line in log.splitlines() if line.startswith("Overfull \\vbox")]
+    overfull = OVERFULL_VBOX.findall(log)
     if overfull:
         print(f"[{label}] FAILED: content does not fit the page (rows of a table may be "
               f"lost), see {log_path}:\n  " + "\n  ".join(overfull), file=sys.stderr)

@@ -68,16 +68,77 @@ def _config(conf: Path) -> dict:
     return runpy.run_path(str(conf))
 
 
+class BuildError(Exception):
+    """A problem with the build's settings: printed as one ``error:`` line."""
+
+
+# Release archives carry the commit's time here: `git archive` fills the
+# placeholder (export-subst in .gitattributes); a checkout keeps it unfilled.
+DATE_FILE = Path("tools/build/source-date-epoch")
+
+
+def _epoch_value(value: str, origin: str) -> str:
+    value = value.strip()
+    if not value.isdigit() or int(value) <= 0 or len(value) > 12:
+        raise BuildError(f"{origin}: {value!r} is not a date (seconds since 1970, e.g. "
+                         f"SOURCE_DATE_EPOCH=1700000000)")
+    return value
+
+
 def source_date_epoch(root: Path = ROOT) -> str:
-    """``SOURCE_DATE_EPOCH``: the environment's, else the last commit's time."""
+    """``SOURCE_DATE_EPOCH``: the environment's, else the date a release archive
+    carries, else the last commit's time; never 1970."""
     if "SOURCE_DATE_EPOCH" in os.environ:
-        return os.environ["SOURCE_DATE_EPOCH"]
+        return _epoch_value(os.environ["SOURCE_DATE_EPOCH"], "SOURCE_DATE_EPOCH")
+    archived = root / DATE_FILE
+    if archived.is_file():
+        text = archived.read_text(encoding="utf-8", errors="replace").strip()
+        if "$Format" not in text:
+            return _epoch_value(text, str(archived))
     try:
-        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root,
+        top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=root,
                              capture_output=True, text=True, check=True).stdout.strip()
-        return out or "0"
+        if Path(top).resolve() == Path(root).resolve():
+            out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root,
+                                 capture_output=True, text=True, check=True).stdout.strip()
+            if out:
+                return _epoch_value(out, "git log")
     except (OSError, subprocess.CalledProcessError):
-        return "0"
+        pass
+    raise BuildError(f"no date for the book: {root} is neither a git checkout nor a "
+                     f"release archive made with `git archive` ({DATE_FILE} unfilled); "
+                     f"set SOURCE_DATE_EPOCH=<seconds since 1970>")
+
+
+def _check_url(name: str, value: str) -> None:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(value)
+    if (any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in value)
+            or parts.scheme not in ("http", "https") or not parts.netloc
+            or parts.query or parts.fragment or any(c in value for c in "<>\"'`")):
+        raise BuildError(f"{name}={value!r}: must be an absolute http(s) URL of the site's "
+                         f"root, without spaces, quotes, query or fragment "
+                         f"(e.g. https://example.org/buku/)")
+
+
+# Every TEXTBOOK_* environment variable the build or conf.py reads, with its check.
+ENVIRONMENT = {"TEXTBOOK_SITE_URL": _check_url,
+               "TEXTBOOK_FULL_SUITE": lambda name, value: None}  # read by the tests only
+URL_FALLBACKS = ("READTHEDOCS_CANONICAL_URL",)  # read by conf.py after TEXTBOOK_SITE_URL
+
+
+def check_environment(env: dict[str, str]) -> None:
+    """Refuse unknown or malformed ``TEXTBOOK_*`` settings before any build starts."""
+    for name in sorted(env):
+        if name.startswith("TEXTBOOK_") and name not in ENVIRONMENT:
+            raise BuildError(f"{name}: unknown setting (known: {', '.join(ENVIRONMENT)})")
+    for name, check in ENVIRONMENT.items():
+        if env.get(name):
+            check(name, env[name])
+    for name in URL_FALLBACKS:
+        if env.get(name) and not env.get("TEXTBOOK_SITE_URL"):
+            _check_url(name, env[name])
 
 
 def copy_project(dest: Path, root: Path = ROOT) -> Path:
