@@ -342,3 +342,55 @@ def test_the_search_index_patch_is_still_needed():
     patched = index()
     search_prune.prune(patched, ["a"])
     assert patched._mapping == {"kept": {"a"}} and patched._title_mapping == {}
+
+
+@pytest.mark.print
+@pytest.mark.slow
+def test_ctrl_c_or_kill_during_latexmk_then_the_next_pdf_build_succeeds(tmp_path,
+                                                                          print_toolchain):
+    """Ctrl-C, then kill -9, while xelatex runs: no TeX process outlives the build,
+    nothing is published, and the next `make pdf` succeeds without any cleanup."""
+    from build import copy_project
+
+    project = copy_project(tmp_path / "book")
+    for sig, send in ((signal.SIGINT, os.killpg), (signal.SIGKILL, os.kill)):
+        mark = uuid.uuid4().hex
+        proc = start_build(project, "pdf", "--langs", "id", mark=mark)
+        wait_for_line(proc, "latexmk", timeout=300)
+        time.sleep(1.5)  # xelatex is running
+        assert any("tex" in Path(f"/proc/{pid}/comm").read_text()
+                   for pid in marked_processes(mark) if Path(f"/proc/{pid}").exists())
+        send(proc.pid, sig)
+        proc.communicate(timeout=60)
+        assert proc.returncode in (128 + sig, -sig), (sig, proc.returncode)
+        assert no_orphans(mark) == [], f"TeX still runs after {signal.Signals(sig).name}"
+        assert not (project / "_build" / "pdf").exists()
+    proc = run_build(project, "pdf", "id")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert (project / "_build" / "pdf" / "pemberdayaan-masyarakat-id.pdf").is_file()
+
+
+def test_recovery_at_the_next_start(tmp_path):
+    """What a kill can leave (a generation cut short, a temporary link, and from
+    older versions a site left only in html.old) is set right before building."""
+    from build.publish import GENERATIONS, publish, recover
+
+    build = tmp_path / "_build"
+    (build / "html.old").mkdir(parents=True)
+    (build / "html.old" / "index.html").write_text("old good site")
+    cut = build / GENERATIONS / "html-cut"
+    cut.mkdir(parents=True)
+    (cut / "index.html").write_text("half")
+    (build / ".html.link").symlink_to(cut.relative_to(build))
+    recover(build, ["html", "pdf", "epub"])
+    assert (build / "html").is_symlink()
+    assert (build / "html" / "index.html").read_text() == "old good site"
+    assert sorted(p.name for p in build.iterdir()) == [GENERATIONS, "html"]
+    assert list((build / GENERATIONS).iterdir()) == [(build / "html").resolve()]
+    stage = tmp_path / "stage"
+    stage.mkdir()
+    (stage / "index.html").write_text("new site")
+    first = (build / "html").resolve()
+    publish(stage, build / "html")
+    assert (build / "html" / "index.html").read_text() == "new site"
+    assert not first.exists() and len(list((build / GENERATIONS).iterdir())) == 1
