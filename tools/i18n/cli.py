@@ -12,7 +12,7 @@ from .catalogs import (LOCALES, POT_DIR, ROOT, SOURCE_LANGUAGE, catalog_names, d
                        languages, with_source)
 from . import checks, interface, status
 
-from build.project import SPHINX_FLAGS, source_date_epoch  # tools/build: the one copy
+from build.project import SPHINX_FLAGS, BuildError, source_date_epoch  # tools/build: the one copy
 LANG_RE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")
 
 
@@ -26,7 +26,11 @@ def extract(pot_dir: Path = POT_DIR) -> int:
     cmd = [sys.executable, "-m", "sphinx", "-b", "gettext", *SPHINX_FLAGS,
            "-d", str(ROOT / "_build" / "doctrees" / "gettext"), "-c", str(ROOT),
            str(ROOT / "source"), str(pot_dir)]
-    env = dict(os.environ, SOURCE_DATE_EPOCH=source_date_epoch(ROOT))
+    try:
+        epoch = source_date_epoch(ROOT)
+    except BuildError:  # a copy without git: the .pot files are scratch, not the book
+        epoch = "0"
+    env = dict(os.environ, SOURCE_DATE_EPOCH=epoch)
     code = subprocess.run(cmd, env=env).returncode
     if code == 0:
         interface.write_pot(pot_dir, int(env["SOURCE_DATE_EPOCH"]))
