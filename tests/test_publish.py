@@ -92,6 +92,21 @@ def project(published_site, tmp_path):
     return copy_built(published_site, tmp_path)
 
 
+def test_a_chapter_that_is_not_utf8_ends_the_build_with_its_line(project):
+    """As `make html` runs it: one message, exit 1, no crash report, the site kept."""
+    before = tree_digest(project / "_build" / "html")
+    chapter = project / "source" / "pemberdayaan.md"
+    raw = chapter.read_bytes()
+    chapter.write_bytes(raw + b"\nTeks caf\xe9.\n")  # Latin-1, not UTF-8
+    proc = run_build(project, "html")
+    assert proc.returncode == 1, proc.stderr
+    line = raw.count(b"\n") + 2
+    assert f"{chapter}:{line}: ERROR: not valid UTF-8 (byte 0xe9 at column 9)" in proc.stderr
+    for crash in ("Traceback", "Encoding error", "report this"):
+        assert crash not in proc.stdout + proc.stderr, proc.stderr
+    assert tree_digest(project / "_build" / "html") == before
+
+
 def test_broken_data_file_keeps_the_published_site(project):
     before = tree_digest(project / "_build" / "html")
     assert {"index.html", "id/index.html", "en/index.html"} <= set(before)
