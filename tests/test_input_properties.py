@@ -21,6 +21,7 @@ from hypothesis import HealthCheck, assume, given, settings, strategies as st
 from textbook.comparison.data import Comparison, DataError, parse
 from textbook.i18n import rules
 from textbook.i18n.catalog_check import msgfmt_errors
+from textbook.input_check import toctree_cycles
 
 ROOTS = Path(__file__).parent / "roots"
 GOOD = (ROOTS / "test-data-good" / "tabel.yaml").read_bytes()
@@ -174,3 +175,11 @@ def test_the_glossary_refuses_an_alias_bomb_at_its_line(tmp_path):
                         + "terms:\n  - id: kata\n    en: word\n", encoding="utf-8")
     with pytest.raises(rules.GlossaryError, match=r"glossary\.yaml:1: YAML anchor '&a' is not allowed"):
         rules.load_glossary(glossary)
+
+
+def test_toctree_cycles_are_found_and_shared_chapters_are_not_cycles():
+    includes = {"index": ["a", "b"], "a": ["c"], "b": ["c"], "c": ["d"], "d": ["a"]}
+    assert toctree_cycles(includes, "index") == [("d", "a", ["a", "c", "d", "a"])]
+    assert toctree_cycles({"index": ["a", "b"], "a": ["c"], "b": ["c"]}, "index") == []
+    assert toctree_cycles({"index": ["index"]}, "index") == [("index", "index",
+                                                              ["index", "index"])]

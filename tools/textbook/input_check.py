@@ -82,7 +82,7 @@ def toctree_cycles(includes: dict[str, list[str]], root: str) -> list[tuple[str,
 def check_toctree_cycles(app, env) -> None:
     errors = []
     for parent, child, cycle in toctree_cycles(env.toctree_includes, app.config.root_doc):
-        line = next((node.line or node.parent.line for node in
+        line = next((node.line or getattr(node.parent, "line", None) for node in
                      env.get_doctree(parent).findall(addnodes.toctree)
                      if child in node.get("includefiles", ())), None)
         errors.append(InputError(env.doc2path(parent), line,
