@@ -3,13 +3,15 @@ from __future__ import annotations
 
 import re
 import subprocess
+import warnings
 import zipfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
 
+from helpers.ace import ace_issues
 from helpers.latex_check import catalog, normalise, table_text_problems
 
 pytestmark = [pytest.mark.epub, pytest.mark.print]  # `published` builds the PDFs too
@@ -38,8 +40,8 @@ def metadata(path: Path) -> dict[str, list[str]]:
         root = ET.fromstring(z.read("content.opf"))
     found: dict[str, list[str]] = {}
     for el in root.find("{http://www.idpf.org/2007/opf}metadata"):
-        name = el.get("property") or el.tag.rsplit("}", 1)[-1]
-        found.setdefault(name, []).append(el.text or "")
+        name = el.get("property") or el.get("name") or el.tag.rsplit("}", 1)[-1]
+        found.setdefault(name, []).append(el.text or el.get("content") or "")
     return found
 
 
@@ -124,3 +126,101 @@ def test_tables_fit_the_reading_width(epubs, lang):
     table = pages["model-intervensi.xhtml"].select_one("table.model-comparison")
     widths = [col.get("style") for col in table.select("colgroup col")]
     assert widths == [f"width: {w:.1f}%" for w in (5, 19, 25, 25, 26)], widths
+
+
+# -- a blind student's e-book (DAISY Ace, EPUB Accessibility 1.1) -------------
+
+def _read(path: Path, name: str) -> BeautifulSoup:
+    """An XHTML or package document (html.parser keeps ``epub:type``, ``xml:lang``)."""
+    with zipfile.ZipFile(path) as z, warnings.catch_warnings():
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        return BeautifulSoup(z.read(name), "html.parser")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_daisy_ace_reports_no_issue(epubs, lang, tmp_path):
+    assert ace_issues(epubs[lang], tmp_path / "ace") == []
+
+
+def test_daisy_ace_catches_a_page_without_language(epubs, tmp_path):
+    """The check above can fail: one page stripped of its lang is reported."""
+    broken = tmp_path / "broken.epub"
+    with zipfile.ZipFile(epubs["id"]) as src, zipfile.ZipFile(broken, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "pemberdayaan.xhtml":
+                data = data.replace(b' lang="id" xml:lang="id"', b"", 1)
+            dst.writestr(item, data)
+    issues = ace_issues(broken, tmp_path / "ace")
+    assert any(i.startswith("pemberdayaan.xhtml: html-has-lang") for i in issues), issues
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_accessibility_metadata(epubs, lang):
+    meta = metadata(epubs[lang])
+    assert meta["dcterms:conformsTo"] == ["EPUB Accessibility 1.1 - WCAG 2.1 Level AA"]
+    assert set(meta["schema:accessMode"]) == {"textual", "visual"}
+    assert meta["schema:accessModeSufficient"] == ["textual"]
+    assert meta["schema:accessibilityHazard"] == ["none"]
+    assert {"structuralNavigation", "tableOfContents", "alternativeText"} <= set(
+        meta["schema:accessibilityFeature"])
+    summary = meta["schema:accessibilitySummary"][0]
+    assert ("DAISY Ace" in summary) and (("pembaca layar" in summary) == (lang == "id"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_page_and_the_english_quotation_carry_their_language(epubs, lang):
+    with zipfile.ZipFile(epubs[lang]) as z:
+        names = [n for n in z.namelist() if n.endswith(".xhtml")]
+    for name in names:
+        html = _read(epubs[lang], name).find("html")
+        assert (html.get("lang"), html.get("xml:lang")) == (lang, lang), name
+    quote = _read(epubs[lang], "pemberdayaan.xhtml").find("blockquote")
+    assert (quote.get("lang"), quote.get("xml:lang")) == ("en", "en")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_cover_title_page_and_landmarks(epubs, lang):
+    title = TITLE if lang == "id" else catalog("en", "index")[TITLE]
+    opf = _read(epubs[lang], "content.opf")
+    cover = opf.find("item", properties="cover-image")
+    assert cover["href"].endswith(".svg")
+    with zipfile.ZipFile(epubs[lang]) as z:
+        svg = z.read(cover["href"]).decode()
+    assert title.split()[0] in svg
+    img = _read(epubs[lang], "epub-cover.xhtml").find("img")
+    assert title in img["alt"] and img["role"] == "doc-cover"
+    spine = [opf.find("item", id=ref["idref"])["href"] for ref in opf.find_all("itemref")]
+    assert spine[:3] == ["epub-cover.xhtml", "textbook-title.xhtml", "index.xhtml"]
+    page = _read(epubs[lang], "textbook-title.xhtml")
+    assert page.find("h1").get_text() == title
+    licence = page.find(attrs={"epub:type": "copyright-page"}).get_text(" ")
+    assert ("dilisensikan" in licence) == (lang == "id") and "CC BY-SA 4.0" in licence
+    nav = _read(epubs[lang], "nav.xhtml")
+    toc = nav.find("nav", attrs={"epub:type": "toc"})
+    assert toc["role"] == "doc-toc"
+    assert toc.find("h1").get_text() == {"id": "Daftar Isi", "en": "Contents"}[lang]
+    marks = {a["epub:type"]: a["href"]
+             for a in nav.find("nav", attrs={"epub:type": "landmarks"}).find_all("a")}
+    assert marks == {"cover": "epub-cover.xhtml", "titlepage": "textbook-title.xhtml",
+                     "bodymatter": "index.xhtml", "bibliography": "daftar-pustaka.xhtml"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_footnotes_are_epub_notes(epubs, lang):
+    page = _read(epubs[lang], "pemberdayaan.xhtml")
+    refs = page.find_all("a", attrs={"role": "doc-noteref"})
+    notes = page.find_all("aside", attrs={"role": "doc-footnote"})
+    assert len(refs) == len(notes) == 2
+    assert all(r["epub:type"] == "noteref" for r in refs)
+    assert all(n["epub:type"] == "footnote" for n in notes)
+    assert {r["href"].lstrip("#") for r in refs} == {n["id"] for n in notes}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_unused_file_in_the_package(epubs, lang):
+    with zipfile.ZipFile(epubs[lang]) as z:
+        names = set(z.namelist()) - {"mimetype", "META-INF/container.xml", "content.opf"}
+        texts = [z.read(n).decode() for n in names if n.endswith((".xhtml", ".ncx", ".css"))]
+    for name in names - {"nav.xhtml", "toc.ncx"}:
+        assert any(name in t or Path(name).name in t for t in texts), name

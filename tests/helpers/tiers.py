@@ -33,9 +33,11 @@ FIXTURE_TIERS = {"published": "print", "print_toolchain": "print", "browser": "b
 PROGRAM_TIERS = {
     **dict.fromkeys(["xelatex", "lualatex", "pdflatex", "latexmk", "kpsewhich", "xindy",
                      "pdftotext", "pdffonts", "pdfinfo", "pdftoppm"], {"print"}),
-    "epubcheck": {"epub"}, "ace": {"epub"},
+    "epubcheck": {"epub"}, "ace": {"epub"}, "ace-puppeteer": {"epub"},
     "java": {"browser", "epub"},  # the Nu checker, epubcheck
-    **dict.fromkeys(["chromium", "node", "npx", "lighthouse"], {"browser"}),
+    # DAISY Ace is a node program driving chromium
+    **dict.fromkeys(["chromium", "node"], {"browser", "epub"}),
+    **dict.fromkeys(["npx", "lighthouse"], {"browser"}),
 }
 
 STAND_IN_PREFIX = "tiers-"  # the folders of stand-ins

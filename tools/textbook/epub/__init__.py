@@ -1,4 +1,5 @@
-"""The e-book: metadata, stylesheet, reproducible zip."""
+"""The e-book: metadata, stylesheet, accessibility, reproducible zip."""
+from .accessibility import setup_accessibility
 from .metadata import setup_epub as setup_epub_metadata
 from .reproducible import setup_reproducible
 
@@ -6,3 +7,4 @@ from .reproducible import setup_reproducible
 def setup_epub(app) -> None:
     setup_reproducible(app)
     setup_epub_metadata(app)
+    setup_accessibility(app)
