@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from pybtex.database.input.bibtex import Parser
 from pybtex.scanner import PybtexError, PybtexSyntaxError
 from sphinx.util import logging
 
 from ..inputs import InputError, read_text
+from ..upstream.pybtex_parser import Parser
 from ..stop import stop_build
 
 logger = logging.getLogger(__name__)
@@ -54,7 +54,7 @@ def check_bibfile(path: Path, encoding: str = "utf-8-sig") -> list[tuple[int, st
     :class:`~textbook.inputs.InputError`."""
     text = read_text(path, encoding)
     try:
-        data = _Parser(encoding=encoding).parse_string(text)
+        data = Parser(encoding=encoding).parse_string(text)
     except PybtexSyntaxError as exc:
         message = str(exc).split(": ", 1)[-1]
         raise InputError(path, exc.lineno or 1, f"BibTeX syntax error: {message}") from None
@@ -78,18 +78,6 @@ def check_bibfile(path: Path, encoding: str = "utf-8-sig") -> list[tuple[int, st
                 problems.append((line, f"entry '{key}' is missing required field "
                                        f"'{' or '.join(alternatives)}'"))
     return problems
-
-
-class _Parser(Parser):
-    """Keeps the first of repeated keys (reported with their lines below)."""
-
-    def process_entry(self, entry_type, key, fields):
-        if key not in self.data.entries:
-            try:
-                super().process_entry(entry_type, key, fields)
-            except PybtexError as exc:
-                exc.entry_key = key
-                raise
 
 
 def _has(entry, name: str) -> bool:

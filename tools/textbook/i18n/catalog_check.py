@@ -22,10 +22,10 @@ import shutil
 from pathlib import Path
 
 import polib
-import sphinx.transforms.i18n
 from sphinx.util import logging
 
 from ..languages import SOURCE_LANGUAGE
+from ..upstream.refused_messages import REFUSED
 from . import rules, spelling
 from .po import msgfmt_errors
 
@@ -116,22 +116,5 @@ def check_spelling(app, files: list[Path]) -> None:
                      subtype="spelling")
 
 
-REFUSED: set[str] = set()  # msgids whose translation broke the rule in this process
-_init_locale = sphinx.transforms.i18n.init_locale
-
-
-def _init_locale_without_refused(*args, **kwargs):
-    """``sphinx.locale.init`` as the Locale transform calls it (Sphinx 9.0.4), with the
-    refused translations taken out of the loaded catalogs."""
-    catalog, has_catalog = _init_locale(*args, **kwargs)
-    node = catalog
-    while node is not None:
-        for msgid in REFUSED & set(getattr(node, "_catalog", {}) or ()):
-            del node._catalog[msgid]
-        node = getattr(node, "_fallback", None)
-    return catalog, has_catalog
-
-
 def setup_pocheck(app) -> None:
-    sphinx.transforms.i18n.init_locale = _init_locale_without_refused
     app.connect("builder-inited", check_catalogs)

@@ -1,12 +1,17 @@
-"""Patches of upstream internals, kept together. Each module names the upstream
-version it was written against, what upstream would have to fix, and has a
-test that fails when that version changes."""
-from .i18n_refs import setup_i18nrefs
-from .myst_speed import setup_myst_speed
-from .search_prune import setup_search_prune
+"""Patches of upstream internals, kept together.
+
+Each module names, in ``UPSTREAM``, the distribution and version it was written
+against and, in ``FIX``, what upstream would have to fix for it to go.
+``tests/test_upstream.py`` fails when the installed version differs: check the
+patch against the new version, then update ``UPSTREAM`` (or delete the patch).
+"""
+from . import i18n_refs, myst_speed, pybtex_parser, refused_messages, search_prune
+
+PATCHES = (myst_speed, i18n_refs, pybtex_parser, refused_messages, search_prune)
 
 
 def setup_upstream(app) -> None:
-    setup_myst_speed(app)
-    setup_i18nrefs(app)
-    setup_search_prune(app)
+    myst_speed.setup_myst_speed(app)
+    i18n_refs.setup_i18nrefs(app)
+    refused_messages.setup_refused_messages(app)
+    search_prune.setup_search_prune(app)

@@ -14,6 +14,8 @@ import re
 
 from sphinx.util.logging import NAMESPACE, WarningStreamHandler
 
+UPSTREAM = ("Sphinx", "9.0.4")  # the wording of the warning this reads
+FIX = "Sphinx's i18n.inconsistent_references should let a citation's page text ({h. 54}) change"
 LISTS_RE = re.compile(r"original: (?P<old>\[.*\]), translated: (?P<new>\[.*\])$", re.S)
 CITE_RE = re.compile(r"(:cite(?::[a-z]+)?:|\{cite(?::[a-z]+)?\})`(?P<body>[^`]*)`")
 

@@ -12,6 +12,9 @@ from __future__ import annotations
 
 from myst_parser.mdit_to_docutils import base
 
+UPSTREAM = ("myst-parser", "5.2.0")
+FIX = "DocutilsRenderer.setup_render should build its default document only when none is given"
+
 _upstream_setup_render = base.DocutilsRenderer.setup_render
 
 

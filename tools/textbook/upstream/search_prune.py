@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from sphinx.search import IndexBuilder
 
+UPSTREAM = ("Sphinx", "9.0.4")
+FIX = "Sphinx's IndexBuilder.prune should drop the words left without a document"
+
 _upstream_prune = IndexBuilder.prune
 
 
