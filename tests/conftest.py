@@ -63,16 +63,17 @@ PRINT_TOOLS = {  # program or file -> Debian package
     "kpsewhich:hyph-id.tex": "texlive-lang-other",
     "kpsewhich:phvr7t.tfm": "texlive-fonts-recommended",
     "/usr/share/fonts/opentype/freefont/FreeSerif.otf": "fonts-freefont-otf",
-    "epubcheck": "epubcheck", "pdftotext": "poppler-utils", "pdffonts": "poppler-utils",
+    "pdftotext": "poppler-utils", "pdffonts": "poppler-utils",
 }
+EPUB_TOOLS = {"epubcheck": "epubcheck", "java": "openjdk-17-jre-headless"}
 
 
-@pytest.fixture(scope="session")
-def print_toolchain() -> None:
+def require(tools: dict[str, str], tests: str) -> None:
+    """Fail (never skip) naming the Debian packages of ``tools`` that are missing."""
     import shutil
 
     missing = set()
-    for tool, package in PRINT_TOOLS.items():
+    for tool, package in tools.items():
         if tool.startswith("kpsewhich:"):
             found = shutil.which("kpsewhich") and subprocess.run(
                 ["kpsewhich", tool.split(":", 1)[1]], capture_output=True).returncode == 0
@@ -83,19 +84,40 @@ def print_toolchain() -> None:
         if not found:
             missing.add(package)
     if missing:
-        pytest.fail("the PDF/EPUB tests need Debian packages that are missing: "
+        pytest.fail(f"the {tests} tests need Debian packages that are missing: "
                     f"{' '.join(sorted(missing))}\ninstall them with:\n  sudo apt-get install "
                     f"--no-install-recommends {' '.join(sorted(missing))}\n"
                     "(or run `sudo make system-deps`)", pytrace=False)
 
 
 @pytest.fixture(scope="session")
-def published(tmp_path_factory, print_toolchain):
-    """tools/build html, pdf and epub (every language) into a temporary _build/."""
+def print_toolchain() -> None:
+    require(PRINT_TOOLS, "PDF")
+
+
+@pytest.fixture(scope="session")
+def epub_toolchain() -> None:
+    require(EPUB_TOOLS, "EPUB")
+
+
+def build_into(build_dir: Path, *formats: str) -> dict[str, int]:
+    """``tools/build FORMAT`` (every language) for each format into ``build_dir``."""
     from build import Project
     from build.cli import main
 
-    build_dir = tmp_path_factory.mktemp("published") / "_build"
     project = Project(build=build_dir)
-    codes = {fmt: main([fmt], project) for fmt in ("pdf", "epub", "html")}
-    return build_dir, codes
+    return {fmt: main([fmt], project) for fmt in formats}
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory, print_toolchain):
+    """tools/build pdf, epub and html (every language) into a temporary _build/."""
+    build_dir = tmp_path_factory.mktemp("published") / "_build"
+    return build_dir, build_into(build_dir, "pdf", "epub", "html")
+
+
+@pytest.fixture(scope="session")
+def published_epub(tmp_path_factory):
+    """tools/build epub (every language) into a temporary _build/: no TeX needed."""
+    build_dir = tmp_path_factory.mktemp("published-epub") / "_build"
+    return build_dir, build_into(build_dir, "epub")

@@ -82,14 +82,26 @@ def copy_built(built: Path, tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def published_site(tmp_path_factory):
+def published_html(tmp_path_factory):
     """A project copy with a good, published bilingual site."""
     return built_copy(tmp_path_factory.mktemp("publish"), "html")
 
 
+@pytest.fixture(scope="module")
+def published_epub(tmp_path_factory):
+    """A project copy with good, published EPUB editions."""
+    return built_copy(tmp_path_factory.mktemp("epubs"), "epub")
+
+
+@pytest.fixture(scope="module")
+def published_pdf(tmp_path_factory):
+    """A project copy with good, published PDF editions."""
+    return built_copy(tmp_path_factory.mktemp("pdfs"), "pdf")
+
+
 @pytest.fixture
-def project(published_site, tmp_path):
-    return copy_built(published_site, tmp_path)
+def project(published_html, tmp_path):
+    return copy_built(published_html, tmp_path)
 
 
 def test_a_chapter_that_is_not_utf8_ends_the_build_with_its_line(project):
@@ -118,16 +130,19 @@ def test_broken_data_file_keeps_the_published_site(project):
     assert tree_digest(project / "_build" / "html") == before
 
 
-def test_one_failed_language_publishes_no_language(project):
-    before = tree_digest(project / "_build" / "html")
+@pytest.mark.parametrize("fmt", ["html", "epub"])
+def test_one_failed_language_publishes_no_language(fmt, request, tmp_path):
+    project = copy_built(request.getfixturevalue(f"published_{fmt}"), tmp_path)
+    before = tree_digest(project / "_build" / fmt)
+    assert before
     chapter = break_english_only(project)
-    proc = run_build(project, "html")
+    proc = run_build(project, fmt)
     assert proc.returncode != 0
     assert re.search(re.escape(str(chapter)) + r":\d+: WARNING: undefined label: 'no-such-label'",
                      proc.stderr), proc.stderr
-    assert "[html:en] FAILED" in proc.stderr
-    assert "[html:id] FAILED" not in proc.stderr  # the Indonesian edition built fine ...
-    assert tree_digest(project / "_build" / "html") == before  # ... and was not published
+    assert f"[{fmt}:en] FAILED" in proc.stderr
+    assert f"[{fmt}:id] FAILED" not in proc.stderr  # the Indonesian edition built fine ...
+    assert tree_digest(project / "_build" / fmt) == before  # ... and was not published
 
 
 def test_a_fixed_build_publishes_again(project):
@@ -166,35 +181,10 @@ def test_unchanged_inputs_skip_the_build_and_a_changed_catalog_does_not(project)
     assert any(k.startswith("en/") and after.get(k) != v for k, v in before.items())
 
 
-@pytest.fixture(scope="module")
-def published_epubs(tmp_path_factory):
-    """A project copy with good, published EPUB editions."""
-    return built_copy(tmp_path_factory.mktemp("epubs"), "epub")
-
-
-@pytest.fixture(scope="module")
-def published_pdfs(tmp_path_factory):
-    """A project copy with good, published PDF editions."""
-    return built_copy(tmp_path_factory.mktemp("pdfs"), "pdf")
-
-
-def test_a_failed_language_keeps_the_published_epubs(published_epubs, tmp_path):
-    books = copy_built(published_epubs, tmp_path)
-    before = tree_digest(books / "_build" / "epub")
-    assert len([k for k in before if k.endswith(".epub")]) == 2
-    chapter = break_english_only(books)
-    proc = run_build(books, "epub")
-    assert proc.returncode != 0
-    assert re.search(re.escape(str(chapter)) + r":\d+: WARNING: undefined label: 'no-such-label'",
-                     proc.stderr), proc.stderr
-    assert "[epub] FAILED for en" in proc.stderr
-    assert tree_digest(books / "_build" / "epub") == before
-
-
 @pytest.mark.print
-def test_a_latex_error_keeps_the_published_pdfs(published_pdfs, tmp_path):
+def test_a_latex_error_keeps_the_published_pdfs(published_pdf, tmp_path):
     """Sphinx succeeds, xelatex fails: nothing is published either."""
-    books = copy_built(published_pdfs, tmp_path)
+    books = copy_built(published_pdf, tmp_path)
     before = tree_digest(books / "_build" / "pdf")
     assert len([k for k in before if k.endswith(".pdf")]) == 2
     chapter = books / "source" / "pemberdayaan.md"

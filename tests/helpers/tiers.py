@@ -27,7 +27,8 @@ TIERS = {
 FULL_SUITE = os.environ.get("TEXTBOOK_FULL_SUITE") == "1"
 
 # fixture (tests/conftest.py, tests/test_browser.py) -> the marker its tests need
-FIXTURE_TIERS = {"published": "print", "print_toolchain": "print", "browser": "browser"}
+FIXTURE_TIERS = {"published": "print", "print_toolchain": "print", "epub_toolchain": "epub",
+                 "browser": "browser"}
 
 # program -> the markers whose tests may run it
 PROGRAM_TIERS = {
