@@ -1,7 +1,7 @@
 """The catalogue of bad inputs, seen as a user sees them.
 
 Each case is a tiny Sphinx project under ``tests/roots/`` built the way
-``tools/build`` builds the book (same strict flags, in a subprocess): the
+``tools/build`` builds the book (same strict flags, as a command): the
 build must exit non-zero and print a message naming the file and the line
 (or the key). Every negative root is run here, once; the catalog roots are
 shared with ``tests/test_i18n.py``, which runs the project's own catalog checks
@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from build import SPHINX_FLAGS
+from helpers.sphinx_fork import sphinx
 
 ROOTS = Path(__file__).parent / "roots"
 TOOLS = Path(__file__).resolve().parent.parent / "tools"
@@ -118,18 +119,14 @@ CASES = {
 
 
 def sphinx_build(project: Path, lang: str = "", builder: str = "html"):
-    """Build like tools/build does; returns (process, output folder)."""
+    """``python -m sphinx`` with the book's flags (as tools/build runs it) on a copied
+    root; returns (process, output folder). The copy finds the extension on the helper's
+    path (tests/helpers/sphinx_fork.py)."""
     out = project / "_build" / builder
-    cmd = [sys.executable, "-m", "sphinx", "-b", builder, *SPHINX_FLAGS,
-           "-d", str(project / "_build" / "doctrees")]
+    args = ["-b", builder, *SPHINX_FLAGS, "-d", str(project / "_build" / "doctrees")]
     if lang:
-        cmd += ["-D", f"language={lang}"]
-    # The roots find the extension relative to tests/roots; their copies need the path.
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(
-        filter(None, [str(TOOLS), os.environ.get("PYTHONPATH")])))
-    proc = subprocess.run([*cmd, str(project), str(out)], capture_output=True, text=True,
-                          env=env)
-    return proc, out
+        args += ["-D", f"language={lang}"]
+    return sphinx.run([*args, str(project), str(out)]), out
 
 
 def copy_root(name: str, tmp_path: Path) -> Path:
