@@ -6,6 +6,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).parent.resolve()
 sys.path.insert(0, str(ROOT / "tools"))
+from textbook.editions import load as load_editions  # noqa: E402 -- locales/languages.yaml
 from textbook.languages import SOURCE_LANGUAGE  # noqa: E402 -- written once, there
 
 project = "Pemberdayaan, Pengembangan Masyarakat dan Intervensi Komunitas"
@@ -50,7 +51,8 @@ html_theme = "textbook"  # tools/textbook/theme/, registered by the extension
 # URLs and the sitemap. Set TEXTBOOK_SITE_URL when you publish elsewhere.
 textbook_site_url = (os.environ.get("TEXTBOOK_SITE_URL")
                      or os.environ.get("READTHEDOCS_CANONICAL_URL") or "http://localhost:8000/")
-textbook_languages = ["id", "en"]  # linked editions; tools/build passes the ones it builds
+# linked editions: the released ones; tools/build passes the ones it builds
+textbook_languages = list(load_editions(ROOT / "locales" / "languages.yaml").released)
 html_permalinks_icon = "#"
 html_title = project
 html_last_updated_fmt = None

@@ -22,8 +22,8 @@ class Setting:
 SETTINGS = (
     Setting("textbook_site_url", "", "html", (str,),
             "root URL of the published site (holds <lang>/): canonical and hreflang links, sitemap"),
-    Setting("textbook_languages", ["id", "en"], "html", (list,),
-            "the editions the site links (tools/build passes the ones it builds)"),
+    Setting("textbook_languages", [], "html", (list,),
+            "the editions the site links (conf.py: the released ones; empty: this one only)"),
     Setting("textbook_downloads", [], "html", (list,),
             "file names in downloads/ the pages may link (tools/build passes the published ones)"),
     Setting("textbook_download_basename", "", "html", (str,),
