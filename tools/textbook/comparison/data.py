@@ -11,53 +11,28 @@ import jsonschema
 
 from ..inputs import InputError, compose_yaml, decode, plain_data, short
 
+TEXT = {"$ref": "#/$defs/text"}
+ID = {"$ref": "#/$defs/id"}
+
+
+def record(**properties) -> dict:
+    """Schema of a mapping with exactly these keys, each one required."""
+    return {"type": "object", "additionalProperties": False,
+            "required": list(properties), "properties": properties}
+
+
+def one_or_more(items: dict) -> dict:
+    return {"type": "array", "minItems": 1, "items": items}
+
+
 SCHEMA = {
-    "type": "object",
-    "additionalProperties": False,
-    "required": ["headings", "models", "indicators"],
-    "properties": {
-        "headings": {
-            "type": "object",
-            "additionalProperties": False,
-            "required": ["number", "indicator"],
-            "properties": {
-                "number": {"$ref": "#/$defs/text"},
-                "indicator": {"$ref": "#/$defs/text"},
-            },
-        },
-        "models": {
-            "type": "array",
-            "minItems": 1,
-            "items": {
-                "type": "object",
-                "additionalProperties": False,
-                "required": ["id", "name"],
-                "properties": {
-                    "id": {"$ref": "#/$defs/id"},
-                    "name": {"$ref": "#/$defs/text"},
-                },
-            },
-        },
-        "indicators": {
-            "type": "array",
-            "minItems": 1,
-            "items": {
-                "type": "object",
-                "additionalProperties": False,
-                "required": ["id", "no", "label", "cells"],
-                "properties": {
-                    "id": {"$ref": "#/$defs/id"},
-                    "no": {"type": "integer", "minimum": 1},
-                    "label": {"$ref": "#/$defs/text"},
-                    "cells": {
-                        "type": "object",
-                        "minProperties": 1,
-                        "additionalProperties": {"$ref": "#/$defs/text"},
-                    },
-                },
-            },
-        },
-    },
+    **record(
+        headings=record(number=TEXT, indicator=TEXT),
+        models=one_or_more(record(id=ID, name=TEXT)),
+        indicators=one_or_more(record(
+            id=ID, no={"type": "integer", "minimum": 1}, label=TEXT,
+            cells={"type": "object", "minProperties": 1, "additionalProperties": TEXT})),
+    ),
     "$defs": {
         "id": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
         "text": {"type": "string", "pattern": r"\S"},
