@@ -189,9 +189,7 @@ def test_a_latex_error_keeps_the_published_pdfs(published_pdf, tmp_path):
     assert len([k for k in before if k.endswith(".pdf")]) == 2
     chapter = books / "source" / "pemberdayaan.md"
     with chapter.open("a", encoding="utf-8") as f:
-        # an undefined macro is no word: the spelling check skips the block
-        f.write("\n% spelling: off\n```{lang-only} en\n```{raw} latex\n\\tidakadamakro\n```\n```\n"
-                "% spelling: on\n")
+        f.write("\n```{lang-only} en\n```{raw} latex\n\\tidakadamakro\n```\n```\n")
     proc = run_build(books, "pdf")
     assert proc.returncode != 0
     assert "[pdf:en] FAILED" in proc.stderr and "Undefined control sequence" in proc.stderr, \

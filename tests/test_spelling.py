@@ -56,3 +56,15 @@ def test_the_build_rejects_what_po_check_reports(tmp_path):
     assert proc.returncode != 0
     assert f"{project / 'source' / 'pemberdayaan.md'}:5: ERROR: spelling: unknown word " \
            "'memberdayakn'" in proc.stderr
+
+
+def test_raw_output_blocks_are_not_prose():
+    """A ``{raw}`` block (a course pack's \\setcounter, a LaTeX macro) is not checked;
+    the prose around it, nested directives included, still is."""
+    from textbook.i18n.spelling import markdown_prose
+
+    lines = ["Kata satu.", "```{lang-only} en", "```{raw} latex", "\\setcounter{chapter}{2}",
+             "```", "Kalimat dalam blok.", "```", "Kata dua."]
+    out = markdown_prose(lines)
+    assert out[3] == "" and "setcounter" not in " ".join(out)
+    assert "Kalimat dalam blok." in out[5] and "Kata dua." in out[7]

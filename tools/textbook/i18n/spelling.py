@@ -87,11 +87,22 @@ def check_text(path: Path, lines: list[str], lang: str, locales: Path,
     return found
 
 
+RAW_FENCE = re.compile(r"^(`{3,}|:{3,})\{raw\}")  # raw output (LaTeX, HTML) is no prose
+
+
 def markdown_prose(lines: list[str]) -> list[str]:
     out, on, front = [], True, bool(lines) and lines[0].strip() == "---"
+    raw_fence = None
     for number, line in enumerate(lines):
         if front:
             front = not (number > 0 and line.strip() == "---")
+            out.append("")
+            continue
+        if raw_fence is not None or RAW_FENCE.match(line.strip()):
+            if raw_fence is None:
+                raw_fence = RAW_FENCE.match(line.strip()).group(1)
+            elif line.strip() == raw_fence:
+                raw_fence = None
             out.append("")
             continue
         marker = re.match(r"^% spelling: (on|off)\b", line.strip())
