@@ -84,3 +84,37 @@ def test_a_translated_licence_address_cannot_inject_latex(tmp_path, monkeypatch)
     w = words("id")
     assert w["licence_url"] == PRINT_WORDS["licence_url"]
     assert r"\input{" not in w["references"]
+
+
+def test_a_refused_interface_word_is_withdrawn(monkeypatch):
+    from textbook.upstream import refused_messages
+
+    monkeypatch.setattr(refused_messages, "REFUSED", {"Skip to content"})
+    assert ui("id")["skip"] == "Skip to content"  # the build fails; the page never shows it
+    assert not messages.has(UI["skip"], "id")
+
+
+@pytest.mark.slow
+def test_a_hostile_interface_word_fails_the_build_at_its_line(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from build import copy_project
+
+    project = copy_project(tmp_path / "book")
+    po = project / "locales" / "id" / "LC_MESSAGES" / "textbook.po"
+    text = po.read_text(encoding="utf-8")
+    hostile = 'msgstr "Langsung <script>alert(1)</script> ke isi"'
+    po.write_text(text.replace('msgstr "Langsung ke isi"', hostile), encoding="utf-8")
+    line = po.read_text(encoding="utf-8").splitlines().index(hostile) + 1
+    out = tmp_path / "out"
+    proc = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-b", "html", "-W", "--keep-going", "-n", "-q",
+         "-D", "language=id", "-d", str(tmp_path / "doctrees"), "-c", str(project),
+         str(project / "source"), str(out)],
+        capture_output=True, text=True, env=dict(os.environ, SOURCE_DATE_EPOCH="1764600000"))
+    assert proc.returncode == 1
+    assert f"{po}:{line}: ERROR: raw HTML '<script>' is not allowed" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert not any("<script>alert" in p.read_text(encoding="utf-8") for p in out.rglob("*.html"))

@@ -16,6 +16,8 @@ import os
 import tempfile
 from pathlib import Path
 
+import markupsafe
+
 DOMAIN = "textbook"
 MSGID_LANGUAGE = "en"
 LOCALES = Path(__file__).resolve().parents[2] / "locales"
@@ -102,7 +104,7 @@ def translations(lang: str, locales: Path | None = None) -> _gettext.NullTransla
 
 def gettext(message: str, lang: str | None) -> str:
     """``message`` in ``lang`` (the English msgid when the language lacks it)."""
-    if not lang or lang == MSGID_LANGUAGE and not po_path(lang).is_file():
+    if not lang or lang == MSGID_LANGUAGE and not po_path(lang).is_file() or refused(message):
         return str(message)
     return _lookup(translations(lang), message)
 
@@ -111,7 +113,14 @@ def has(message: str, lang: str | None) -> bool:
     """Whether ``lang`` has its own word for ``message``."""
     if not lang or lang == MSGID_LANGUAGE:
         return True
-    return _lookup(translations(lang), message) != message
+    return not refused(message) and _lookup(translations(lang), message) != message
+
+
+def refused(message: str) -> bool:
+    """Whether this build's catalog check refused the translation of ``message``."""
+    from .upstream.refused_messages import REFUSED
+
+    return str(message) in REFUSED
 
 
 class ThemeWords(_gettext.NullTranslations):
@@ -123,7 +132,7 @@ class ThemeWords(_gettext.NullTranslations):
 
     def gettext(self, message: str) -> str:
         if has(message, self.lang):
-            return gettext(message, self.lang)
+            return markupsafe.escape(gettext(message, self.lang))  # untrusted: text
         return self.sphinx_words.gettext(message)
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:

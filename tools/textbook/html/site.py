@@ -10,6 +10,7 @@ from html import escape
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
+import markupsafe
 from docutils import nodes
 from sphinx.writers.html5 import HTML5Translator
 
@@ -68,7 +69,8 @@ def ui(lang: str | None) -> dict[str, str]:
 
 def parallel_label(lang: str, target: str) -> str:
     """Text of the link from a ``lang`` page to its parallel view with ``target``."""
-    words = ui(lang)
+    # the catalogs are untrusted: their words reach the templates as text
+    words = {key: markupsafe.escape(word) for key, word in ui(lang).items()}
     if not has(UI["parallel"], lang) or target == "en":
         return words["parallel"]
     return f"{words['parallel_title']}: {language_name(SOURCE_LANGUAGE)} – {language_name(target)}"
@@ -152,7 +154,7 @@ def page_context(app, pagename: str, templatename: str, context: dict, doctree) 
     if target and twin in app.env.found_docs and not parallel_page:
         parallel_href = (f"{up}parallel/{twin}.html" if target == lang
                          else f"{up}../{target}/parallel/{twin}.html")
-        parallel_text = parallel_label(lang, target)
+        parallel_text = markupsafe.escape(parallel_label(lang, target))
 
     # one stylesheet; JavaScript only where it is needed (search)
     context["css_files"] = [css for css in context.get("css_files", [])
@@ -233,7 +235,7 @@ class TextbookHTMLTranslator(HTML5Translator):
 
     def add_permalink_ref(self, node, title):
         if title.startswith("Link to this") and self.config.language != "en":
-            title = ui(self.config.language)["permalink"]
+            title = escape(ui(self.config.language)["permalink"])
         super().add_permalink_ref(node, title)
 
 
