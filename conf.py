@@ -73,7 +73,8 @@ latex_elements = {
     "papersize": "a4paper",
     "geometry": r"\usepackage[headheight=14pt]{geometry}",
     "pointsize": "11pt",
-    "extraclassoptions": "openany,oneside",
+    # printed on both sides: chapters open on right-hand pages, folios on the outer edge
+    "extraclassoptions": "openright,twoside",
     # the same chapter headings in every edition (Sphinx picks Bjarne for English)
     "fncychap": "\\usepackage[Sonny]{fncychap}\n\\ChNameVar{\\Large\\normalfont\\sffamily}"
                 "\n\\ChTitleVar{\\Large\\normalfont\\sffamily}",

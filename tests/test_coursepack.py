@@ -5,6 +5,7 @@ import re
 import subprocess
 from pathlib import Path
 
+import pypdf
 import pytest
 
 from helpers.latex_check import catalog, missing_table_strings, normalise, pdf_pages
@@ -32,7 +33,9 @@ CHAPTER_RE = re.compile(r"^(?:BAB|CHAPTER) (\d+)\n(.+)$", re.M)
 
 def headers(pages: list[str]) -> list[str]:
     """The running headers (title, edition) of ``pages`` (chapter openings have none)."""
-    return [page.splitlines()[0] for page in pages if HEADER_RE.match(page.splitlines()[0])]
+    # (printed two-sided, a blank left-hand page may precede a chapter)
+    return [page.splitlines()[0] for page in pages
+            if page.strip() and HEADER_RE.match(page.splitlines()[0])]
 
 
 def chapter_numbers(text: str, lang: str) -> dict[str, int]:
@@ -51,11 +54,12 @@ def english_start(pages: list[str]) -> int:
     return next(n for n, page in enumerate(pages) if "English Edition" in page.splitlines()[:2])
 
 
-def coursepack(build_dir: Path, chapters: list[str], langs: list[str], capsys=None):
+def coursepack(build_dir: Path, chapters: list[str], langs: list[str], capsys=None,
+               sides: str = "two"):
     from build import Project
     from build.cli import main
 
-    code = main(["coursepack", "--chapters", *chapters, "--langs", *langs],
+    code = main(["coursepack", "--chapters", *chapters, "--langs", *langs, "--sides", sides],
                 Project(build=build_dir))
     return code, build_dir / "coursepack" / (
         f"pemberdayaan-masyarakat-{'-'.join(chapters)}-{'-'.join(langs)}.pdf")
@@ -156,9 +160,26 @@ def test_chapters_keep_the_book_numbers(bilingual, published):
 
 
 @pytest.mark.print
-def test_no_blank_pages(bilingual):
+def test_two_sided_pack_leaves_only_left_hand_pages_blank(bilingual):
     _, pages, _ = bilingual
+    blank = [n for n, p in enumerate(pages, 1) if not p.strip()]
+    assert all(n % 2 == 0 and n < len(pages) for n in blank), blank
+
+
+@pytest.mark.print
+def test_pack_page_labels_are_unique(bilingual):
+    labels = pypdf.PdfReader(bilingual[0]).page_labels
+    assert len(set(labels)) == len(labels), labels
+    assert labels[:2] == ["i", "ii"] and "1" in labels
+
+
+@pytest.mark.print
+def test_one_sided_pack_has_no_blank_pages(tmp_path, print_toolchain):
+    code, pdf = coursepack(tmp_path / "_build", ["intervensi-makro"], ["id"], sides="one")
+    assert code == 0
+    pages = pdf_pages(pdf)
     assert [n for n, p in enumerate(pages, 1) if not p.strip()] == []
+    assert normalise(title("intervensi-makro", "id")) in normalise("\n".join(pages))
 
 
 @pytest.mark.print

@@ -5,6 +5,7 @@ import re
 import subprocess
 from pathlib import Path
 
+import pypdf
 import pytest
 
 from textbook.comparison.data import load
@@ -133,7 +134,7 @@ def test_references_chapter_appears_once(pages, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_front_page_cards_become_chapter_boxes(pages, lang, stage):
-    preface = pages[lang][3]
+    preface = next(page for page in pages[lang][3:] if page.strip())
     for number, title in enumerate(expected(lang, "chapters"), start=1):
         line = f"{expected(lang, 'chapter')} {number}. {title}"
         assert normalise(line) in normalise(preface), (line, preface)
@@ -144,9 +145,10 @@ def test_front_page_cards_become_chapter_boxes(pages, lang, stage):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_no_blank_pages(pages, lang):
+def test_blank_pages_are_only_left_hand_pages_before_a_chapter(pages, lang):
+    """Printed on both sides, every chapter opens on a right-hand (odd) page."""
     blank = [n for n, text in enumerate(pages[lang], start=1) if not text.strip()]
-    assert not blank, f"blank pages: {blank}"
+    assert all(n % 2 == 0 and n < len(pages[lang]) for n in blank), f"blank pages: {blank}"
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -189,7 +191,7 @@ def test_latex_logs_have_no_overfull_vbox_and_real_hyphenation(stage, lang):
     assert EXPECT[lang]["polyglossia"] in tex
     if lang == "id":  # Payne's English quotation is hyphenated as English
         assert "\\begin{otherlanguage}{english}\n\\begin{quote}" in tex
-    assert r"\documentclass[a4paper,11pt" in tex and "openany,oneside" in tex
+    assert r"\documentclass[a4paper,11pt" in tex and "openright,twoside" in tex
     log = (stage / lang / f"{BASENAME}.log").read_text(encoding="utf-8", errors="replace")
     assert "Overfull \\vbox" not in log
     assert "No hyphenation patterns" not in log
@@ -291,3 +293,71 @@ def test_indonesian_hyphenation_patterns_are_installed(tmp_path, print_toolchain
     shown = re.findall(r"^\\TU/\S+ (\S+)$", (tmp_path / "h.log").read_text(errors="replace"),
                        re.M)
     assert shown == ["ma-sya-ra-kat", "masyarakat"], shown
+
+
+# -- print fit for double-sided printing, and what a PDF reader shows ---------
+
+def _outline(reader, items=None, depth=0):
+    for item in reader.outline if items is None else items:
+        if isinstance(item, list):
+            yield from _outline(reader, item, depth + 1)
+        else:
+            yield depth, item.title, reader.page_labels[reader.get_destination_page_number(item)]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pdf_language_window_title_and_xmp(pdfs, lang):
+    reader = pypdf.PdfReader(pdfs[lang])
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == lang
+    assert root["/ViewerPreferences"]["/DisplayDocTitle"] == pypdf.generic.BooleanObject(True)
+    assert reader.metadata.title == expected(lang, "title")
+    xmp = root["/Metadata"].get_object().get_data().decode()
+    assert f'<rdf:li xml:lang="{lang}">{expected(lang, "title")}</rdf:li>' in xmp
+    assert re.search(rf"<dc:language>\s*<rdf:Bag>\s*<rdf:li>{lang}</rdf:li>", xmp)
+    assert "https://creativecommons.org/licenses/by-sa/4.0/" in xmp and "CC BY-SA 4.0" in xmp
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_page_labels_unique_roman_front_matter_chapter_one_on_a_right_page(pdfs, lang):
+    labels = pypdf.PdfReader(pdfs[lang]).page_labels
+    assert len(set(labels)) == len(labels), labels
+    first = labels.index("1")
+    assert all(re.fullmatch(r"[ivx]+", label) for label in labels[:first]), labels
+    assert labels[first:] == [str(n) for n in range(1, len(labels) - first + 1)]
+    assert first % 2 == 0  # 0-based: physical page first + 1 is odd, a right-hand page
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_bookmarks_numbered_like_the_chapters(pdfs, lang):
+    marks = list(_outline(pypdf.PdfReader(pdfs[lang])))
+    chapters = [title for depth, title, _ in marks if depth == 0]
+    for number, title in enumerate(expected(lang, "chapters"), start=1):
+        assert f"{number} {title}" in chapters, chapters
+    assert any(re.fullmatch(r"1\.1 \S.*", title) for _, title, _ in marks), marks
+    notes = "Catatan Editorial" if lang == "id" else english("Catatan Editorial", "catatan-editorial")
+    assert f"A {notes}" in chapters
+    assert chapters[-1] == expected(lang, "references")
+    assert chapters[0] == gettext(WORDS["preface"], lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_folios_on_the_outer_edge(pdfs, lang):
+    """Left-hand (even) pages carry their number on the left, right-hand pages on the right."""
+    reader = pypdf.PdfReader(pdfs[lang])
+    checked = 0
+    for index, label in enumerate(reader.page_labels):
+        if not label.isdigit():
+            continue
+        html = subprocess.run(["pdftotext", "-bbox", "-f", str(index + 1), "-l", str(index + 1),
+                               str(pdfs[lang]), "-"], capture_output=True, text=True).stdout
+        height = float(re.search(r'<page width="([\d.]+)" height="([\d.]+)"', html).group(2))
+        width = float(re.search(r'<page width="([\d.]+)"', html).group(1))
+        folios = [float(m.group(1)) for m in re.finditer(
+            r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>' + label + "</word>", html)
+            if float(m.group(2)) > 0.9 * height]
+        if not folios:
+            continue  # a blank left-hand page has none
+        assert (folios[-1] > width / 2) == (index % 2 == 0), (label, index + 1, folios)
+        checked += 1
+    assert checked >= 6

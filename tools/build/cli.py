@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import os
 import sys
 
 from . import __doc__ as DOC
+from .chapters import list_chapters
 from .coursepack import build_coursepack
 from .editions import build_book, build_html, declared
 from textbook.editions import EditionsError
@@ -27,11 +29,16 @@ def run(project: Project, args) -> int:
         return 2
     unknown = [lang for lang in langs if lang not in available]
     if unknown:
-        print(f"error: no catalogs for {', '.join(unknown)} in locales/ "
-              f"(run 'make add-language NEW_LANG=xx')", file=sys.stderr)
+        hints = "".join(f" ('{code}': did you mean '{m[0]}'?)" for code in unknown
+                        if (m := difflib.get_close_matches(code, available, n=1, cutoff=0.5)))
+        print(f"error: unknown language(s) {', '.join(unknown)}{hints}; the book has "
+              f"{' '.join(available)} (a new translation starts with "
+              f"'make add-language NEW_LANG=xx')", file=sys.stderr)
         return 2
+    if args.format == "chapters":
+        return list_chapters(project, langs)
     if args.format == "coursepack":
-        return build_coursepack(project, langs, args.chapters)
+        return build_coursepack(project, langs, args.chapters, sides=args.sides)
     if args.format == "html":
         return build_html(project, langs)
     return build_book(project, args.format, langs)
@@ -39,10 +46,12 @@ def run(project: Project, args) -> int:
 
 def main(argv: list[str] | None = None, project: Project | None = None) -> int:
     parser = argparse.ArgumentParser(prog="build", description=DOC.splitlines()[0])
-    parser.add_argument("format", choices=["html", "pdf", "epub", "coursepack"])
+    parser.add_argument("format", choices=["html", "pdf", "epub", "coursepack", "chapters"])
     parser.add_argument("--langs", nargs="+", default=None)
     parser.add_argument("--chapters", nargs="+", default=[],
                         help="coursepack: chapter file names without .md")
+    parser.add_argument("--sides", choices=["one", "two"], default="two",
+                        help="coursepack: printed on one side or both (the book: two)")
     parser.add_argument("--no-wait", action="store_true",
                         help="refuse to start while another build of this checkout runs")
     args = parser.parse_args(argv)

@@ -16,16 +16,24 @@ def pack_name(project: Project, chapters: list[str], langs: list[str]) -> str:
     return f"{project.download_basename()}-{'-'.join(chapters)}-{'-'.join(langs)}"
 
 
-def sphinx_args(project: Project, lang: str, chapters: list[str]) -> list[str]:
+ONE_SIDED = ["-D", "latex_elements.extraclassoptions=openany,oneside"]
+
+
+def sphinx_args(project: Project, lang: str, chapters: list[str],
+                sides: str = "two") -> list[str]:
     stage = project.stage("coursepack")
-    return ["-b", "latex", *SPHINX_FLAGS,
+    return [*(ONE_SIDED if sides == "one" else []), "-b", "latex", *SPHINX_FLAGS,
             "-D", f"language={lang}", "-D", "latex_elements.tableofcontents="
             r"\sphinxtableofcontents", "-D", f"textbook_print_chapters={','.join(chapters)}",
+            # the chapters are the book's (spell-checked there); the generated
+            # index.md holds LaTeX, not words
+            "-D", "textbook_spelling=0",
             "-d", str(stage / "doctrees" / lang),
             "-c", str(project.root), str(stage / "source"), str(stage / lang)]
 
 
-def build_coursepack(project: Project, langs: list[str], chapters: list[str]) -> int:
+def build_coursepack(project: Project, langs: list[str], chapters: list[str],
+                     sides: str = "two") -> int:
     from textbook.latex.coursepack import CoursepackError, make_source, merge
 
     stage, base = project.stage("coursepack"), project.download_basename()
@@ -40,7 +48,7 @@ def build_coursepack(project: Project, langs: list[str], chapters: list[str]) ->
     for lang in langs:
         outdir = stage / lang
         print(f"[coursepack:{lang}] building", flush=True)
-        if run_sphinx(project, sphinx_args(project, lang, chapters), env) != 0:
+        if run_sphinx(project, sphinx_args(project, lang, chapters, sides), env) != 0:
             print(f"[coursepack:{lang}] FAILED; {published} is unchanged", file=sys.stderr)
             shutil.rmtree(outdir, ignore_errors=True)
             return 1

@@ -12,6 +12,7 @@ labels made unique. Chapters keep the book's numbers (``\\setcounter`` before ea
 """
 from __future__ import annotations
 
+import difflib
 import re
 from pathlib import Path
 
@@ -47,9 +48,19 @@ def make_source(source: Path, target: Path, chapters: list[str]) -> None:
     known = sorted(p.stem for p in source.glob("*.md") if p.stem != "index")
     unknown = [c for c in chapters if c not in known]
     if not chapters or unknown:
+        hints = "".join(f" ('{c}': did you mean '{m[0]}'?)" for c in unknown
+                        if (m := difflib.get_close_matches(c, known, n=1)))
         raise CoursepackError(
-            f"unknown chapter(s): {' '.join(unknown) or '(none given)'}; "
-            f"choose from: {' '.join(known)}")
+            f"unknown chapter(s): {' '.join(unknown) or '(none given)'}{hints}; "
+            f"choose from: {' '.join(known)} ('make chapters' lists their titles)")
+    repeated = sorted({c for c in chapters if chapters.count(c) > 1})
+    if repeated:
+        raise CoursepackError(f"chapter(s) named more than once: {' '.join(repeated)}")
+    if all("{bibliography}" in (source / f"{c}.md").read_text(encoding="utf-8")
+           for c in chapters):
+        raise CoursepackError(
+            f"{' '.join(chapters)} holds only the references, which every pack prints "
+            f"after its chapters; choose at least one chapter ('make chapters' lists them)")
     if target.exists():
         for child in target.iterdir():
             child.unlink()
@@ -73,6 +84,7 @@ def make_source(source: Path, target: Path, chapters: list[str]) -> None:
     (target / "index.md").write_text(text, encoding="utf-8")
 
 
+BEGIN_DOC = "\\begin{document}"
 BEGIN_BODY = "\\pagestyle{normal}\n"
 END_BODY = "\\renewcommand{\\indexname}"
 LABEL_RE = re.compile(r"(\\detokenize\{|\\hyperlink\{cite\.|\\bibitem\[[^\]]*\]\{)")
@@ -80,7 +92,7 @@ LABEL_RE = re.compile(r"(\\detokenize\{|\\hyperlink\{cite\.|\\bibitem\[[^\]]*\]\
 
 def split(tex: str, path: Path) -> tuple[str, str, str]:
     """``(preamble and front matter, body, end)`` of a Sphinx LaTeX file."""
-    start = tex.find(BEGIN_BODY, tex.find("\\sphinxtableofcontents"))
+    start = tex.find(BEGIN_BODY, tex.find("\\sphinxtableofcontents", tex.find(BEGIN_DOC)))
     end = tex.rfind(END_BODY)
     if "\\sphinxtableofcontents" not in tex or start < 0 or end < start:
         raise CoursepackError(f"{path}: not a Sphinx manual (markers not found)")
@@ -126,7 +138,8 @@ def bilingual_front(head: str, fronts: dict[str, tuple[str, str]]) -> str:
     head = head.replace("\\begin{document}", "\\renewcommand{\\releaseinfo}{%s}\n"
                         "\\begin{document}" % releaseinfo, 1)
     toc = "\\sphinxtableofcontents"
-    return head.replace(toc, "\\renewcommand{\\contentsname}{%s}%s" % (contents, toc), 1)
+    at = head.index(toc, head.index(BEGIN_DOC))  # (the preamble redefines it)
+    return head[:at] + "\\renewcommand{\\contentsname}{%s}" % contents + head[at:]
 
 
 def merge(texs: dict[str, Path]) -> str:

@@ -56,7 +56,7 @@ PREAMBLE = r"""
 \renewenvironment{sphinxthebibliography}[1]{%
   \clearpage
   \renewcommand\bibname{\textbookbibname}%
-  \begin{thebibliography}{#1}%
+  \begin{thebibliography}{\ifdefined\textbookwidestlabel\textbookwidestlabel\else#1\fi}%
   \addcontentsline{toc}{chapter}{\bibname}\textbookbiblabels}{\end{thebibliography}}
 \makeatother
 % Cards of the front page: one framed box per chapter.
@@ -72,6 +72,21 @@ PREAMBLE = r"""
 \makeatletter
 \newcommand\textbookraggedcolumns{%
   \renewcommand*\sphinxAtStartPar{\raggedright\leavevmode\nobreak\hskip\z@skip}}
+\makeatother
+% A table's caption as wide as the table; its continuation line in the same type.
+\setlength\LTcapwidth{\linewidth}
+\renewcommand\sphinxtablecontinued[1]{#1}
+% Course packs' contents (Sphinx's command): roman folios go on from the title page.
+\makeatletter
+\renewcommand{\sphinxtableofcontents}{%
+  \begingroup\parskip\z@skip\sphinxtableofcontentshook\tableofcontents\endgroup
+  \if@openright\cleardoublepage\else\clearpage\fi
+  \pagenumbering{arabic}}
+\makeatother
+% Two-sided: the blank left-hand page before a chapter has no running head or folio.
+\makeatletter
+\renewcommand\cleardoublepage{\clearpage\if@twoside\ifodd\c@page\else
+  \hbox{}\thispagestyle{empty}\newpage\fi\fi}
 \makeatother
 % "Tabel 1", not "Tabel1" (polyglossia resets Sphinx's caption names)
 \makeatletter
@@ -102,9 +117,10 @@ def _url(text: str) -> str:
 
 
 def maketitle(lang: str, copyright_: str) -> str:
+    """Title page (i) and, on its back (ii), the licence; roman folios until chapter 1."""
     w = words(lang)
-    return (r"""\sphinxmaketitle
-\thispagestyle{empty}
+    return (r"""\pagenumbering{roman}%
+\def\sphinxbackoftitlepage{\setcounter{page}{2}\thispagestyle{empty}%
 \begingroup\setlength\parskip{1ex}\null\vfill\small\noindent
 \textcopyright\ """ + texescape.escape(copyright_) + r"""
 
@@ -113,9 +129,25 @@ def maketitle(lang: str, copyright_: str) -> str:
 \noindent\url{""" + w["licence_url"] + r"""}
 
 \noindent \py@release, \@date.
-\par\endgroup
-\clearpage
+\par\endgroup}
+\sphinxmaketitle
 """)
+
+
+def pdf_setup(lang: str, copyright_: str) -> str:
+    """PDF metadata: language, the title in the viewer's window, numbered bookmarks, XMP."""
+    w = words(lang)
+    return (r"\usepackage{hyperxmp}" "\n"
+            r"\hypersetup{pdflang={%s}, pdfdisplaydoctitle=true, bookmarksnumbered=true, "
+            r"pdfcopyright={%s}, pdflicenseurl={%s}}" "\n"
+            % (lang, texescape.escape(copyright_).replace(r"\sphinxhyphen{}", "-"), w["licence_url"]))
+
+
+# The book's contents: no page reset (Sphinx's \sphinxtableofcontents restarts at i),
+# then the preface; \textbookmainmatter starts arabic folios at chapter 1.
+CONTENTS = (r"\begingroup\parskip0pt\sphinxtableofcontentshook\tableofcontents\endgroup"
+            r"\chapter*{%(preface)s}\addcontentsline{toc}{chapter}{%(preface)s}"
+            r"\markboth{%(preface)s}{%(preface)s}")
 
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -138,10 +170,9 @@ def latex_config(app, config) -> None:
     elements.setdefault("maketitle", r"\makeatletter" + maketitle(lang, config.copyright)
                         + r"\makeatother")
     elements["preamble"] = (elements.get("preamble", "") + PREAMBLE
+                            + pdf_setup(lang, config.copyright)
                             + r"\newcommand\textbookbibname{%s}" % w["references"] + "\n")
-    elements.setdefault("tableofcontents", r"\sphinxtableofcontents" + (
-        r"\chapter*{%(preface)s}\addcontentsline{toc}{chapter}{%(preface)s}"
-        r"\markboth{%(preface)s}{%(preface)s}" % w))
+    elements.setdefault("tableofcontents", CONTENTS % w)
     config.latex_elements = elements
     # relative to the configuration folder: an absolute path would enter the
     # config hash in .buildinfo and differ between copies of the project
@@ -175,10 +206,18 @@ class PrintLayout(SphinxPostTransform):
                 continue
             cards = [self.card(c) for c in grid.findall(_is_card)]
             grid.replace_self(nodes.container("", *cards, classes=["textbook-cards"]))
+        self.main_matter()
         self.drop_unchosen_chapters()
         self.references_chapter()
         self.appendices()
         self.foreign_passages()
+
+    def main_matter(self) -> None:
+        """Arabic folios from the first chapter on, which opens a right-hand page."""
+        first = next(iter(self.document.findall(addnodes.start_of_file)), None)
+        if first is not None and not self.config.textbook_print_chapters:
+            first.parent.insert(first.parent.index(first), nodes.raw(
+                "", r"\cleardoublepage\pagenumbering{arabic}", format="latex"))
 
     def drop_unchosen_chapters(self) -> None:
         """Course packs: only ``textbook_print_chapters`` (and the references) are printed.
@@ -244,6 +283,12 @@ class PrintLayout(SphinxPostTransform):
             for section in [n for n in sof.children if isinstance(n, nodes.section)]:
                 if any(True for _ in section.findall(_is_bibliography)):
                     self.drop_chapter(sof, section)
+        # Sphinx cuts the widest label to 8 characters: "[Budimanta 2003]" overran the indent
+        labels = [c[0].astext() for c in self.document.findall(nodes.citation)
+                  if len(c) and isinstance(c[0], nodes.label)]
+        if labels:
+            self.document.insert(0, nodes.raw("", r"\gdef\textbookwidestlabel{%s}" % (
+                texescape.escape(max(labels, key=len))), format="latex"))
 
     @staticmethod
     def drop_chapter(sof: nodes.Element, section: nodes.section) -> None:
