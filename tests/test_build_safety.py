@@ -147,7 +147,7 @@ def test_kill_9_leaves_no_orphan_and_a_whole_site(project):
 
 @pytest.mark.slow
 def test_sigint_ends_the_children_and_the_next_build_succeeds(project):
-    add_sentence(project, "Kalimat baru setelah Ctrl-C.")
+    add_sentence(project, "Kalimat baru setelah dihentikan.")
     mark = uuid.uuid4().hex
     proc = start_build(project, "html", mark=mark)
     wait_for_line(proc, "[html:en] building")
@@ -158,7 +158,7 @@ def test_sigint_ends_the_children_and_the_next_build_succeeds(project):
     assert no_orphans(mark) == []
     again = run_build(project, "html")
     assert again.returncode == 0, again.stderr
-    assert "Kalimat baru setelah Ctrl-C." in \
+    assert "Kalimat baru setelah dihentikan." in \
         (project / "_build" / "html" / "en" / "index.html").read_text(encoding="utf-8")
 
 
@@ -168,17 +168,17 @@ def test_edit_and_revert_equals_a_clean_build(project, tmp_path):
     build of the same inputs byte for byte (the search index forgets the word)."""
     chapter = project / "source" / "pemberdayaan.md"
     original = chapter.read_bytes()
-    add_sentence(project, "Kata zyxwvutkata hanya sebentar di sini.")
+    add_sentence(project, "Kata kelelawar hanya sebentar di sini.")
     assert run_build(project, "html").returncode == 0
     index = project / "_build" / "html" / "id" / "searchindex.js"
-    assert "zyxwvutkata" in index.read_text(encoding="utf-8")
+    assert "lelawar" in index.read_text(encoding="utf-8")  # stemmed: ke- stripped
     # add_sentence edits index.md; revert both files to their original bytes
     (project / "source" / "index.md").write_bytes(
         (ROOT / "source" / "index.md").read_bytes())
     chapter.write_bytes(original)
     proc = run_build(project, "html")
     assert proc.returncode == 0, proc.stderr
-    assert "zyxwvutkata" not in index.read_text(encoding="utf-8")
+    assert "lelawar" not in index.read_text(encoding="utf-8")
     clean = copy_built(project, tmp_path / "clean")
     import shutil
     shutil.rmtree(clean / "_build")
