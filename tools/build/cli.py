@@ -5,6 +5,7 @@ import argparse
 import difflib
 import os
 import sys
+from pathlib import Path
 
 from . import __doc__ as DOC
 from .chapters import list_chapters
@@ -37,6 +38,17 @@ def run(project: Project, args) -> int:
         return 2
     if args.format == "chapters":
         return list_chapters(project, langs)
+    if args.format == "coursepack" and args.pack:
+        from textbook.inputs import InputError
+
+        from .packfile import load_pack
+        chapters = sorted(p.stem for p in project.source.glob("*.md") if p.stem != "index")
+        try:
+            pack = load_pack(Path(args.pack), chapters, available)
+        except InputError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        return build_coursepack(project, langs, [], pack=pack)
     if args.format == "coursepack":
         return build_coursepack(project, langs, args.chapters, sides=args.sides)
     if args.format == "html":
@@ -50,6 +62,8 @@ def main(argv: list[str] | None = None, project: Project | None = None) -> int:
     parser.add_argument("--langs", nargs="+", default=None)
     parser.add_argument("--chapters", nargs="+", default=[],
                         help="coursepack: chapter file names without .md")
+    parser.add_argument("--pack", default="",
+                        help="coursepack: a pack file (coursepacks/<name>.yaml)")
     parser.add_argument("--sides", choices=["one", "two"], default="two",
                         help="coursepack: printed on one side or both (the book: two)")
     parser.add_argument("--no-wait", action="store_true",

@@ -19,10 +19,16 @@ def pack_name(project: Project, chapters: list[str], langs: list[str]) -> str:
 ONE_SIDED = ["-D", "latex_elements.extraclassoptions=openany,oneside"]
 
 
+PAPER = {"a4": "a4paper", "a5": "a5paper", "letter": "letterpaper"}
+
+
 def sphinx_args(project: Project, lang: str, chapters: list[str],
-                sides: str = "two") -> list[str]:
+                sides: str = "two", paper: str = "a4", title_page: str = "") -> list[str]:
     stage = project.stage("coursepack")
-    return [*(ONE_SIDED if sides == "one" else []), "-b", "latex", *SPHINX_FLAGS,
+    return [*(ONE_SIDED if sides == "one" else []),
+            "-D", f"latex_elements.papersize={PAPER[paper]}",
+            *(["-D", f"textbook_pack_title_page={title_page}"] if title_page else []),
+            "-b", "latex", *SPHINX_FLAGS,
             "-D", f"language={lang}", "-D", "latex_elements.tableofcontents="
             r"\sphinxtableofcontents", "-D", f"textbook_print_chapters={','.join(chapters)}",
             # the chapters are the book's (spell-checked there); the generated
@@ -33,7 +39,11 @@ def sphinx_args(project: Project, lang: str, chapters: list[str],
 
 
 def build_coursepack(project: Project, langs: list[str], chapters: list[str],
-                     sides: str = "two") -> int:
+                     sides: str = "two", pack=None) -> int:
+    """``pack``: a :class:`packfile.Pack` (its chapters, languages, paper, title page)."""
+    paper, title_page = "a4", ""
+    if pack is not None:
+        langs, chapters, sides, paper = pack.languages, pack.chapters, pack.sides, pack.paper
     from textbook.latex.coursepack import CoursepackError, make_source, merge
 
     stage, base = project.stage("coursepack"), project.download_basename()
@@ -43,12 +53,14 @@ def build_coursepack(project: Project, langs: list[str], chapters: list[str],
     except CoursepackError as exc:
         print(f"error: CHAPTERS: {exc}", file=sys.stderr)
         return 2
+    if pack is not None and pack.title_page:
+        title_page = str(pack.write_title_page(stage / "title-page.json"))
     env = dict(os.environ, SOURCE_DATE_EPOCH=source_date_epoch(project.root))
     texs = {}
     for lang in langs:
         outdir = stage / lang
         print(f"[coursepack:{lang}] building", flush=True)
-        if run_sphinx(project, sphinx_args(project, lang, chapters, sides), env) != 0:
+        if run_sphinx(project, sphinx_args(project, lang, chapters, sides, paper, title_page), env) != 0:
             print(f"[coursepack:{lang}] FAILED; {published} is unchanged", file=sys.stderr)
             shutil.rmtree(outdir, ignore_errors=True)
             return 1

@@ -33,6 +33,8 @@ SETTINGS = (
     Setting("textbook_draft", False, "html", (bool,),
             "a draft edition (locales/languages.yaml; tools/build sets it): banner, noindex, "
             "no hreflang, no sitemap"),
+    Setting("textbook_pack_title_page", "", "env", (str,),
+            "course packs: JSON file of the pack's title, course, institution, lecturer, term"),
     Setting("textbook_spelling", False, "env", (bool,),
             "hunspell over the edition's msgstrs (and the source edition's chapters) in the build"),
     Setting("textbook_canonical_po", False, "env", (bool,),

@@ -143,6 +143,20 @@ def pdf_setup(lang: str, copyright_: str) -> str:
             % (lang, texescape.escape(copyright_).replace(r"\sphinxhyphen{}", "-"), w["licence_url"]))
 
 
+def pack_title_page(path: str) -> str:
+    """A course pack's own lines at the foot of the title page (teachers' text, escaped)."""
+    if not path:
+        return ""
+    import json
+
+    fields = json.loads(Path(path).read_text(encoding="utf-8"))
+    lines = [texescape.escape(fields[k]) for k in ("course", "institution", "lecturer", "term")
+             if fields.get(k)]
+    if fields.get("title"):
+        lines.insert(0, r"\textbf{%s}" % texescape.escape(fields["title"]))
+    return r"\authoraddress{%s}" % r"\\ ".join(lines) + "\n"
+
+
 # The book's contents: no page reset (Sphinx's \sphinxtableofcontents restarts at i),
 # then the preface; \textbookmainmatter starts arabic folios at chapter 1.
 CONTENTS = (r"\begingroup\parskip0pt\sphinxtableofcontentshook\tableofcontents\endgroup"
@@ -173,6 +187,7 @@ def latex_config(app, config) -> None:
                             + pdf_setup(lang, config.copyright)
                             + r"\newcommand\textbookbibname{%s}" % w["references"] + "\n")
     elements.setdefault("tableofcontents", CONTENTS % w)
+    elements["preamble"] += pack_title_page(config.textbook_pack_title_page)
     config.latex_elements = elements
     # relative to the configuration folder: an absolute path would enter the
     # config hash in .buildinfo and differ between copies of the project

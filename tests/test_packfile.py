@@ -1,0 +1,72 @@
+"""Pack files (coursepacks/*.yaml): errors at file:line with the nearest name; the
+example pack's title page, A5 paper and escaped teacher text (print tier)."""
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from build import Project
+from build.cli import main
+from helpers.latex_check import normalise, pdf_pages
+
+ROOT = Path(__file__).resolve().parents[1]
+GOOD = """title: Bahan Bacaan
+course: Pengantar Pengembangan Masyarakat
+chapters:
+  - pemberdayaan
+languages: [id]
+"""
+
+
+def run_pack(tmp_path, text: str, capsys):
+    pack = tmp_path / "kuliah.yaml"
+    pack.write_text(text, encoding="utf-8")
+    code = main(["coursepack", "--pack", str(pack)], Project(build=tmp_path / "_build"))
+    return code, pack, capsys.readouterr().err
+
+
+@pytest.mark.parametrize("text, line, message", [
+    (GOOD + "lecturr: Dr. X\n", 6, "unknown key 'lecturr' (did you mean 'lecturer'?)"),
+    (GOOD.replace("- pemberdayaan", "- pemberdayan"), 4,
+     "chapters: unknown chapter 'pemberdayan' (did you mean 'pemberdayaan'?)"),
+    (GOOD.replace("[id]", "[id, eng]"), 5,
+     "languages: unknown language 'eng' (did you mean 'en'?); the book has id en"),
+    (GOOD.replace("- pemberdayaan", "- pemberdayaan\n  - pemberdayaan"), 5,
+     "chapters: 'pemberdayaan' is named twice"),
+    (GOOD + "paper: a3\n", 6, "paper: 'a3' is not one of ['a4', 'a5', 'letter']"),
+    (GOOD + "layout: parallel\n", 6, "layout: parallel) is not available yet"),
+    (GOOD.replace("title: Bahan Bacaan\n", ""), 1, "'title' is a required property"),
+    (GOOD + "term: &t Ganjil\nlecturer: *t\n", 6, "anchor"),
+])
+def test_pack_file_errors_name_file_line_and_key(tmp_path, capsys, text, line, message):
+    code, pack, err = run_pack(tmp_path, text, capsys)
+    assert code == 2 and "Traceback" not in err
+    assert f"{pack}:{line}:" in err and message in err, err
+    assert not (tmp_path / "_build" / "coursepack").exists()
+
+
+def test_the_example_pack_is_valid():
+    from build.packfile import load_pack
+
+    chapters = sorted(p.stem for p in (ROOT / "source").glob("*.md") if p.stem != "index")
+    pack = load_pack(ROOT / "coursepacks" / "contoh-pengantar.yaml", chapters, ["id", "en"])
+    assert pack.chapters == ["pemberdayaan", "model-intervensi"]
+    assert pack.languages == ["id", "en"] and set(pack.title_page) == {
+        "title", "course", "institution", "lecturer", "term"}
+
+
+@pytest.mark.print
+def test_a5_pack_title_page_with_the_teachers_text_escaped(tmp_path, capsys, print_toolchain):
+    text = (GOOD + "lecturer: 'Dr. A & B_C {x} 100% #1 \\textbf{y} ~^'\n"
+            "institution: Universitas Contoh\nterm: 2026/2027 Ganjil\npaper: a5\nsides: one\n")
+    code, pack, err = run_pack(tmp_path, text, capsys)
+    assert code == 0, err
+    pdf = tmp_path / "_build" / "coursepack" / "pemberdayaan-masyarakat-pemberdayaan-id.pdf"
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    assert "419.53 x 595.28 pts" in info, info  # A5
+    first = normalise(pdf_pages(pdf)[0])
+    for field in ("Bahan Bacaan", "Pengantar Pengembangan Masyarakat", "Universitas Contoh",
+                  "2026/2027 Ganjil", r"Dr. A & B_C {x} 100% #1 \textbf{y} ~^"):
+        assert normalise(field) in first, (field, first)

@@ -1,0 +1,92 @@
+"""Pack files (``coursepacks/<name>.yaml``): what a teacher keeps from term to term.
+
+Read as plain YAML (``textbook.inputs``: no anchors, tags or control characters),
+checked against :data:`SCHEMA` with jsonschema; every error names the file, the
+line and the key, with the nearest chapter, language or key when one is close.
+"""
+from __future__ import annotations
+
+import difflib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jsonschema
+
+from textbook.inputs import InputError, compose_yaml, plain_data, read_text
+
+TEXT = {"type": "string", "minLength": 1, "maxLength": 200}
+SCHEMA = {
+    "type": "object",
+    "required": ["title", "chapters"],
+    "additionalProperties": False,
+    "properties": {
+        "title": TEXT, "course": TEXT, "institution": TEXT, "lecturer": TEXT, "term": TEXT,
+        "chapters": {"type": "array", "minItems": 1, "items": {"type": "string"}},
+        "languages": {"type": "array", "minItems": 1, "items": {"type": "string"}},
+        "paper": {"enum": ["a4", "a5", "letter"]},
+        "sides": {"enum": ["one", "two"]},
+        "layout": {"enum": ["sequential", "parallel"]},
+        "handout": {"type": "boolean"},
+    },
+}
+TITLE_FIELDS = ("title", "course", "institution", "lecturer", "term")
+NOT_YET = {("layout", "parallel"): "the facing-page volume (layout: parallel) is not "
+                                   "available yet; use layout: sequential",
+           ("handout", True): "handout: true is not available yet; use handout: false"}
+
+
+@dataclass
+class Pack:
+    chapters: list[str]
+    languages: list[str]
+    paper: str = "a4"
+    sides: str = "two"
+    title_page: dict[str, str] = field(default_factory=dict)
+
+    def write_title_page(self, path: Path) -> Path:
+        path.write_text(json.dumps(self.title_page, ensure_ascii=False), encoding="utf-8")
+        return path
+
+
+def _nearest(word: str, choices: list[str]) -> str:
+    match = difflib.get_close_matches(word, choices, n=1, cutoff=0.5)
+    return f" (did you mean '{match[0]}'?)" if match else ""
+
+
+def load_pack(path: Path, chapters: list[str], languages: list[str]) -> Pack:
+    """The pack in ``path``; ``chapters`` and ``languages`` are the book's."""
+    node = compose_yaml(read_text(path), path)
+    if node is None:
+        raise InputError(path, 1, "empty pack file (keys: title, chapters, ...)")
+    data, lines = plain_data(node, path)
+    validator = jsonschema.Draft202012Validator(SCHEMA)
+    for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.path))):
+        where = tuple(error.absolute_path)
+        key = ".".join(map(str, where)) or "(top level)"
+        if error.validator == "additionalProperties":
+            extra = sorted(set(data) - set(SCHEMA["properties"]))
+            raise InputError(path, lines.get((extra[0],), 1),
+                             f"unknown key '{extra[0]}'{_nearest(extra[0], list(SCHEMA['properties']))}"
+                             f"; keys: {', '.join(SCHEMA['properties'])}")
+        raise InputError(path, lines.get(where, 1), f"{key}: {error.message}")
+    for (key, value), message in NOT_YET.items():
+        if data.get(key) == value:
+            raise InputError(path, lines[(key,)], message)
+    for i, name in enumerate(data["chapters"]):
+        if name not in chapters:
+            raise InputError(path, lines[("chapters", i)],
+                             f"chapters: unknown chapter '{name}'{_nearest(name, chapters)}; "
+                             f"'make chapters' lists them")
+        if data["chapters"].index(name) != i:
+            raise InputError(path, lines[("chapters", i)],
+                             f"chapters: '{name}' is named twice")
+    langs = data.get("languages", languages[:1])
+    for i, code in enumerate(langs):
+        if code not in languages:
+            raise InputError(path, lines.get(("languages", i), lines[("languages",)]),
+                             f"languages: unknown language '{code}'{_nearest(code, languages)};"
+                             f" the book has {' '.join(languages)}")
+    return Pack(chapters=data["chapters"], languages=langs, paper=data.get("paper", "a4"),
+                sides=data.get("sides", "two"),
+                title_page={k: data[k] for k in TITLE_FIELDS if k in data})
