@@ -22,6 +22,8 @@ DEBIAN_PACKAGES += hunspell hunspell-id hunspell-en-us
 DEBIAN_PACKAGES += chromium openjdk-17-jre-headless nodejs npm
 # print and e-book: xelatex via latexmk, Indonesian hyphenation, fonts; epubcheck;
 # pdftotext/pdffonts/pdftoppm (poppler-utils) for the PDF tests
+# texlive-pictures: qrcode.sty (a course pack's link to the online edition)
+DEBIAN_PACKAGES += texlive-pictures
 DEBIAN_PACKAGES += texlive-xetex texlive-fonts-recommended texlive-lang-other latexmk xindy \
                    fonts-freefont-otf epubcheck poppler-utils
 CHAPTERS    ?= pemberdayaan model-intervensi

@@ -58,7 +58,9 @@ def test_the_example_pack_is_valid():
 
 
 @pytest.mark.print
-def test_a5_pack_title_page_with_the_teachers_text_escaped(tmp_path, capsys, print_toolchain):
+def test_a5_pack_title_page_with_the_teachers_text_escaped(tmp_path, capsys, print_toolchain,
+                                                           monkeypatch):
+    monkeypatch.setenv("TEXTBOOK_SITE_URL", "https://buku.example.org/")
     text = (GOOD + "lecturer: 'Dr. A & B_C {x} 100% #1 \\textbf{y} ~^'\n"
             "institution: Universitas Contoh\nterm: 2026/2027 Ganjil\npaper: a5\nsides: one\n")
     code, pack, err = run_pack(tmp_path, text, capsys)
@@ -68,5 +70,6 @@ def test_a5_pack_title_page_with_the_teachers_text_escaped(tmp_path, capsys, pri
     assert "419.53 x 595.28 pts" in info, info  # A5
     first = normalise(pdf_pages(pdf)[0])
     for field in ("Bahan Bacaan", "Pengantar Pengembangan Masyarakat", "Universitas Contoh",
-                  "2026/2027 Ganjil", r"Dr. A & B_C {x} 100% #1 \textbf{y} ~^"):
+                  "2026/2027 Ganjil", r"Dr. A & B_C {x} 100% #1 \textbf{y} ~^",
+                  "https://buku.example.org/id/"):  # the online edition, beside its QR code
         assert normalise(field) in first, (field, first)

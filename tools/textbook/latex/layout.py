@@ -143,8 +143,12 @@ def pdf_setup(lang: str, copyright_: str) -> str:
             % (lang, texescape.escape(copyright_).replace(r"\sphinxhyphen{}", "-"), w["licence_url"]))
 
 
-def pack_title_page(path: str) -> str:
-    """A course pack's own lines at the foot of the title page (teachers' text, escaped)."""
+SITE_URL = re.compile(r"https?://[A-Za-z0-9.:/_~-]+/")
+
+
+def pack_title_page(path: str, site_url: str, lang: str) -> str:
+    """A course pack's own lines at the foot of the title page (teachers' text, escaped),
+    and the online edition's address with a QR code when the site has a public URL."""
     if not path:
         return ""
     import json
@@ -154,6 +158,10 @@ def pack_title_page(path: str) -> str:
              if fields.get(k)]
     if fields.get("title"):
         lines.insert(0, r"\textbf{%s}" % texescape.escape(fields["title"]))
+    url = f"{site_url}{lang}/"
+    if SITE_URL.fullmatch(url) and not re.match(r"https?://(localhost|127\.)", url):
+        lines.append(r"\medskip\qrcode[height=2cm]{%s}\\ \url{%s}" % (url, url))
+        return r"\usepackage{qrcode}\authoraddress{%s}" % r"\\ ".join(lines) + "\n"
     return r"\authoraddress{%s}" % r"\\ ".join(lines) + "\n"
 
 
@@ -187,7 +195,8 @@ def latex_config(app, config) -> None:
                             + pdf_setup(lang, config.copyright)
                             + r"\newcommand\textbookbibname{%s}" % w["references"] + "\n")
     elements.setdefault("tableofcontents", CONTENTS % w)
-    elements["preamble"] += pack_title_page(config.textbook_pack_title_page)
+    elements["preamble"] += pack_title_page(config.textbook_pack_title_page,
+                                            config.textbook_site_url, lang)
     config.latex_elements = elements
     # relative to the configuration folder: an absolute path would enter the
     # config hash in .buildinfo and differ between copies of the project
