@@ -7,7 +7,7 @@ LANGS       ?=
 STAMP       := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help html gettext test test-fast system-deps clean
+.PHONY: help html site gettext test test-fast system-deps clean
 .PHONY: pdf epub coursepack chapters
 .PHONY: update-po po-status po-check add-language
 .PHONY: bench audit lock
@@ -53,6 +53,11 @@ $(STAMP): requirements.txt
 	@touch $@
 
 html: $(STAMP)  ## build the website (released editions; LANGS="id en xx" adds a draft preview)
+	$(PY) tools/build html$(if $(LANGS), --langs $(LANGS))
+
+site: $(STAMP)  ## PDF, EPUB and website (as make html): the site with its downloads
+	$(PY) tools/build pdf$(if $(LANGS), --langs $(LANGS))
+	$(PY) tools/build epub$(if $(LANGS), --langs $(LANGS))
 	$(PY) tools/build html$(if $(LANGS), --langs $(LANGS))
 
 pdf: $(STAMP)  ## A4 PDF per language (xelatex) into _build/pdf/ (+ _build/html/downloads/)

@@ -98,7 +98,10 @@ def test_the_table_matches_the_data_in_the_edition_language(edition):
         cells = [text(c) for c in row.find_all(["th", "td"], recursive=False)]
         assert cells == [str(ind.no), tr(ind.label),
                          *[md_text(tr(ind.cells[m.id])) for m in data.models]], ind.id
-        assert row.find("th").get("class") == ["stub"]
+        # the row's header cell is its indicator (screen readers announce it with each cell)
+        headers = row.find_all("th", recursive=False)
+        assert [text(th) for th in headers] == [tr(ind.label)], ind.id
+        assert headers[0].get("scope") == "row"
     assert heading(table.select_one("caption")) == tr(
         "Perbandingan tiga model intervensi komunitas menurut Rothman dan Tropman")
 

@@ -64,7 +64,7 @@ class ModelComparison(SphinxDirective):
         table += tgroup
         for width in widths:
             tgroup += nodes.colspec(colwidth=width)
-        tgroup[0]["stub"] = 1
+        tgroup[1]["stub"] = 1  # each row is named by its indicator (th scope=row)
 
         thead = nodes.thead()
         tgroup += thead

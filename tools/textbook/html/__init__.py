@@ -1,8 +1,10 @@
-"""The website: page context, HTML translator, Indonesian search, theme."""
+"""The website: page context, HTML translator, Indonesian search, theme, offline."""
+from .offline import setup_offline
 from .search_id import setup_search_id
 from .site import setup_html_site
 
 
 def setup_html(app) -> None:
     setup_html_site(app)
+    setup_offline(app)
     setup_search_id(app)

@@ -12,6 +12,7 @@ from xml.sax.saxutils import escape as xml_escape
 
 import markupsafe
 from docutils import nodes
+from sphinx.builders.html._assets import _JavaScript
 from sphinx.writers.html5 import HTML5Translator
 
 from sphinx import locale as sphinx_locale
@@ -45,6 +46,9 @@ UI = {
     # Translators: banner on every page of a draft edition (locales/languages.yaml)
     "draft": N_("Draft translation: incomplete and not yet reviewed. This edition is not "
                 "published for readers."),
+    "top": N_("Back to top"),
+    # Translators: name of the list of links to the parallel view, PDF and EPUB of a page
+    "formats": N_("Other forms of this page"),
 }
 DESCRIPTION = N_("An open textbook on empowerment, community development and community "
                  "intervention.")
@@ -156,12 +160,17 @@ def page_context(app, pagename: str, templatename: str, context: dict, doctree) 
                          else f"{up}../{target}/parallel/{twin}.html")
         parallel_text = markupsafe.escape(parallel_label(lang, target))
 
-    # one stylesheet; JavaScript only where it is needed (search)
+    # one stylesheet; scripts deferred, except on the search page; elsewhere only
+    # what highlights the searched words on the page a result leads to
     context["css_files"] = [css for css in context.get("css_files", [])
-                            if str(getattr(css, "filename", css)).rsplit("/", 1)[-1]
-                            == "textbook.css"]
+                            if _basename(css) == "textbook.css"]
     if pagename != "search":
-        context["script_files"] = []
+        context["script_files"] = [
+            _JavaScript(js.filename, priority=js.priority, **{**js.attributes, "defer": "defer"})
+            for js in context.get("script_files", []) if _basename(js) in HIGHLIGHT_JS]
+    else:  # the search page has no sphinx-design tabs
+        context["script_files"] = [js for js in context.get("script_files", [])
+                                   if _basename(js) != "design-tabs.js"]
     # docutils adds a second viewport tag to the one in the layout
     # and Sphinx's Locale leaves its 'translated' flag on <meta> (invalid HTML)
     context["metatags"] = without_translated_flag(re.sub(
@@ -180,7 +189,27 @@ def page_context(app, pagename: str, templatename: str, context: dict, doctree) 
         "parallel_text": parallel_text,
         "description": _first_paragraph(doctree) or words["description"],
         "draft": config.textbook_draft,
+        "long_page": doctree is not None and len(doctree.astext()) > LONG_PAGE,
     }
+    if "toctree" in context:
+        context["tb"]["toc_chapters"] = _mark_current(context["toctree"](
+            maxdepth=1, collapse=True, titles_only=True, includehidden=True))
+        context["tb"]["toc_sections"] = _mark_current(context["toctree"](
+            maxdepth=2, collapse=True, titles_only=False, includehidden=True))
+
+
+HIGHLIGHT_JS = ("documentation_options.js", "doctools.js", "sphinx_highlight.js")
+LONG_PAGE = 1200  # characters of text (two phone screens): pages get a "back to top" link
+
+
+def _basename(asset) -> str:
+    return str(getattr(asset, "filename", asset)).rsplit("/", 1)[-1]
+
+
+def _mark_current(toc: str) -> str:
+    """The link to the page itself says so to assistive technology."""
+    return toc.replace('<a class="current reference internal" href="#">',
+                       '<a class="current reference internal" href="#" aria-current="page">')
 
 
 class TextbookHTMLTranslator(HTML5Translator):

@@ -1,8 +1,9 @@
-"""Translation: lang-only passages, catalog check, unique ids, parallel view."""
+"""Translation: lang-only passages, catalog check, unique ids, parallel view, quotes."""
 from .catalog_check import setup_pocheck
 from .langonly import setup_langonly
 from .parallel import setup_parallel
 from .pending import setup_pending
+from .quotes import setup_quotes
 from .unique_ids import setup_unique_ids
 
 
@@ -12,3 +13,4 @@ def setup_i18n(app) -> None:
     setup_langonly(app)
     setup_unique_ids(app)
     setup_parallel(app)
+    setup_quotes(app)

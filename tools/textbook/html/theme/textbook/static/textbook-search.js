@@ -1,0 +1,14 @@
+/* Search page: also highlight the indexed (stemmed) form of each query word, so that an
+   inflected query ("memberdayakan") marks "pemberdayaan" in the excerpts and on the page
+   a result leads to (Sphinx highlights only the words as typed). */
+"use strict";
+(() => {
+  const parse = Search._parseQuery;
+  Search._parseQuery = (query) => {
+    const parsed = parse(query);
+    const [, searchTerms, , highlightTerms] = parsed;
+    searchTerms.forEach((term) => { if (term.length > 2) highlightTerms.add(term); });
+    localStorage.setItem("sphinx_highlight_terms", [...highlightTerms].join(" "));
+    return parsed;
+  };
+})();

@@ -1,0 +1,18 @@
+"""Typographic quotation marks for the book's languages that docutils lacks.
+
+docutils' smart quotes (on by default in Sphinx) turn ' and " into the marks of the
+document's language, but only for languages in ``smartchars.quotes``; Sphinx checks
+that table before the ``smartquotes_locales`` setting is applied, so the entry goes
+into the table itself. The marks then reach HTML, EPUB and LaTeX alike.
+"""
+from __future__ import annotations
+
+from docutils.utils.smartquotes import smartchars
+
+# Indonesian (PUEBI): “double” and ‘single’ quotation marks
+QUOTES = {"id": "“”‘’"}
+
+
+def setup_quotes(app) -> None:
+    for lang, marks in QUOTES.items():
+        smartchars.quotes.setdefault(lang, marks)
