@@ -8,6 +8,9 @@ from pathlib import Path
 import pypdf
 import pytest
 
+from textbook.latex.layout import WORDS
+from textbook.messages import gettext
+
 from helpers.latex_check import catalog, missing_table_strings, normalise, pdf_pages
 
 CHAPTERS = ["pemberdayaan", "model-intervensi"]
@@ -228,3 +231,12 @@ def test_bibliography_lists_only_works_cited_in_the_pack(tmp_path, print_toolcha
     pages = pdf_pages(pdf)
     references = next(p for p in pages if p.startswith("Daftar Pustaka\n"))
     assert "[Adi 2003]" in references and "Budimanta" not in "\n".join(pages)
+
+
+@pytest.mark.print
+def test_licence_on_the_title_pages_back_in_every_language(bilingual):
+    _, pages, _ = bilingual
+    back = normalise(pages[1])
+    for lang in ("id", "en"):
+        assert normalise(gettext(WORDS["licence"], lang)) in back, lang
+        assert normalise(gettext(WORDS["licence_url"], lang)) in back, lang

@@ -135,8 +135,14 @@ def bilingual_front(head: str, fronts: dict[str, tuple[str, str]]) -> str:
     head = TITLE_RE.sub(lambda m: title_line, head, count=1)
     releaseinfo = "".join(r"\ \textperiodcentered\ %s\space\version" % r for _, (_, r) in others)
     contents = r"\ \textperiodcentered\ ".join(words(lang)["contents"] for lang in fronts)
+    # the licence on the title page's back in every language of the pack
+    licences = "".join(
+        r"\par\medskip\begin{otherlanguage}{%s}\noindent %s\par\noindent\url{%s}"
+        r"\end{otherlanguage}" % (words(lang)["polyglossia"], words(lang)["licence"],
+                                   words(lang)["licence_url"]) for lang in list(fronts)[1:])
     head = head.replace("\\begin{document}", "\\renewcommand{\\releaseinfo}{%s}\n"
-                        "\\begin{document}" % releaseinfo, 1)
+                        "\\newcommand\\textbookmorelicences{%s}\n"
+                        "\\begin{document}" % (releaseinfo, licences), 1)
     toc = "\\sphinxtableofcontents"
     at = head.index(toc, head.index(BEGIN_DOC))  # (the preamble redefines it)
     return head[:at] + "\\renewcommand{\\contentsname}{%s}" % contents + head[at:]

@@ -129,6 +129,7 @@ def maketitle(lang: str, copyright_: str) -> str:
 \noindent\url{""" + w["licence_url"] + r"""}
 
 \noindent \py@release, \@date.
+\ifdefined\textbookmorelicences\textbookmorelicences\fi
 \par\endgroup}
 \sphinxmaketitle
 """)
