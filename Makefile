@@ -70,7 +70,7 @@ coursepack: $(STAMP)  ## PDF of chapters: make coursepack PACK=coursepacks/x.yam
 	$(PY) tools/build coursepack $(if $(PACK),--pack $(PACK),--chapters $(CHAPTERS)$(if $(LANGS), --langs $(LANGS)) --sides $(SIDES))
 
 chapters: $(STAMP)  ## number, file name and title of every chapter (LANGS="id en")
-	@$(PY) tools/build chapters --langs $(LANGS)
+	@$(PY) tools/build chapters$(if $(LANGS), --langs $(LANGS))
 
 gettext: $(STAMP)  ## extract messages into _build/gettext/*.pot
 	$(PY) -m sphinx -b gettext -W --keep-going -n -q -c . source _build/gettext
