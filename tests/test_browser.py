@@ -9,7 +9,7 @@ from helpers.html_check import CHROMIUM, CHROMIUM_ARGS, pages, run_axe
 pytestmark = pytest.mark.browser
 
 CHAPTERS = ["index", "pemberdayaan", "intervensi-makro", "model-intervensi",
-            "daftar-pustaka", "catatan-editorial"]
+            "daftar-pustaka", "catatan-editorial", "cara-mengutip"]
 PHONE = {"width": 390, "height": 844}
 
 
