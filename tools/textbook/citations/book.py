@@ -29,7 +29,8 @@ def citation_text(config) -> str:
 
 
 class BookCitation(SphinxDirective):
-    """An empty literal block, filled at write time (the URL is an html-only setting)."""
+    """An empty literal block, filled at write time (the URL is an html-only setting);
+    a paragraph in the PDF and EPUB (their verbatim marks or cuts long lines)."""
 
     has_content = False
 
@@ -41,11 +42,14 @@ class BookCitation(SphinxDirective):
 
 
 def _fill(app, doctree, docname) -> None:
-    for block in doctree.findall(nodes.literal_block):
+    for block in list(doctree.findall(nodes.literal_block)):
         if block.get("textbook_citation"):
             text = citation_text(app.config)
-            block[:] = [nodes.Text(text)]
-            block.rawsource = text
+            if app.builder.format == "latex" or app.builder.name == "epub":  # no wrap marks
+                block.replace_self(nodes.paragraph(text, text, classes=["textbook-citation"]))
+            else:
+                block[:] = [nodes.Text(text)]
+                block.rawsource = text
 
 
 def setup_book_citation(app) -> None:
