@@ -41,13 +41,16 @@ def _decode_errors(paths, encoding: str) -> list[InputError]:
 
 
 def check_catalog_encodings(app, config) -> None:
-    """The edition's catalogs and the glossary beside them."""
+    """The edition's catalogs, the glossary beside them and the chapters."""
     paths: list[Path] = []
     for locale_dir in config.locale_dirs or []:
         folder = Path(app.srcdir, locale_dir)
         paths += sorted((folder / config.language / "LC_MESSAGES").rglob("*.po"))
         paths += [p for p in [folder / "glossary.yaml"] if p.is_file()]
-    _refuse(_decode_errors(paths, "utf-8"), "encoding")
+    errors = _decode_errors(paths, "utf-8")
+    # chapters too: the catalog and spelling checks read them before Sphinx does
+    errors += _decode_errors(sorted(Path(app.srcdir).rglob("*.md")), config.source_encoding)
+    _refuse(errors, "encoding")
 
 
 def check_chapter_encodings(app, env, docnames: list[str]) -> None:
