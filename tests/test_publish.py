@@ -172,7 +172,7 @@ def test_unchanged_inputs_skip_the_build_and_a_changed_catalog_does_not(project)
     po = project / "locales" / "en" / "LC_MESSAGES" / "index.po"
     text = po.read_text(encoding="utf-8")
     msgstr = re.search(r'^msgstr "(.+)"$', text, re.M)
-    po.write_text(text.replace(msgstr.group(0), f'msgstr "{msgstr.group(1)} (diubah)"', 1),
+    po.write_text(text.replace(msgstr.group(0), f'msgstr "{msgstr.group(1)} (changed)"', 1),
                   encoding="utf-8")
     proc = run_build(project, "html")
     assert proc.returncode == 0, proc.stderr
