@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import uuid
 from pathlib import Path
 
 from docutils import nodes
@@ -140,8 +141,21 @@ def pdf_setup(lang: str, copyright_: str) -> str:
     w = words(lang)
     return (r"\usepackage{hyperxmp}" "\n"
             r"\hypersetup{pdflang={%s}, pdfdisplaydoctitle=true, bookmarksnumbered=true, "
-            r"pdfcopyright={%s}, pdflicenseurl={%s}}" "\n"
-            % (lang, texescape.escape(copyright_).replace(r"\sphinxhyphen{}", "-"), w["licence_url"]))
+            r"pdfcopyright={%s}, pdflicenseurl={%s}, pdfdate={%s}, "
+            r"pdfcreationdate={D:%s}, pdfmoddate={D:%s}, pdfmetadate={%s}, "
+            r"pdfdocumentid={uuid:%s}, pdfinstanceid={uuid:%s}}" "\n"
+            % (lang, texescape.escape(copyright_).replace(r"\sphinxhyphen{}", "-"), w["licence_url"],
+               _build_date(), _build_date("%Y%m%d%H%M%SZ"), _build_date("%Y%m%d%H%M%SZ"),
+               _build_date(), uuid.uuid5(uuid.NAMESPACE_URL, f"textbook:{lang}"),
+               uuid.uuid5(uuid.NAMESPACE_URL, f"textbook:{lang}:{_build_date()}")))
+
+
+def _build_date(fmt: str = "%Y-%m-%dT%H:%M:%SZ") -> str:
+    """XMP dates: hyperxmp would take the clock; the book's date is SOURCE_DATE_EPOCH."""
+    import time
+
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH") or time.time())
+    return time.strftime(fmt, time.gmtime(epoch))
 
 
 SITE_URL = re.compile(r"https?://[A-Za-z0-9.:/_~-]+/")
