@@ -64,7 +64,8 @@ def msgfmt_errors(path: Path, header: bool = False) -> list[tuple[int, str]]:
     when msgfmt names none): ``--check-format``, or with ``header`` ``--check``, whose
     warnings (a header field left at its default) count too."""
     proc = subprocess.run(["msgfmt", "--check" if header else "--check-format",
-                           "-o", "/dev/null", str(path)], capture_output=True, text=True)
+                           "-o", "/dev/null", str(path)], capture_output=True, text=True,
+                          errors="replace")
     if proc.returncode == 0 and not header:
         return []
     errors = []
