@@ -82,6 +82,6 @@ def test_the_makefile_and_read_the_docs_build_the_declared_editions():
     rtd = (root / ".readthedocs.yaml").read_text("utf-8")
     assert re.search(r"python tools/build html\s*$", rtd, re.M)
     assert editions.load().released == ("id", "en")
-    proc = subprocess.run(["make", "-n", "-o", ".venv/.installed", "html"], cwd=root,
+    proc = subprocess.run(["make", "--no-print-directory", "-n", "-o", ".venv/.installed", "html"], cwd=root,
                           capture_output=True, text=True)
     assert proc.stdout.strip().splitlines()[-1].endswith("tools/build html")
