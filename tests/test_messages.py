@@ -1,6 +1,8 @@
 """Interface words: one gettext domain (``textbook``), one PO entry per word and language."""
 from __future__ import annotations
 
+import os
+
 import polib
 import pytest
 
@@ -32,6 +34,12 @@ def test_each_interface_word_is_one_translated_po_entry(lang):
     assert extracted == set(entries) - {(None, "")}
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def test_the_words_come_from_the_catalog_not_from_code(tmp_path, monkeypatch):
     folder = tmp_path / "id" / "LC_MESSAGES"
     folder.mkdir(parents=True)
@@ -40,7 +48,8 @@ def test_the_words_come_from_the_catalog_not_from_code(tmp_path, monkeypatch):
     po.save(str(folder / "textbook.po"))
     monkeypatch.setattr(messages, "LOCALES", tmp_path)
     assert messages.gettext(UI["skip"], "id") == "Lompat ke isi"
-    assert (folder / "textbook.mo").is_file()  # compiled on first use
+    mo = folder / "textbook.mo"  # compiled on first use, readable like the catalog beside it
+    assert mo.is_file() and mo.stat().st_mode & 0o777 == 0o666 & ~_umask()
     assert ui("id")["skip"] == "Lompat ke isi"
     assert ui("en")["skip"] == "Skip to content"
 

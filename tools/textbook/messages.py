@@ -55,6 +55,10 @@ def po_path(lang: str, locales: Path | None = None) -> Path:
     return (locales or LOCALES) / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
+
+
 def compiled(po: Path) -> bytes:
     """``po`` as a .mo file (fuzzy entries left out)."""
     from babel.messages import mofile, pofile
@@ -79,6 +83,7 @@ def compile_catalog(lang: str, locales: Path | None = None) -> Path | None:
         with tempfile.NamedTemporaryFile(dir=po.parent, prefix=".textbook-", suffix=".mo",
                                          delete=False) as tmp:
             tmp.write(data)
+        os.chmod(tmp.name, 0o666 & ~_UMASK)  # a temporary file is 0600; a .mo is not secret
         os.replace(tmp.name, mo)  # concurrent builds of one language write the same bytes
     elif mo.stat().st_mtime_ns < po.stat().st_mtime_ns:
         os.utime(mo)  # up to date: Sphinx's catalog compiler must not rewrite it
