@@ -46,6 +46,17 @@ def test_a_fuzzy_entry_keeps_its_previous_msgid(edited):
     assert f'#| msgid ""\n#| "{OLD}' in po.read_text(encoding="utf-8")
 
 
+def test_the_previous_msgid_is_wrapped_like_the_msgid(edited):
+    """The ``#|`` block uses the file's width, as msgmerge does, not half of it."""
+    text = (edited / "locales/en/LC_MESSAGES/pemberdayaan.po").read_text(encoding="utf-8")
+    block = text[text.index('#| msgid ""'):]
+    previous = [line for line in block.splitlines()[1:] if line.startswith("#| ")]
+    previous = previous[:next((i for i, line in enumerate(previous) if "msgid" in line),
+                              len(previous))]
+    assert len(previous) >= 2 and all(len(line) <= 76 for line in previous)
+    assert max(len(line) for line in previous[:-1]) > 66  # lines filled, not cut at ~40
+
+
 def test_status_prints_the_word_level_change(edited):
     proc = i18n(edited, "status")
     assert proc.returncode == 1

@@ -352,8 +352,9 @@ def canonical(catalog) -> bytes:
         elif number == 0 or not lines[number - 1].startswith("#|"):
             ids = next(previous)
             for keyword, text in zip(["msgid", "msgid_plural"], ids):
-                norm = pofile.normalize(text, prefix="#| ", width=PO_FORMAT["width"])
-                fixed.append(f"#| {keyword} {norm}\n")
+                # normalize() counts a prefix once per word: wrap bare, then prefix
+                norm = pofile.normalize(text, width=PO_FORMAT["width"] - len("#| "))
+                fixed.append(f"#| {keyword} {norm.replace(chr(10), chr(10) + '#| ')}\n")
     return "".join(fixed).encode("utf-8")
 
 
