@@ -92,3 +92,21 @@ def test_a_second_update_keeps_the_previous_msgid_and_the_format(edited):
     assert po.read_bytes() == before
     proc = i18n(edited, "check")
     assert "pemberdayaan.po" not in proc.stdout.replace("glossary", ""), proc.stdout
+
+
+def test_markup_is_not_flagged_as_a_python_format_string(tmp_path):
+    """Babel guesses that ``{doc}`` and ``50 %`` are Python placeholders; translation
+    tools would then check placeholders that MyST text does not have."""
+    from textbook.i18n.rules import canonical, read_catalog
+
+    chapter, interface = tmp_path / "bab.po", tmp_path / "textbook.po"
+    entry = 'msgid "{doc}`bab` dan 50%s"\nmsgstr "{doc}`bab` and 50%s"\n'
+    for po in (chapter, interface):
+        po.write_text(f'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                      f'{entry.replace("%s", " {n}" if po is interface else "%")}',
+                      encoding="utf-8")
+    assert "format" not in canonical(read_catalog(chapter)).decode()
+    assert "#, python-brace-format" in canonical(read_catalog(interface), markup=False).decode()
+    committed = Path(__file__).parents[1] / "locales/en/LC_MESSAGES/catatan-editorial.po"
+    assert "{doc}`" in committed.read_text("utf-8")
+    assert "-format" not in committed.read_text("utf-8")

@@ -11,6 +11,7 @@ from pathlib import Path
 from .catalogs import (LOCALES, POT_DIR, ROOT, SOURCE_LANGUAGE, catalog_names, display,
                        languages, with_source)
 from . import checks, interface, status
+from textbook import messages
 
 from build.project import SPHINX_FLAGS, BuildError, source_date_epoch  # tools/build: the one copy
 LANG_RE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")
@@ -69,7 +70,7 @@ def sphinx_intl_update(langs: list[str], pot_dir: Path = POT_DIR,
             if no_obsolete:
                 cat.obsolete.clear()
             po.parent.mkdir(parents=True, exist_ok=True)
-            po.write_bytes(checks.canonical(cat))
+            po.write_bytes(checks.canonical(cat, markup=pot.stem != messages.DOMAIN))
             print(f"{display(po)}: {sum(1 for m in cat if m.id and m.fuzzy)} fuzzy, "
                   f"{sum(1 for m in cat if m.id and not m.string)} untranslated")
     return 0

@@ -333,8 +333,15 @@ def glossary_messages(msgid: str, msgstr: str, lang: str, terms: list[Term]) -> 
 PO_FORMAT = {"width": 76, "include_previous": True}
 
 
-def canonical(catalog) -> bytes:
+FORMAT_FLAGS = ("python-format", "python-brace-format")
+
+
+def canonical(catalog, markup: bool = True) -> bytes:
     """``catalog`` (Babel's) as the canonical PO file.
+
+    ``markup``: the messages are MyST text (chapter catalogs), where Babel's guess
+    that ``{doc}`` or ``50%`` is a Python format string is wrong and would make
+    translation tools check placeholders that do not exist.
 
     Babel 2.19 rewraps a multi-line previous msgid into one broken comment
     (``#| msgid "" "…``); each ``#|`` block is written here as gettext does."""
@@ -342,6 +349,9 @@ def canonical(catalog) -> bytes:
 
     from babel.messages import pofile
 
+    if markup:
+        for message in [*catalog, *catalog.obsolete.values()]:
+            message.flags.difference_update(FORMAT_FLAGS)
     out = io.BytesIO()
     pofile.write_po(out, catalog, **PO_FORMAT)
     previous = iter([m.previous_id for m in catalog if m.id and m.previous_id])
@@ -382,7 +392,7 @@ def format_problem(path: Path) -> tuple[int, str] | None:
 
     raw = Path(path).read_bytes()
     try:
-        out = io.BytesIO(canonical(read_catalog(path)))
+        out = io.BytesIO(canonical(read_catalog(path), markup=Path(path).stem != DOMAIN))
     except Exception as exc:  # noqa: BLE001 -- Babel's parse errors vary; msgfmt names them
         return 1, f"Babel cannot read this file: {exc}"
     if out.getvalue() == raw:
