@@ -155,6 +155,11 @@ def test_a_new_language_is_linked_named_and_never_misnamed(tmp_path):
     for wrong in ("Indonesian–English", "Indonesia–Inggris", "Inggris"):
         assert wrong not in text
     assert "Sujet précédent" in fr.select_one(".pager").get_text()  # Sphinx's own catalog
+    # nothing translated yet: Indonesian passages, each with a note in the words it has
+    passage = fr.select_one("main p.pending-translation")
+    assert passage["lang"] == "id"
+    note = passage.select_one(".pending-note")
+    assert note.get_text(strip=True) == "[not yet translated]" and note["lang"] == "en"
     assert (site / "fr" / "parallel" / "pemberdayaan.html").is_file()
     assert "Français" in (site / "index.html").read_text("utf-8")
 

@@ -16,8 +16,10 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
 from ..languages import SOURCE_LANGUAGE
+from ..messages import MSGID_LANGUAGE, N_, gettext, has
 
-NOTE = {"en": "not yet translated"}  # the note in the edition's language (English fallback)
+# Translators: after a passage still shown in Indonesian because its translation is pending
+NOTE = N_("not yet translated")
 
 
 class MarkPending(SphinxTransform):
@@ -37,8 +39,9 @@ class MarkPending(SphinxTransform):
                 continue
             text = " ".join(node.astext().split())
             node["classes"] += [f"language-{SOURCE_LANGUAGE}", "pending-translation"]
-            node += nodes.inline("", f" [{NOTE.get(lang, NOTE['en'])}]",
-                                 classes=["pending-note", f"language-{lang}"])
+            note_lang = lang if has(NOTE, lang) else MSGID_LANGUAGE  # what the words are in
+            node += nodes.inline("", f" [{gettext(NOTE, lang)}]",
+                                 classes=["pending-note", f"language-{note_lang}"])
             pending += 1
             if not draft:
                 print(f"{node.source or self.env.doc2path(self.env.docname)}:{node.line or 0}: "
