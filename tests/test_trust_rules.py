@@ -23,7 +23,7 @@ def test_the_build_rejects_what_po_check_rejects_at_the_same_line(tmp_path):
     assert built == [
         ("10", "glossary: 'pemberdayaan' should be translated as 'empowerment'"),
         ("13", "unbalanced emphasis: odd number of '*'"),
-        ("16", "link target (https://example.org/) added in translation (not in msgid)"),
+        ("16", "link target 'https://example.org/' added in translation (not in msgid)"),
         ("19", "msgstr is a copy of msgid: translate it, or add the translator comment "
                "'# verbatim'")]
     check = subprocess.run([sys.executable, str(TOOLS / "i18n"), "check",
@@ -70,6 +70,18 @@ def test_the_glossary_still_rejects_another_term(msgid, msgstr, term):
 def test_data_cells_take_inline_markup_only(cell, refused):
     messages = rules.cell_messages(cell)
     assert (messages[0].split(" (")[0] if messages else None) == refused
+
+
+def test_a_link_target_is_named_whole_in_the_message():
+    wiki = "https://id.wikipedia.org/wiki/Pemberdayaan_(sosial)"
+    msgid = f"Lihat [Wiki]({wiki}) dan [a](https://a.org/)"
+    assert rules.translation_messages(msgid, f"See [Wiki]({wiki}) and [a](https://a.org/)") == []
+    assert rules.translation_messages(msgid, "See [Wiki](https://x.org/a_(b)) and "
+                                             "[a](https://a.org/)") == [
+        f"link target {wiki!r} missing from translation",
+        "link target 'https://x.org/a_(b)' added in translation (not in msgid)"]
+    assert rules.cell_messages("[x](../../etc/(passwd))")[0].startswith(
+        "link target '../../etc/(passwd)' is not allowed in a data cell")
 
 
 @pytest.mark.parametrize("msgstr, refused", [

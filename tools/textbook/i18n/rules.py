@@ -25,7 +25,9 @@ VERBATIM = "verbatim"  # translator comment: msgstr deliberately equals msgid
 ROLE_RE = re.compile(r"\{(?P<role>[A-Za-z][\w:+.-]*)\}(?P<ticks>`+)(?P<body>.*?)(?P=ticks)")
 CODE_RE = re.compile(r"(?<!`)(?P<ticks>`+)(?P<body>[^`].*?)(?P=ticks)(?!`)")
 FOOTREF_RE = re.compile(r"\[\^(?P<label>[^\]\s]+)\](?!:)")
-INLINE_LINK_RE = re.compile(r"!?\[(?P<text>[^\]]*)\]\((?P<url>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
+# a destination may hold balanced parentheses (CommonMark), as in ``…/Foo_(bar)``
+_DESTINATION = r"(?:[^()\s]|\((?:[^()\s]|\([^()\s]*\))*\))+"
+INLINE_LINK_RE = re.compile(rf"!?\[(?P<text>[^\]]*)\]\((?P<url>{_DESTINATION})(?:\s+\"[^\"]*\")?\)")
 REF_LINK_RE = re.compile(r"!?\[(?P<text>[^\]^][^\]]*)\]\[(?P<label>[^\]]*)\]")
 AUTOLINK_RE = re.compile(r"<(?P<url>(?:https?|mailto|ftp):[^>\s]+)>")
 CITE_TARGET_RE = re.compile(r"^(?:\{[^}]*\})?(?P<key>[^{}\s]+)(?:\{[^}]*\})?$")
@@ -97,7 +99,7 @@ def markup_messages(msgid: str, msgstr: str) -> list[str]:
     errors += _diff("citation", cites_src, cites_dst, _show_role)
     errors += _diff("role", src.roles - cites_src, dst.roles - cites_dst, _show_role)
     errors += _diff("footnote reference", src.footnotes, dst.footnotes, lambda x: f"[^{x}]")
-    links = _diff("link target", src.links, dst.links, lambda x: f"({x})")
+    links = _diff("link target", src.links, dst.links, repr)
     if src.ref_links:  # the msgid's reference-style links may become inline ones
         links = [e for e in links if "added" not in e] if \
             sum((dst.links - src.links).values()) <= len(src.ref_links) else links
