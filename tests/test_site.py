@@ -14,6 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from textbook.comparison.data import load
+from textbook.i18n.langparts import without_lang_marks
 from helpers.html_check import copy_project, pages, run_build, vnu
 from textbook.html.search_id import SearchIndonesian, load_stopwords
 
@@ -248,7 +249,7 @@ def _catalog_pairs(docname: str) -> list[tuple[str, str]]:
 
 def _plain(markup: str) -> str:
     """MyST message text as it reads: markup and roles removed."""
-    text = re.sub(r"\{[a-z:]+\}`([^`]*)`", "", markup)
+    text = re.sub(r"\{[a-z:]+\}`([^`]*)`", "", without_lang_marks(markup))
     text = re.sub(r"\[\^[^\]]+\]", "", text)
     text = re.sub(r"[*`]", "", text)
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')

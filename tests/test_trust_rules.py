@@ -98,3 +98,58 @@ def test_a_link_target_is_named_whole_in_the_message():
 def test_a_translation_is_one_paragraph_of_inline_text(msgstr, refused):
     messages = rules.translation_messages("Teks", msgstr)
     assert (messages[0][:len(refused)] if messages else None) == refused
+
+
+# -- attributes: a translation may keep or drop its msgid's, never add one ----
+
+ADDED = "is not in the msgid: a translation may keep or drop the msgid's attributes"
+
+
+@pytest.mark.parametrize("msgid, msgstr, refused", [
+    ("Teks *istilah*{lang=en}.", "Text *term*.", None),  # English: the mark is not needed
+    ("Teks *istilah*{lang=en}.", "Texte *term*{lang=en}.", None),  # kept (a third language)
+    ("Teks *istilah*{lang=en}.", "Text *term*{lang=fr}.", "attribute {lang=fr}"),
+    ("Teks *istilah*.", "Text *term*{lang=en}.", "attribute {lang=en}"),
+    ("Teks *istilah*{lang=en}.", "Text *a*{lang=en} *b*{lang=en}.", "attribute {lang=en}"),
+    ("Teks *miring*.", 'Text *italic*{onclick="alert(1)"}.', "attribute {onclick=alert(1)}"),
+    ("Teks *miring*.", 'Text *italic*{style="display:none"}.', "attribute {style=display:none}"),
+    ("Teks *miring*.", "Text *italic*{#tabel-perbandingan-model}.",
+     "attribute {#tabel-perbandingan-model}"),
+    ("Teks **tebal**.", "Text **bold**{.hidden}.", "attribute {.hidden}"),
+    ("Teks `kode`.", "Text `kode`{#judul}.", "attribute {#judul}"),
+    ("Lihat [situs](https://example.org/).", "See [site](https://example.org/){onclick=x}.",
+     "attribute {onclick=x}"),
+    ("Lihat [situs](https://example.org/).",
+     'See [site](https://example.org/){href="https://evil.example/"}.',
+     "attribute {href=https://evil.example/}"),
+    ("Teks.", "{#judul}\nText.", "attribute {#judul}"),
+    ("Teks.", "{lang=fr}\nText.", "attribute {lang=fr}"),
+])
+def test_a_translation_never_adds_an_attribute(msgid, msgstr, refused):
+    messages = [m for m in rules.translation_messages(msgid, msgstr) if "attribute" in m]
+    assert messages == ([f"{refused} {ADDED}, never add one"] if refused else [])
+
+
+def test_a_catalog_adding_attributes_is_refused_at_each_line_and_reaches_no_page(tmp_path):
+    project = copy_root("hostile-po-attributes", tmp_path)
+    proc, out = sphinx_build(project, "en")
+    assert proc.returncode != 0
+    po = project / "locales/en/LC_MESSAGES/index.po"
+    built = re.findall(re.escape(str(po)) + r":(\d+): ERROR: attribute (\{.*?\}) " +
+                       re.escape(ADDED), proc.stderr)
+    assert built == [("10", "{lang=fr}"), ("13", "{onclick=alert(1)}"), ("16", "{#judul}"),
+                     ("19", "{style=display:none}"), ("22", "{href=https://evil.example/}"),
+                     ("25", "{lang=en}"), ("28", "{.hidden}")], proc.stderr
+    assert "Traceback" not in proc.stderr
+    check = subprocess.run([sys.executable, str(TOOLS / "i18n"), "check",
+                            "--locales", str(project / "locales")],
+                           capture_output=True, text=True)
+    assert check.returncode == 1
+    for line, attribute in built:
+        assert f"{po}:{line}: attribute {attribute} {ADDED}" in check.stdout
+    page = (out / "index.html").read_text(encoding="utf-8")
+    for leak in ("onclick", "display:none", "evil.example", 'lang="fr"', "hidden"):
+        assert leak not in page
+    assert page.count('id="judul"') == 1
+    # refused entries show the Indonesian text; the one that only drops the mark is used
+    assert "Teks biasa di sini." in page and "Once more <em>community development</em>" in page

@@ -13,6 +13,7 @@ import polib
 import sphinx
 
 from textbook.comparison.data import load
+from textbook.i18n.langparts import without_lang_marks
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "source" / "data" / "perbandingan-model.yaml"
@@ -38,8 +39,8 @@ def normalise(text: str) -> str:
 
 
 def reader_text(markup: str) -> str:
-    """A data string as printed: MyST emphasis markers removed."""
-    return re.sub(r"\*([^*]+)\*", r"\1", markup)
+    """A data string as printed: MyST emphasis markers and language marks removed."""
+    return re.sub(r"\*([^*]+)\*", r"\1", without_lang_marks(markup))
 
 
 def catalog(lang: str, domain: str) -> dict[str, str]:

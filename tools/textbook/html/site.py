@@ -18,6 +18,7 @@ from sphinx.writers.html5 import HTML5Translator
 from sphinx import locale as sphinx_locale
 
 from ..config import site_base
+from ..i18n.langparts import node_lang
 from ..languages import SOURCE_LANGUAGE, language_name
 from ..messages import MSGID_LANGUAGE, N_, NP_, gettext, has
 
@@ -215,15 +216,11 @@ def _mark_current(toc: str) -> str:
 class TextbookHTMLTranslator(HTML5Translator):
     """Adds what the stock writer leaves out: language of parts, table labels."""
 
-    _LANG_CLASS = re.compile(r"^lang-([a-z]{2,3}(?:-[A-Za-z0-9]+)*)$")
-
     def starttag(self, node, tagname, suffix="\n", empty=False, **attributes):
         attrs = {k.lower(): v for k, v in attributes.items()}
         if isinstance(node, nodes.Element):
-            for cls in node.get("classes", []):
-                match = self._LANG_CLASS.match(cls)
-                if match and "lang" not in attrs:
-                    attrs["lang"] = match.group(1)
+            if node_lang(node) and "lang" not in attrs:  # i18n/langparts.py
+                attrs["lang"] = node_lang(node)
             if isinstance(node, nodes.entry):
                 section = node.parent.parent
                 if isinstance(section, nodes.thead):

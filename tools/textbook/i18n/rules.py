@@ -18,6 +18,7 @@ from pathlib import Path
 import polib
 
 from ..inputs import InputError, compose_yaml, one_line, plain_data, read_text
+from .langparts import LANG_TAG, emphasis_attrs, without_lang_marks
 from .po import Lines, Problem, load
 from ..messages import DOMAIN, MSGID_LANGUAGE
 VERBATIM = "verbatim"  # translator comment: msgstr deliberately equals msgid
@@ -142,7 +143,8 @@ def _parser():
     from markdown_it.renderer import RendererHTML
     from myst_parser.config.main import MdParserConfig
     from myst_parser.parsers.mdit import create_md_parser
-    return create_md_parser(MdParserConfig(enable_extensions=EXTENSIONS), RendererHTML)
+    md = create_md_parser(MdParserConfig(enable_extensions=EXTENSIONS), RendererHTML)
+    return md.use(emphasis_attrs)  # as the build parses (upstream/myst_lang.py)
 
 
 def _tokens(text: str, inline: bool = False) -> list:
@@ -171,6 +173,45 @@ def _describe(token) -> str:
     name = NAMES.get(token.type, f"markup '{token.type}'")
     shown = token.content if token.type.startswith("html") else ""
     return f"{name} {shown.strip()[:40]!r}" if shown else name
+
+
+# what the parser itself puts on a token (a link's target); the rest came from {...}
+INTRINSIC = {"link_open": ("href", "title"), "image": ("src", "alt", "title")}
+
+
+def _attributes(token, text: str) -> list[tuple[str, str, str]]:
+    """The attributes written on ``token`` with ``{...}`` (``text`` is its message):
+    the ones the parser kept, those it dropped (``on*``), a link target replaced."""
+    attrs = {k: str(v) for k, v in (token.attrs or {}).items()
+             if k not in INTRINSIC.get(token.type, ())}
+    attrs.update((k, str(v)) for k, v in (token.meta or {}).get("insecure_attrs", {}).items())
+    if token.type == "link_open" and "href" in (token.attrs or {}):
+        written = {_parser().normalizeLink(url) for url in markup(text).links}
+        if str(token.attrs["href"]) not in written | set(markup(text).links):
+            attrs["href"] = str(token.attrs["href"])
+    return [(token.type, key, value) for key, value in attrs.items()]
+
+
+def _show_attribute(key: str, value: str) -> str:
+    return {"id": f"#{value}", "class": f".{value}"}.get(key, f"{key}={value}")
+
+
+def attribute_messages(msgid: str, msgstr: str) -> list[str]:
+    """Attributes (``{lang=en}``, ``{#id}``, ``{.class}``, ``{onclick=…}``) that
+    ``msgstr`` adds: a translation may keep or drop its msgid's, never add one."""
+    allowed = Counter(a for t in _tokens(msgid) for a in _attributes(t, msgid))
+    errors = []
+    for token in _tokens(msgstr):
+        if token.type == "span_open":
+            continue  # an attribute span is refused, or allowed, as a whole
+        for attribute in _attributes(token, msgstr):
+            if allowed[attribute] > 0:
+                allowed[attribute] -= 1
+                continue
+            errors.append(f"attribute {{{_show_attribute(*attribute[1:])}}} is not in the "
+                          "msgid: a translation may keep or drop the msgid's attributes, "
+                          "never add one")
+    return errors
 
 
 def safety_messages(msgid: str, msgstr: str) -> list[str]:
@@ -205,7 +246,7 @@ def translation_messages(msgid: str, msgstr: str) -> list[str]:
     markup = markup_messages(msgid, msgstr)
     safety = [m for m in safety_messages(msgid, msgstr)
               if not (m.startswith("role {") and any(m[5:m.index("}") + 1] in x for x in markup))]
-    return safety + markup
+    return safety + attribute_messages(msgid, msgstr) + markup
 
 
 def cell_messages(text: str) -> list[str]:
@@ -213,6 +254,12 @@ def cell_messages(text: str) -> list[str]:
     reads a file or embeds raw content (raw HTML is shown as text, elsewhere)."""
     errors = []
     for token in _tokens(text, inline=True):
+        for _, key, value in _attributes(token, text):
+            if token.type in ("em_open", "strong_open") and key == "lang" \
+                    and LANG_TAG.fullmatch(value):
+                continue
+            errors.append(f"attribute {{{_show_attribute(key, value)}}} is not allowed in a "
+                          "data cell (only lang=<language tag> on emphasis: *term*{lang=en})")
         if token.type in TEXT_TOKENS or token.type in ("inline", "html_inline"):
             continue
         if token.type == "myst_role":
@@ -433,7 +480,8 @@ def check_po(path: Path, lang: str, terms: list[Term] | None = None,
         # the interface words' msgids are English: an English catalog may copy them
         verbatim = VERBATIM in (entry.tcomment or "") or (
             Path(path).name == f"{DOMAIN}.po" and lang == MSGID_LANGUAGE)
-        if entry.msgstr == entry.msgid and not verbatim and re.search(r"[^\W\d_]{2}", ROLE_RE.sub("", entry.msgid)):
+        copy = entry.msgstr in (entry.msgid, without_lang_marks(entry.msgid))
+        if copy and not verbatim and re.search(r"[^\W\d_]{2}", ROLE_RE.sub("", entry.msgid)):
             problems.append(Problem(where, line, "msgstr is a copy of msgid: translate it, or add "
                                                  f"the translator comment '# {VERBATIM}'"))
         if terms and not verbatim:

@@ -7,7 +7,7 @@ terms); English msgstrs with the English one. Markup (code, roles, links, footno
 labels, attributes, fences, front matter) is blanked first, so only prose is
 checked. Not checked: lines between ``% spelling: off`` and ``% spelling: on`` in a
 chapter (the editorial notes' table of the original's typos), a msgstr that copies
-its msgid, and a quotation in a msgstr of text from its msgid.
+its msgid (language marks aside), and a quotation in a msgstr of text from its msgid.
 """
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ import subprocess
 from pathlib import Path
 
 import polib
+
+from .langparts import without_lang_marks
 
 DICTIONARIES = {"id": "id_ID,en_US", "en": "en_US"}
 DEBIAN = {"id_ID": "hunspell-id", "en_US": "hunspell-en-us"}
@@ -134,7 +136,7 @@ def check_catalog(path: Path, lang: str, locales: Path, msgstr_line) -> list[tup
     if lang not in DICTIONARIES:
         return []
     entries = [e for e in polib.pofile(str(path)) if e.msgstr and not e.obsolete
-               and e.msgstr != e.msgid]
+               and e.msgstr not in (e.msgid, without_lang_marks(e.msgid))]
     found = []
     for entry, words in zip(entries, unknown_words([msgstr_prose(e) for e in entries],
                                                    lang, locales / "spelling" / f"{lang}.txt")):

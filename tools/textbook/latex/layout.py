@@ -16,6 +16,7 @@ from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import texescape
 
+from ..i18n.langparts import node_lang
 from ..languages import print_language
 from ..messages import MSGID_LANGUAGE, N_, gettext
 
@@ -273,15 +274,20 @@ class PrintLayout(SphinxPostTransform):
                 sof.parent.remove(sof)
 
     def foreign_passages(self) -> None:
-        """Blocks marked ``.lang-xx`` (e.g. a quotation in English) are hyphenated as xx."""
+        """Passages and terms marked ``lang=xx`` (i18n/langparts.py) are hyphenated as xx."""
         for node in list(self.document.findall(nodes.Element)):
-            langs = [c[5:] for c in node.get("classes", []) if c.startswith("lang-")]
-            poly = print_language(langs[0]).get("polyglossia") if langs else None
-            if poly and node.parent is not None and not isinstance(node, nodes.Inline):
-                node.parent.insert(node.parent.index(node), nodes.raw(
-                    "", r"\begin{otherlanguage}{%s}" % poly, format="latex"))
-                node.parent.insert(node.parent.index(node) + 1, nodes.raw(
-                    "", r"\end{otherlanguage}", format="latex"))
+            lang = node_lang(node)
+            poly = print_language(lang).get("polyglossia") if lang else None
+            if not poly or node.parent is None or lang == self.config.language:
+                continue
+            if not isinstance(node, nodes.Inline):
+                begin, end = r"\begin{otherlanguage}{%s}" % poly, r"\end{otherlanguage}"
+            elif any(isinstance(a, nodes.title) for a in _ancestors(node)):
+                continue  # a heading is not hyphenated, and bookmarks take no commands
+            else:
+                begin, end = r"\foreignlanguage{%s}{" % poly, "}"
+            node.parent.insert(node.parent.index(node), nodes.raw("", begin, format="latex"))
+            node.parent.insert(node.parent.index(node) + 1, nodes.raw("", end, format="latex"))
 
     def appendices(self) -> None:
         """Chapters listed by an unnumbered toctree of the root document are appendices."""

@@ -1,0 +1,12 @@
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "tools"))
+extensions = ["myst_parser", "textbook"]
+exclude_patterns = ["_build"]
+myst_enable_extensions = ["attrs_inline"]
+language = "id"
+latex_engine = "xelatex"
+# a column a few words wide: long words must break, where their language allows
+latex_elements = {"papersize": "a5paper",
+                  "geometry": r"\usepackage[textwidth=32mm,hmargin=40mm]{geometry}"}
