@@ -5,6 +5,7 @@ import re
 import subprocess
 import warnings
 import zipfile
+from collections import Counter
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -177,6 +178,17 @@ def test_every_page_and_the_english_quotation_carry_their_language(epubs, lang):
         assert (html.get("lang"), html.get("xml:lang")) == (lang, lang), name
     quote = _read(epubs[lang], "pemberdayaan.xhtml").find("blockquote")
     assert (quote.get("lang"), quote.get("xml:lang")) == ("en", "en")
+
+
+def test_english_terms_in_the_indonesian_text_carry_lang_and_xml_lang(epubs):
+    """Each term the sources mark ``{lang=en}`` (test_langparts.marked_terms)."""
+    from test_langparts import marked_terms
+
+    for doc, terms in marked_terms().items():
+        page = _read(epubs["id"], f"{doc}.xhtml")
+        found = Counter(" ".join(n.get_text().split()) for n in page.find_all(["em", "span"])
+                        if (n.get("lang"), n.get("xml:lang")) == ("en", "en"))
+        assert found == terms, doc
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -361,3 +361,13 @@ def test_folios_on_the_outer_edge(pdfs, lang):
         assert (folios[-1] > width / 2) == (index % 2 == 0), (label, index + 1, folios)
         checked += 1
     assert checked >= 6
+
+
+def test_indonesian_quotes_are_typographic_and_paired_in_the_pdf(pages):
+    """The editorial notes' ‘ Korban ’ (the original's typo, a space inside each mark)
+    printed as two opening marks; no straight or unpaired mark is left anywhere."""
+    from test_quotes import KORBAN, quote_faults
+
+    text = "\n".join(pages["id"])
+    assert KORBAN in text and "meng‘ajar’kan" in re.sub(r"[\s\-\u00ad]+", "", text)
+    assert quote_faults(text) == []

@@ -2,13 +2,40 @@
 source of the PDF (docutils' smart quotes with the entry of i18n/quotes.py)."""
 from __future__ import annotations
 
+import re
 import zipfile
 
 import pytest
+from bs4 import BeautifulSoup
 
 pytestmark = pytest.mark.slow
 
-QUOTED = ("\u2018kemurungan\u2019", "\u2018musuh\u2019", "\u2018pemilik\u2019")
+QUOTED = ("\u2018kemurungan\u2019", "\u2018musuh\u2019", "\u2018pemilik\u2019",
+          "meng\u2018ajar\u2019kan")
+# the editorial notes quote the original's typo: a space inside each quotation mark
+KORBAN = "\u2018 Korban \u2019"
+
+
+def quote_faults(text: str) -> list[str]:
+    """Straight quotes, and an opening mark opened again before it was closed
+    (‘ Korban ‘); an apostrophe (’ in a word) counts as a closing mark."""
+    faults = [f"straight quote: {m.group(0)!r}" for m in re.finditer(r".{0,12}[\"'].{0,12}", text)]
+    for opening, closing in ("‘’", "“”"):
+        marks = re.finditer(f"[{opening}{closing}]", text)
+        open_at = None
+        for mark in marks:
+            if mark.group() == opening and open_at is not None:
+                faults.append(f"{opening} opened twice: {text[open_at:mark.end() + 8]!r}")
+            open_at = mark.start() if mark.group() == opening else None
+        if open_at is not None:
+            faults.append(f"{opening} never closed: {text[open_at:open_at + 20]!r}")
+    return faults
+
+
+def page_text(markup: str) -> str:
+    main = BeautifulSoup(markup, "html.parser").select_one('[role="main"]')
+    assert main is not None, "no [role=main] block"
+    return main.get_text()
 
 
 def test_html_has_typographic_quotes(book_build):
@@ -18,6 +45,10 @@ def test_html_has_typographic_quotes(book_build):
     for word in QUOTED:
         assert word in page
     assert "'kemurungan'" not in page and "&#39;kemurungan&#39;" not in page
+    for html in sorted(out.glob("*.html")):
+        if html.name not in ("genindex.html", "search.html"):
+            assert quote_faults(page_text(html.read_text("utf-8"))) == [], html.name
+    assert KORBAN in (out / "catatan-editorial.html").read_text("utf-8")
 
 
 def test_epub_has_typographic_quotes(book_build):
@@ -26,8 +57,11 @@ def test_epub_has_typographic_quotes(book_build):
     with zipfile.ZipFile(next(out.glob("*.epub"))) as book:
         name = next(n for n in book.namelist() if n.endswith("model-intervensi.xhtml"))
         text = book.read(name).decode("utf-8")
+        notes = book.read(next(n for n in book.namelist()
+                               if n.endswith("catatan-editorial.xhtml"))).decode("utf-8")
     for word in QUOTED:
         assert word in text
+    assert KORBAN in notes and quote_faults(page_text(notes)) == []
 
 
 def test_latex_has_typographic_quotes(book_build):
