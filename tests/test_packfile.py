@@ -36,7 +36,11 @@ def run_pack(tmp_path, text: str, capsys):
     (GOOD.replace("- pemberdayaan", "- pemberdayaan\n  - pemberdayaan"), 5,
      "chapters: 'pemberdayaan' is named twice"),
     (GOOD + "paper: a3\n", 6, "paper: 'a3' is not one of ['a4', 'a5', 'letter']"),
-    (GOOD + "layout: parallel\n", 6, "layout: parallel) is not available yet"),
+    (GOOD + "layout: parallel\n", 6, "layout: parallel sets two languages on facing pages "
+     "(the first on the left); languages has 1: id"),
+    (GOOD + "layout: facing\n", 6, "layout: 'facing' is not one of ['sequential', 'parallel']"),
+    (GOOD + "handout: yes please\n", 6, "handout: 'yes please' is not of type 'boolean'"),
+    (GOOD + "handot: true\n", 6, "unknown key 'handot' (did you mean 'handout'?)"),
     (GOOD.replace("title: Bahan Bacaan\n", ""), 1, "'title' is a required property"),
     (GOOD + "term: &t Ganjil\nlecturer: *t\n", 6, "anchor"),
 ])

@@ -23,9 +23,12 @@ PAPER = {"a4": "a4paper", "a5": "a5paper", "letter": "letterpaper"}
 
 
 def sphinx_args(project: Project, lang: str, chapters: list[str],
-                sides: str = "two", paper: str = "a4", title_page: str = "") -> list[str]:
+                sides: str = "two", paper: str = "a4", title_page: str = "",
+                facing: bool = False, handout: bool = False) -> list[str]:
     stage = project.stage("coursepack")
     return [*(ONE_SIDED if sides == "one" else []),
+            *(["-D", "textbook_facing=1"] if facing else []),
+            *(["-D", "textbook_handout=1"] if handout else []),
             "-D", f"latex_elements.papersize={PAPER[paper]}",
             *(["-D", f"textbook_pack_title_page={title_page}"] if title_page else []),
             "-b", "latex", *SPHINX_FLAGS,
@@ -41,9 +44,11 @@ def sphinx_args(project: Project, lang: str, chapters: list[str],
 def build_coursepack(project: Project, langs: list[str], chapters: list[str],
                      sides: str = "two", pack=None) -> int:
     """``pack``: a :class:`packfile.Pack` (its chapters, languages, paper, title page)."""
-    paper, title_page = "a4", ""
+    paper, title_page, facing, handout = "a4", "", False, False
     if pack is not None:
         langs, chapters, sides, paper = pack.languages, pack.chapters, pack.sides, pack.paper
+        facing, handout = pack.layout == "parallel", pack.handout
+    from textbook.latex import facing as facing_volume
     from textbook.latex.coursepack import CoursepackError, make_source, merge
 
     stage, base = project.stage("coursepack"), project.download_basename()
@@ -60,15 +65,17 @@ def build_coursepack(project: Project, langs: list[str], chapters: list[str],
     for lang in langs:
         outdir = stage / lang
         print(f"[coursepack:{lang}] building", flush=True)
-        if run_sphinx(project, sphinx_args(project, lang, chapters, sides, paper, title_page), env) != 0:
+        if run_sphinx(project, sphinx_args(project, lang, chapters, sides, paper, title_page,
+                                       facing, handout), env) != 0:
             print(f"[coursepack:{lang}] FAILED; {published} is unchanged", file=sys.stderr)
             shutil.rmtree(outdir, ignore_errors=True)
             return 1
         texs[lang] = outdir / f"{base}.tex"
-    name = pack_name(project, chapters, langs)
+    name = pack_name(project, chapters, langs) + ("-facing" if facing else "")
     texdir = stage / langs[0]
     if len(langs) > 1:
-        (texdir / f"{name}.tex").write_text(merge(texs), encoding="utf-8")
+        (texdir / f"{name}.tex").write_text((facing_volume.merge if facing else merge)(texs),
+                                            encoding="utf-8")
     else:
         shutil.copy2(texs[langs[0]], texdir / f"{name}.tex")
     if tex.latexmk(texdir, f"{name}.tex", "coursepack", env["SOURCE_DATE_EPOCH"]) != 0:

@@ -31,17 +31,14 @@ SCHEMA = {
     },
 }
 TITLE_FIELDS = ("title", "course", "institution", "lecturer", "term")
-NOT_YET = {("layout", "parallel"): "the facing-page volume (layout: parallel) is not "
-                                   "available yet; use layout: sequential",
-           ("handout", True): "handout: true is not available yet; use handout: false"}
-
-
 @dataclass
 class Pack:
     chapters: list[str]
     languages: list[str]
     paper: str = "a4"
     sides: str = "two"
+    layout: str = "sequential"
+    handout: bool = False
     title_page: dict[str, str] = field(default_factory=dict)
 
     def write_title_page(self, path: Path) -> Path:
@@ -70,9 +67,6 @@ def load_pack(path: Path, chapters: list[str], languages: list[str]) -> Pack:
                              f"unknown key '{extra[0]}'{_nearest(extra[0], list(SCHEMA['properties']))}"
                              f"; keys: {', '.join(SCHEMA['properties'])}")
         raise InputError(path, lines.get(where, 1), f"{key}: {error.message}")
-    for (key, value), message in NOT_YET.items():
-        if data.get(key) == value:
-            raise InputError(path, lines[(key,)], message)
     for i, name in enumerate(data["chapters"]):
         if name not in chapters:
             raise InputError(path, lines[("chapters", i)],
@@ -87,6 +81,12 @@ def load_pack(path: Path, chapters: list[str], languages: list[str]) -> Pack:
             raise InputError(path, lines.get(("languages", i), lines[("languages",)]),
                              f"languages: unknown language '{code}'{_nearest(code, languages)};"
                              f" the book has {' '.join(languages)}")
+    layout = data.get("layout", "sequential")
+    if layout == "parallel" and len(langs) != 2:
+        raise InputError(path, lines[("layout",)],
+                         f"layout: parallel sets two languages on facing pages (the first "
+                         f"on the left); languages has {len(langs)}: {' '.join(langs)}")
     return Pack(chapters=data["chapters"], languages=langs, paper=data.get("paper", "a4"),
-                sides=data.get("sides", "two"),
+                sides=data.get("sides", "two"), layout=layout,
+                handout=data.get("handout", False),
                 title_page={k: data[k] for k in TITLE_FIELDS if k in data})

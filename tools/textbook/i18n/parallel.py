@@ -39,13 +39,14 @@ class CollectOriginals(SphinxTransform):
     default_priority = 19  # just before sphinx.transforms.i18n.Locale (20)
 
     def apply(self, **kwargs) -> None:
-        if not getattr(self.env, "textbook_parallel", False):
+        keep = getattr(self.env, "textbook_parallel", False)
+        if not keep and not self.config.textbook_facing:
+            return
+        numbered = number_messages(self.document)
+        if not keep:  # the facing-page volume pairs by number only (latex/facing.py)
             return
         store = parallel_store()
-        for number, (node, _msg) in enumerate(extract_messages(self.document)):
-            if not isinstance(node, nodes.TextElement):
-                continue
-            node["tb_msg"] = number
+        for node in numbered:
             copy = node.deepcopy()
             for sub in copy.findall(nodes.TextElement):
                 sub["translatable"] = False
@@ -54,6 +55,21 @@ class CollectOriginals(SphinxTransform):
         if len(store):
             self.document += store
         _read_with_store(self.env).add(self.env.current_document.docname)
+
+
+def number_messages(document: nodes.document) -> list[nodes.TextElement]:
+    """Number the document's messages (``tb_msg``) in catalog order, before translation.
+
+    The numbers depend on the source only, so they are the same in every edition:
+    the web view pairs a message with its translation by them, the facing-page
+    volume an Indonesian block with its English one.
+    """
+    found = []
+    for number, (node, _msg) in enumerate(extract_messages(document)):
+        if isinstance(node, nodes.TextElement):
+            node["tb_msg"] = number
+            found.append(node)
+    return found
 
 
 def _level(node: nodes.Node) -> int:

@@ -169,3 +169,4 @@ def merge(texs: dict[str, Path]) -> str:
     if len(fronts) > 1:
         head = bilingual_front(head, fronts)
     return head + "".join(parts) + "\n" + tail
+

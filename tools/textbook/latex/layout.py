@@ -55,8 +55,9 @@ PREAMBLE = r"""
 % The references chapter keeps the book's name for it and the labels of the
 % source chapter it replaces (set by \textbookbiblabels where that chapter was).
 \providecommand\textbookbiblabels{}
+\newcommand\textbookbibclear{\clearpage}
 \renewenvironment{sphinxthebibliography}[1]{%
-  \clearpage
+  \textbookbibclear
   \renewcommand\bibname{\textbookbibname}%
   \begin{thebibliography}{\ifdefined\textbookwidestlabel\textbookwidestlabel\else#1\fi}%
   \addcontentsline{toc}{chapter}{\bibname}\textbookbiblabels}{\end{thebibliography}}
@@ -230,7 +231,8 @@ class PrintLayout(SphinxPostTransform):
     def run(self, **kwargs) -> None:
         for table in list(self.document.findall(nodes.table)):
             # Every table may break across pages, with its header repeated.
-            if "longtable" not in table["classes"]:
+            if "longtable" not in table["classes"] \
+                    and "textbook-facing-row" not in table["classes"]:  # (facing.py)
                 table["classes"].append("longtable")
             if "model-comparison" in table["classes"]:
                 # Use the directive's column widths (\X{w}{total} columns).
@@ -417,6 +419,9 @@ def depart_attribution(self, node: nodes.Element) -> None:
 
 
 def setup_latex(app) -> None:
+    from .facing import setup_facing
+
+    setup_facing(app)
     # course packs (tools/build coursepack): the chapters to print; empty = all
     app.add_post_transform(PrintUnlink)
     app.connect("config-inited", latex_config, priority=600)

@@ -1,0 +1,255 @@
+"""Facing-page volume: marks in each edition's LaTeX where its paired blocks begin.
+
+With ``textbook_facing`` every printed chapter starts with a chapter mark and every
+block of it that holds a message (a heading, a paragraph with its footnotes, a
+list, a quotation, the comparison table) with a block mark naming the number of its
+first message (``tb_msg``: ``i18n/parallel.py`` numbers the messages before
+translation, as for the web's parallel view, so the numbers are the same in both
+editions). ``coursepack.merge_facing`` then pairs the blocks of two editions by
+those marks. A mark is a LaTeX comment line of a raw node: escaped text cannot
+produce one (``%`` is written ``\\%``).
+"""
+from __future__ import annotations
+
+import re
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+MARK = "%%textbook-facing"
+MARK_RE = re.compile(r"^%%textbook-facing:(chapter|block|row):(\S+)$", re.M)
+
+
+def _mark(kind: str, name: str) -> nodes.raw:
+    return nodes.raw("", f"\n{MARK}:{kind}:{name}\n", format="latex")
+
+
+def _first_message(node: nodes.Node) -> int | None:
+    return next((n["tb_msg"] for n in node.findall(nodes.Element) if "tb_msg" in n), None)
+
+
+class FacingMarks(SphinxPostTransform):
+    builders = ("latex",)
+    default_priority = 900  # after footnotes are moved to their references
+
+    def run(self, **kwargs) -> None:
+        if not self.config.textbook_facing:
+            return
+        for sof in list(self.document.findall(addnodes.start_of_file)):
+            docname = sof["docname"]
+            node = sof  # (a toctree's entries: start_of_file in a compound)
+            while node.parent is not None and node.parent.index(node) == 0 \
+                    and isinstance(node.parent, nodes.compound):
+                node = node.parent
+            parent = node.parent
+            at = parent.index(node)
+            previous = parent[at - 1] if at else None
+            # the pack's \setcounter{chapter} belongs to the chapter it numbers
+            if isinstance(previous, nodes.raw) and r"\setcounter{chapter}" in previous.astext():
+                at -= 1
+            parent.insert(at, _mark("chapter", docname))
+            self.mark_blocks(sof, docname)
+
+    def mark_blocks(self, parent: nodes.Element, docname: str) -> None:
+        for child in list(parent.children):
+            if isinstance(child, (nodes.section, addnodes.start_of_file)):
+                self.mark_blocks(child, docname)
+                number = _first_message(child)
+                if isinstance(child, nodes.section) and number is not None:
+                    # inside: a target before a section is written with the section's
+                    # labels only while the section follows it
+                    child.insert(0, _mark("block", f"{docname}:{number}"))
+                continue
+            if isinstance(child, (nodes.title, nodes.raw, nodes.target)):
+                continue
+            number = _first_message(child)
+            if number is not None:
+                kind = "row" if any("textbook-facing-row" in t["classes"] and not t["ids"]
+                                    for t in child.findall(nodes.table)) else "block"
+                parent.insert(parent.index(child), _mark(kind, f"{docname}:{number}"))
+
+
+class FacingTables(SphinxPostTransform):
+    """A table becomes one table per row (the first with the caption and header), so
+    that each row faces its translation: longtable cannot break pages inside
+    paracol's columns, and a row is the unit the two editions share."""
+
+    builders = ("latex",)
+    default_priority = 5  # before PrintLayout (6) wraps every table in its group
+
+    def run(self, **kwargs) -> None:
+        if not self.config.textbook_facing:
+            return
+        for table in list(self.document.findall(nodes.table)):
+            tgroup = next(iter(table.findall(nodes.tgroup)))
+            head = next(iter(tgroup.findall(nodes.thead)), None)
+            body = next(iter(tgroup.findall(nodes.tbody)))
+            rows = list(body.children)
+            parts = []
+            for index, row in enumerate(rows):
+                part = nodes.table(classes=["colwidths-given", "textbook-facing-row"])
+                group = nodes.tgroup(cols=tgroup["cols"])
+                group += [c.deepcopy() for c in tgroup.children if isinstance(c, nodes.colspec)]
+                if index == 0:
+                    part["ids"], part["names"] = table["ids"], table["names"]
+                    part += [c for c in table.children if isinstance(c, nodes.title)]
+                    if head is not None:
+                        group += head
+                group += nodes.tbody("", row)
+                part += group
+                first, last, even = index == 0, index == len(rows) - 1, index % 2 == 1
+                setup = (r"\begingroup\def\sphinxtablepre{0pt}\def\sphinxtablepost{0pt}"
+                         + ("" if first else r"\def\sphinxtoprule{}")
+                         + ("" if last else r"\def\sphinxbottomrule{}")
+                         + (r"\sphinxsetup{TableRowColorOdd={gray}{0.94}}" if even else ""))
+                parts.append(nodes.container("", nodes.raw("", setup, format="latex"), part,
+                                             nodes.raw("", r"\endgroup", format="latex")))
+            at = table.parent.index(table)  # (replace_self would copy the table's classes)
+            table.parent[at:at + 1] = parts
+
+
+def setup_facing(app) -> None:
+    app.add_post_transform(FacingTables)
+    app.add_post_transform(FacingMarks)
+
+
+PREAMBLE = r"""
+% -- textbook: facing-page volume (paracol, one column per page) --------------
+\usepackage{paracol}
+\usepackage{needspace}
+\makeatletter
+\newif\iftextbook@facing
+% Each chapter is one paracol environment opening on a left-hand page: inside it
+% chapter heads and the references open no page of their own.
+\let\textbook@chapter\chapter
+\renewcommand\chapter{\iftextbook@facing
+  \thispagestyle{plain}\global\@topnum\z@\@afterindentfalse
+  \expandafter\secdef\expandafter\@chapter\expandafter\@schapter
+  \else\expandafter\textbook@chapter\fi}
+\renewcommand\textbookbibclear{}
+\newcommand\textbookfacingchapter{\clearpage\if@twoside\ifodd\c@page
+  \hbox{}\thispagestyle{empty}\newpage\fi\fi}
+% Arabic folios after the contents go on from the sheet count: left-hand pages
+% carry even folios, and each page's head is in its own language (\@title and
+% \releasename by the folio's parity).
+\renewcommand{\sphinxtableofcontents}{%
+  \begingroup\parskip\z@skip\sphinxtableofcontentshook\tableofcontents\endgroup
+  \clearpage\edef\textbook@page{\the\c@page}\pagenumbering{arabic}%
+  \setcounter{page}{\textbook@page}\textbookfacinghead}
+% The two pages a chapter opens on look like the book's (plain style): no head,
+% the folio alone in the foot (paracol applies \thispagestyle to the left page only).
+\def\textbook@openpage{-9}
+\newcommand\textbook@unlessopening[2]{\ifnum\c@page<\textbook@openpage\relax#1\else
+  \ifnum\c@page>\numexpr\textbook@openpage+1\relax#1\else#2\fi\fi}
+\fancypagestyle{normal}{\fancyhf{}%
+  \fancyfoot[RO,LE]{{\py@HeaderFamily\thepage}}%
+  \fancyfoot[LO]{\textbook@unlessopening{{\py@HeaderFamily\nouppercase{\rightmark}}}{}}%
+  \fancyfoot[RE]{\textbook@unlessopening{{\py@HeaderFamily\nouppercase{\leftmark}}}{}}%
+  \fancyhead[RO,LE]{\textbook@unlessopening
+    {{\py@HeaderFamily\@title\sphinxheadercomma\py@release}}{}}%
+  \renewcommand{\headrulewidth}{\textbook@unlessopening{0.4pt}{0pt}}%
+  \renewcommand{\footrulewidth}{0.4pt}}
+% Footnote labels of the right-hand column differ from the left's.
+\renewcommand{\thesphinxscope}{\number\value{sphinxscope}%
+  \ifnum\pcol@currcol>\z@ r\fi}
+% A table row faces its translation: both columns ask for the taller row's height.
+\newsavebox\textbook@rowbox
+\newdimen\textbook@rowheight
+\newcommand\textbookfacingrow[2]{\par
+  \setbox\textbook@rowbox\vbox{#1}\textbook@rowheight\ht\textbook@rowbox
+  \advance\textbook@rowheight\dp\textbook@rowbox
+  \setbox\textbook@rowbox\vbox{#2}%
+  \ifdim\dimexpr\ht\textbook@rowbox+\dp\textbook@rowbox\relax>\textbook@rowheight
+    \textbook@rowheight\dimexpr\ht\textbook@rowbox+\dp\textbook@rowbox\relax\fi
+  \needspace{\textbook@rowheight}}
+\newenvironment{textbookfacing}
+  {\textbookfacingchapter\xdef\textbook@openpage{\the\c@page}\textbook@facingtrue
+   % (paracol sets \if@twocolumn, which makes \@chapter float its head)
+   \def\@topnewpage[##1]{##1\@afterheading}%
+   % paracol keeps the \footnote of when it was loaded; Sphinx's (footnotehyper,
+   % with its footnote environment) comes when the document begins
+   \let\pcol@@footnote\footnote\let\pcol@@footnotetext\footnotetext
+   \let\pcol@@footnotemark\footnotemark
+   \begin{paracol}[1]*{2}}
+  {\end{paracol}}
+\makeatother
+"""
+
+Block = tuple[str, str, str]  # key, kind (block or row), LaTeX
+
+
+def blocks(body: str, path) -> tuple[str, list[tuple[str, list[Block]]]]:
+    """``(lead, chapters)`` of one edition's body: each chapter's blocks in order,
+    split at the marks of :class:`FacingMarks`; the text before a chapter's first
+    block mark belongs to that block."""
+    from .coursepack import CoursepackError
+
+    pieces = MARK_RE.split(body)
+    lead, chapters = pieces[0], []
+    for kind, name, text in zip(pieces[1::3], pieces[2::3], pieces[3::3]):
+        if kind == "chapter":
+            chapters.append((name, [(f"{name}:head", "head", text)]))
+        elif not chapters:
+            raise CoursepackError(f"{path}: a block mark before the first chapter")
+        elif chapters[-1][1][-1][1] == "head" and len(chapters[-1][1]) == 1:
+            chapters[-1][1][0] = (name, kind, chapters[-1][1][0][2] + text)
+        else:
+            chapters[-1][1].append((name, kind, text))
+    return lead, chapters
+
+
+def pairs(left: list[Block], right: list[Block]) -> list[tuple[str, str, str]]:
+    """``(kind, left LaTeX, right LaTeX)`` paired by key in the left edition's order;
+    a block only one edition has (an edition-only passage) faces an empty column,
+    placed after the block it follows in its own edition."""
+    order = [key for key, _, _ in left]
+    for index, (key, _, _) in enumerate(right):
+        if key not in order:
+            before = [k for k, _, _ in right[:index] if k in order]
+            order.insert(order.index(before[-1]) + 1 if before else 0, key)
+    found_left = {key: (kind, text) for key, kind, text in left}
+    found_right = {key: (kind, text) for key, kind, text in right}
+    return [((found_left.get(key) or found_right[key])[0],
+             found_left.get(key, ("", ""))[1], found_right.get(key, ("", ""))[1])
+            for key in order]
+
+
+def merge(texs: dict) -> str:
+    """One volume from two editions' LaTeX files (language -> path): the first on
+    left-hand pages, the second facing it, block by block, each chapter a paracol
+    environment in parallel-paging mode (``[1]*{2}``: one column a page, left and
+    right pages numbered on)."""
+    from .coursepack import (COURSEPACK_PREAMBLE, bilingual_front, front_words,
+                             prefix_labels, split)
+    from .layout import words
+
+    (left_lang, _), (right_lang, _) = texs.items()
+    parsed = {}
+    for lang, path in texs.items():
+        front, body, end = split(path.read_text(encoding="utf-8"), path)
+        parsed[lang] = (front, end, *blocks(prefix_labels(body, lang), path))
+    head, tail, lead, left_chapters = parsed[left_lang]
+    right_chapters = dict(parsed[right_lang][3])
+    fronts = {lang: front_words(parsed[lang][0], path) for lang, path in texs.items()}
+    (left_title, left_release), (right_title, right_release) = fronts.values()
+    switch = {lang: "\\selectlanguage{%s}\\renewcommand\\textbookbibname{%s}" % (
+        words(lang)["polyglossia"], words(lang)["references"]) for lang in texs}
+    out = [lead]
+    for docname, found in left_chapters:
+        out.append("\n\\begin{textbookfacing}\n")
+        for kind, left, right in pairs(found, right_chapters.get(docname, [])):
+            keep = ""
+            if kind == "row":
+                keep = "\\textbookfacingrow{%s%s}{%s%s}\n" % (
+                    switch[left_lang], left, switch[right_lang], right)
+            out.append("%s%s%s\n\\switchcolumn\n%s%s%s\n\\switchcolumn*\n" % (
+                keep, switch[left_lang], left, keep, switch[right_lang], right))
+        out.append("\\end{textbookfacing}\n")
+    heads = ("\\makeatletter\\newcommand\\textbookfacinghead{"
+             "\\def\\@title{\\ifodd\\c@page %s\\else %s\\fi}"
+             "\\def\\releasename{\\ifodd\\c@page %s\\else %s\\fi}}\\makeatother\n"
+             % (right_title, left_title, right_release, left_release))
+    head = head.replace("\\begin{document}", COURSEPACK_PREAMBLE + PREAMBLE + heads
+                        + "\\begin{document}", 1)
+    return bilingual_front(head, fronts) + "".join(out) + "\n" + tail
