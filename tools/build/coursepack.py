@@ -71,7 +71,8 @@ def build_coursepack(project: Project, langs: list[str], chapters: list[str],
             shutil.rmtree(outdir, ignore_errors=True)
             return 1
         texs[lang] = outdir / f"{base}.tex"
-    name = pack_name(project, chapters, langs) + ("-facing" if facing else "")
+    name = (pack_name(project, chapters, langs) + ("-facing" if facing else "")
+            + ("-handout" if handout else ""))
     texdir = stage / langs[0]
     if len(langs) > 1:
         (texdir / f"{name}.tex").write_text((facing_volume.merge if facing else merge)(texs),

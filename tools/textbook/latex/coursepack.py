@@ -16,7 +16,7 @@ import difflib
 import re
 from pathlib import Path
 
-from .layout import words
+from .layout import attribution, words
 
 
 class CoursepackError(Exception):
@@ -140,12 +140,21 @@ def bilingual_front(head: str, fronts: dict[str, tuple[str, str]]) -> str:
         r"\par\medskip\begin{otherlanguage}{%s}\noindent %s\par\noindent\url{%s}"
         r"\end{otherlanguage}" % (words(lang)["polyglossia"], words(lang)["licence"],
                                    words(lang)["licence_url"]) for lang in list(fronts)[1:])
+    # the attribution line in every language of the pack, each in its own language
+    attributions = r"\par".join(
+        r"\begin{otherlanguage}{%s}%s\end{otherlanguage}" % (words(lang)["polyglossia"],
+        attribution(lang, title=t, author=r"\@author", edition=r + r"\space\version"))
+        for lang, (t, r) in fronts.items())
     head = head.replace("\\begin{document}", "\\renewcommand{\\releaseinfo}{%s}\n"
                         "\\newcommand\\textbookmorelicences{%s}\n"
-                        "\\begin{document}" % (releaseinfo, licences), 1)
+                        "\\makeatletter\\renewcommand\\textbookattributions{%s}\\makeatother\n"
+                        "\\begin{document}" % (releaseinfo, licences, attributions), 1)
     toc = "\\sphinxtableofcontents"
     at = head.index(toc, head.index(BEGIN_DOC))  # (the preamble redefines it)
     return head[:at] + "\\renewcommand{\\contentsname}{%s}" % contents + head[at:]
+
+
+HANDOUT_MARK = "\\newcommand\\textbookhandout{}"  # (layout.HANDOUT)
 
 
 def merge(texs: dict[str, Path]) -> str:
@@ -164,7 +173,8 @@ def merge(texs: dict[str, Path]) -> str:
             f"\n\\clearpage\\selectlanguage{{{w['polyglossia']}}}"
             f"\\renewcommand\\textbookbibname{{{w['references']}}}"
             f"\\title{{{title}}}\\renewcommand{{\\releasename}}{{{release}}}\n"
-            f"\\part{{{w['part']}}}\n" + prefix_labels(body, lang))
+            + ("\\refstepcounter{part}\n" if HANDOUT_MARK in front  # no part pages
+               else f"\\part{{{w['part']}}}\n") + prefix_labels(body, lang))
     head = head.replace("\\begin{document}", COURSEPACK_PREAMBLE + "\\begin{document}", 1)
     if len(fronts) > 1:
         head = bilingual_front(head, fronts)

@@ -133,8 +133,8 @@ PREAMBLE = r"""
 % Arabic folios after the contents go on from the sheet count: left-hand pages
 % carry even folios, and each page's head is in its own language (\@title and
 % \releasename by the folio's parity).
-\renewcommand{\sphinxtableofcontents}{%
-  \begingroup\parskip\z@skip\sphinxtableofcontentshook\tableofcontents\endgroup
+\renewcommand{\sphinxtableofcontents}{\ifdefined\textbookhandout\else
+  \begingroup\parskip\z@skip\sphinxtableofcontentshook\tableofcontents\endgroup\fi
   \clearpage\edef\textbook@page{\the\c@page}\pagenumbering{arabic}%
   \setcounter{page}{\textbook@page}\textbookfacinghead}
 % The two pages a chapter opens on look like the book's (plain style): no head,

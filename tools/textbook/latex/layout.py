@@ -33,6 +33,10 @@ WORDS = {
     "licence_url": N_("https://creativecommons.org/licenses/by-sa/4.0/"),
     # Translators: heading of a course pack's part in this language
     "part": N_("English Edition"),
+    # Translators: a course pack's title page, once per language of the pack; keep
+    # {title}, {author} and {edition} (the book's title, its author, "Edition 1.0")
+    "attribution": N_("This pack reproduces chapters of {title} by {author}, {edition}, "
+                      "licensed under CC BY-SA 4.0."),
     "preface": N_("Preface"),
     "contents": N_("Contents"),
 }
@@ -44,6 +48,7 @@ def words(lang: str | None) -> dict[str, str]:
     texescape.init()
     found = {key: texescape.escape(gettext(msgid, lang)) for key, msgid in WORDS.items()}
     found["licence_url"] = _url(gettext(WORDS["licence_url"], lang))
+    found["attribution"] = gettext(WORDS["attribution"], lang)
     return {**print_language(MSGID_LANGUAGE), **print_language(lang), **found}
 
 
@@ -99,6 +104,22 @@ PREAMBLE = r"""
 """
 
 
+PLACEHOLDER = re.compile(r"\{(title|author|edition)\}")
+
+
+def attribution(lang: str, **latex: str) -> str:
+    """The pack's attribution line in ``lang``: the catalog's text escaped, its
+    placeholders filled with ``latex`` (title set in italics). A translation that
+    lost or added a placeholder gives the English line."""
+    text = words(lang)["attribution"]
+    if sorted(PLACEHOLDER.findall(text)) != sorted(latex):
+        text = WORDS["attribution"]
+    pieces = PLACEHOLDER.split(text)
+    latex = dict(latex, title=r"\textit{%s}" % latex["title"])
+    return "".join(texescape.escape(piece) if i % 2 == 0 else latex[piece]
+                   for i, piece in enumerate(pieces))
+
+
 def translated_project(app, config, lang: str) -> str:
     """The book title in ``lang``, from the front page's catalog (``index.po``)."""
     if lang == "id":
@@ -138,6 +159,45 @@ def maketitle(lang: str, copyright_: str) -> str:
 """)
 
 
+def handout_title(lang: str, copyright_: str) -> str:
+    """A handout's one title block at the top of page 1 (the pack's lines, the book's
+    title, edition, date and author) with the licence beneath it; no contents page."""
+    w = words(lang)
+    return (r"""\pagenumbering{arabic}\thispagestyle{plain}%
+\begingroup\def\endgraf{ }\def\and{\& }\pdfstringdefDisableCommands{\def\\{, }}%
+\hypersetup{pdfauthor={\@author}, pdftitle={\@title}}\endgroup
+\noindent\rule{\textwidth}{1pt}\par
+\begin{flushright}\py@HeaderFamily
+{\large\py@authoraddress\par}\medskip
+{\Large \@title\par}\smallskip
+{\itshape \py@release\releaseinfo, \@date\par}\smallskip
+{\@author\par}
+\end{flushright}
+\begingroup\footnotesize\setlength\parskip{0.5ex}\noindent
+\textcopyright\ """ + texescape.escape(copyright_) + r""". """ + w["licence"] + r"""
+\url{""" + w["licence_url"] + r"""}
+\ifdefined\textbookmorelicences\textbookmorelicences\fi
+\par\endgroup
+\noindent\rule{\textwidth}{0.4pt}\par\bigskip
+""")
+
+
+# A handout: no contents page, chapters and the references run on (no new page).
+HANDOUT = r"""
+\makeatletter
+\newcommand\textbookhandout{}
+\renewcommand\sphinxtableofcontents{}
+\renewcommand\textbookbibclear{\par\bigskip}
+\renewcommand\chapter{\par\bigskip\global\@topnum\z@\@afterindentfalse
+  \secdef\@chapter\@schapter}
+\def\@makechapterhead#1{{\parindent\z@\raggedright\py@HeaderFamily\Large
+  \@chapapp\space\thechapter\quad #1\par\nobreak\vskip 2ex}}
+\def\@makeschapterhead#1{{\parindent\z@\raggedright\py@HeaderFamily\Large
+  #1\par\nobreak\vskip 2ex}}
+\makeatother
+"""
+
+
 def pdf_setup(lang: str, copyright_: str) -> str:
     """PDF metadata: language, the title in the viewer's window, numbered bookmarks, XMP."""
     w = words(lang)
@@ -163,23 +223,24 @@ def _build_date(fmt: str = "%Y-%m-%dT%H:%M:%SZ") -> str:
 SITE_URL = re.compile(r"https?://[A-Za-z0-9.:/_~-]+/")
 
 
-def pack_title_page(path: str, site_url: str, lang: str) -> str:
+def pack_title_page(path: str, site_url: str, lang: str, attribution_line: str) -> str:
     """A course pack's own lines at the foot of the title page (teachers' text, escaped),
-    and the online edition's address with a QR code when the site has a public URL."""
-    if not path:
-        return ""
+    the attribution line (``\\textbookattributions``: every language's in a bilingual
+    pack) and the online edition's address with a QR code when the site has a public URL."""
     import json
 
-    fields = json.loads(Path(path).read_text(encoding="utf-8"))
+    fields = json.loads(Path(path).read_text(encoding="utf-8")) if path else {}
     lines = [texescape.escape(fields[k]) for k in ("course", "institution", "lecturer", "term")
              if fields.get(k)]
     if fields.get("title"):
         lines.insert(0, r"\textbf{%s}" % texescape.escape(fields["title"]))
+    lines.append(r"\medskip\parbox{0.8\textwidth}{\raggedleft\small\textbookattributions}")
+    define = r"\newcommand\textbookattributions{%s}" % attribution_line
     url = f"{site_url}{lang}/"
     if SITE_URL.fullmatch(url) and not re.match(r"https?://(localhost|127\.)", url):
         lines.append(r"\medskip\qrcode[height=2cm]{%s}\\ \url{%s}" % (url, url))
-        return r"\usepackage{qrcode}\authoraddress{%s}" % r"\\ ".join(lines) + "\n"
-    return r"\authoraddress{%s}" % r"\\ ".join(lines) + "\n"
+        return define + r"\usepackage{qrcode}\authoraddress{%s}" % r"\\ ".join(lines) + "\n"
+    return define + r"\authoraddress{%s}" % r"\\ ".join(lines) + "\n"
 
 
 # The book's contents: no page reset (Sphinx's \sphinxtableofcontents restarts at i),
@@ -206,14 +267,19 @@ def latex_config(app, config) -> None:
     elements.setdefault("releasename", w["edition"])
     if not config.today and not config.today_fmt:
         config.today_fmt = w["date_format"]  # the title page's date
-    elements.setdefault("maketitle", r"\makeatletter" + maketitle(lang, config.copyright)
-                        + r"\makeatother")
+    front = (handout_title if config.textbook_handout else maketitle)(lang, config.copyright)
+    elements.setdefault("maketitle", r"\makeatletter" + front + r"\makeatother")
     elements["preamble"] = (elements.get("preamble", "") + PREAMBLE
                             + pdf_setup(lang, config.copyright)
                             + r"\newcommand\textbookbibname{%s}" % w["references"] + "\n")
     elements.setdefault("tableofcontents", CONTENTS % w)
-    elements["preamble"] += pack_title_page(config.textbook_pack_title_page,
-                                            config.textbook_site_url, lang)
+    if config.textbook_print_chapters:  # a course pack
+        line = attribution(lang, title=title, author=author,
+                           edition=f"{w['edition']} {texescape.escape(config.release)}")
+        elements["preamble"] += pack_title_page(config.textbook_pack_title_page,
+                                                config.textbook_site_url, lang, line)
+    if config.textbook_handout:
+        elements["preamble"] += HANDOUT
     config.latex_elements = elements
     # relative to the configuration folder: an absolute path would enter the
     # config hash in .buildinfo and differ between copies of the project
