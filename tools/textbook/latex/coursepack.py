@@ -78,7 +78,9 @@ def make_source(source: Path, target: Path, chapters: list[str]) -> None:
     for name in chapters:
         if name in numbers:
             text += ("\n```{raw} latex\n\\setcounter{chapter}{%d}\n```\n" % (numbers[name] - 1))
-        text += "\n```{toctree}\n:numbered:\n\n" + name + "\n```\n"
+        # the book's appendix (not numbered there) stays an appendix (layout.appendices)
+        text += ("\n```{toctree}\n" + (":numbered:\n" if name in numbers else "")
+                 + "\n" + name + "\n```\n")
     if rest:
         text += "\n```{toctree}\n:hidden:\n\n" + "\n".join(rest) + "\n```\n"
     (target / "index.md").write_text(text, encoding="utf-8")

@@ -44,9 +44,8 @@ class FacingMarks(SphinxPostTransform):
                 node = node.parent
             parent = node.parent
             at = parent.index(node)
-            previous = parent[at - 1] if at else None
-            # the pack's \setcounter{chapter} belongs to the chapter it numbers
-            if isinstance(previous, nodes.raw) and r"\setcounter{chapter}" in previous.astext():
+            # the pack's \setcounter{chapter} and \appendix belong to the chapter after them
+            while at and isinstance(parent[at - 1], nodes.raw):
                 at -= 1
             parent.insert(at, _mark("chapter", docname))
             self.mark_blocks(sof, docname)
