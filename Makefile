@@ -28,6 +28,7 @@ DEBIAN_PACKAGES += texlive-xetex texlive-fonts-recommended texlive-lang-other la
                    fonts-freefont-otf epubcheck poppler-utils
 CHAPTERS    ?= pemberdayaan model-intervensi
 SIDES       ?= two
+LAYOUT      ?= sequential
 PACK        ?=
 NODE_STAMP  := node_modules/.package-lock.json
 SERVE_LANG  ?= id
@@ -41,7 +42,7 @@ SAFE_CHARS := a b c d e f g h i j k l m n o p q r s t u v w x y z \
               A B C D E F G H I J K L M N O P Q R S T U V W X Y Z \
               0 1 2 3 4 5 6 7 8 9 . _ - / + = ,
 strip_safe = $(if $(2),$(call strip_safe,$(subst $(firstword $(2)),,$(1)),$(wordlist 2,99,$(2))),$(1))
-$(foreach v,PYTHON VENV LANGS CHAPTERS SIDES PACK SERVE_LANG NEW_LANG AUDIT_FLAGS,\
+$(foreach v,PYTHON VENV LANGS CHAPTERS SIDES LAYOUT PACK SERVE_LANG NEW_LANG AUDIT_FLAGS,\
   $(if $(strip $(call strip_safe,$(value $(v)),$(SAFE_CHARS))),\
     $(error $(v)='$(value $(v))': only letters, digits and . _ - / + = , are allowed)))
 
@@ -66,8 +67,8 @@ pdf: $(STAMP)  ## A4 PDF per language (xelatex) into _build/pdf/ (+ _build/html/
 epub: $(STAMP)  ## EPUB per language into _build/epub/ (+ _build/html/downloads/)
 	$(PY) tools/build epub$(if $(LANGS), --langs $(LANGS))
 
-coursepack: $(STAMP)  ## PDF of chapters: make coursepack PACK=coursepacks/x.yaml, or CHAPTERS="a b" LANGS="id en" SIDES=one|two
-	$(PY) tools/build coursepack $(if $(PACK),--pack $(PACK),--chapters $(CHAPTERS)$(if $(LANGS), --langs $(LANGS)) --sides $(SIDES))
+coursepack: $(STAMP)  ## PDF of chapters: make coursepack PACK=coursepacks/x.yaml, or CHAPTERS="a b" LANGS="id en" SIDES=one|two LAYOUT=parallel
+	$(PY) tools/build coursepack $(if $(PACK),--pack $(PACK),--chapters $(CHAPTERS)$(if $(LANGS), --langs $(LANGS)) --sides $(SIDES)$(if $(LAYOUT), --layout $(LAYOUT)))
 
 chapters: $(STAMP)  ## number, file name and title of every chapter (LANGS="id en")
 	@$(PY) tools/build chapters$(if $(LANGS), --langs $(LANGS))

@@ -19,7 +19,8 @@ def make(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
 
 @pytest.mark.parametrize("assignment", [
     "LANGS=id en; touch {x}", "LANGS=id $(shell touch {x})", "CHAPTERS=a`touch {x}`",
-    "SERVE_LANG=id&&touch {x}", "NEW_LANG=fr|touch {x}", "VENV=.venv;touch {x}"])
+    "SERVE_LANG=id&&touch {x}", "NEW_LANG=fr|touch {x}", "VENV=.venv;touch {x}",
+    "LAYOUT=parallel;touch {x}"])
 def test_a_variable_with_shell_code_stops_make_and_runs_nothing(assignment, tmp_path):
     marker = tmp_path / "pwned"
     name = assignment.split("=")[0]

@@ -50,7 +50,8 @@ def run(project: Project, args) -> int:
             return 2
         return build_coursepack(project, langs, [], pack=pack)
     if args.format == "coursepack":
-        return build_coursepack(project, langs, args.chapters, sides=args.sides)
+        return build_coursepack(project, langs, args.chapters, sides=args.sides,
+                                layout=args.layout, handout=args.handout)
     if args.format == "html":
         return build_html(project, langs)
     return build_book(project, args.format, langs)
@@ -66,6 +67,10 @@ def main(argv: list[str] | None = None, project: Project | None = None) -> int:
                         help="coursepack: a pack file (coursepacks/<name>.yaml)")
     parser.add_argument("--sides", choices=["one", "two"], default="two",
                         help="coursepack: printed on one side or both (the book: two)")
+    parser.add_argument("--layout", choices=["sequential", "parallel"], default="sequential",
+                        help="coursepack: languages one after the other, or on facing pages")
+    parser.add_argument("--handout", action="store_true",
+                        help="coursepack: one title block, no contents page")
     parser.add_argument("--no-wait", action="store_true",
                         help="refuse to start while another build of this checkout runs")
     args = parser.parse_args(argv)

@@ -42,9 +42,15 @@ def sphinx_args(project: Project, lang: str, chapters: list[str],
 
 
 def build_coursepack(project: Project, langs: list[str], chapters: list[str],
-                     sides: str = "two", pack=None) -> int:
-    """``pack``: a :class:`packfile.Pack` (its chapters, languages, paper, title page)."""
-    paper, title_page, facing, handout = "a4", "", False, False
+                     sides: str = "two", pack=None, layout: str = "sequential",
+                     handout: bool = False) -> int:
+    """``pack``: a :class:`packfile.Pack` (its chapters, languages, paper, title page,
+    layout and handout; it overrides the other arguments)."""
+    paper, title_page, facing = "a4", "", layout == "parallel"
+    if facing and len(langs) != 2:
+        print(f"error: LAYOUT=parallel sets two languages on facing pages (the first on the "
+              f"left); LANGS has {len(langs)}: {' '.join(langs)}", file=sys.stderr)
+        return 2
     if pack is not None:
         langs, chapters, sides, paper = pack.languages, pack.chapters, pack.sides, pack.paper
         facing, handout = pack.layout == "parallel", pack.handout
@@ -75,8 +81,12 @@ def build_coursepack(project: Project, langs: list[str], chapters: list[str],
             + ("-handout" if handout else ""))
     texdir = stage / langs[0]
     if len(langs) > 1:
-        (texdir / f"{name}.tex").write_text((facing_volume.merge if facing else merge)(texs),
-                                            encoding="utf-8")
+        try:
+            volume = (facing_volume.merge if facing else merge)(texs)
+        except CoursepackError as exc:
+            print(f"error: {exc}; {published} is unchanged", file=sys.stderr)
+            return 1
+        (texdir / f"{name}.tex").write_text(volume, encoding="utf-8")
     else:
         shutil.copy2(texs[langs[0]], texdir / f"{name}.tex")
     if tex.latexmk(texdir, f"{name}.tex", "coursepack", env["SOURCE_DATE_EPOCH"]) != 0:

@@ -170,12 +170,15 @@ def merge(texs: dict[str, Path]) -> str:
             head, tail = front, end
         fronts[lang] = title, release = front_words(front, path)
         w = words(lang)
-        # \clearpage first: the previous part's last page keeps its own header
+        handout = HANDOUT_MARK in front
+        # \clearpage first: the previous part's last page keeps its own header (a
+        # handout's first part follows its title block)
         parts.append(
-            f"\n\\clearpage\\selectlanguage{{{w['polyglossia']}}}"
+            "\n" + ("" if handout and index == 0 else "\\clearpage")
+            + f"\\selectlanguage{{{w['polyglossia']}}}"
             f"\\renewcommand\\textbookbibname{{{w['references']}}}"
             f"\\title{{{title}}}\\renewcommand{{\\releasename}}{{{release}}}\n"
-            + ("\\refstepcounter{part}\n" if HANDOUT_MARK in front  # no part pages
+            + ("\\refstepcounter{part}\n" if handout  # no part pages
                else f"\\part{{{w['part']}}}\n") + prefix_labels(body, lang))
     head = head.replace("\\begin{document}", COURSEPACK_PREAMBLE + "\\begin{document}", 1)
     if len(fronts) > 1:

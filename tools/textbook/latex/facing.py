@@ -66,7 +66,12 @@ class FacingMarks(SphinxPostTransform):
             if number is not None:
                 kind = "row" if any("textbook-facing-row" in t["classes"] and not t["ids"]
                                     for t in child.findall(nodes.table)) else "block"
-                parent.insert(parent.index(child), _mark(kind, f"{docname}:{number}"))
+                at = parent.index(child)
+                # what opens around the block (\begin{otherlanguage}, a group) goes with it
+                while at and isinstance(parent[at - 1], nodes.raw) \
+                        and parent[at - 1].get("tb_opens"):
+                    at -= 1
+                parent.insert(at, _mark(kind, f"{docname}:{number}"))
 
 
 class FacingTables(SphinxPostTransform):
@@ -175,6 +180,7 @@ PREAMBLE = r"""
 \makeatother
 """
 
+BEGIN_RE, END_RE = re.compile(r"\\begin\{"), re.compile(r"\\end\{")
 Block = tuple[str, str, str]  # key, kind (block or row), LaTeX
 
 
@@ -219,8 +225,8 @@ def merge(texs: dict) -> str:
     left-hand pages, the second facing it, block by block, each chapter a paracol
     environment in parallel-paging mode (``[1]*{2}``: one column a page, left and
     right pages numbered on)."""
-    from .coursepack import (COURSEPACK_PREAMBLE, bilingual_front, front_words,
-                             prefix_labels, split)
+    from .coursepack import (COURSEPACK_PREAMBLE, CoursepackError, bilingual_front,
+                             front_words, prefix_labels, split)
     from .layout import words
 
     (left_lang, _), (right_lang, _) = texs.items()
@@ -234,6 +240,12 @@ def merge(texs: dict) -> str:
     (left_title, left_release), (right_title, right_release) = fronts.values()
     switch = {lang: "\\selectlanguage{%s}\\renewcommand\\textbookbibname{%s}" % (
         words(lang)["polyglossia"], words(lang)["references"]) for lang in texs}
+    for lang, (_, _, _, chapters) in parsed.items():  # a block is set whole in one column
+        for key, _, text in (b for _, found in chapters for b in found):
+            if len(BEGIN_RE.findall(text)) != len(END_RE.findall(text)):
+                raise CoursepackError(f"{texs[lang]}: cannot pair the editions' blocks: the "
+                                      f"block at {key} opens or closes an environment of "
+                                      f"another block")
     out = [lead]
     for docname, found in left_chapters:
         out.append("\n\\begin{textbookfacing}\n")

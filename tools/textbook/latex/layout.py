@@ -306,7 +306,7 @@ class PrintLayout(SphinxPostTransform):
             # Smaller type, less padding, ragged cells: wide tables fit A4.
             table.parent.insert(table.parent.index(table), nodes.raw(
                 "", r"\begingroup\small\setlength\tabcolsep{3pt}\textbookraggedcolumns",
-                format="latex"))
+                format="latex", tb_opens=True))
             table.parent.insert(table.parent.index(table) + 1,
                                 nodes.raw("", r"\endgroup", format="latex"))
         for grid in list(self.document.findall(_is_grid)):
@@ -354,7 +354,8 @@ class PrintLayout(SphinxPostTransform):
                 continue  # a heading is not hyphenated, and bookmarks take no commands
             else:
                 begin, end = r"\foreignlanguage{%s}{" % poly, "}"
-            node.parent.insert(node.parent.index(node), nodes.raw("", begin, format="latex"))
+            node.parent.insert(node.parent.index(node),
+                               nodes.raw("", begin, format="latex", tb_opens=True))
             node.parent.insert(node.parent.index(node) + 1, nodes.raw("", end, format="latex"))
 
     def appendices(self) -> None:

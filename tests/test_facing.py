@@ -1,0 +1,159 @@
+"""Facing-page course pack (layout: parallel) and handouts (handout: true), as printed:
+the text of each PDF page (pdftotext), its labels and the LaTeX log."""
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import polib
+import pypdf
+import pytest
+
+from build import Project
+from build.cli import main
+from textbook.latex.layout import WORDS
+from textbook.messages import gettext
+
+from helpers.latex_check import (ROOT, catalog, normalise, pdf_pages, table_strings,
+                                 table_text_problems)
+
+pytestmark = pytest.mark.print
+
+CHAPTERS = ["pemberdayaan", "model-intervensi"]
+PACK = """title: Bahan Bacaan Dwibahasa
+course: Pengantar Pengembangan Masyarakat
+chapters: [pemberdayaan, model-intervensi]
+languages: [id, en]
+layout: parallel
+"""
+
+
+def build(tmp_path: Path, text: str, name: str) -> tuple[Path, Path]:
+    pack = tmp_path / "kuliah.yaml"
+    pack.write_text(text, encoding="utf-8")
+    assert main(["coursepack", "--pack", str(pack)], Project(build=tmp_path / "_build")) == 0
+    pdf = tmp_path / "_build" / "coursepack" / f"pemberdayaan-masyarakat-{name}.pdf"
+    return pdf, tmp_path / "_build" / "stage" / "coursepack" / "id" / pdf.with_suffix(".log").name
+
+
+@pytest.fixture(scope="module")
+def facing(tmp_path_factory, print_toolchain):
+    pdf, log = build(tmp_path_factory.mktemp("facing"), PACK,
+                     "pemberdayaan-model-intervensi-id-en-facing")
+    return pdf, pdf_pages(pdf), log
+
+
+def paragraphs(doc: str) -> list[tuple[str, str]]:
+    """(Indonesian, English) of every paragraph of a chapter, in order (the catalog's
+    messages from the chapter itself, longer than a heading)."""
+    po = polib.pofile(str(ROOT / "locales" / "en" / "LC_MESSAGES" / f"{doc}.po"))
+    return [(e.msgid, e.msgstr) for e in po
+            if len(e.msgid) > 100 and any(f"{doc}.md" in path for path, _ in e.occurrences)]
+
+
+def plain(markup: str) -> str:
+    """A message as printed: MyST emphasis, attributes and footnote references removed."""
+    markup = re.sub(r"\[\^[^\]]+\]", "", markup)
+    markup = re.sub(r"\{lang=[a-z]+\}|\{cite:t\}`[^`]*`", "", markup)
+    return re.sub(r"\*([^*]+)\*", r"\1", markup)
+
+
+DIGITS = re.compile(r"\d")
+
+
+def page_of(pages: list[str], text: str) -> list[int]:
+    """1-based numbers of the pages where ``text`` begins (its first 60 characters)."""
+    start = DIGITS.sub("", normalise(plain(text)))[:60]  # (footnote marks are digits)
+    return [n for n, page in enumerate(pages, 1) if start in DIGITS.sub("", normalise(page))]
+
+
+def test_each_paragraph_faces_its_translation(facing):
+    """An Indonesian paragraph on page 2k, its English on page 2k+1 (every paragraph of
+    two chapters, the first and the last of each among them, and their headings)."""
+    _, pages, _ = facing
+    for doc in CHAPTERS:
+        pairs = paragraphs(doc)
+        assert len(pairs) >= 2, doc
+        for source, translation in pairs:
+            left, right = page_of(pages, source), page_of(pages, translation)
+            if source == translation:  # (the English quotation, in both editions)
+                assert len(left) == 2 and left[0] % 2 == 0 and left[1] == left[0] + 1, left
+                continue
+            assert len(left) == 1 and len(right) == 1, (doc, source[:40], left, right)
+            assert left[0] % 2 == 0 and right == [left[0] + 1], (doc, source[:40], left, right)
+    en = catalog("en", "pemberdayaan")
+    for heading in ("Pemberdayaan dan Pengembangan Masyarakat", "Pemberdayaan menurut Payne"):
+        left = [n for n in page_of(pages, heading) if n > 3]  # (not the contents)
+        right = [n for n in page_of(pages, en[heading]) if n > 3]
+        assert left and right == [left[0] + 1], (heading, left, right)
+
+
+def test_every_table_cell_of_both_languages_faces_its_row(facing):
+    _, pages, _ = facing
+    for lang, parity in (("id", 0), ("en", 1)):
+        mine = [p for n, p in enumerate(pages, 1) if n % 2 == parity and n > 3]
+        assert table_text_problems("\n".join(mine), lang) == [], lang
+    id_rows, en_rows = table_strings("id"), table_strings("en")
+    for key in (k for k in id_rows if k.startswith("indicator ")):
+        left, right = page_of(pages, id_rows[key]), page_of(pages, en_rows[key])
+        assert left and right and right[-1] == left[-1] + 1, (key, left, right)
+
+
+def test_footnotes_and_references_on_their_own_side(facing):
+    pdf, pages, _ = facing
+    first = page_of(pages, paragraphs("pemberdayaan")[0][0])[0]
+    left, right = pages[first - 1], pages[first]
+    assert "Adi (2003, h. 54)" in left and "Adi (2003, p. 54)" in right
+    assert "p. 54" not in left and "h. 54" not in right
+    refs = [n for n, p in enumerate(pages, 1) if p.startswith("Daftar Pustaka\n")]
+    assert len(refs) == 1 and refs[0] % 2 == 0, refs
+    assert pages[refs[0]].startswith("References\n"), pages[refs[0]][:80]
+    assert "DalamAksesPeran" in normalise(pages[refs[0] - 1])  # each in its own words
+    assert "InAksesPeran" in normalise(pages[refs[0]])
+
+
+def test_heads_in_each_pages_language_and_unique_labels(facing):
+    pdf, pages, log = facing
+    heads = {n: p.splitlines()[0] for n, p in enumerate(pages, 1)
+             if p.strip() and re.search(r", (Edisi|Edition) \S+$", p.splitlines()[0])}
+    assert heads
+    for n, head in heads.items():
+        assert head.endswith("Edisi 1.0" if n % 2 == 0 else "Edition 1.0"), (n, head)
+    labels = pypdf.PdfReader(pdf).page_labels
+    assert len(set(labels)) == len(labels), labels
+    # left-hand pages carry even folios from the first chapter on
+    assert all(int(label) % 2 == (n + 1) % 2 for n, label in enumerate(labels)
+               if label.isdigit()), labels
+    text = log.read_text(encoding="utf-8", errors="replace")
+    assert "Overfull \\vbox" not in text
+    assert "multiply defined" not in text and "undefined references" not in text
+
+
+def test_title_page_attribution_in_both_languages(facing):
+    _, pages, _ = facing
+    title = normalise(pages[0])
+    for words in ("Bahan ini memuat bab-bab dari", "This pack reproduces chapters of",
+                  "Bahan Bacaan Dwibahasa"):
+        assert normalise(words) in title, words
+    assert normalise(gettext(WORDS["licence"], "en")) in normalise(pages[1])
+
+
+@pytest.mark.parametrize("langs", [["id"], ["id", "en"]])
+def test_handout_one_title_block_no_contents_licence_kept(tmp_path, print_toolchain, langs):
+    text = ("title: Lembar Bacaan\nlecturer: Nama Dosen\nchapters: [pemberdayaan]\n"
+            f"languages: [{', '.join(langs)}]\nhandout: true\nsides: one\n")
+    pdf, log = build(tmp_path, text, f"pemberdayaan-{'-'.join(langs)}-handout")
+    pages = pdf_pages(pdf)
+    whole = normalise("\n".join(pages))
+    assert whole.count(normalise("Lembar Bacaan")) == 1  # one title block
+    assert normalise("Lembar Bacaan") in normalise(pages[0])
+    for heading in ("Daftar Isi", "Contents", "English Edition"):
+        assert not any(line.strip() == heading for p in pages for line in p.splitlines())
+    for lang in langs:  # the licence (and the attribution) on page 1, in every language
+        assert normalise(gettext(WORDS["licence"], lang)) in normalise(pages[0]), lang
+    assert normalise("Hal inti dari sebuah intervensi") in normalise(pages[0])
+    assert len(pages) <= 2 * len(langs)
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    assert "Pemberdayaan, Pengembangan Masyarakat" in info
+    assert "Overfull \\vbox" not in log.read_text(encoding="utf-8", errors="replace")
