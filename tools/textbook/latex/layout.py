@@ -485,6 +485,21 @@ def depart_attribution(self, node: nodes.Element) -> None:
     self.body.append("\n\\end{flushright}\n")
 
 
+def depart_row(self, node: nodes.row) -> None:
+    """Longtable rows: the first two body rows stay together, and the last two, so no
+    page holds a table's caption and header with one row, or its last row alone."""
+    from sphinx.writers.latex import LaTeXTranslator
+
+    LaTeXTranslator.depart_row(self, node)
+    body = node.parent
+    if not (isinstance(body, nodes.tbody) and self.table is not None
+            and self.table.is_longtable() and len(body) >= 4):
+        return
+    if body.index(node) in (0, len(body) - 2):
+        end = next(i for i in range(len(self.body) - 1, -1, -1) if self.body[i] == "\\\\\n")
+        self.body[end] = "\\\\*\n"
+
+
 def setup_latex(app) -> None:
     from .facing import setup_facing
 
@@ -495,3 +510,7 @@ def setup_latex(app) -> None:
     app.add_post_transform(PrintLayout)
     app.add_node(nodes.attribution, override=True,
                  latex=(visit_attribution, depart_attribution))
+    from sphinx.writers.latex import LaTeXTranslator
+
+    app.add_node(nodes.row, override=True, latex=(LaTeXTranslator.visit_row, depart_row))
+
