@@ -51,12 +51,15 @@ def test_pack_file_errors_name_file_line_and_key(tmp_path, capsys, text, line, m
     assert not (tmp_path / "_build" / "coursepack").exists()
 
 
-def test_the_example_pack_is_valid():
+@pytest.mark.parametrize("name, layout", [("contoh-pengantar", "sequential"),
+                                          ("contoh-dwibahasa", "parallel")])
+def test_the_example_packs_are_valid(name, layout):
     from build.packfile import load_pack
 
     chapters = sorted(p.stem for p in (ROOT / "source").glob("*.md") if p.stem != "index")
-    pack = load_pack(ROOT / "coursepacks" / "contoh-pengantar.yaml", chapters, ["id", "en"])
+    pack = load_pack(ROOT / "coursepacks" / f"{name}.yaml", chapters, ["id", "en"])
     assert pack.chapters == ["pemberdayaan", "model-intervensi"]
+    assert pack.layout == layout and not pack.handout
     assert pack.languages == ["id", "en"] and set(pack.title_page) == {
         "title", "course", "institution", "lecturer", "term"}
 

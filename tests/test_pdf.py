@@ -234,15 +234,16 @@ def printed(value: str) -> re.Pattern:
 
 def edit_table(pages: list[str], lang: str, value: str, move: bool = False) -> list[str]:
     """The pages with every printing of ``value`` in the comparison table (from its
-    caption to the next chapter) cut out, or moved to the table's end; the rest of the
-    book untouched."""
+    caption to the next chapter) cut out, or moved to the end of the table's last page;
+    the rest of the book untouched."""
     book = "\f".join(pages)
     begin = printed(table_caption(lang)).search(book).end()
     end = book.index(NEXT_CHAPTER[lang], begin)
     table, count = printed(value).subn("", book[begin:end])
     assert count, f"{value!r} is not printed in the table"
-    if move:
-        table += value + "\n"
+    if move:  # at the end of the table's last page (a blank page may follow it)
+        kept = table.rstrip("\f\n")
+        table = kept + "\n" + value + "\n" + table[len(kept):]
     return (book[:begin] + table + book[end:]).split("\f")
 
 

@@ -10,6 +10,7 @@ in one run, and the script prints ratios (lower is better) with their targets:
 * no-change rebuild / clean build                                  target <= 0.5
 * both PDFs / (2 x xelatex floor of a one-page Sphinx document)    target <= 2
 * course pack of every chapter (id) / the id book PDF, both clean  target <= 2
+* facing-page pack of every chapter (id|en) / the id book PDF      target <= 2
 * generated 20x larger book / real book (clean bilingual HTML)     target <= 20
 * first-load bytes of a chapter page (HTML + CSS + JS + fonts + images,
   uncompressed)                                                    target <= 100 KB
@@ -73,8 +74,9 @@ def timed(cmd: list[str], cwd: Path, check: bool = True, label: str = "") -> flo
     return cpu
 
 
-def pack_and_book(project: Path) -> tuple[float, float]:
-    """CPU s of a clean course pack of every chapter and of the matching book PDF (id)."""
+def pack_and_book(project: Path) -> tuple[float, float, float]:
+    """CPU s of clean course packs of every chapter (id; id|en on facing pages) and of
+    the matching one-language book PDF (id)."""
     def fresh() -> None:
         for sub in ("stage/pdf", "stage/coursepack", "doctrees", "fingerprints"):
             shutil.rmtree(project / "_build" / sub, ignore_errors=True)
@@ -84,7 +86,11 @@ def pack_and_book(project: Path) -> tuple[float, float]:
     fresh()
     pack = timed([sys.executable, "tools/build", "coursepack", "--chapters", *CHAPTERS,
                   "--langs", "id"], project, label="id pack")
-    return pack, book
+    fresh()
+    facing = timed([sys.executable, "tools/build", "coursepack", "--chapters", *CHAPTERS,
+                    "--langs", "id", "en", "--layout", "parallel"], project,
+                   label="facing pack")
+    return pack, facing, book
 
 
 def build(project: Path, fmt: str = "html", label: str = "") -> float:
@@ -277,7 +283,7 @@ def main(argv: list[str] | None = None) -> int:
         big = copy_project(scratch / "big")
         info = generate_book(big)
         clean_t, rebuild_t, floor_t, big_t, pdf_t, xfloor_t = [], [], [], [], [], []
-        pack_t, book_t = [], []
+        pack_t, facing_t, book_t = [], [], []
         editions: dict[str, list[float]] = {lang: [] for lang in LANGS}
         for i in range(args.repeat):
             print(f"bench: round {i + 1}/{args.repeat}", file=sys.stderr, flush=True)
@@ -294,8 +300,9 @@ def main(argv: list[str] | None = None) -> int:
                 shutil.rmtree(real / "_build" / "stage" / "pdf", ignore_errors=True)
                 shutil.rmtree(real / "_build" / "latex", ignore_errors=True)
                 pdf_t.append(build(real, "pdf", label="pdf"))
-                pack, book = pack_and_book(real)
+                pack, facing, book = pack_and_book(real)
                 pack_t.append(pack)
+                facing_t.append(facing)
                 book_t.append(book)
         m = min
         chapter = real / "_build" / "html" / "id" / "model-intervensi.html"
@@ -320,6 +327,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  CPU s: course pack of every chapter (id) {m(pack_t):.2f}; "
                   f"id book PDF {m(book_t):.2f}")
             print(row("course pack / matching one-language book PDF", m(pack_t) / m(book_t), 2))
+            print(f"  CPU s: facing-page pack of every chapter (id|en, two Sphinx builds, one "
+                  f"paracol volume) {m(facing_t):.2f}")
+            print(row("facing-page pack / matching one-language book PDF",
+                      m(facing_t) / m(book_t), 2))
         else:
             print("  both PDFs / (2 x xelatex floor): not measured "
                   + ("(--skip-pdf)" if args.skip_pdf
