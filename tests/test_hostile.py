@@ -24,12 +24,14 @@ CASES = {
     "data-download": ("tabel.yaml", 12, r"ERROR: role \{download\} is not allowed in a data cell"),
     "data-image": ("tabel.yaml", 12, r"ERROR: an image is not allowed in a data cell"),
     "data-math": ("tabel.yaml", 12, r"ERROR: role \{math\} is not allowed in a data cell"),
+    "data-attribute": ("tabel.yaml", 12, r"ERROR: attribute \{onclick=alert\(1\)\} is not "
+                                         r"allowed in a data cell"),
     "chapter-include": ("index.md", 3, r"ERROR: include of /etc/passwd refused: chapters may "
                                        r"include files only from inside the project"),
 }
 # What would show that the hostile input got through: the password file's first
 # line, the injected script or handler, a copied file.
-LEAKS = re.compile(r"root:x?:0:0|<script>alert|onerror=|<img src=\"?x")
+LEAKS = re.compile(r"root:x?:0:0|<script>alert|onerror=|<img src=\"?x|<[^>]+\sonclick=")
 
 
 @pytest.mark.parametrize("name", sorted(CASES))

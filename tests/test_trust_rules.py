@@ -66,6 +66,12 @@ def test_the_glossary_still_rejects_another_term(msgid, msgstr, term):
     ("{math}`\\input{/etc/passwd}`", "role {math} is not allowed in a data cell"),
     ("[x](../../etc/passwd)", "link target '../../etc/passwd' is not allowed in a data cell"),
     ("$x$", "math is not allowed in a data cell"),
+    ("(*task goals*{lang=en})", None),
+    ("*task goals*{lang=English}", "attribute {lang=English} is not allowed in a data cell"),
+    ('*x*{onclick="alert(1)"}', "attribute {onclick=alert(1)} is not allowed in a data cell"),
+    ("`kode`{#tabel-perbandingan-model}",
+     "attribute {#tabel-perbandingan-model} is not allowed in a data cell"),
+    ("[situs](https://example.org/){.hidden}", "attribute {.hidden} is not allowed in a data cell"),
 ])
 def test_data_cells_take_inline_markup_only(cell, refused):
     messages = rules.cell_messages(cell)
