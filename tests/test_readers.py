@@ -54,6 +54,7 @@ def search(page, base, lang, query):
 
 @pytest.mark.parametrize("lang, query, stem", [
     ("id", "memberdayakan", "daya"),  # inflected: stems to 'daya' (pemberdayaan, berdaya)
+    ("id", "dikembangkan", "embang"),  # finds 'pengembangan' (Snowball: 'kembang', 'embang')
     ("en", "empowerment", "empower"),
 ])
 def test_each_search_hit_shows_an_excerpt_with_the_term(browser, site_server, lang, query, stem):

@@ -6,6 +6,7 @@ Sphinx has no search language for ``id``; without this a build with
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import snowballstemmer
@@ -14,6 +15,11 @@ from sphinx.search import SearchLanguage
 from ..messages import MSGID_LANGUAGE, N_, gettext, has
 
 STOPWORDS_FILE = Path(__file__).with_name("stopwords-id.txt")
+# Snowball keeps the root's first letter after some prefixes and not after others
+# (pengembangan -> embang, dikembangkan -> kembang; penulis -> ulis, tulis; perencanaan ->
+# encana, rencana): a stem's k, t or r before a vowel is dropped, so both forms meet.
+# One pattern, the same in Python and in the browser (textbook-search.js).
+STEM_FOLD = r"^[krt](?=[aeiou][a-z]{2})"
 
 
 def load_stopwords(path: Path = STOPWORDS_FILE) -> frozenset[str]:
@@ -39,7 +45,10 @@ class SearchIndonesian(SearchLanguage):
         self.stemmer = snowballstemmer.stemmer("indonesian")
 
     def stem(self, word: str) -> str:
-        return self.stemmer.stemWord(word.lower())
+        return _FOLD.sub("", self.stemmer.stemWord(word.lower()), count=1)
+
+
+_FOLD = re.compile(STEM_FOLD)
 
 
 # Search messages that Sphinx's own JavaScript catalogs may leave empty (their

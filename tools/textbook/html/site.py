@@ -18,9 +18,9 @@ from sphinx.writers.html5 import HTML5Translator
 from sphinx import locale as sphinx_locale
 
 from ..config import site_base
-from ..i18n.langparts import node_lang
 from ..languages import SOURCE_LANGUAGE, language_name
 from ..messages import MSGID_LANGUAGE, N_, NP_, gettext, has
+from .search_id import STEM_FOLD, SearchIndonesian
 
 sphinx_gettext = sphinx_locale._  # Sphinx's own catalog (not extracted into textbook.pot)
 
@@ -191,6 +191,7 @@ def page_context(app, pagename: str, templatename: str, context: dict, doctree) 
         "description": _first_paragraph(doctree) or words["description"],
         "draft": config.textbook_draft,
         "long_page": doctree is not None and len(doctree.astext()) > LONG_PAGE,
+        "stem_fold": STEM_FOLD if lang == SearchIndonesian.lang else "",
     }
     if "toctree" in context:
         context["tb"]["toc_chapters"] = _mark_current(context["toctree"](
@@ -301,3 +302,7 @@ def setup_html_site(app) -> None:
     app.connect("config-inited", _baseurl)
     app.connect("html-page-context", page_context)
     app.connect("build-finished", write_sitemap)
+
+
+# last: textbook.i18n (its parallel view) imports this module's names
+from ..i18n.langparts import node_lang  # noqa: E402

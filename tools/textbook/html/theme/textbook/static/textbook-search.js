@@ -3,6 +3,15 @@
    a result leads to (Sphinx highlights only the words as typed). */
 "use strict";
 (() => {
+  // The stem fold of the edition's search language (search_id.py's STEM_FOLD).
+  const fold = document.currentScript.dataset.stemFold;
+  if (fold) {
+    const Base = window.Stemmer, pattern = new RegExp(fold);
+    window.Stemmer = function () {
+      const base = new Base();
+      this.stemWord = (word) => base.stemWord(word).replace(pattern, "");
+    };
+  }
   const parse = Search._parseQuery;
   Search._parseQuery = (query) => {
     const parsed = parse(query);
