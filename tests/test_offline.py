@@ -81,6 +81,12 @@ def test_edition_opens_offline_after_one_visit(browser, served, lang, query):
         assert page.locator("main h1").count() == 1, rel
         # styled: the stylesheet came from the cache too
         assert page.eval_on_selector("body", "e => getComputedStyle(e).margin") == "0px", rel
+    # the edition's own address, as bookmarked or saved to a home screen
+    page.goto(f"{url}{lang}/index.html")
+    front = page.locator("main h1").inner_text()
+    response = page.goto(f"{url}{lang}/")
+    assert response is not None and response.ok
+    assert page.locator("main h1").inner_text() == front
     page.goto(f"{url}{lang}/search.html?q={query}")
     page.wait_for_function(SEARCH_DONE, timeout=15_000)
     excerpts = page.eval_on_selector_all("#search-results li p.context",

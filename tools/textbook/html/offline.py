@@ -40,8 +40,11 @@ self.addEventListener("fetch", (event) => {
   // pages and the search index are checked with the server (never a stale page)
   const fresh = request.mode === "navigate" || url.pathname.endsWith("/searchindex.js");
   const online = fresh ? fetch(request.url, {cache: "no-cache"}) : fetch(request);
+  // a folder's address (a bookmark of the edition) is its index.html
+  const index = url.pathname.endsWith("/") ? url.pathname + "index.html" : null;
   event.respondWith(online.catch(() => caches.open(CACHE)
-    .then((cache) => cache.match(request, {ignoreSearch: true}))
+    .then((cache) => cache.match(request, {ignoreSearch: true})
+      .then((hit) => hit || (index && cache.match(index))))
     .then((hit) => hit || Response.error())));
 });
 """
