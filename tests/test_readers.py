@@ -238,12 +238,13 @@ def test_axe_in_both_colour_schemes(browser, site, site_server, scheme, viewport
     assert report == {}
 
 
-def test_dark_scheme_is_dark(browser, site_server):
+@pytest.mark.parametrize("rel", ["id/pemberdayaan.html", "404.html"])
+def test_dark_scheme_is_dark(browser, site_server, rel):
     colours = {}
     for scheme in SCHEMES:
         context = browser.new_context(color_scheme=scheme)
         page = context.new_page()
-        page.goto(f"{site_server}id/pemberdayaan.html")
+        page.goto(f"{site_server}{rel}")
         colours[scheme] = page.evaluate("""() => [getComputedStyle(document.body).backgroundColor,
                                                 getComputedStyle(document.body).color]""")
         context.close()
