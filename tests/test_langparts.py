@@ -21,8 +21,12 @@ MARK = re.compile(r"\*([^*]+)\*\{lang=en\}|\[([^\]]+)\]\{lang=en\}")
 
 def marked_terms() -> dict[str, Counter]:
     """Per page, the terms its Indonesian sources mark as English (the data file's
-    on the page of its table)."""
-    found: dict[str, Counter] = {}
+    on the page of its table, the ``lang-en`` fields of the references on theirs)."""
+    from pybtex.database import parse_file
+    from textbook.citations.foreign import phrases
+
+    entries = parse_file(str(ROOT / "bibliography.bib")).entries.values()
+    found = {"daftar-pustaka": Counter(p for e in entries for _, p in phrases(e))}
     sources = [*sorted((ROOT / "source").glob("*.md")),
                ROOT / "source" / "data" / "perbandingan-model.yaml"]
     for path in sources:
@@ -45,6 +49,7 @@ def test_the_book_marks_the_terms_of_the_source_material():
     assert {"community development", "empowerment"} <= set(terms["pemberdayaan"])
     assert {"task goals", "process goals", "Social Casework", "Locality Development"} <= {
         t for found in terms.values() for t in found}
+    assert "Indonesia Center for Sustainable Development" in terms["daftar-pustaka"]
     assert sum(sum(c.values()) for c in terms.values()) >= 30
 
 
@@ -91,6 +96,10 @@ def test_a_malformed_language_mark_is_a_warning_at_its_line(tmp_path):
     assert proc.returncode != 0 and "Traceback" not in proc.stderr
     page = (out / "index.html").read_text("utf-8")
     assert "<em>task goals</em>{lang=en}" in page  # an escaped brace stays text
+    assert re.search(re.escape(str(project / "refs.bib")) + r":6: WARNING: ada2003: field "
+                     r"'lang-en': 'Social Planning' is not "
+                             r"in the entry as printed", proc.stderr), proc.stderr
+    assert '<span class="lang-en" lang="en">Community Development</span>' in page
 
 
 @pytest.mark.print
