@@ -103,7 +103,10 @@ def build_html(project: Project, langs: list[str]) -> int:
     stage_downloads(project, stage / "downloads")  # PDF and EPUB files, when built
     # other editions' stages stay (incremental next time) but are not published
     others = {p.name for p in stage.iterdir() if p.is_dir() and p.name != "downloads"} - set(langs)
-    publish(stage, project.published("html"), leave_out=others)
+    # the source edition's parallel view is written by a translated edition's build
+    from textbook.i18n.parallel import relocations  # imports Sphinx
+
+    publish(stage, project.published("html"), leave_out=others, moves=relocations(offered))
     stamps.commit()
     print(f"[html] published {', '.join(langs)} in {project.published('html')}")
     return 0

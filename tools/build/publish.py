@@ -38,15 +38,21 @@ def _link(target: Path, generation: Path) -> None:
     os.replace(tmp, target)
 
 
-def publish(stage: Path, target: Path, leave_out: set[str] = frozenset()) -> None:
+def publish(stage: Path, target: Path, leave_out: set[str] = frozenset(),
+            moves: dict[str, str] | None = None) -> None:
     """Make ``target`` a copy of ``stage`` (without its top-level entries named in
-    ``leave_out``): copy into a new generation, then switch the link."""
+    ``leave_out``, with each folder of ``moves`` at its new place): copy into a new
+    generation, then switch the link."""
     generations = _generations(target)
     generations.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=f"{target.name}-", dir=generations))
     try:
         shutil.copytree(stage, fresh, dirs_exist_ok=True, ignore=lambda folder, names: [
             n for n in names if Path(folder) == stage and n in leave_out])
+        for old, new in (moves or {}).items():
+            if (fresh / old).is_dir():
+                shutil.rmtree(fresh / new, ignore_errors=True)
+                (fresh / old).rename(fresh / new)
         fresh.chmod(0o755)
         check_interrupted()
         old = target.resolve() if target.is_symlink() else None

@@ -52,8 +52,10 @@ self.addEventListener("fetch", (event) => {
 
 def edition_files(outdir: Path) -> list[str]:
     """Every page of the edition and the files its pages refer to, relative to it."""
+    # _parallel-<lang>/: another edition's pages (tools/build publishes them there)
     pages = sorted(p for p in outdir.rglob("*.html") if "_sources" not in p.parts
-                   and "_static" not in p.parts)
+                   and "_static" not in p.parts
+                   and not p.relative_to(outdir).parts[0].startswith("_parallel-"))
     files = {p.relative_to(outdir).as_posix() for p in pages}
     for page in pages:
         for ref in _REF.findall(page.read_text(encoding="utf-8")):

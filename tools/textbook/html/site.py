@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from html import escape
 from pathlib import Path
+from types import SimpleNamespace
 from xml.sax.saxutils import escape as xml_escape
 
 import markupsafe
@@ -34,6 +35,10 @@ UI = {
     # Translators: link from a page to its parallel view (source language beside English)
     "parallel": N_("Parallel reading Indonesian–English"),
     "parallel_title": N_("Parallel reading"),
+    # Translators: link from a parallel page back to the page of one edition
+    "leave_parallel": N_("This page without the parallel view"),
+    # Translators: the empty side of a parallel-view row whose passage is in one edition only
+    "no_counterpart": N_("No counterpart: this passage is in one edition only."),
     "pager": N_("Previous and next page"),
     "previous": N_("Previous:"),
     "next": N_("Next:"),
@@ -96,6 +101,19 @@ def parallel_language(config) -> str | None:
     return others[0] if others else None
 
 
+def view_languages(config) -> list[str]:
+    """The interfaces of the parallel view of this edition's build (source language
+    first; the same pages in each): ``[]`` when the edition has none."""
+    if config.language == SOURCE_LANGUAGE:
+        target = parallel_language(config)
+        return [SOURCE_LANGUAGE, target] if target else []
+    as_source = SimpleNamespace(textbook_languages=config.textbook_languages,
+                                language=SOURCE_LANGUAGE)
+    if SOURCE_LANGUAGE in languages(config) and parallel_language(as_source) == config.language:
+        return [SOURCE_LANGUAGE, config.language]  # this build writes both (i18n/parallel.py)
+    return [config.language]
+
+
 def site_url(config) -> str:
     return site_base(config.textbook_site_url)
 
@@ -121,29 +139,30 @@ def page_context(app, pagename: str, templatename: str, context: dict, doctree) 
     if app.builder.format != "html" or app.builder.name not in ("html", "dirhtml"):
         return
     config = app.config
-    lang = config.language
+    view = context.get("tb_parallel")  # a page of the parallel view (i18n/parallel.py)
+    lang = view["lang"] if view else config.language  # the interface's language
     up = "../" * pagename.count("/")
-    parallel_page = pagename.startswith("parallel/")
-    twin = pagename[len("parallel/"):] if parallel_page else pagename
+    twin = view["doc"] if view else pagename
     is_doc = twin in app.env.found_docs or twin in ("genindex", "search")
     base = site_url(config)
-    langs = languages(config)
+    langs = view_languages(config) if view else languages(config)
+    folder = "parallel/" if view else ""
 
     switch = []
     for code in langs:
-        current = code == lang and not parallel_page
-        href = f"{up}../{code}/{twin}.html" if is_doc else f"{up}../{code}/index.html"
+        href = f"{up}../{code}/{folder}{twin}.html" if is_doc else f"{up}../{code}/index.html"
         switch.append({"code": code, "name": language_name(code),
-                       "href": href, "current": current})
+                       "href": href, "current": code == lang})
 
     alternates = []  # a draft edition names no twins: search engines never offer it
-    if is_doc and not parallel_page and not config.textbook_draft:
+    if is_doc and not config.textbook_draft:
         for code in langs:
             alternates.append({"hreflang": code,
-                               "href": f"{base}{code}/{twin}.html" if base else f"{up}../{code}/{twin}.html"})
+                               "href": f"{base}{code}/{folder}{twin}.html" if base
+                               else f"{up}../{code}/{folder}{twin}.html"})
         alternates.append({"hreflang": "x-default",
-                           "href": f"{base}{SOURCE_LANGUAGE}/{twin}.html" if base
-                           else f"{up}../{SOURCE_LANGUAGE}/{twin}.html"})
+                           "href": f"{base}{langs[0]}/{folder}{twin}.html" if base
+                           else f"{up}../{langs[0]}/{folder}{twin}.html"})
 
     words = ui(lang)
     downloads = []  # only files the site publishes (tools/build passes their names)
@@ -156,9 +175,10 @@ def page_context(app, pagename: str, templatename: str, context: dict, doctree) 
 
     parallel_href = parallel_text = None
     target = parallel_language(config)
-    if target and twin in app.env.found_docs and not parallel_page:
-        parallel_href = (f"{up}parallel/{twin}.html" if target == lang
-                         else f"{up}../{target}/parallel/{twin}.html")
+    if view:  # the one link that leaves the view: this page in its edition
+        parallel_href, parallel_text = f"../{twin}.html", markupsafe.escape(words["leave_parallel"])
+    elif target and twin in app.env.found_docs:
+        parallel_href = f"{up}parallel/{twin}.html"
         parallel_text = markupsafe.escape(parallel_label(lang, target))
 
     # one stylesheet; scripts deferred, except on the search page; elsewhere only
@@ -193,11 +213,31 @@ def page_context(app, pagename: str, templatename: str, context: dict, doctree) 
         "long_page": doctree is not None and len(doctree.astext()) > LONG_PAGE,
         "stem_fold": STEM_FOLD if lang == SearchIndonesian.lang else "",
     }
-    if "toctree" in context:
+    if view:
+        _parallel_page(context, view, base, lang, twin)
+    elif "toctree" in context:
         context["tb"]["toc_chapters"] = _mark_current(context["toctree"](
             maxdepth=1, collapse=True, titles_only=True, includehidden=True))
         context["tb"]["toc_sections"] = _mark_current(context["toctree"](
             maxdepth=2, collapse=True, titles_only=False, includehidden=True))
+
+
+def _parallel_page(context: dict, view: dict, base: str, lang: str, twin: str) -> None:
+    """A page of the parallel view in ``lang``'s interface: its words, its book title,
+    its canonical address and a table of contents that stays in the view."""
+    tb = context["tb"]
+    tb["home_href"] = "index.html"
+    tb["long_page"] = len(context.get("body", "")) > LONG_PAGE
+    tb["toc_chapters"], tb["toc_sections"] = view["toc_chapters"], view["toc_sections"]
+    if base:
+        context["pageurl"] = f"{base}{lang}/parallel/{twin}.html"
+    if lang != context.get("language"):  # the source edition's view, written by this build
+        words = view["theme_words"]
+        context["_"] = context["gettext"] = words.gettext
+        context["ngettext"] = words.ngettext
+        context["language"] = lang
+        if view["book_title"]:
+            context["docstitle"] = context["shorttitle"] = view["book_title"]
 
 
 HIGHLIGHT_JS = ("documentation_options.js", "doctools.js", "sphinx_highlight.js")
@@ -285,6 +325,14 @@ def write_sitemap(app, exception) -> None:
                          f'href="{xml_escape(f"{base}{code}/{doc}.html")}"/>')
         lines.append(f'    <xhtml:link rel="alternate" hreflang="x-default" '
                      f'href="{xml_escape(f"{base}{SOURCE_LANGUAGE}/{doc}.html")}"/>')
+        lines.append("  </url>")
+    views = view_languages(app.config)  # the parallel view's pages, with their twins
+    for doc in sorted(app.env.found_docs) if views else []:
+        lines.append(f"  <url><loc>{xml_escape(f'{base}{lang}/parallel/{doc}.html')}</loc>")
+        for code in [*views, "x-default"]:
+            href = f"{base}{views[0] if code == 'x-default' else code}/parallel/{doc}.html"
+            lines.append(f'    <xhtml:link rel="alternate" hreflang="{code}" '
+                         f'href="{xml_escape(href)}"/>')
         lines.append("  </url>")
     lines.append("</urlset>")
     Path(app.outdir, "sitemap.xml").write_text("\n".join(lines) + "\n", encoding="utf-8")
