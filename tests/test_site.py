@@ -80,9 +80,10 @@ def test_parallel_link_on_every_page_and_no_link_to_unbuilt_books(site):
             page = soup(site / lang / f"{name}.html")
             hrefs = [a["href"] for a in page.select("a[href]")]
             assert not [h for h in hrefs if "downloads/" in h], (lang, name)
-            parallel = "parallel/" if lang == "en" else "../en/parallel/"
-            assert f"{parallel}{name}.html" in hrefs
-            assert (site / lang / f"{parallel}{name}.html").is_file()
+            # each edition's own parallel view, in its own interface
+            assert f"parallel/{name}.html" in hrefs
+            view = soup(site / lang / "parallel" / f"{name}.html")
+            assert view.html["lang"] == lang
 
 
 def _local_links(site: Path, page: Path) -> list[str]:
@@ -278,7 +279,9 @@ def test_parallel_view_pairs_each_message_with_its_translation(site, docname):
               " ".join(p.find_all(recursive=False)[1].get_text().split())) for p in pairs]
     for pair in pairs:
         left, right = pair.find_all(recursive=False)
-        assert left["lang"] == "id" and right["lang"] == "en"
+        assert right["lang"] == "en"
+        # Indonesian, except an English quotation, which stays English on both sides
+        assert left["lang"] == "id" or left["lang"] == "en" and left.get_text() == right.get_text()
     catalog = [(_plain(i), _plain(s) or _plain(i)) for i, s in _catalog_pairs(docname)
                if len(_plain(i)) > 3]
     plain_shown = [(_plain(a), _plain(b)) for a, b in shown]
@@ -302,7 +305,12 @@ def test_sitemap_and_404(site):
     for lang in ("id", "en"):
         urls = [loc.text for loc in ET.parse(site / lang / "sitemap.xml").getroot()
                 .findall("s:url/s:loc", ns)]
-        assert sorted(urls) == sorted(f"http://127.0.0.1:8000/{lang}/{d}.html" for d in CHAPTERS)
+        assert sorted(urls) == sorted(f"http://127.0.0.1:8000/{lang}/{folder}{d}.html"
+                                      for d in CHAPTERS for folder in ("", "parallel/"))
+        for url in urls:  # every listed page exists and names itself canonical
+            page = soup(site / url.split("8000/", 1)[1])
+            assert page.select_one('link[rel="canonical"]')["href"] == url
+            assert page.select_one('meta[name="robots"]') is None
     page = soup(site / "404.html")
     assert page.html["lang"] == "id"
     assert {a["href"] for a in page.select("a")} == {"/id/index.html", "/en/index.html"}
@@ -329,15 +337,17 @@ def test_vnu_catches_an_error(tmp_path):
 def test_scripts_only_on_search_and_one_small_inline_switch_helper(site):
     """The README's promise: the search page loads the search scripts; every other
     page only Sphinx's deferred highlighter of searched words (nothing blocks
-    rendering), the inline helper of the language switch (links work without it)
-    and the service worker's registration."""
+    rendering; not on the parallel view, where no search hit leads), the inline
+    helper of the language switch (links work without it) and the service worker's
+    registration."""
     for rel in pages(site):
         page = soup(site / rel)
         if rel.endswith("search.html") or not page.select("nav.langs"):
             continue
         external = page.select("script[src]")
-        assert [s["src"].split("?")[0].rsplit("/", 1)[-1] for s in external] == [
-            "documentation_options.js", "doctools.js", "sphinx_highlight.js"], rel
+        assert [s["src"].split("?")[0].rsplit("/", 1)[-1] for s in external] == ([
+            "documentation_options.js", "doctools.js", "sphinx_highlight.js"]
+            if "/parallel/" not in rel else []), rel
         assert all(s.has_attr("defer") for s in external), rel
         inline = sorted((s.get_text() for s in page.select("script:not([src])")), key=len)
         assert len(inline) == 2 and all(len(s) < 200 for s in inline), rel

@@ -47,7 +47,7 @@ def sphinx(project: Project, stamps: Stamps, builder: str, lang: str, outdir: Pa
     # stage is still exactly what that build left, is skipped.
     stamp = project.stamp(builder, lang)
     code_key, content_key = fingerprint(project, [sys.executable, "-m", "sphinx", *args],
-                                        env, lang)
+                                        env, lang, every_catalog=builder == "html")
     key = f"{code_key}\n{content_key}\n"
     last = stamp.read_text().splitlines() if stamp.is_file() else []
     if (outdir.is_dir() and last[:2] == key.splitlines()

@@ -20,15 +20,17 @@ def _hash_files(h, project: Project, names: list[str]) -> None:
 
 
 def fingerprint(project: Project, cmd: list[str], env: dict[str, str],
-                lang: str) -> tuple[str, str]:
+                lang: str, every_catalog: bool = False) -> tuple[str, str]:
     """(code, content): sha256 of all a build reads. Code: the command, the date,
     the environment variables the configuration reads, Python, the installed
-    packages, conf.py and tools/. Content: the sources, bibliography and catalogs."""
+    packages, conf.py and tools/. Content: the sources, bibliography and catalogs
+    (``lang``'s, or ``every_catalog``: the website's parallel view reads the others)."""
     output_env = sorted((k, v) for k, v in env.items() if k.startswith(OUTPUT_ENV))
     code = hashlib.sha256(repr((cmd, env["SOURCE_DATE_EPOCH"], output_env,
                                 sys.version)).encode())
     code.update(repr(installed_packages()).encode())
     _hash_files(code, project, CODE_INPUTS)
     content = hashlib.sha256()
-    _hash_files(content, project, [*CONTENT_INPUTS, f"locales/{lang}"])
+    catalogs = "locales" if every_catalog else f"locales/{lang}"
+    _hash_files(content, project, [*CONTENT_INPUTS, catalogs])
     return code.hexdigest(), content.hexdigest()

@@ -71,6 +71,22 @@ def edition_files(outdir: Path) -> list[str]:
     return sorted(files)
 
 
+def published_beside(app) -> tuple[list[str], list[Path]]:
+    """Pages another edition's build writes into this edition (the source edition's
+    parallel view, ``i18n/parallel.py``) and the inputs they are made of: its
+    sources and the other edition's catalogs."""
+    from ..html.site import SOURCE_LANGUAGE, view_languages
+
+    views = view_languages(app.config)
+    if app.config.language != SOURCE_LANGUAGE or len(views) < 2:
+        return [], []
+    docs = sorted(app.env.found_docs)
+    inputs = [Path(app.env.doc2path(doc)) for doc in docs]
+    for folder in app.config.locale_dirs:
+        inputs += sorted(Path(app.srcdir, folder, views[1], "LC_MESSAGES").glob("*.po"))
+    return [f"parallel/{doc}.html" for doc in docs], inputs
+
+
 def write_service_worker(app, exception) -> None:
     if exception is not None or app.builder.name != "html":
         return
@@ -79,6 +95,10 @@ def write_service_worker(app, exception) -> None:
     digest = hashlib.sha256()
     for name in files:
         digest.update(name.encode() + b"\0" + (outdir / name).read_bytes())
+    beside, inputs = published_beside(app)
+    for path in inputs:  # a new view is a new cache, as a new page is
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    files = sorted(set(files) | set(beside))
     prefix = f"textbook-{app.config.language}-"
     (outdir / SW_NAME).write_text(SW_TEMPLATE % {
         "prefix": json.dumps(prefix), "version": json.dumps(digest.hexdigest()[:16]),

@@ -185,7 +185,9 @@ def page_context(app, pagename: str, templatename: str, context: dict, doctree) 
     # what highlights the searched words on the page a result leads to
     context["css_files"] = [css for css in context.get("css_files", [])
                             if _basename(css) == "textbook.css"]
-    if pagename != "search":
+    if view:  # no search hit leads to the view: nothing to highlight, no script
+        context["script_files"] = []
+    elif pagename != "search":
         context["script_files"] = [
             _JavaScript(js.filename, priority=js.priority, **{**js.attributes, "defer": "defer"})
             for js in context.get("script_files", []) if _basename(js) in HIGHLIGHT_JS]
@@ -226,7 +228,7 @@ def _parallel_page(context: dict, view: dict, base: str, lang: str, twin: str) -
     """A page of the parallel view in ``lang``'s interface: its words, its book title,
     its canonical address and a table of contents that stays in the view."""
     tb = context["tb"]
-    tb["home_href"] = "index.html"
+    tb["home_href"], tb["view"] = "index.html", True
     tb["long_page"] = len(context.get("body", "")) > LONG_PAGE
     tb["toc_chapters"], tb["toc_sections"] = view["toc_chapters"], view["toc_sections"]
     if base:

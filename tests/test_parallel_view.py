@@ -1,0 +1,218 @@
+"""The parallel view as a reader uses it (issue 11, deliverable 6): every passage of
+both editions, previous/next and a table of contents within the view, reachable from
+each edition with that edition's interface; phones; the catalogs' text escaped."""
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from playwright.sync_api import sync_playwright
+
+from helpers.html_check import CHROMIUM, CHROMIUM_ARGS
+from test_bad_inputs import copy_root, sphinx_build
+from textbook.html.site import ui
+
+PHONE = {"width": 390, "height": 844}
+SMALL_PHONE = {"width": 360, "height": 740}
+DESKTOP = {"width": 1440, "height": 900}
+PAYNE_ID = "untuk membantu klien (individu atau masyarakat)"
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text("utf-8"), "html.parser")
+
+
+def _cells(page: BeautifulSoup) -> list[list[tuple[str, str, bool]]]:
+    """Each row of the view: (lang, text, no-counterpart marker) per side."""
+    return [[(cell["lang"], " ".join(cell.get_text().split()), "pair-missing" in
+              cell.get("class", [])) for cell in pair.find_all(recursive=False)]
+            for pair in page.select(".parallel .pair")]
+
+
+# -- the view's content, on a tiny project (no browser) ---------------------------
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory) -> Path:
+    project = copy_root("i18n-parallel", tmp_path_factory.mktemp("parallel"))
+    proc, out = sphinx_build(project, "en")
+    assert proc.returncode == 0, proc.stderr
+    return out
+
+
+@pytest.mark.parametrize("folder, lang", [("parallel", "en"), ("_parallel-id", "id")])
+def test_one_edition_passages_take_their_side_with_their_language(tiny, folder, lang):
+    page = soup(tiny / folder / "bab.html")
+    assert page.html["lang"] == lang  # the interface of the edition it is reached from
+    rows = _cells(page)
+    # in source order: the Indonesian-only passage, then the English-only one
+    assert rows[3] == [("id", "Parafrase hanya dalam bahasa Indonesia.", False),
+                       ("en", ui("en")["no_counterpart"], True)]
+    assert rows[4] == [("id", ui("id")["no_counterpart"], True),
+                       ("en", "A sentence in the English edition only.", False)]
+    assert ui("id")["no_counterpart"] != ui("en")["no_counterpart"]  # each in its words
+    # an English quotation in the Indonesian text is English on both sides
+    assert rows[2] == [("en", "to help clients gain power of decision", False)] * 2
+    assert [row[0][0] for row in rows if not row[0][2]] == ["id", "id", "en", "id", "id", "id"]
+
+
+def test_catalog_text_reaches_the_view_escaped(tiny):
+    for folder in ("parallel", "_parallel-id"):
+        html = (tiny / folder / "bab.html").read_text("utf-8")
+        assert "A sentence with 1 &lt; 2 &amp; “quotes”." in html
+        assert "1 < 2" not in html
+
+
+def test_both_interfaces_link_each_other_and_stay_in_the_view(tiny):
+    english, indonesian = soup(tiny / "parallel" / "bab.html"), soup(tiny / "_parallel-id" / "bab.html")
+    assert english.select_one('nav.langs a[hreflang="id"]')["href"] == "../../id/parallel/bab.html"
+    assert indonesian.select_one('nav.langs a[hreflang="en"]')["href"] == "../../en/parallel/bab.html"
+    assert indonesian.select_one(".skip-link").get_text() == "Langsung ke isi"
+    assert indonesian.select_one(".site-toc summary").get_text() == "Daftar Isi"
+    assert [a.get_text() for a in indonesian.select(".site-nav a")] == ["Bab Satu", "Bagian Dua"]
+    assert [a.get_text() for a in english.select(".site-nav a")] == ["Chapter One", "Part Two"]
+    assert english.select_one(".page-tools a")["href"] == "../bab.html"
+
+
+# -- the published site, in Chromium ---------------------------------------------
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def _book_order(page, base: str, lang: str) -> list[str]:
+    """The pages in the book's order, as its edition's pager leads through them."""
+    page.goto(f"{base}{lang}/index.html")
+    order = []
+    while True:
+        order.append(page.url.rsplit("/", 1)[1])
+        nxt = page.locator(".pager a.next")
+        if not nxt.count():
+            return order
+        nxt.click()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_indonesian_only_passage_is_visible_on_its_side(browser, site_server, lang):
+    page = browser.new_page(viewport=DESKTOP)
+    page.goto(f"{site_server}{lang}/parallel/pemberdayaan.html")
+    passage = page.locator(".parallel .pair > div", has_text=PAYNE_ID)
+    assert passage.count() == 1 and passage.is_visible()
+    assert passage.get_attribute("lang") == "id"
+    other = passage.locator("xpath=following-sibling::*[1]")
+    assert other.get_attribute("lang") == "en" and other.is_visible()
+    assert other.inner_text() == ui("en")["no_counterpart"]
+    page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_previous_and_next_lead_through_the_view_in_book_order(browser, site_server, lang):
+    page = browser.new_page(viewport=DESKTOP)
+    order = _book_order(page, site_server, lang)
+    assert len(order) == 7 and order[0] == "index.html"
+    page.goto(f"{site_server}{lang}/parallel/index.html")
+    seen = []
+    while True:
+        assert page.url.startswith(f"{site_server}{lang}/parallel/"), page.url
+        seen.append(page.url.rsplit("/", 1)[1])
+        nxt = page.locator(".pager a.next")
+        if not nxt.count():
+            break
+        nxt.click()
+    assert seen == order
+    for expected in reversed(order[:-1]):  # and back again
+        page.locator(".pager a.prev").click()
+        assert page.url == f"{site_server}{lang}/parallel/{expected}"
+    page.close()
+
+
+@pytest.mark.browser
+def test_table_of_contents_links_stay_in_the_view(browser, site, site_server):
+    for lang in ("id", "en"):
+        for path in sorted((site / lang / "parallel").glob("*.html")):
+            nav = soup(path).select(".site-nav a, .site-toc a, .pager a, .book-title a")
+            hrefs = [a["href"] for a in nav]
+            assert hrefs and all("/" not in h and not h.startswith("..") for h in hrefs), (path, hrefs)
+    page = browser.new_page(viewport=DESKTOP)
+    page.goto(f"{site_server}id/parallel/pemberdayaan.html")
+    page.locator(".site-nav").get_by_role("link", name="3. Model-Model Intervensi Komunitas").click()
+    assert page.url == f"{site_server}id/parallel/model-intervensi.html"
+    page.locator(".site-nav").get_by_role("link", name=re.compile("^Perbandingan")).click()
+    assert page.url.startswith(f"{site_server}id/parallel/model-intervensi.html#")
+    # the one link out of the view says so, and leads to the edition's page
+    page.get_by_role("link", name="Halaman ini tanpa baca paralel").click()
+    assert page.url == f"{site_server}id/model-intervensi.html"
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    phone = context.new_page()
+    phone.goto(f"{site_server}en/parallel/pemberdayaan.html")
+    phone.locator(".site-toc summary").tap()
+    with phone.expect_navigation():
+        phone.locator(".site-toc").get_by_role(
+            "link", name="2. Community Intervention as Macro Practice").tap()
+    assert phone.url == f"{site_server}en/parallel/intervensi-makro.html"
+    context.close()
+    page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang, link, words", [
+    ("id", "Baca paralel Indonesia–Inggris", ("Langsung ke isi", "Daftar Isi", "Cari",
+                                              "Berikutnya:")),
+    ("en", "Parallel reading Indonesian–English", ("Skip to content", "Table of Contents",
+                                                   "Search", "Next:")),
+])
+def test_each_edition_opens_the_view_in_its_own_interface(browser, site_server, lang, link, words):
+    page = browser.new_page(viewport=DESKTOP)
+    page.goto(f"{site_server}{lang}/pemberdayaan.html")
+    page.get_by_role("link", name=link).click()
+    assert page.url == f"{site_server}{lang}/parallel/pemberdayaan.html"
+    assert page.get_attribute("html", "lang") == lang
+    skip, toc, search, pager = words
+    assert page.locator(".skip-link").text_content() == skip
+    assert page.locator(".site-nav").get_attribute("aria-label") == toc
+    assert page.locator(".quick-search button").inner_text() == search
+    assert pager in page.locator(".pager").inner_text()
+    assert page.locator('nav.langs [aria-current]').get_attribute("lang") == lang
+    assert page.locator("link[rel=canonical]").get_attribute("href").endswith(
+        f"/{lang}/parallel/pemberdayaan.html")
+    # the header's search is the edition's own (Indonesian stemmer on the id side)
+    page.fill("#q", "memberdayakan" if lang == "id" else "empowerment")
+    page.press("#q", "Enter")
+    assert page.url.startswith(f"{site_server}{lang}/search.html?q=")
+    page.wait_for_selector("#search-results ul.search li a", timeout=15_000)
+    assert "pemberdayaan.html" in page.locator("#search-results ul.search").inner_html()
+    page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("viewport", [PHONE, SMALL_PHONE], ids=["390", "360"])
+def test_phone_header_is_one_line_and_the_columns_stack(browser, site_server, viewport):
+    context = browser.new_context(viewport=viewport, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    for lang in ("id", "en"):
+        for name in ("pemberdayaan", "model-intervensi"):
+            page.goto(f"{site_server}{lang}/parallel/{name}.html")
+            header = page.eval_on_selector(".site-header", "e => e.getBoundingClientRect().height")
+            assert header <= 64, (lang, name, header)
+            assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+            boxes = page.eval_on_selector_all(
+                ".parallel .pair:not(.pair-heading) > *",
+                "els => els.map(e => [e.getBoundingClientRect().left, e.getBoundingClientRect().width])")
+            assert {round(left) for left, _ in boxes} == {round(boxes[0][0])}  # one column
+            assert min(width for _, width in boxes) > viewport["width"] * 0.8
+    context.close()
+    page = browser.new_page(viewport=DESKTOP)  # side by side on a wide screen
+    page.goto(f"{site_server}id/parallel/pemberdayaan.html")
+    lefts = page.eval_on_selector(".parallel .pair:not(.pair-heading)",
+                                  "e => [...e.children].map(c => c.getBoundingClientRect().left)")
+    assert lefts[1] - lefts[0] > 300
+    page.close()
