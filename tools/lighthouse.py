@@ -26,7 +26,7 @@ LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 TARGETS = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
 DEFAULT_PAGES = ["id/index.html", "id/pemberdayaan.html", "id/model-intervensi.html",
                  "en/pemberdayaan.html", "en/model-intervensi.html",
-                 "en/parallel/model-intervensi.html"]
+                 "en/parallel/model-intervensi.html", "id/parallel/model-intervensi.html"]
 
 
 def audit(url: str, out: Path) -> dict:
