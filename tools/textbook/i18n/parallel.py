@@ -29,8 +29,21 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util.nodes import extract_messages
 
-from ..html.site import SOURCE_LANGUAGE, ui, view_languages
+from ..languages import SOURCE_LANGUAGE
 from ..messages import ThemeWords
+from .langparts import node_lang
+
+
+def ui(lang: str) -> dict[str, str]:
+    from ..html.site import ui  # html.site imports this package
+
+    return ui(lang)
+
+
+def view_languages(config) -> list[str]:
+    from ..html.site import view_languages
+
+    return view_languages(config)
 
 PREFIX = "parallel/"
 
@@ -113,14 +126,14 @@ def _level(node: nodes.Node) -> int:
     return min(depth + 1, 6)
 
 
-_LANG_CLASS = re.compile(r"^lang(?:uage)?-([a-z]{2,3}(?:-[A-Za-z0-9]+)*)$")
+_PENDING_CLASS = re.compile(r"^language-([a-z]{2,3}(?:-[A-Za-z0-9]+)*)$")  # i18n/pending.py
 
 
 def _own_lang(node: nodes.Element) -> str | None:
-    if node.get("lang"):
-        return node["lang"]
+    if node.get("lang") or node_lang(node):
+        return node.get("lang") or node_lang(node)
     for cls in node.get("classes", []):
-        match = _LANG_CLASS.match(cls)
+        match = _PENDING_CLASS.match(cls)
         if match:
             return match.group(1)
     return None
