@@ -56,6 +56,10 @@ def test_changed_interface_word_reaches_every_published_page(project):
     assert "[html:id] building" in proc.stdout
     for name in PAGES:
         assert "Langsung ke isi buku" in page(project, "id", name), name
+    # and the Indonesian interface's parallel view, which the English build writes
+    assert "[html:en] building" in proc.stdout
+    for name in PAGES:
+        assert "Langsung ke isi buku" in page(project, "id", f"parallel/{name}"), name
 
 
 def test_changed_theme_css_is_published_and_linked_afresh(project):
