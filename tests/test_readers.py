@@ -165,9 +165,25 @@ def test_back_to_top_works_without_javascript(browser, site_server):
     link = page.get_by_role("link", name="Ke atas")
     box = link.bounding_box()
     assert 0 <= box["y"] and box["y"] + box["height"] <= PHONE["height"]  # in view mid-page
+    # small, at the edge: it hides as little of the text as it can
+    assert box["width"] <= 48 and box["height"] <= 48 and box["x"] >= PHONE["width"] - 64, box
     link.click()
     page.wait_for_function("window.scrollY === 0")
     context.close()
+
+
+def test_every_page_taller_than_two_phone_screens_has_a_way_back_up(browser, site, site_server):
+    context = browser.new_context(viewport=SMALL_PHONE, java_script_enabled=False)
+    page = context.new_page()
+    missing, long_pages = [], 0
+    for rel in pages(site):
+        page.goto(site_server + rel)
+        if page.evaluate("document.documentElement.scrollHeight") > 2 * SMALL_PHONE["height"]:
+            long_pages += 1
+            if page.locator("a.to-top[href='#top']").count() != 1:
+                missing.append(rel)
+    context.close()
+    assert long_pages >= 6 and missing == []
 
 
 # -- 3. the table on every screen -----------------------------------------------------

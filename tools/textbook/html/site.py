@@ -212,7 +212,7 @@ def page_context(app, pagename: str, templatename: str, context: dict, doctree) 
         "parallel_text": parallel_text,
         "description": _first_paragraph(doctree) or words["description"],
         "draft": config.textbook_draft,
-        "long_page": doctree is not None and len(doctree.astext()) > LONG_PAGE,
+        "long_page": _text_length(doctree, context) > LONG_PAGE,
         "stem_fold": STEM_FOLD if lang == SearchIndonesian.lang else "",
     }
     if view:
@@ -243,7 +243,14 @@ def _parallel_page(context: dict, view: dict, base: str, lang: str, twin: str) -
 
 
 HIGHLIGHT_JS = ("documentation_options.js", "doctools.js", "sphinx_highlight.js")
-LONG_PAGE = 1200  # characters of text (two phone screens): pages get a "back to top" link
+def _text_length(doctree, context) -> int:
+    """Characters of text on the page (pages without a doctree: the parallel view)."""
+    if doctree is not None:
+        return len(doctree.astext())
+    return len(re.sub(r"<[^>]*>", "", context.get("body") or ""))
+
+
+LONG_PAGE = 1000  # characters of text (about two phone screens): pages get a "back to top" link
 
 
 def _basename(asset) -> str:
