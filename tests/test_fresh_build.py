@@ -82,6 +82,7 @@ def test_changed_site_url_variable_reaches_every_page(project, monkeypatch):
     monkeypatch.setenv("TEXTBOOK_SITE_URL", url)
     proc = run_build(project, "html")
     assert proc.returncode == 0, proc.stderr
+    assert "a preview" not in proc.stdout  # a public address: no preview notice
     for lang in ("id", "en"):
         for name in PAGES:
             assert f'<link rel="canonical" href="{url}{lang}/{name}.html"' in \

@@ -21,6 +21,8 @@ def test_a_source_edit_publishes_both_editions_with_the_passage_marked(tmp_path)
     chapter.write_text(chapter.read_text(encoding="utf-8").replace(OLD, NEW), encoding="utf-8")
     proc = run_build(project, "html", "--langs", "id", "en")
     assert proc.returncode == 0, proc.stderr
+    assert "[html] a preview: canonical links, the sitemap and the ready citation name " \
+        "http://127.0.0.1:8000/ (set TEXTBOOK_SITE_URL" in proc.stdout
     assert "source/pemberdayaan.md:3: pending translation (en), published in " \
         "Indonesian and marked 'not yet translated': 'Hal paling inti" in proc.stderr
     site = project / "_build" / "html"

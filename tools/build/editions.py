@@ -5,6 +5,7 @@ import os
 import shutil
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from . import latexmk as tex
 from .fingerprints import fingerprint
@@ -109,6 +110,10 @@ def build_html(project: Project, langs: list[str]) -> int:
     publish(stage, project.published("html"), leave_out=others, moves=relocations(offered))
     stamps.commit()
     print(f"[html] published {', '.join(langs)} in {project.published('html')}")
+    url = project.config().get("textbook_site_url", "")
+    if urlsplit(url).hostname in ("localhost", "127.0.0.1"):
+        print(f"[html] a preview: canonical links, the sitemap and the ready citation name "
+              f"{url} (set TEXTBOOK_SITE_URL to the public address when you publish)")
     return 0
 
 
