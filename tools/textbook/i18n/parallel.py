@@ -259,11 +259,11 @@ def collect_pairs(app, doctree, docname: str) -> None:
     stores = list(doctree.findall(parallel_store))
     for store in stores:
         store.parent.remove(store)
-    if not _enabled(app) or len(stores) != 1:
-        for only in list(doctree.findall(parallel_only)):
-            only.parent.remove(only)
+    if not _enabled(app):
         return
-    originals = {o["tb_msg"]: o for o in stores[0].children}
+    # every document has its parallel page (the sitemap and the offline cache list
+    # them all), one without any message too
+    originals = {o["tb_msg"]: o for o in stores[0].children} if len(stores) == 1 else {}
     lang = app.config.language
     page = Page()
 
