@@ -157,16 +157,22 @@ PREAMBLE = r"""
 % Footnote labels of the right-hand column differ from the left's.
 \renewcommand{\thesphinxscope}{\number\value{sphinxscope}%
   \ifnum\pcol@currcol>\z@ r\fi}
-% A table row faces its translation: both columns ask for the taller row's height.
+% A table row faces its translation: each column sets its row in a box, writes the
+% box's height to the .aux and asks for the taller of its own and the other
+% column's (from the previous run; latexmk runs again while the .aux changes).
 \newsavebox\textbook@rowbox
 \newdimen\textbook@rowheight
+\def\textbook@row#1#2#3{\expandafter\gdef\csname textbook@row@#1@#2\endcsname{#3}}
 \newcommand\textbookfacingrow[2]{\par
-  \setbox\textbook@rowbox\vbox{#1}\textbook@rowheight\ht\textbook@rowbox
-  \advance\textbook@rowheight\dp\textbook@rowbox
   \setbox\textbook@rowbox\vbox{#2}%
-  \ifdim\dimexpr\ht\textbook@rowbox+\dp\textbook@rowbox\relax>\textbook@rowheight
-    \textbook@rowheight\dimexpr\ht\textbook@rowbox+\dp\textbook@rowbox\relax\fi
-  \needspace{\textbook@rowheight}}
+  \textbook@rowheight\dimexpr\ht\textbook@rowbox+\dp\textbook@rowbox\relax
+  \immediate\write\@auxout{\string\textbook@row{#1}{\the\pcol@currcol}%
+    {\the\textbook@rowheight}}%
+  \ifcsname textbook@row@#1@\the\numexpr1-\pcol@currcol\endcsname
+    \ifdim\csname textbook@row@#1@\the\numexpr1-\pcol@currcol\endcsname>\textbook@rowheight
+      \textbook@rowheight\csname textbook@row@#1@\the\numexpr1-\pcol@currcol\endcsname\fi
+  \fi
+  \needspace{\textbook@rowheight}\unvbox\textbook@rowbox}
 \newenvironment{textbookfacing}
   {\textbookfacingchapter\xdef\textbook@openpage{\the\c@page}\textbook@facingtrue
    % (paracol sets \if@twocolumn, which makes \@chapter float its head)
@@ -181,7 +187,7 @@ PREAMBLE = r"""
 """
 
 BEGIN_RE, END_RE = re.compile(r"\\begin\{"), re.compile(r"\\end\{")
-Block = tuple[str, str, str]  # key, kind (block or row), LaTeX
+Block = tuple[str, ...]  # key, kind (block or row), LaTeX (of each edition)
 
 
 def blocks(body: str, path) -> tuple[str, list[tuple[str, list[Block]]]]:
@@ -204,8 +210,8 @@ def blocks(body: str, path) -> tuple[str, list[tuple[str, list[Block]]]]:
     return lead, chapters
 
 
-def pairs(left: list[Block], right: list[Block]) -> list[tuple[str, str, str]]:
-    """``(kind, left LaTeX, right LaTeX)`` paired by key in the left edition's order;
+def pairs(left: list[Block], right: list[Block]) -> list[Block]:
+    """``(key, kind, left LaTeX, right LaTeX)`` paired by key in the left edition's order;
     a block only one edition has (an edition-only passage) faces an empty column,
     placed after the block it follows in its own edition."""
     order = [key for key, _, _ in left]
@@ -215,7 +221,7 @@ def pairs(left: list[Block], right: list[Block]) -> list[tuple[str, str, str]]:
             order.insert(order.index(before[-1]) + 1 if before else 0, key)
     found_left = {key: (kind, text) for key, kind, text in left}
     found_right = {key: (kind, text) for key, kind, text in right}
-    return [((found_left.get(key) or found_right[key])[0],
+    return [(key, (found_left.get(key) or found_right[key])[0],
              found_left.get(key, ("", ""))[1], found_right.get(key, ("", ""))[1])
             for key in order]
 
@@ -238,7 +244,9 @@ def merge(texs: dict) -> str:
     right_chapters = dict(parsed[right_lang][3])
     fronts = {lang: front_words(parsed[lang][0], path) for lang, path in texs.items()}
     (left_title, left_release), (right_title, right_release) = fronts.values()
-    switch = {lang: "\\selectlanguage{%s}\\renewcommand\\textbookbibname{%s}" % (
+    # at every column switch (starred: polyglossia would write each switch to the .aux
+    # and the contents, which cost half the volume's TeX time)
+    switch = {lang: "\\selectlanguage*{%s}\\renewcommand\\textbookbibname{%s}" % (
         words(lang)["polyglossia"], words(lang)["references"]) for lang in texs}
     for lang, (_, _, _, chapters) in parsed.items():  # a block is set whole in one column
         for key, _, text in (b for _, found in chapters for b in found):
@@ -249,13 +257,12 @@ def merge(texs: dict) -> str:
     out = [lead]
     for docname, found in left_chapters:
         out.append("\n\\begin{textbookfacing}\n")
-        for kind, left, right in pairs(found, right_chapters.get(docname, [])):
-            keep = ""
+        for key, kind, left, right in pairs(found, right_chapters.get(docname, [])):
             if kind == "row":
-                keep = "\\textbookfacingrow{%s%s}{%s%s}\n" % (
-                    switch[left_lang], left, switch[right_lang], right)
-            out.append("%s%s%s\n\\switchcolumn\n%s%s%s\n\\switchcolumn*\n" % (
-                keep, switch[left_lang], left, keep, switch[right_lang], right))
+                left, right = ("\\textbookfacingrow{%s}{%s}" % (key, text)
+                               for text in (left, right))
+            out.append("%s%s\n\\switchcolumn\n%s%s\n\\switchcolumn*\n" % (
+                switch[left_lang], left, switch[right_lang], right))
         out.append("\\end{textbookfacing}\n")
     heads = ("\\makeatletter\\newcommand\\textbookfacinghead{"
              "\\def\\@title{\\ifodd\\c@page %s\\else %s\\fi}"
