@@ -143,7 +143,7 @@ def bilingual_front(head: str, fronts: dict[str, tuple[str, str]]) -> str:
         r"\end{otherlanguage}" % (words(lang)["polyglossia"], words(lang)["licence"],
                                    words(lang)["licence_url"]) for lang in list(fronts)[1:])
     # the attribution line in every language of the pack, each in its own language
-    attributions = r"\par".join(
+    attributions = r"\par\smallskip ".join(
         r"\begin{otherlanguage}{%s}%s\end{otherlanguage}" % (words(lang)["polyglossia"],
         attribution(lang, title=t, author=r"\@author", edition=r + r"\space\version"))
         for lang, (t, r) in fronts.items())

@@ -18,7 +18,7 @@ from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 MARK = "%%textbook-facing"
-MARK_RE = re.compile(r"^%%textbook-facing:(chapter|block|row):(\S+)$", re.M)
+MARK_RE = re.compile(r"^%%textbook-facing:(chapter|block|row|rowfirst|rowlast):(\S+)$", re.M)
 
 
 def _mark(kind: str, name: str) -> nodes.raw:
@@ -64,8 +64,7 @@ class FacingMarks(SphinxPostTransform):
                 continue
             number = _first_message(child)
             if number is not None:
-                kind = "row" if any("textbook-facing-row" in t["classes"] and not t["ids"]
-                                    for t in child.findall(nodes.table)) else "block"
+                kind = child.get("tb_row", "block")  # (FacingTables)
                 at = parent.index(child)
                 # what opens around the block (\begin{otherlanguage}, a group) goes with it
                 while at and isinstance(parent[at - 1], nodes.raw) \
@@ -108,7 +107,9 @@ class FacingTables(SphinxPostTransform):
                          + ("" if last else r"\def\sphinxbottomrule{}")
                          + (r"\sphinxsetup{TableRowColorOdd={gray}{0.94}}" if even else ""))
                 parts.append(nodes.container("", nodes.raw("", setup, format="latex"), part,
-                                             nodes.raw("", r"\endgroup", format="latex")))
+                                             nodes.raw("", r"\endgroup", format="latex"),
+                                             tb_row="rowfirst" if first else
+                                             "rowlast" if last else "row"))
             at = table.parent.index(table)  # (replace_self would copy the table's classes)
             table.parent[at:at + 1] = parts
 
@@ -134,13 +135,13 @@ PREAMBLE = r"""
 \renewcommand\textbookbibclear{}
 \newcommand\textbookfacingchapter{\clearpage\if@twoside\ifodd\c@page
   \hbox{}\thispagestyle{empty}\newpage\fi\fi}
-% Arabic folios after the contents go on from the sheet count: left-hand pages
+% Arabic folios after the contents go on from the count of pages shipped: left-hand pages
 % carry even folios, and each page's head is in its own language (\@title and
 % \releasename by the folio's parity).
 \renewcommand{\sphinxtableofcontents}{\ifdefined\textbookhandout\else
   \begingroup\parskip\z@skip\sphinxtableofcontentshook\tableofcontents\endgroup\fi
-  \clearpage\edef\textbook@page{\the\c@page}\pagenumbering{arabic}%
-  \setcounter{page}{\textbook@page}\textbookfacinghead}
+  \clearpage\pagenumbering{arabic}%
+  \setcounter{page}{\numexpr\ReadonlyShipoutCounter+1\relax}\textbookfacinghead}
 % The two pages a chapter opens on look like the book's (plain style): no head,
 % the folio alone in the foot (paracol applies \thispagestyle to the left page only).
 \def\textbook@openpage{-9}
@@ -148,12 +149,19 @@ PREAMBLE = r"""
   \ifnum\c@page>\numexpr\textbook@openpage+1\relax#1\else#2\fi\fi}
 \fancypagestyle{normal}{\fancyhf{}%
   \fancyfoot[RO,LE]{{\py@HeaderFamily\thepage}}%
-  \fancyfoot[LO]{\textbook@unlessopening{{\py@HeaderFamily\nouppercase{\rightmark}}}{}}%
-  \fancyfoot[RE]{\textbook@unlessopening{{\py@HeaderFamily\nouppercase{\leftmark}}}{}}%
+  \fancyfoot[LO]{\textbook@unlessopening
+    {{\py@HeaderFamily\nouppercase{\textbook@rightmark}}}{}}%
+  \fancyfoot[RE]{\textbook@unlessopening
+    {{\py@HeaderFamily\nouppercase{\textbook@leftmark}}}{}}%
   \fancyhead[RO,LE]{\textbook@unlessopening
     {{\py@HeaderFamily\@title\sphinxheadercomma\py@release}}{}}%
   \renewcommand{\headrulewidth}{\textbook@unlessopening{0.4pt}{0pt}}%
   \renewcommand{\footrulewidth}{0.4pt}}
+% TeX's marks would come from whichever column was set last: each column keeps its
+% chapter (or the references) for the foot of its own pages.
+\def\textbook@leftmark{}\def\textbook@rightmark{}
+\newcommand\textbook@setmark[1]{\ifnum\pcol@currcol=\z@
+  \protected@xdef\textbook@leftmark{#1}\else\protected@xdef\textbook@rightmark{#1}\fi}
 % Footnote labels of the right-hand column differ from the left's.
 \renewcommand{\thesphinxscope}{\number\value{sphinxscope}%
   \ifnum\pcol@currcol>\z@ r\fi}
@@ -163,20 +171,30 @@ PREAMBLE = r"""
 \newsavebox\textbook@rowbox
 \newdimen\textbook@rowheight
 \def\textbook@row#1#2#3{\expandafter\gdef\csname textbook@row@#1@#2\endcsname{#3}}
-\newcommand\textbookfacingrow[2]{\par
-  \setbox\textbook@rowbox\vbox{#2}%
+% #1 the row's key, #2 the key of the row kept with it (the second row after the
+% caption's, the last after the one before it) or nothing, #3 the row.
+\newdimen\textbook@keepheight
+\newcommand\textbook@taller[2]{% #1 := the taller of #1 and both columns' #2
+  \ifcsname textbook@row@#2@0\endcsname\ifdim\csname textbook@row@#2@0\endcsname>#1
+    #1\csname textbook@row@#2@0\endcsname\fi\fi
+  \ifcsname textbook@row@#2@1\endcsname\ifdim\csname textbook@row@#2@1\endcsname>#1
+    #1\csname textbook@row@#2@1\endcsname\fi\fi}
+\newcommand\textbookfacingrow[3]{\par
+  \setbox\textbook@rowbox\vbox{#3}%
   \textbook@rowheight\dimexpr\ht\textbook@rowbox+\dp\textbook@rowbox\relax
   \immediate\write\@auxout{\string\textbook@row{#1}{\the\pcol@currcol}%
     {\the\textbook@rowheight}}%
-  \ifcsname textbook@row@#1@\the\numexpr1-\pcol@currcol\endcsname
-    \ifdim\csname textbook@row@#1@\the\numexpr1-\pcol@currcol\endcsname>\textbook@rowheight
-      \textbook@rowheight\csname textbook@row@#1@\the\numexpr1-\pcol@currcol\endcsname\fi
-  \fi
-  \needspace{\textbook@rowheight}\unvbox\textbook@rowbox}
+  \textbook@taller\textbook@rowheight{#1}%
+  \textbook@keepheight\z@\if\relax\detokenize{#2}\relax\else
+    \textbook@taller\textbook@keepheight{#2}\fi
+  \needspace{\dimexpr\textbook@rowheight+\textbook@keepheight\relax}%
+  \unvbox\textbook@rowbox}
 \newenvironment{textbookfacing}
   {\textbookfacingchapter\xdef\textbook@openpage{\the\c@page}\textbook@facingtrue
    % (paracol sets \if@twocolumn, which makes \@chapter float its head)
    \def\@topnewpage[##1]{##1\@afterheading}%
+   \def\chaptermark##1{\textbook@setmark{\@chapapp\space\thechapter.\space
+     \unexpanded{##1}}}\def\sectionmark##1{}\def\@mkboth##1##2{\textbook@setmark{##1}}%
    % paracol keeps the \footnote of when it was loaded; Sphinx's (footnotehyper,
    % with its footnote environment) comes when the document begins
    \let\pcol@@footnote\footnote\let\pcol@@footnotetext\footnotetext
@@ -257,9 +275,14 @@ def merge(texs: dict) -> str:
     out = [lead]
     for docname, found in left_chapters:
         out.append("\n\\begin{textbookfacing}\n")
-        for key, kind, left, right in pairs(found, right_chapters.get(docname, [])):
-            if kind == "row":
-                left, right = ("\\textbookfacingrow{%s}{%s}" % (key, text)
+        paired = pairs(found, right_chapters.get(docname, []))
+        for index, (key, kind, left, right) in enumerate(paired):
+            if kind.startswith("row"):
+                after = paired[index + 1] if index + 1 < len(paired) else ("", "")
+                # a table's first two rows and its last two stay together
+                keep = after[0] if after[1].startswith("row") and (
+                    kind == "rowfirst" or after[1] == "rowlast") else ""
+                left, right = ("\\textbookfacingrow{%s}{%s}{%s}" % (key, keep, text)
                                for text in (left, right))
             out.append("%s%s\n\\switchcolumn\n%s%s\n\\switchcolumn*\n" % (
                 switch[left_lang], left, switch[right_lang], right))

@@ -155,7 +155,9 @@ def maketitle(lang: str, copyright_: str) -> str:
 \noindent \py@release, \@date.
 \ifdefined\textbookmorelicences\textbookmorelicences\fi
 \par\endgroup}
-\sphinxmaketitle
+% (on A5 the title page's type is one size smaller: a pack's lines must fit)
+\begingroup\ifdim\paperheight<220mm\let\Huge\LARGE\let\LARGE\Large\let\large\normalsize
+\fi\sphinxmaketitle\endgroup
 """)
 
 
@@ -234,7 +236,8 @@ def pack_title_page(path: str, site_url: str, lang: str, attribution_line: str) 
              if fields.get(k)]
     if fields.get("title"):
         lines.insert(0, r"\textbf{%s}" % texescape.escape(fields["title"]))
-    lines.append(r"\medskip\parbox{0.8\textwidth}{\raggedleft\small\textbookattributions}")
+    lines.append(r"\smallskip\parbox{0.85\textwidth}{\raggedleft\footnotesize"
+                 r"\textbookattributions}")
     define = r"\newcommand\textbookattributions{%s}" % attribution_line
     url = f"{site_url}{lang}/"
     if SITE_URL.fullmatch(url) and not re.match(r"https?://(localhost|127\.)", url):
