@@ -171,7 +171,7 @@ def handout_title(lang: str, copyright_: str) -> str:
 \noindent\rule{\textwidth}{1pt}\par
 \begin{flushright}\py@HeaderFamily
 {\large\py@authoraddress\par}\medskip
-{\Large \@title\par}\smallskip
+{\Large\let\LARGE\large \@title\par}\smallskip
 {\itshape \py@release\releaseinfo, \@date\par}\smallskip
 {\@author\par}
 \end{flushright}
