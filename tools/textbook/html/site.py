@@ -229,7 +229,6 @@ def _parallel_page(context: dict, view: dict, base: str, lang: str, twin: str) -
     its canonical address and a table of contents that stays in the view."""
     tb = context["tb"]
     tb["home_href"], tb["view"] = "index.html", True
-    tb["long_page"] = len(context.get("body", "")) > LONG_PAGE
     tb["toc_chapters"], tb["toc_sections"] = view["toc_chapters"], view["toc_sections"]
     if base:
         context["pageurl"] = f"{base}{lang}/parallel/{twin}.html"
