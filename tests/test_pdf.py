@@ -201,6 +201,18 @@ def test_comparison_table_starts_with_two_rows_and_ends_with_two(pages, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_table_caption_is_as_wide_as_the_table(pdfs, lang):
+    """Its lines run the text's width (LaTeX's default is 4 in, and the geometry is set only
+    at \\begin{document}): both captions fit on one line, the English one wrapped before."""
+    text = subprocess.run(["pdftotext", "-layout", str(pdfs[lang]), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    caption = table_caption(lang)
+    line = next(line for line in text.splitlines() if caption.split()[0] in line
+                and re.search(r"\b1[:.]", line))
+    assert " ".join(line.split()).endswith(caption), (line, caption)
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_latex_logs_have_no_overfull_vbox_and_real_hyphenation(stage, lang):
     tex = (stage / lang / f"{BASENAME}.tex").read_text(encoding="utf-8")
     assert EXPECT[lang]["polyglossia"] in tex

@@ -56,6 +56,13 @@ PREAMBLE = r"""
 % -- textbook: print edition --------------------------------------------------
 \setotherlanguage{english}
 \setotherlanguage{bahasai}
+% Where TeX Live's patterns break words wrongly ("Inte-rvensi") and the authors'
+% names, which no pattern knows ("Tro-pman").
+% (\hyphenation is global, for the language current where it is read; polyglossia
+% 1.59's \pghyphenation fails on an empty option list)
+\AtBeginDocument{%
+  \foreignlanguage{bahasai}{\hyphenation{in-ter-ven-si Roth-man Trop-man Er-lich Bu-di-man-ta}}%
+  \foreignlanguage{english}{\hyphenation{Roth-man Trop-man Er-lich Bu-di-man-ta}}}
 \makeatletter
 % The references chapter keeps the book's name for it and the labels of the
 % source chapter it replaces (set by \textbookbiblabels where that chapter was).
@@ -81,8 +88,9 @@ PREAMBLE = r"""
 \newcommand\textbookraggedcolumns{%
   \renewcommand*\sphinxAtStartPar{\raggedright\leavevmode\nobreak\hskip\z@skip}}
 \makeatother
-% A table's caption as wide as the table; its continuation line in the same type.
-\setlength\LTcapwidth{\linewidth}
+% A table's caption as wide as the table (geometry sets the text width only at
+% \begin{document}); its continuation line in the same type.
+\AtBeginDocument{\setlength\LTcapwidth{\textwidth}}
 \renewcommand\sphinxtablecontinued[1]{#1}
 % Course packs' contents (Sphinx's command): roman folios go on from the title page.
 \makeatletter
