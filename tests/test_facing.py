@@ -30,10 +30,10 @@ layout: parallel
 
 
 def build(tmp_path: Path, text: str, name: str) -> tuple[Path, Path]:
-    pack = tmp_path / "kuliah.yaml"
+    pack = tmp_path / f"{name}.yaml"
     pack.write_text(text, encoding="utf-8")
     assert main(["coursepack", "--pack", str(pack)], Project(build=tmp_path / "_build")) == 0
-    pdf = tmp_path / "_build" / "coursepack" / f"pemberdayaan-masyarakat-{name}.pdf"
+    pdf = tmp_path / "_build" / "coursepack" / f"{name}.pdf"
     return pdf, tmp_path / "_build" / "stage" / "coursepack" / "id" / pdf.with_suffix(".log").name
 
 

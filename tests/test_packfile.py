@@ -72,7 +72,7 @@ def test_a5_pack_title_page_with_the_teachers_text_escaped(tmp_path, capsys, pri
             "institution: Universitas Contoh\nterm: 2026/2027 Ganjil\npaper: a5\nsides: one\n")
     code, pack, err = run_pack(tmp_path, text, capsys)
     assert code == 0, err
-    pdf = tmp_path / "_build" / "coursepack" / "pemberdayaan-masyarakat-pemberdayaan-id.pdf"
+    pdf = tmp_path / "_build" / "coursepack" / "kuliah.pdf"
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
     assert "419.53 x 595.28 pts" in info, info  # A5
     first = normalise(pdf_pages(pdf)[0])
@@ -80,3 +80,27 @@ def test_a5_pack_title_page_with_the_teachers_text_escaped(tmp_path, capsys, pri
                   "2026/2027 Ganjil", r"Dr. A & B_C {x} 100% #1 \textbf{y} ~^",
                   "https://buku.example.org/id/"):  # the online edition, beside its QR code
         assert normalise(field) in first, (field, first)
+
+
+@pytest.mark.print
+def test_two_pack_files_of_the_same_chapters_keep_two_pdfs(tmp_path, capsys, print_toolchain):
+    project, pdfs = Project(build=tmp_path / "_build"), {}
+    for name in ("kelas-a", "kelas-b"):
+        pack = tmp_path / f"{name}.yaml"
+        pack.write_text(GOOD.replace("Bahan Bacaan", f"Bacaan {name}")
+                        + "handout: true\nsides: one\n", encoding="utf-8")
+        assert main(["coursepack", "--pack", str(pack)], project) == 0
+        pdfs[name] = tmp_path / "_build" / "coursepack" / f"{name}.pdf"
+        assert f"published {pdfs[name]}" in capsys.readouterr().out
+    assert sorted(p.name for p in (tmp_path / "_build" / "coursepack").iterdir()) == [
+        "kelas-a.pdf", "kelas-b.pdf"]
+    for name, pdf in pdfs.items():
+        assert normalise(f"Bacaan {name}") in normalise(pdf_pages(pdf)[0])
+
+
+def test_a_pack_file_name_unfit_for_a_pdf_name_is_refused(tmp_path, capsys):
+    pack = tmp_path / "kelas a;b.yaml"
+    pack.write_text(GOOD, encoding="utf-8")
+    code = main(["coursepack", "--pack", str(pack)], Project(build=tmp_path / "_build"))
+    err = capsys.readouterr().err
+    assert code == 2 and f"{pack}:1:" in err and "only letters, digits and . _ -" in err, err

@@ -77,8 +77,9 @@ def build_coursepack(project: Project, langs: list[str], chapters: list[str],
             shutil.rmtree(outdir, ignore_errors=True)
             return 1
         texs[lang] = outdir / f"{base}.tex"
-    name = (pack_name(project, chapters, langs) + ("-facing" if facing else "")
-            + ("-handout" if handout else ""))
+    name = pack.name if pack is not None else (
+        pack_name(project, chapters, langs) + ("-facing" if facing else "")
+        + ("-handout" if handout else ""))
     texdir = stage / langs[0]
     if len(langs) > 1:
         try:

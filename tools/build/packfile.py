@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,10 +32,14 @@ SCHEMA = {
     },
 }
 TITLE_FIELDS = ("title", "course", "institution", "lecturer", "term")
+PACK_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
 @dataclass
 class Pack:
     chapters: list[str]
     languages: list[str]
+    name: str = "pack"  # the pack file's name: the PDF is <name>.pdf
     paper: str = "a4"
     sides: str = "two"
     layout: str = "sequential"
@@ -53,6 +58,9 @@ def _nearest(word: str, choices: list[str]) -> str:
 
 def load_pack(path: Path, chapters: list[str], languages: list[str]) -> Pack:
     """The pack in ``path``; ``chapters`` and ``languages`` are the book's."""
+    if not PACK_NAME.fullmatch(path.stem):
+        raise InputError(path, 1, f"the pack's PDF is named after its file: '{path.stem}' "
+                                  f"may hold only letters, digits and . _ -")
     node = compose_yaml(read_text(path), path)
     if node is None:
         raise InputError(path, 1, "empty pack file (keys: title, chapters, ...)")
@@ -86,7 +94,7 @@ def load_pack(path: Path, chapters: list[str], languages: list[str]) -> Pack:
         raise InputError(path, lines[("layout",)],
                          f"layout: parallel sets two languages on facing pages (the first "
                          f"on the left); languages has {len(langs)}: {' '.join(langs)}")
-    return Pack(chapters=data["chapters"], languages=langs, paper=data.get("paper", "a4"),
+    return Pack(chapters=data["chapters"], languages=langs, name=path.stem, paper=data.get("paper", "a4"),
                 sides=data.get("sides", "two"), layout=layout,
                 handout=data.get("handout", False),
                 title_page={k: data[k] for k in TITLE_FIELDS if k in data})
