@@ -35,6 +35,8 @@ def run_pack(tmp_path, text: str, capsys):
      "languages: unknown language 'eng' (did you mean 'en'?); the book has id en"),
     (GOOD.replace("- pemberdayaan", "- pemberdayaan\n  - pemberdayaan"), 5,
      "chapters: 'pemberdayaan' is named twice"),
+    (GOOD.replace("- pemberdayaan", "- daftar-pustaka"), 3,
+     "chapters: daftar-pustaka holds only the references, which every pack prints after"),
     (GOOD + "paper: a3\n", 6, "paper: 'a3' is not one of ['a4', 'a5', 'letter']"),
     (GOOD + "layout: parallel\n", 6, "layout: parallel sets two languages on facing pages "
      "(the first on the left); languages has 1: id"),

@@ -44,7 +44,7 @@ def run(project: Project, args) -> int:
         from .packfile import load_pack
         chapters = sorted(p.stem for p in project.source.glob("*.md") if p.stem != "index")
         try:
-            pack = load_pack(Path(args.pack), chapters, available)
+            pack = load_pack(Path(args.pack), chapters, available, project.source)
         except InputError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2

@@ -15,6 +15,7 @@ from pathlib import Path
 import jsonschema
 
 from textbook.inputs import InputError, compose_yaml, plain_data, read_text
+from textbook.latex.coursepack import REFERENCES_ONLY, references_only
 
 TEXT = {"type": "string", "minLength": 1, "maxLength": 200}
 SCHEMA = {
@@ -56,8 +57,10 @@ def _nearest(word: str, choices: list[str]) -> str:
     return f" (did you mean '{match[0]}'?)" if match else ""
 
 
-def load_pack(path: Path, chapters: list[str], languages: list[str]) -> Pack:
-    """The pack in ``path``; ``chapters`` and ``languages`` are the book's."""
+def load_pack(path: Path, chapters: list[str], languages: list[str],
+              source: Path | None = None) -> Pack:
+    """The pack in ``path``; ``chapters`` and ``languages`` are the book's (its chapter
+    files in ``source``: a pack of references alone is refused)."""
     if not PACK_NAME.fullmatch(path.stem):
         raise InputError(path, 1, f"the pack's PDF is named after its file: '{path.stem}' "
                                   f"may hold only letters, digits and . _ -")
@@ -83,6 +86,9 @@ def load_pack(path: Path, chapters: list[str], languages: list[str]) -> Pack:
         if data["chapters"].index(name) != i:
             raise InputError(path, lines[("chapters", i)],
                              f"chapters: '{name}' is named twice")
+    if source is not None and references_only(source, data["chapters"]):
+        raise InputError(path, lines[("chapters",)],
+                         "chapters: " + REFERENCES_ONLY % " ".join(data["chapters"]))
     langs = data.get("languages", languages[:1])
     for i, code in enumerate(langs):
         if code not in languages:

@@ -39,6 +39,16 @@ def book_numbers(index: Path) -> dict[str, int]:
     return numbers
 
 
+REFERENCES_ONLY = ("%s holds only the references, which every pack prints after its "
+                   "chapters; choose at least one chapter ('make chapters' lists them)")
+
+
+def references_only(source: Path, chapters: list[str]) -> bool:
+    """Whether every one of ``chapters`` is a references chapter (a bibliography)."""
+    return all("{bibliography}" in (source / f"{c}.md").read_text(encoding="utf-8")
+               for c in chapters)
+
+
 def make_source(source: Path, target: Path, chapters: list[str]) -> None:
     """Write ``target``: an ``index.md`` with a toctree of ``chapters``, plus links.
 
@@ -56,11 +66,8 @@ def make_source(source: Path, target: Path, chapters: list[str]) -> None:
     repeated = sorted({c for c in chapters if chapters.count(c) > 1})
     if repeated:
         raise CoursepackError(f"chapter(s) named more than once: {' '.join(repeated)}")
-    if all("{bibliography}" in (source / f"{c}.md").read_text(encoding="utf-8")
-           for c in chapters):
-        raise CoursepackError(
-            f"{' '.join(chapters)} holds only the references, which every pack prints "
-            f"after its chapters; choose at least one chapter ('make chapters' lists them)")
+    if references_only(source, chapters):
+        raise CoursepackError(REFERENCES_ONLY % " ".join(chapters))
     if target.exists():
         for child in target.iterdir():
             child.unlink()
