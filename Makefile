@@ -29,6 +29,7 @@ DEBIAN_PACKAGES += texlive-xetex texlive-fonts-recommended texlive-lang-other la
 CHAPTERS    ?= pemberdayaan model-intervensi
 SIDES       ?= two
 LAYOUT      ?= sequential
+PAPER       ?= a4
 PACK        ?=
 NODE_STAMP  := node_modules/.package-lock.json
 SERVE_LANG  ?= id
@@ -42,7 +43,7 @@ SAFE_CHARS := a b c d e f g h i j k l m n o p q r s t u v w x y z \
               A B C D E F G H I J K L M N O P Q R S T U V W X Y Z \
               0 1 2 3 4 5 6 7 8 9 . _ - / + = ,
 strip_safe = $(if $(2),$(call strip_safe,$(subst $(firstword $(2)),,$(1)),$(wordlist 2,99,$(2))),$(1))
-$(foreach v,PYTHON VENV LANGS CHAPTERS SIDES LAYOUT PACK SERVE_LANG NEW_LANG AUDIT_FLAGS,\
+$(foreach v,PYTHON VENV LANGS CHAPTERS SIDES LAYOUT PAPER PACK SERVE_LANG NEW_LANG AUDIT_FLAGS,\
   $(if $(strip $(call strip_safe,$(value $(v)),$(SAFE_CHARS))),\
     $(error $(v)='$(value $(v))': only letters, digits and . _ - / + = , are allowed)))
 
@@ -67,8 +68,21 @@ pdf: $(STAMP)  ## A4 PDF per language (xelatex) into _build/pdf/ (+ _build/html/
 epub: $(STAMP)  ## EPUB per language into _build/epub/ (+ _build/html/downloads/)
 	$(PY) tools/build epub$(if $(LANGS), --langs $(LANGS))
 
-coursepack: $(STAMP)  ## PDF of chapters: make coursepack PACK=coursepacks/x.yaml, or CHAPTERS="a b" LANGS="id en" SIDES=one|two LAYOUT=parallel
-	$(PY) tools/build coursepack $(if $(PACK),--pack $(PACK),--chapters $(CHAPTERS)$(if $(LANGS), --langs $(LANGS)) --sides $(SIDES)$(if $(LAYOUT), --layout $(LAYOUT)))
+# what `make coursepack` takes: a pack file, or the quick form's variables
+PACK_VARS   := CHAPTERS LANGS SIDES LAYOUT PAPER
+choice = $(if $(filter-out 11,$(words $(2))$(words $(filter $(3),$(2)))),$(error \
+  $(1)='$(2)': choose one of $(3)))
+coursepack: $(STAMP)  ## PDF of chapters: make coursepack PACK=coursepacks/x.yaml, or CHAPTERS="a b" LANGS="id en" SIDES=one|two LAYOUT=sequential|parallel PAPER=a4|a5|letter
+	$(foreach v,$(.VARIABLES),$(if $(filter command line,$(origin $(v))),$(if $(filter \
+	  $(v),PACK $(PACK_VARS) PYTHON VENV),,$(error $(v)=$(value $(v)): make coursepack has no such variable; it takes PACK, or \
+	  $(PACK_VARS)))))
+	$(if $(PACK),$(foreach v,$(PACK_VARS),$(if $(filter command line environment,$(origin \
+	  $(v))),$(error $(v) with PACK: the pack file $(PACK) holds the chapters, languages, \
+	  sides, layout and paper; give PACK alone, or $(PACK_VARS) without PACK)))))
+	$(call choice,SIDES,$(SIDES),one two)$(call choice,LAYOUT,$(LAYOUT),sequential parallel)
+	$(call choice,PAPER,$(PAPER),a4 a5 letter)
+	$(PY) tools/build coursepack $(if $(PACK),--pack $(PACK),--chapters $(CHAPTERS)$(if \
+	  $(LANGS), --langs $(LANGS)) --sides $(SIDES) --layout $(LAYOUT) --paper $(PAPER))
 
 chapters: $(STAMP)  ## number, file name and title of every chapter (LANGS="id en")
 	@$(PY) tools/build chapters$(if $(LANGS), --langs $(LANGS))

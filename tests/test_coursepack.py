@@ -58,12 +58,12 @@ def english_start(pages: list[str]) -> int:
 
 
 def coursepack(build_dir: Path, chapters: list[str], langs: list[str], capsys=None,
-               sides: str = "two"):
+               sides: str = "two", *extra: str):
     from build import Project
     from build.cli import main
 
-    code = main(["coursepack", "--chapters", *chapters, "--langs", *langs, "--sides", sides],
-                Project(build=build_dir))
+    code = main(["coursepack", "--chapters", *chapters, "--langs", *langs, "--sides", sides,
+                 *extra], Project(build=build_dir))
     return code, build_dir / "coursepack" / (
         f"pemberdayaan-masyarakat-{'-'.join(chapters)}-{'-'.join(langs)}.pdf")
 
@@ -202,6 +202,15 @@ def test_one_language_course_pack(tmp_path, print_toolchain):
         (book_title("en"), "Edition")}
     assert [line for line in text.splitlines() if line.lower() in TOC_HEADINGS] == ["Contents"]
     assert missing_table_strings(pages, "en") == []
+
+
+@pytest.mark.print
+def test_quick_pack_on_letter_paper(tmp_path, print_toolchain):
+    code, pdf = coursepack(tmp_path / "_build", ["pemberdayaan"], ["id"], None, "one",
+                           "--paper", "letter")
+    assert code == 0
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    assert "612 x 792 pts" in info, info
 
 
 def test_unknown_chapter_is_refused_with_the_choices(tmp_path, capsys):

@@ -42,3 +42,25 @@ def test_the_locale_variable_does_not_pick_the_new_language():
     assert proc.returncode != 0
     assert "usage: make add-language NEW_LANG=xx" in proc.stderr
     assert not (ROOT / "locales" / "de").exists()
+
+
+@pytest.mark.parametrize("assignments, message", [
+    (["PAPER=a3"], "PAPER='a3': choose one of a4 a5 letter"),
+    (["SIDES=three"], "SIDES='three': choose one of one two"),
+    (["LAYOUT=facing"], "LAYOUT='facing': choose one of sequential parallel"),
+    (["PAPRE=a5"], "PAPRE=a5: make coursepack has no such variable; it takes PACK, or "
+                   "CHAPTERS LANGS SIDES LAYOUT PAPER"),
+    (["PACK=coursepacks/contoh-pengantar.yaml", "CHAPTERS=pemberdayaan"],
+     "CHAPTERS with PACK: the pack file coursepacks/contoh-pengantar.yaml holds the chapters"),
+    (["PACK=coursepacks/contoh-pengantar.yaml", "PAPER=a5"], "PAPER with PACK"),
+])
+def test_coursepack_refuses_a_variable_it_would_ignore(assignments, message):
+    proc = make("-n", "coursepack", *assignments)
+    assert proc.returncode != 0 and message in proc.stderr, proc.stderr
+    assert "tools/build" not in proc.stdout
+
+
+def test_coursepack_quick_form_passes_the_paper_on():
+    proc = make("-n", "coursepack", "CHAPTERS=pemberdayaan", "PAPER=letter")
+    assert proc.returncode == 0, proc.stderr
+    assert "--chapters pemberdayaan" in proc.stdout and "--paper letter" in proc.stdout

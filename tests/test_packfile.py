@@ -106,3 +106,13 @@ def test_a_pack_file_name_unfit_for_a_pdf_name_is_refused(tmp_path, capsys):
     code = main(["coursepack", "--pack", str(pack)], Project(build=tmp_path / "_build"))
     err = capsys.readouterr().err
     assert code == 2 and f"{pack}:1:" in err and "only letters, digits and . _ -" in err, err
+
+
+def test_a_pack_file_with_quick_form_options_is_refused(tmp_path, capsys):
+    pack = tmp_path / "kuliah.yaml"
+    pack.write_text(GOOD, encoding="utf-8")
+    code = main(["coursepack", "--pack", str(pack), "--chapters", "model-intervensi",
+                 "--paper", "a5"], Project(build=tmp_path / "_build"))
+    err = capsys.readouterr().err
+    assert code == 2 and "--chapters --paper with --pack: the pack file" in err, err
+    assert not (tmp_path / "_build" / "coursepack").exists()

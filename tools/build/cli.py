@@ -9,7 +9,7 @@ from pathlib import Path
 
 from . import __doc__ as DOC
 from .chapters import list_chapters
-from .coursepack import build_coursepack
+from .coursepack import PAPER, build_coursepack
 from .editions import build_book, build_html, declared
 from textbook.editions import EditionsError
 from .errors import describe, os_error_in
@@ -38,6 +38,14 @@ def run(project: Project, args) -> int:
         return 2
     if args.format == "chapters":
         return list_chapters(project, langs)
+    quick = {"--chapters": args.chapters, "--langs": args.langs, "--sides": args.sides,
+             "--layout": args.layout, "--paper": args.paper, "--handout": args.handout}
+    if args.format == "coursepack" and args.pack and any(quick.values()):
+        given = " ".join(option for option, value in quick.items() if value)
+        print(f"error: {given} with --pack: the pack file {args.pack} holds the chapters, "
+              f"languages, sides, layout, paper and handout; give the pack file alone, or "
+              f"those options without it", file=sys.stderr)
+        return 2
     if args.format == "coursepack" and args.pack:
         from textbook.inputs import InputError
 
@@ -50,8 +58,9 @@ def run(project: Project, args) -> int:
             return 2
         return build_coursepack(project, langs, [], pack=pack)
     if args.format == "coursepack":
-        return build_coursepack(project, langs, args.chapters, sides=args.sides,
-                                layout=args.layout, handout=args.handout)
+        return build_coursepack(project, langs, args.chapters, sides=args.sides or "two",
+                                layout=args.layout or "sequential",
+                                paper=args.paper or "a4", handout=args.handout)
     if args.format == "html":
         return build_html(project, langs)
     return build_book(project, args.format, langs)
@@ -65,10 +74,12 @@ def main(argv: list[str] | None = None, project: Project | None = None) -> int:
                         help="coursepack: chapter file names without .md")
     parser.add_argument("--pack", default="",
                         help="coursepack: a pack file (coursepacks/<name>.yaml)")
-    parser.add_argument("--sides", choices=["one", "two"], default="two",
+    parser.add_argument("--sides", choices=["one", "two"], default=None,
                         help="coursepack: printed on one side or both (the book: two)")
-    parser.add_argument("--layout", choices=["sequential", "parallel"], default="sequential",
+    parser.add_argument("--layout", choices=["sequential", "parallel"], default=None,
                         help="coursepack: languages one after the other, or on facing pages")
+    parser.add_argument("--paper", choices=list(PAPER), default=None,
+                        help="coursepack: paper size (the book: a4)")
     parser.add_argument("--handout", action="store_true",
                         help="coursepack: one title block, no contents page")
     parser.add_argument("--no-wait", action="store_true",

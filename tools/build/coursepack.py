@@ -43,10 +43,10 @@ def sphinx_args(project: Project, lang: str, chapters: list[str],
 
 def build_coursepack(project: Project, langs: list[str], chapters: list[str],
                      sides: str = "two", pack=None, layout: str = "sequential",
-                     handout: bool = False) -> int:
+                     handout: bool = False, paper: str = "a4") -> int:
     """``pack``: a :class:`packfile.Pack` (its chapters, languages, paper, title page,
     layout and handout; it overrides the other arguments)."""
-    paper, title_page, facing = "a4", "", layout == "parallel"
+    title_page, facing = "", layout == "parallel"
     if facing and len(langs) != 2:
         print(f"error: LAYOUT=parallel sets two languages on facing pages (the first on the "
               f"left); LANGS has {len(langs)}: {' '.join(langs)}", file=sys.stderr)

@@ -17,6 +17,8 @@ import jsonschema
 from textbook.inputs import InputError, compose_yaml, plain_data, read_text
 from textbook.latex.coursepack import REFERENCES_ONLY, references_only
 
+from .coursepack import PAPER
+
 TEXT = {"type": "string", "minLength": 1, "maxLength": 200}
 SCHEMA = {
     "type": "object",
@@ -26,7 +28,7 @@ SCHEMA = {
         "title": TEXT, "course": TEXT, "institution": TEXT, "lecturer": TEXT, "term": TEXT,
         "chapters": {"type": "array", "minItems": 1, "items": {"type": "string"}},
         "languages": {"type": "array", "minItems": 1, "items": {"type": "string"}},
-        "paper": {"enum": ["a4", "a5", "letter"]},
+        "paper": {"enum": list(PAPER)},
         "sides": {"enum": ["one", "two"]},
         "layout": {"enum": ["sequential", "parallel"]},
         "handout": {"type": "boolean"},
