@@ -213,6 +213,14 @@ def test_quick_pack_on_letter_paper(tmp_path, print_toolchain):
     assert "612 x 792 pts" in info, info
 
 
+@pytest.mark.print
+def test_an_english_pack_prints_no_pending_translation(tmp_path, print_toolchain, capfd):
+    code, pdf = coursepack(tmp_path / "_build", ["pemberdayaan"], ["en"], None, "one",
+                           "--handout")
+    err = capfd.readouterr().err
+    assert code == 0 and "pending translation" not in err, err
+
+
 def test_unknown_chapter_is_refused_with_the_choices(tmp_path, capsys):
     code, pdf = coursepack(tmp_path / "_build", ["bab-9"], ["id"])
     err = capsys.readouterr().err

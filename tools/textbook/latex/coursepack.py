@@ -16,11 +16,28 @@ import difflib
 import re
 from pathlib import Path
 
+from docutils import nodes
+from sphinx.transforms import SphinxTransform
+
 from .layout import attribution, words
 
 
 class CoursepackError(Exception):
     pass
+
+
+class UntranslatedRootTitle(SphinxTransform):
+    """A pack's generated root heading (``make_source``) is never printed (the LaTeX
+    writer takes the root's title as the document's and skips it): no chapter catalog
+    is asked for it (before Sphinx's Locale transform, 20), so no pending translation."""
+
+    default_priority = 15
+
+    def apply(self, **kwargs) -> None:
+        if self.config.textbook_print_chapters and self.env.docname == self.config.root_doc:
+            for title in self.document.findall(nodes.title):
+                title["translatable"] = False
+                break
 
 
 TOCTREE_RE = re.compile(r"^(`{3,}|:{3,})\{toctree\}[^\n]*\n(.*?)^\1[ \t]*$", re.M | re.S)
@@ -81,7 +98,7 @@ def make_source(source: Path, target: Path, chapters: list[str]) -> None:
             (target / extra).symlink_to(source / extra)
     rest = [name for name in known if name not in chapters]
     numbers = book_numbers(source / "index.md")
-    text = "# Course pack\n"
+    text = "# Course pack\n"  # (not printed nor translated: UntranslatedRootTitle)
     for name in chapters:
         if name in numbers:
             text += ("\n```{raw} latex\n\\setcounter{chapter}{%d}\n```\n" % (numbers[name] - 1))

@@ -512,9 +512,11 @@ def depart_row(self, node: nodes.row) -> None:
 
 
 def setup_latex(app) -> None:
+    from .coursepack import UntranslatedRootTitle
     from .facing import setup_facing
 
     setup_facing(app)
+    app.add_transform(UntranslatedRootTitle)
     # course packs (tools/build coursepack): the chapters to print; empty = all
     app.add_post_transform(PrintUnlink)
     app.connect("config-inited", latex_config, priority=600)
