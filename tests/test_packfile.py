@@ -2,6 +2,7 @@
 example pack's title page, A5 paper and escaped teacher text (print tier)."""
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -116,3 +117,19 @@ def test_a_pack_file_with_quick_form_options_is_refused(tmp_path, capsys):
     err = capsys.readouterr().err
     assert code == 2 and "--chapters --paper with --pack: the pack file" in err, err
     assert not (tmp_path / "_build" / "coursepack").exists()
+
+
+@pytest.mark.print
+@pytest.mark.parametrize("lang, quoted, date", [
+    ("id", "Bacaan “Minggu 1” – ‘Jum’at’", "2 Desember 2026"),
+    ("en", "Bacaan “Minggu 1” – ‘Jum’at’", "December 2, 2026")])
+def test_title_page_quotes_are_typographic_and_the_day_has_no_leading_zero(
+        tmp_path, capsys, print_toolchain, monkeypatch, lang, quoted, date):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796212800")  # 2 December 2026
+    text = GOOD.replace("title: Bahan Bacaan", "title: 'Bacaan \"Minggu 1\" -- ''Jum''at'''")
+    code, pack, err = run_pack(tmp_path, text.replace("[id]", f"[{lang}]") + "sides: one\n",
+                               capsys)
+    assert code == 0, err
+    first = pdf_pages(tmp_path / "_build" / "coursepack" / "kuliah.pdf")[0]
+    assert quoted in first and '"' not in first and "'" not in first, first
+    assert date in first and not re.search(r"\b0\d\b", first), first

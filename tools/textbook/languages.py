@@ -10,8 +10,9 @@ SOURCE_LANGUAGE = "id"
 # The book's own choices; any other language is named by Babel (CLDR).
 LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 # Print settings of a language (not words): polyglossia's name, the title page's date.
-PRINT = {"id": {"polyglossia": "bahasai", "date_format": "%d %B %Y"},
-         "en": {"polyglossia": "english", "date_format": "%B %d, %Y"}}
+# (Sphinx's %-d: the day without a leading zero)
+PRINT = {"id": {"polyglossia": "bahasai", "date_format": "%-d %B %Y"},
+         "en": {"polyglossia": "english", "date_format": "%B %-d, %Y"}}
 
 
 def print_language(code: str) -> dict[str, str]:

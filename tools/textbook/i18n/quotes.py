@@ -7,6 +7,7 @@ into the table itself. The marks then reach HTML, EPUB and LaTeX alike.
 """
 from __future__ import annotations
 
+from docutils.utils import smartquotes
 from docutils.utils.smartquotes import smartchars
 
 # Indonesian (PUEBI): “double” and ‘single’ quotation marks
@@ -16,3 +17,12 @@ QUOTES = {"id": "“”‘’"}
 def setup_quotes(app) -> None:
     for lang, marks in QUOTES.items():
         smartchars.quotes.setdefault(lang, marks)
+
+
+def educate(text: str, lang: str) -> str:
+    """``text`` (plain, not from a document: a pack file's field) with the marks the
+    book's text gets (Sphinx's smart quotes action 'qDe': quotes, -- and ---, ...);
+    backslashes stay as typed."""
+    setup_quotes(None)
+    text = smartquotes.educateEllipses(smartquotes.educateDashesOldSchool(text))
+    return smartquotes.educateQuotes(" " + text, lang)[1:]  # (as at a paragraph start)

@@ -17,6 +17,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import texescape
 
 from ..i18n.langparts import node_lang
+from ..i18n.quotes import educate
 from ..languages import print_language
 from ..messages import MSGID_LANGUAGE, N_, gettext
 
@@ -240,10 +241,10 @@ def pack_title_page(path: str, site_url: str, lang: str, attribution_line: str) 
     import json
 
     fields = json.loads(Path(path).read_text(encoding="utf-8")) if path else {}
-    lines = [texescape.escape(fields[k]) for k in ("course", "institution", "lecturer", "term")
-             if fields.get(k)]
+    text = {k: texescape.escape(educate(v, lang)) for k, v in fields.items()}
+    lines = [text[k] for k in ("course", "institution", "lecturer", "term") if fields.get(k)]
     if fields.get("title"):
-        lines.insert(0, r"\textbf{%s}" % texescape.escape(fields["title"]))
+        lines.insert(0, r"\textbf{%s}" % text["title"])
     lines.append(r"\smallskip\parbox{0.85\textwidth}{\raggedleft\footnotesize"
                  r"\textbookattributions}")
     define = r"\newcommand\textbookattributions{%s}" % attribution_line
