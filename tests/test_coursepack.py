@@ -257,3 +257,15 @@ def test_licence_on_the_title_pages_back_in_every_language(bilingual):
     for lang in ("id", "en"):
         assert normalise(gettext(WORDS["licence"], lang)) in back, lang
         assert normalise(gettext(WORDS["licence_url"], lang)) in back, lang
+
+
+def test_a_preamble_comment_naming_begin_document_leaves_the_merge_in_place(tmp_path):
+    from textbook.latex.coursepack import before_document, split
+
+    tex = ("\\documentclass{sphinxmanual}\n% set at \\begin{document} by geometry\n"
+           "\\renewcommand{\\sphinxtableofcontents}{}\n\\begin{document}\n"
+           "\\sphinxtableofcontents\n\\pagestyle{normal}\nBODY\n\\renewcommand{\\indexname}{}")
+    front, body, _ = split(tex, tmp_path / "x.tex")
+    assert body == "BODY\n"
+    assert before_document(front, "ADDED\n").endswith("ADDED\n\\begin{document}\n"
+                                                      "\\sphinxtableofcontents\n\\pagestyle{normal}\n")

@@ -110,7 +110,20 @@ def make_source(source: Path, target: Path, chapters: list[str]) -> None:
     (target / "index.md").write_text(text, encoding="utf-8")
 
 
-BEGIN_DOC = "\\begin{document}"
+# the line itself (a comment of the preamble may name it)
+BEGIN_DOC_RE = re.compile(r"^\\begin\{document\}$", re.M)
+
+
+def document_start(tex: str) -> int:
+    """Where ``\\begin{document}`` is in ``tex`` (-1: not found)."""
+    match = BEGIN_DOC_RE.search(tex)
+    return match.start() if match else -1
+
+
+def before_document(head: str, text: str) -> str:
+    """``head`` with ``text`` at the end of its preamble."""
+    at = document_start(head)
+    return head[:at] + text + head[at:]
 BEGIN_BODY = "\\pagestyle{normal}\n"
 END_BODY = "\\renewcommand{\\indexname}"
 LABEL_RE = re.compile(r"(\\detokenize\{|\\hyperlink\{cite\.|\\bibitem\[[^\]]*\]\{)")
@@ -118,9 +131,10 @@ LABEL_RE = re.compile(r"(\\detokenize\{|\\hyperlink\{cite\.|\\bibitem\[[^\]]*\]\
 
 def split(tex: str, path: Path) -> tuple[str, str, str]:
     """``(preamble and front matter, body, end)`` of a Sphinx LaTeX file."""
-    start = tex.find(BEGIN_BODY, tex.find("\\sphinxtableofcontents", tex.find(BEGIN_DOC)))
+    begin = document_start(tex)
+    start = tex.find(BEGIN_BODY, tex.find("\\sphinxtableofcontents", begin))
     end = tex.rfind(END_BODY)
-    if "\\sphinxtableofcontents" not in tex or start < 0 or end < start:
+    if begin < 0 or "\\sphinxtableofcontents" not in tex or start < 0 or end < start:
         raise CoursepackError(f"{path}: not a Sphinx manual (markers not found)")
     start += len(BEGIN_BODY)
     return tex[:start], tex[start:end], tex[end:]
@@ -171,12 +185,12 @@ def bilingual_front(head: str, fronts: dict[str, tuple[str, str]]) -> str:
         r"\begin{otherlanguage}{%s}%s\end{otherlanguage}" % (words(lang)["polyglossia"],
         attribution(lang, title=t, author=r"\@author", edition=r + r"\space\version"))
         for lang, (t, r) in fronts.items())
-    head = head.replace("\\begin{document}", "\\renewcommand{\\releaseinfo}{%s}\n"
-                        "\\newcommand\\textbookmorelicences{%s}\n"
-                        "\\makeatletter\\renewcommand\\textbookattributions{%s}\\makeatother\n"
-                        "\\begin{document}" % (releaseinfo, licences, attributions), 1)
+    head = before_document(head, "\\renewcommand{\\releaseinfo}{%s}\n"
+                           "\\newcommand\\textbookmorelicences{%s}\n"
+                           "\\makeatletter\\renewcommand\\textbookattributions{%s}\\makeatother\n"
+                           % (releaseinfo, licences, attributions))
     toc = "\\sphinxtableofcontents"
-    at = head.index(toc, head.index(BEGIN_DOC))  # (the preamble redefines it)
+    at = head.index(toc, document_start(head))  # (the preamble redefines it)
     return head[:at] + "\\renewcommand{\\contentsname}{%s}" % contents + head[at:]
 
 
@@ -204,7 +218,7 @@ def merge(texs: dict[str, Path]) -> str:
             f"\\title{{{title}}}\\renewcommand{{\\releasename}}{{{release}}}\n"
             + ("\\refstepcounter{part}\n" if handout  # no part pages
                else f"\\part{{{w['part']}}}\n") + prefix_labels(body, lang))
-    head = head.replace("\\begin{document}", COURSEPACK_PREAMBLE + "\\begin{document}", 1)
+    head = before_document(head, COURSEPACK_PREAMBLE)
     if len(fronts) > 1:
         head = bilingual_front(head, fronts)
     return head + "".join(parts) + "\n" + tail

@@ -249,8 +249,8 @@ def merge(texs: dict) -> str:
     left-hand pages, the second facing it, block by block, each chapter a paracol
     environment in parallel-paging mode (``[1]*{2}``: one column a page, left and
     right pages numbered on)."""
-    from .coursepack import (COURSEPACK_PREAMBLE, CoursepackError, bilingual_front,
-                             front_words, prefix_labels, split)
+    from .coursepack import (COURSEPACK_PREAMBLE, CoursepackError, before_document,
+                             bilingual_front, front_words, prefix_labels, split)
     from .layout import words
 
     (left_lang, _), (right_lang, _) = texs.items()
@@ -291,6 +291,5 @@ def merge(texs: dict) -> str:
              "\\def\\@title{\\ifodd\\c@page %s\\else %s\\fi}"
              "\\def\\releasename{\\ifodd\\c@page %s\\else %s\\fi}}\\makeatother\n"
              % (right_title, left_title, right_release, left_release))
-    head = head.replace("\\begin{document}", COURSEPACK_PREAMBLE + PREAMBLE + heads
-                        + "\\begin{document}", 1)
+    head = before_document(head, COURSEPACK_PREAMBLE + PREAMBLE + heads)
     return bilingual_front(head, fronts) + "".join(out) + "\n" + tail
