@@ -217,7 +217,7 @@ def generate_book(project: Path, scale: int = SCALE) -> dict[str, int]:
     extra = "\n".join(d for d in new_docs if not d.startswith("catatan-editorial"))
     text = text.replace("model-intervensi\n```", f"model-intervensi\n{extra}\n```", 1)
     appendix = "\n".join(d for d in new_docs if d.startswith("catatan-editorial"))
-    text = text.replace("catatan-editorial\n```", f"catatan-editorial\n{appendix}\n```", 1)
+    text = text.replace("\ncatatan-editorial\n", f"\ncatatan-editorial\n{appendix}\n", 1)
     index.write_text(text, encoding="utf-8")
     return {"words": words(src), "copies": k}
 
