@@ -269,3 +269,10 @@ def test_a_preamble_comment_naming_begin_document_leaves_the_merge_in_place(tmp_
     assert body == "BODY\n"
     assert before_document(front, "ADDED\n").endswith("ADDED\n\\begin{document}\n"
                                                       "\\sphinxtableofcontents\n\\pagestyle{normal}\n")
+
+
+@pytest.mark.print
+def test_a_bilingual_pack_names_both_languages_in_its_xmp(bilingual):
+    reader = pypdf.PdfReader(bilingual[0])
+    assert reader.trailer["/Root"]["/Lang"] == "id"  # the first language
+    assert reader.xmp_metadata.dc_language == ["id", "en"]

@@ -169,6 +169,15 @@ def test_handout_one_title_block_no_contents_licence_kept(tmp_path, print_toolch
         assert normalise(gettext(WORDS["licence"], lang)) in normalise(pages[0]), lang
     assert normalise("Hal inti dari sebuah intervensi") in normalise(pages[0])
     assert len(pages) <= 2 * len(langs)
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
-    assert "Pemberdayaan, Pengembangan Masyarakat" in info
+    assert pypdf.PdfReader(pdf).metadata.title == "Lembar Bacaan"  # the pack's title
     assert "Overfull \\vbox" not in log.read_text(encoding="utf-8", errors="replace")
+
+
+def test_the_pdf_carries_the_packs_title_and_both_languages(facing):
+    pdf, _, _ = facing
+    reader = pypdf.PdfReader(pdf)
+    assert reader.metadata.title == "Bahan Bacaan Dwibahasa"
+    assert reader.trailer["/Root"]["/Lang"] == "id"  # the first language
+    xmp = reader.xmp_metadata
+    assert xmp.dc_language == ["id", "en"]
+    assert xmp.dc_title == {"id": "Bahan Bacaan Dwibahasa"}

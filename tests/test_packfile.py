@@ -6,6 +6,7 @@ import re
 import subprocess
 from pathlib import Path
 
+import pypdf
 import pytest
 
 from build import Project
@@ -78,6 +79,9 @@ def test_a5_pack_title_page_with_the_teachers_text_escaped(tmp_path, capsys, pri
     pdf = tmp_path / "_build" / "coursepack" / "kuliah.pdf"
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
     assert "419.53 x 595.28 pts" in info, info  # A5
+    reader = pypdf.PdfReader(pdf)
+    assert reader.metadata.title == "Bahan Bacaan"  # the pack's title, not the book's
+    assert reader.trailer["/Root"]["/Lang"] == "id" and reader.xmp_metadata.dc_language == ["id"]
     first = normalise(pdf_pages(pdf)[0])
     for field in ("Bahan Bacaan", "Pengantar Pengembangan Masyarakat", "Universitas Contoh",
                   "2026/2027 Ganjil", r"Dr. A & B_C {x} 100% #1 \textbf{y} ~^",

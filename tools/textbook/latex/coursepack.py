@@ -19,7 +19,7 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
-from .layout import attribution, words
+from .layout import attribution, words, xmp_languages
 
 
 class CoursepackError(Exception):
@@ -185,7 +185,8 @@ def bilingual_front(head: str, fronts: dict[str, tuple[str, str]]) -> str:
         r"\begin{otherlanguage}{%s}%s\end{otherlanguage}" % (words(lang)["polyglossia"],
         attribution(lang, title=t, author=r"\@author", edition=r + r"\space\version"))
         for lang, (t, r) in fronts.items())
-    head = before_document(head, "\\renewcommand{\\releaseinfo}{%s}\n"
+    head = before_document(head, xmp_languages(list(fronts))
+                           + "\\renewcommand{\\releaseinfo}{%s}\n"
                            "\\newcommand\\textbookmorelicences{%s}\n"
                            "\\makeatletter\\renewcommand\\textbookattributions{%s}\\makeatother\n"
                            % (releaseinfo, licences, attributions))

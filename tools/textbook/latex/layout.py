@@ -223,6 +223,13 @@ def pdf_setup(lang: str, copyright_: str) -> str:
                uuid.uuid5(uuid.NAMESPACE_URL, f"textbook:{lang}:{_build_date()}")))
 
 
+def xmp_languages(langs: list[str]) -> str:
+    """XMP ``dc:language``: every language of a pack (hyperxmp lists only ``pdflang``,
+    which stays the first: the PDF's ``/Lang``)."""
+    return (r"\makeatletter\AtBeginDocument{\g@addto@macro\hyxmp@auto@assign@data{"
+            r"\def\hyxmp@dc@lang{%s}}}\makeatother" % ",".join(langs) + "\n")
+
+
 def _build_date(fmt: str = "%Y-%m-%dT%H:%M:%SZ") -> str:
     """XMP dates: hyperxmp would take the clock; the book's date is SOURCE_DATE_EPOCH."""
     import time
@@ -248,6 +255,10 @@ def pack_title_page(path: str, site_url: str, lang: str, attribution_line: str) 
     lines.append(r"\smallskip\parbox{0.85\textwidth}{\raggedleft\footnotesize"
                  r"\textbookattributions}")
     define = r"\newcommand\textbookattributions{%s}" % attribution_line
+    if fields.get("title"):  # the PDF's title (window, XMP): the pack's, not the book's
+        # (the title page's \hypersetup{pdftitle={\@title}}: \@title as a PDF string)
+        define += (r"\makeatletter\pdfstringdefDisableCommands{\def\@title{%s}}"
+                   r"\makeatother" % text["title"])
     url = f"{site_url}{lang}/"
     if SITE_URL.fullmatch(url) and not re.match(r"https?://(localhost|127\.)", url):
         lines.append(r"\medskip\qrcode[height=2cm]{%s}\\ \url{%s}" % (url, url))
