@@ -2,23 +2,14 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from helpers.html_check import CHROMIUM, CHROMIUM_ARGS, pages, run_axe
+from helpers.html_check import pages, run_axe
 
 pytestmark = pytest.mark.browser
 
 CHAPTERS = ["index", "pemberdayaan", "intervensi-makro", "model-intervensi",
             "daftar-pustaka", "catatan-editorial", "cara-mengutip"]
 PHONE = {"width": 390, "height": 844}
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

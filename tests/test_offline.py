@@ -9,9 +9,8 @@ import shutil
 import time
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from helpers.html_check import CHROMIUM, CHROMIUM_ARGS, pages, serve
+from helpers.html_check import pages, serve
 
 pytestmark = pytest.mark.browser
 
@@ -34,14 +33,6 @@ def served(site, tmp_path):
     copy = shutil.copytree(site, tmp_path / "html")
     with serve(copy) as url:
         yield copy, url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def until(page, script: str, arg, timeout: float = 20.0) -> None:

@@ -10,9 +10,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import sync_playwright
 
-from helpers.html_check import CHROMIUM, CHROMIUM_ARGS
 from test_bad_inputs import copy_root, sphinx_build
 from textbook.html.site import ui
 
@@ -78,14 +76,6 @@ def test_both_interfaces_link_each_other_and_stay_in_the_view(tiny):
 
 
 # -- the published site, in Chromium ---------------------------------------------
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
 
 def _book_order(page, base: str, lang: str) -> list[str]:
     """The pages in the book's order, as its edition's pager leads through them."""

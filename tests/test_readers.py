@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from helpers.html_check import CHROMIUM, CHROMIUM_ARGS, pages, run_axe
+from helpers.html_check import pages, run_axe
 
 pytestmark = pytest.mark.browser
 
@@ -22,14 +21,6 @@ SEARCH_DONE = """() => {
          && [...document.querySelectorAll('#search-results ul.search li')]
               .every(li => li.querySelector('p.context'));
 }"""
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 class Console:
