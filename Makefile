@@ -13,26 +13,31 @@ STAMP       := $(VENV)/.installed
 .PHONY: bench audit lock
 .PHONY: serve serve-site lighthouse
 
-# Debian packages the full test suite needs (TeX, browser, checkers).
-DEBIAN_PACKAGES := make gettext
-# spelling in make po-check (tools/textbook/i18n/spelling.py)
-DEBIAN_PACKAGES += hunspell hunspell-id hunspell-en-us
-# website checks: browser (Playwright drives chromium), vnu (Java), npm checkers;
-# npm counts as present when a nodejs build already ships the npm command
-DEBIAN_PACKAGES += chromium openjdk-17-jre-headless nodejs npm
-# print and e-book: xelatex via latexmk, Indonesian hyphenation, fonts; epubcheck;
-# pdftotext/pdffonts/pdftoppm (poppler-utils) for the PDF tests
-# texlive-pictures: qrcode.sty (a course pack's link to the online edition)
-DEBIAN_PACKAGES += texlive-pictures
-DEBIAN_PACKAGES += texlive-xetex texlive-fonts-recommended texlive-lang-other latexmk xindy \
-                   fonts-freefont-otf epubcheck poppler-utils
-CHAPTERS    ?= pemberdayaan model-intervensi
-SIDES       ?= two
-LAYOUT      ?= sequential
-PAPER       ?= a4
+# Debian packages. make html needs none of them: it leaves out (and names) the
+# checks whose tools are missing; make po-check and make site install these
+# (as root) or name the command that does.
+CHECK_PACKAGES := gettext hunspell hunspell-id hunspell-en-us
+# print: xelatex via latexmk, Indonesian hyphenation, fonts; qrcode.sty (texlive-pictures)
+BOOK_PACKAGES  := texlive-xetex texlive-fonts-recommended texlive-lang-other latexmk xindy \
+                  fonts-freefont-otf texlive-pictures
+# the full test suite: browser (Playwright drives chromium), vnu (Java), npm checkers
+# (npm counts as present when a nodejs build ships it), epubcheck, poppler-utils
+TEST_PACKAGES  := make chromium openjdk-17-jre-headless nodejs npm epubcheck poppler-utils
+DEBIAN_PACKAGES := $(CHECK_PACKAGES) $(BOOK_PACKAGES) $(TEST_PACKAGES)
+# course packs (tools/build checks them; its defaults: two sides, sequential, A4)
+CHAPTERS    ?=
+SIDES       ?=
+LAYOUT      ?=
+PAPER       ?=
 PACK        ?=
 NODE_STAMP  := node_modules/.package-lock.json
 SERVE_LANG  ?= id
+# make coursepack takes these variables only (a misspelt one would be ignored)
+ifneq ($(filter coursepack,$(MAKECMDGOALS)),)
+$(foreach v,$(.VARIABLES),$(if $(filter command line,$(origin $(v))),$(if $(filter $(v),\
+  PACK CHAPTERS LANGS SIDES LAYOUT PAPER PYTHON VENV),,$(error $(v): make coursepack has no \
+  such variable; it takes PACK, or CHAPTERS LANGS SIDES LAYOUT PAPER))))
+endif
 # the test tiers (markers: tests/helpers/tiers.py); `make test` runs them all
 FAST_TIER   := not browser and not print and not epub and not slow
 NEW_LANG    ?=
@@ -57,32 +62,25 @@ $(STAMP): requirements.txt
 html: $(STAMP)  ## build the website (released editions; LANGS="id en xx" adds a draft preview)
 	$(PY) tools/build html$(if $(LANGS), --langs $(LANGS))
 
-site: $(STAMP)  ## PDF, EPUB and website (as make html): the site with its downloads
-	$(PY) tools/build pdf$(if $(LANGS), --langs $(LANGS))
-	$(PY) tools/build epub$(if $(LANGS), --langs $(LANGS))
-	$(PY) tools/build html$(if $(LANGS), --langs $(LANGS))
+site: $(STAMP)  ## PDF, EPUB and website, every check run: what is published
+	@tools/system_deps.sh $(CHECK_PACKAGES) $(BOOK_PACKAGES)
+	$(PY) tools/build pdf --all-checks$(if $(LANGS), --langs $(LANGS))
+	$(PY) tools/build epub --all-checks$(if $(LANGS), --langs $(LANGS))
+	$(PY) tools/build html --all-checks$(if $(LANGS), --langs $(LANGS))
 
 pdf: $(STAMP)  ## A4 PDF per language (xelatex) into _build/pdf/ (+ _build/html/downloads/)
+	@tools/system_deps.sh $(BOOK_PACKAGES)
 	$(PY) tools/build pdf$(if $(LANGS), --langs $(LANGS))
 
 epub: $(STAMP)  ## EPUB per language into _build/epub/ (+ _build/html/downloads/)
 	$(PY) tools/build epub$(if $(LANGS), --langs $(LANGS))
 
-# what `make coursepack` takes: a pack file, or the quick form's variables
-PACK_VARS   := CHAPTERS LANGS SIDES LAYOUT PAPER
-choice = $(if $(filter-out 11,$(words $(2))$(words $(filter $(3),$(2)))),$(error \
-  $(1)='$(2)': choose one of $(3)))
+# make coursepack passes what it is given to tools/build, which checks it (one validator)
 coursepack: $(STAMP)  ## PDF of chapters: make coursepack PACK=coursepacks/x.yaml, or CHAPTERS="a b" LANGS="id en" SIDES=one|two LAYOUT=sequential|parallel PAPER=a4|a5|letter
-	$(foreach v,$(.VARIABLES),$(if $(filter command line,$(origin $(v))),$(if $(filter \
-	  $(v),PACK $(PACK_VARS) PYTHON VENV),,$(error $(v)=$(value $(v)): make coursepack has no such variable; it takes PACK, or \
-	  $(PACK_VARS)))))
-	$(if $(PACK),$(foreach v,$(PACK_VARS),$(if $(filter command line environment,$(origin \
-	  $(v))),$(error $(v) with PACK: the pack file $(PACK) holds the chapters, languages, \
-	  sides, layout and paper; give PACK alone, or $(PACK_VARS) without PACK)))))
-	$(call choice,SIDES,$(SIDES),one two)$(call choice,LAYOUT,$(LAYOUT),sequential parallel)
-	$(call choice,PAPER,$(PAPER),a4 a5 letter)
-	$(PY) tools/build coursepack $(if $(PACK),--pack $(PACK),--chapters $(CHAPTERS)$(if \
-	  $(LANGS), --langs $(LANGS)) --sides $(SIDES) --layout $(LAYOUT) --paper $(PAPER))
+	@tools/system_deps.sh $(BOOK_PACKAGES)
+	$(PY) tools/build coursepack$(if $(PACK), --pack $(PACK))$(if $(CHAPTERS), --chapters \
+	    $(CHAPTERS))$(if $(LANGS), --langs $(LANGS))$(if $(SIDES), --sides $(SIDES))$(if \
+	    $(LAYOUT), --layout $(LAYOUT))$(if $(PAPER), --paper $(PAPER))
 
 chapters: $(STAMP)  ## number, file name and title of every chapter (LANGS="id en")
 	@$(PY) tools/build chapters$(if $(LANGS), --langs $(LANGS))
@@ -96,7 +94,8 @@ update-po: $(STAMP)  ## extract messages, update locales/*/LC_MESSAGES/*.po (sph
 po-status: $(STAMP)  ## per catalog and language; fails if untranslated, fuzzy or stale
 	$(PY) tools/i18n status
 
-po-check: $(STAMP)  ## translations keep markup and glossary; msgfmt --check
+po-check: $(STAMP)  ## translations keep markup and glossary; msgfmt --check; spelling
+	@tools/system_deps.sh $(CHECK_PACKAGES)
 	$(PY) tools/i18n check
 
 add-language: $(STAMP)  ## scaffold a new language: make add-language NEW_LANG=xx

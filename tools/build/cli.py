@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import difflib
 import os
 import sys
@@ -14,7 +15,7 @@ from .editions import build_book, build_html, declared
 from textbook.editions import EditionsError
 from .errors import describe, os_error_in
 from .lock import Busy, build_lock
-from .project import BuildError, Project, check_environment, source_date_epoch
+from .project import BuildError, Project, check_environment, source_date_epoch, tool_checks
 from .publish import recover
 from .runner import Interrupted, forwarding_signals
 
@@ -57,6 +58,12 @@ def run(project: Project, args) -> int:
             print(f"error: {exc}", file=sys.stderr)
             return 2
         return build_coursepack(project, langs, [], pack=pack)
+    if args.format == "coursepack" and not args.chapters:
+        print("error: a course pack needs a pack file (make coursepack "
+              "PACK=coursepacks/<name>.yaml) or its chapters (make coursepack "
+              "CHAPTERS=\"pemberdayaan model-intervensi\"; make chapters lists them)",
+              file=sys.stderr)
+        return 2
     if args.format == "coursepack":
         return build_coursepack(project, langs, args.chapters, sides=args.sides or "two",
                                 layout=args.layout or "sequential",
@@ -84,8 +91,22 @@ def main(argv: list[str] | None = None, project: Project | None = None) -> int:
                         help="coursepack: one title block, no contents page")
     parser.add_argument("--no-wait", action="store_true",
                         help="refuse to start while another build of this checkout runs")
+    parser.add_argument("--all-checks", action="store_true",
+                        help="refuse to build when a check's tool is missing (publishing)")
     args = parser.parse_args(argv)
     project = project or Project()
+    if args.format != "chapters":
+        missing = tool_checks()
+        said = "; ".join(f"{check} ({why})" for _, check, why in missing)
+        if missing and args.all_checks:
+            print(f"error: a published build runs every check, and these cannot run here: "
+                  f"{said}. Install their tools with 'make system-deps' (as root)",
+                  file=sys.stderr)
+            return 2
+        if missing:
+            print(f"[{args.format}] checks left out: {said}. 'make po-check' runs them; "
+                  f"'make system-deps' installs their tools", flush=True)
+        project = dataclasses.replace(project, left_out=tuple(s for s, _, _ in missing))
     try:
         check_environment(dict(os.environ))
         source_date_epoch(project.root)

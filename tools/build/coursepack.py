@@ -37,6 +37,7 @@ def sphinx_args(project: Project, lang: str, chapters: list[str],
             # the chapters are the book's (spell-checked there); the generated
             # index.md holds LaTeX, not words
             "-D", "textbook_spelling=0",
+            *[arg for setting in project.left_out for arg in ("-D", f"{setting}=0")],
             "-d", str(stage / "doctrees" / lang),
             "-c", str(project.root), str(stage / "source"), str(stage / lang)]
 

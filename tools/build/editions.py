@@ -42,7 +42,8 @@ def sphinx(project: Project, stamps: Stamps, builder: str, lang: str, outdir: Pa
            *extra: str) -> int:
     doctrees = project.doctrees(builder, lang)
     args = ["-b", builder, *SPHINX_FLAGS, "-D", f"language={lang}", "-d", str(doctrees),
-            "-c", str(project.root), str(project.source), str(outdir), *extra]
+            "-c", str(project.root), str(project.source), str(outdir), *extra,
+            *[arg for setting in project.left_out for arg in ("-D", f"{setting}=0")]]
     env = dict(os.environ, SOURCE_DATE_EPOCH=source_date_epoch(project.root))
     # A build whose inputs did not change since its last success, and whose
     # stage is still exactly what that build left, is skipped.

@@ -29,6 +29,7 @@ class Project:
 
     root: Path = ROOT
     build: Path = field(default=None)  # type: ignore[assignment]
+    left_out: tuple[str, ...] = ()  # settings of checks whose tools are missing (tool_checks)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "root", Path(self.root))
@@ -66,6 +67,16 @@ class Project:
 
 def _config(conf: Path) -> dict:
     return runpy.run_path(str(conf))
+
+
+def tool_checks() -> list[tuple[str, str, str]]:
+    """The build's checks that cannot run here: ``(setting, check, why)``."""
+    from textbook.i18n import spelling
+
+    checks = [("textbook_spelling", "spelling", spelling.missing()),
+              ("textbook_msgfmt", "catalog syntax",
+               None if shutil.which("msgfmt") else "msgfmt not found (Debian package gettext)")]
+    return [(setting, check, why) for setting, check, why in checks if why]
 
 
 class BuildError(Exception):
