@@ -166,3 +166,35 @@ def check_server(command: str, url: str, clone: Path, env: dict) -> None:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
         chapter.write_text(original, encoding="utf-8")
+
+
+def test_make_html_on_a_bare_machine(tmp_path):
+    """No hunspell, gettext, TeX, browser, Java, Node.js or apt-get: make html builds
+    the book and names what it left out in one line; make po-check and a publishing
+    build name the command that installs the tools."""
+    clone = fresh_clone(tmp_path / "clone")
+    bare = subprocess.run([str(ROOT / "tests" / "helpers" / "bare-path.sh"),
+                           str(tmp_path / "bin")], capture_output=True, text=True, check=True)
+    env = {k: v for k, v in os.environ.items() if k not in MAKE_ENV}
+    env["PATH"] = bare.stdout.strip()
+
+    def run(command: str) -> subprocess.CompletedProcess:
+        return subprocess.run(["bash", "-c", command], cwd=clone, env=env,
+                              capture_output=True, text=True, stdin=subprocess.DEVNULL)
+
+    html = run("make html")
+    assert html.returncode == 0, html.stderr[-3000:]
+    left_out = [line for line in html.stdout.splitlines() if "checks left out" in line]
+    assert left_out == ["[html] checks left out: spelling (hunspell not found (install the "
+                        "Debian packages hunspell, hunspell-id, hunspell-en-us)); catalog "
+                        "syntax (msgfmt not found (Debian package gettext)). 'make po-check' "
+                        "runs them; 'make system-deps' installs their tools"], html.stdout
+    assert "Empowerment" in (clone / "_build/html/en/pemberdayaan.html").read_text("utf-8")
+    check = run("make po-check")
+    assert check.returncode != 0
+    assert ("install them with:  sudo apt-get install --no-install-recommends gettext "
+            "hunspell hunspell-id hunspell-en-us") in check.stderr
+    strict = run(".venv/bin/python tools/build html --all-checks")
+    assert strict.returncode == 2 and "Install their tools with 'make system-deps'" \
+        in strict.stderr, strict.stderr
+    assert changed(clone) == []
