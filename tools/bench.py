@@ -342,7 +342,7 @@ def main(argv: list[str] | None = None) -> int:
                      else f"({', '.join(tex_missing)} not on PATH: make system-deps)"))
         print(f"  CPU s: generated book ({info['copies']} copies of every chapter, data file "
               f"and references) clean bilingual build {m(big_t):.2f}")
-        print(row(f"generated {SCALE}x book / real book", m(big_t) / m(clean_t), SCALE))
+        print(row(f"generated {SCALE}x book / real book", m(big_t) / m(clean_t), 15))
         detail = ", ".join(f"{k} {v / 1024:.1f}" for k, v in sorted(kinds.items()))
         print(row("first-load KB of a chapter page (model-intervensi)", load / 1024, 100, " KB",
                   f"[{detail}]"))
