@@ -117,5 +117,13 @@ def check_spelling(app, files: list[Path]) -> None:
                      subtype="spelling")
 
 
+def let_page_text_change(app, config) -> None:
+    """A translation may change a citation's page text ({h. 54} -> {p. 54}), which
+    Sphinx reports as an inconsistent reference; the rule (``rules.py``) refuses every
+    other change to keys, footnotes and links at its file.po:line, before Sphinx."""
+    config.suppress_warnings = [*config.suppress_warnings, "i18n.inconsistent_references"]
+
+
 def setup_pocheck(app) -> None:
+    app.connect("config-inited", let_page_text_change)
     app.connect("builder-inited", check_catalogs)

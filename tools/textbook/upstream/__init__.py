@@ -5,14 +5,12 @@ against and, in ``FIX``, what upstream would have to fix for it to go.
 ``tests/test_upstream.py`` fails when the installed version differs: check the
 patch against the new version, then update ``UPSTREAM`` (or delete the patch).
 """
-from . import i18n_refs, myst_lang, myst_speed, pybtex_parser, refused_messages, search_prune
+from . import myst_lang, pybtex_parser, refused_messages, search_prune
 
-PATCHES = (myst_speed, myst_lang, i18n_refs, pybtex_parser, refused_messages, search_prune)
+PATCHES = (myst_lang, pybtex_parser, refused_messages, search_prune)
 
 
 def setup_upstream(app) -> None:
-    myst_speed.setup_myst_speed(app)
     myst_lang.setup_myst_lang(app)
-    i18n_refs.setup_i18nrefs(app)
     refused_messages.setup_refused_messages(app)
     search_prune.setup_search_prune(app)
