@@ -17,9 +17,11 @@ from pathlib import Path
 
 import polib
 
-from ..inputs import InputError, compose_yaml, one_line, plain_data, read_text
+from ..inputs import (InputError, character_problems, compose_yaml, one_line, plain_data,
+                      read_text)
 from .langparts import LANG_TAG, emphasis_attrs, without_lang_marks
-from .po import Lines, Problem, load
+from .po import Lines, Problem, catalog_problems, load
+from ..inputs import read_bytes
 from ..messages import DOMAIN, MSGID_LANGUAGE
 VERBATIM = "verbatim"  # translator comment: msgstr deliberately equals msgid
 
@@ -423,7 +425,7 @@ def read_catalog(path: Path):
 
     from babel.messages import pofile
 
-    raw = Path(path).read_bytes()
+    raw = read_bytes(path)
     catalog = pofile.read_po(io.BytesIO(raw))
     previous = {e.msgid: e.previous_msgid for e in polib.pofile(raw.decode("utf-8"))
                 if e.previous_msgid and not e.obsolete}
@@ -439,7 +441,7 @@ def format_problem(path: Path) -> tuple[int, str] | None:
     """``(line, message)`` when ``path`` is not byte for byte in the canonical format."""
     import io
 
-    raw = Path(path).read_bytes()
+    raw = read_bytes(path)
     try:
         out = io.BytesIO(canonical(read_catalog(path), markup=Path(path).stem != DOMAIN))
     except Exception as exc:  # noqa: BLE001 -- Babel's parse errors vary; msgfmt names them
@@ -459,11 +461,11 @@ def check_po(path: Path, lang: str, terms: list[Term] | None = None,
              where: str | None = None, canonical_format: bool = True) -> list[Problem]:
     """Format, rule, copy and glossary problems of one catalog's translated entries."""
     where = where or str(path)
+    unreadable = catalog_problems(path)  # the file, its encoding, its characters
+    if unreadable:
+        return [Problem(where, exc.line or 1, exc.message, exc.column) for exc in unreadable]
     try:
-        read_text(path, "utf-8")
         po: polib.POFile = load(path)
-    except InputError as exc:
-        return [Problem(where, exc.line or 1, exc.message)]
     except OSError as exc:  # polib: "Syntax error in po file (line 12)"; msgfmt says more
         line = re.search(r"\(line (\d+)\)", str(exc))
         return [Problem(where, int(line.group(1)) if line else 1,
@@ -475,6 +477,8 @@ def check_po(path: Path, lang: str, terms: list[Term] | None = None,
         if entry.obsolete or not entry.msgid or not entry.msgstr:
             continue
         line = at.of_msgstr(entry)
+        for exc in character_problems(entry.msgstr, where, crlf=False)[:1]:  # "\r" escapes
+            problems.append(Problem(where, line, exc.message + " (written as an escape)"))
         for message in translation_messages(entry.msgid, entry.msgstr):
             problems.append(Problem(where, line, one_line(message)))  # a msgstr may hold "\n"
         # the interface words' msgids are English: an English catalog may copy them

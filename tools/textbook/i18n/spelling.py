@@ -16,9 +16,9 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import polib
-
+from ..inputs import read_text
 from .langparts import without_lang_marks
+from .po import load
 
 DICTIONARIES = {"id": "id_ID,en_US", "en": "en_US"}
 DEBIAN = {"id_ID": "hunspell-id", "en_US": "hunspell-en-us"}
@@ -116,7 +116,7 @@ def markdown_prose(lines: list[str]) -> list[str]:
 
 def check_source(path: Path, locales: Path) -> list[tuple[int, str]]:
     """An Indonesian chapter (``.md``) or the data file (``.yaml``)."""
-    raw = path.read_text(encoding="utf-8").splitlines()
+    raw = read_text(path, "utf-8").splitlines()
     clean = [yaml_prose(l) for l in raw] if path.suffix == ".yaml" else markdown_prose(raw)
     return check_text(path, clean, "id", locales)
 
@@ -135,7 +135,7 @@ def check_catalog(path: Path, lang: str, locales: Path, msgstr_line) -> list[tup
     """The msgstrs of one catalog (at each entry's msgstr line)."""
     if lang not in DICTIONARIES:
         return []
-    entries = [e for e in polib.pofile(str(path)) if e.msgstr and not e.obsolete
+    entries = [e for e in load(path) if e.msgstr and not e.obsolete
                and e.msgstr not in (e.msgid, without_lang_marks(e.msgid))]
     found = []
     for entry, words in zip(entries, unknown_words([msgstr_prose(e) for e in entries],
