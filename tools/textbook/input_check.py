@@ -35,7 +35,10 @@ logger = logging.getLogger(__name__)
 
 def _refuse(errors: list[InputError], subtype: str) -> None:
     for exc in errors:
-        logger.error("%s", exc.message, location=exc.where, type="textbook", subtype=subtype)
+        if exc.line:
+            logger.error("%s", exc.message, location=exc.where, type="textbook", subtype=subtype)
+        else:  # a location without a line would be taken for a document's name
+            logger.error("%s: %s", exc.path, exc.message, type="textbook", subtype=subtype)
     if errors:
         stop_build()
 
@@ -59,8 +62,11 @@ def contributed_locale_dirs(app) -> list[Path]:
 def check_contributed_files(app, config) -> None:
     """No link, special file, compiled catalog or binary among the contributed files."""
     app._textbook_locale_dirs = [Path(app.srcdir, d) for d in config.locale_dirs or []]
-    folders = [*app._textbook_locale_dirs, Path(app.srcdir), Path(app.confdir, "coursepacks"),
+    folders = [*app._textbook_locale_dirs, Path(app.confdir, "coursepacks"),
+               Path(app.confdir, "source"),
                *[Path(app.confdir, f) for f in getattr(config, "bibtex_bibfiles", [])]]
+    if Path(app.srcdir).is_relative_to(app.confdir):  # else a folder tools/build generated
+        folders.append(Path(app.srcdir))            # (a course pack's) from source/
     _refuse(tree_problems(app.confdir, folders), "file")
 
 

@@ -93,7 +93,7 @@ def read_bytes(path: str | Path, root: str | Path | None = None) -> bytes:
 def tree_problems(root: str | Path, folders: list[str | Path]) -> list[InputError]:
     """Links, special files, compiled catalogs and binaries in contributed ``folders``
     (or files) under ``root``; none of them is opened but to look for a NUL byte."""
-    root, found = Path(root), []
+    root, found, seen = Path(root), [], set()
     for top in folders:
         top = Path(root, top)
         if not os.path.lexists(top):
@@ -108,6 +108,9 @@ def tree_problems(root: str | Path, folders: list[str | Path]) -> list[InputErro
                 dirs[:] = sorted(d for d in dirs if d not in SKIPPED_FOLDERS)
                 entries += [Path(folder, name) for name in [*dirs, *sorted(files)]]
         for entry in entries:
+            if entry in seen:
+                continue
+            seen.add(entry)
             mode = os.lstat(entry).st_mode
             if stat.S_ISDIR(mode):
                 continue

@@ -136,7 +136,11 @@ NAMES = {"html_inline": "raw HTML", "html_block": "raw HTML", "image": "an image
          "heading_open": "a heading", "bullet_list_open": "a list",
          "ordered_list_open": "a list", "blockquote_open": "a block quote",
          "table_open": "a table", "hr": "a rule", "code_block": "a code block",
-         "dl_open": "a definition list", "field_list_open": "a field list"}
+         "dl_open": "a definition list", "field_list_open": "a field list",
+         "s_open": "strikethrough (~~)", "footnote_reference_open": "a footnote definition",
+         "footnote_anchor": "a footnote reference", "hardbreak": "a line break"}
+# any other parser token: named by what the contributor wrote, never by the token's name
+OTHER_MARKUP = "markup the msgid does not have"
 SAFE_CELL_ROLES = {"abbr", "sub", "sup", "term", "ref", "doc", "numref", "code"}
 
 
@@ -166,13 +170,13 @@ def _key(token) -> tuple:
     return token.type, token.content, tuple(sorted((token.attrs or {}).items()))
 
 
-def _describe(token) -> str:
+def _describe(token, other: str = OTHER_MARKUP) -> str:
     if token.type in ("fence", "colon_fence"):
         info = token.info.strip()
         if info.startswith("{"):
             return f"directive {info.split()[0]}"
         return "a code block"
-    name = NAMES.get(token.type, f"markup '{token.type}'")
+    name = NAMES.get(token.type, other)
     shown = token.content if token.type.startswith("html") else ""
     return f"{name} {shown.strip()[:40]!r}" if shown else name
 
@@ -262,7 +266,8 @@ def cell_messages(text: str) -> list[str]:
                 continue
             errors.append(f"attribute {{{_show_attribute(key, value)}}} is not allowed in a "
                           "data cell (only lang=<language tag> on emphasis: *term*{lang=en})")
-        if token.type in TEXT_TOKENS or token.type in ("inline", "html_inline"):
+        if token.type in TEXT_TOKENS or token.type in ("inline", "html_inline") or \
+                token.type.endswith("_close"):
             continue
         if token.type == "myst_role":
             name = token.meta.get("name", "")
@@ -276,7 +281,8 @@ def cell_messages(text: str) -> list[str]:
                 errors.append(f"link target {href!r} is not allowed in a data cell "
                               "(only http(s), mailto and #anchors)")
             continue
-        errors.append(f"{_describe(token)} is not allowed in a data cell")
+        errors.append(f"{_describe(token, 'markup other than text')} is not allowed in a data "
+                      "cell (allowed: *emphasis*, **strong**, `code`, links, citations)")
     return errors
 
 
