@@ -353,3 +353,62 @@ def test_a_data_cell_refusal_names_no_parser_token(cell):
 
     found = cell_messages(cell)
     assert found and not [m for m in found if TOKEN_NAME.search(m)], found
+
+
+# --- item 4: sizes ---------------------------------------------------------------
+
+def test_a_msgstr_many_times_its_msgid_is_refused_and_not_published(tmp_path):
+    project = catalog_project(tmp_path, "Title " * 2000)
+    proc, out = sphinx_build(project, "en")
+    assert proc.returncode == 1
+    assert f"{project / PO}:13: ERROR: msgstr is 12,000 characters, more than 3 times its " \
+           "msgid's 5: translate the msgid only" in proc.stderr, proc.stderr
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert "Title Title" not in page and len(page) < 20_000  # the Indonesian title instead
+    check = po_check(project)
+    assert f"{PO}:13: msgstr is 12,000 characters" in check.stdout
+
+
+def test_a_catalog_over_the_size_cap_is_refused_unread(tmp_path):
+    project = catalog_project(tmp_path, "x" * 1_100_000)
+    proc, out = sphinx_build(project, "en")
+    assert proc.returncode == 1
+    assert re.search(re.escape(f"ERROR: {project / PO}: is ") + r"1,100,\d{3} bytes", proc.stderr)
+    assert "more than the 1,000,000 a catalog may have" in proc.stderr, proc.stderr
+    assert not list(out.rglob("*.html"))
+
+
+def test_a_data_file_over_the_size_cap_is_refused(tmp_path):
+    project = copy_root("data-good", tmp_path)
+    data = project / "tabel.yaml"
+    data.write_text(data.read_text(encoding="utf-8") + "# padding\n" * 25_000, encoding="utf-8")
+    proc, _ = sphinx_build(project)
+    assert proc.returncode == 1
+    assert re.search(re.escape(f"ERROR: {data}: is ") + r"25\d,\d{3} bytes", proc.stderr)
+    assert "more than the 200,000 a data file may have" in proc.stderr, proc.stderr
+
+
+def test_many_obsolete_entries_are_one_finding(tmp_path):
+    project = catalog_project(tmp_path)
+    po = project / PO
+    po.write_text(po.read_text(encoding="utf-8") + "".join(
+        f'\n#~ msgid "Lama {n}"\n#~ msgstr "Old {n}"\n' for n in range(10_000)), encoding="utf-8")
+    found = [line for line in po_check(project).stdout.splitlines() if "obsolete (#~)" in line]
+    assert found == [f"{project / PO}:31: 10,000 obsolete (#~) entries, more than 100: reuse "
+                     "what you need, then delete them (python tools/i18n update --no-obsolete)"]
+
+
+@pytest.mark.skipif(__import__("textbook.i18n.spelling", fromlist=["missing"]).missing()
+                    is not None, reason="needs hunspell with hunspell-id and hunspell-en-us")
+def test_spelling_names_the_right_line_of_a_long_msgstr(tmp_path):
+    from textbook.i18n import spelling
+
+    project = catalog_project(tmp_path)
+    po = project / PO
+    po.write_text(po.read_text(encoding="utf-8").replace(
+        'msgstr "Quoted from Adi."', 'msgstr "' + "Quoted from the book. " * 2000 + 'Zqxwv."'),
+        encoding="utf-8")
+    from textbook.i18n.po import Lines
+    found = spelling.check_catalog(po, "en", project / "locales", Lines(po).of_msgstr)
+    assert found == [(29, "spelling: unknown word 'Zqxwv' (hunspell en_US): correct it, or add "
+                          "it to locales/spelling/en.txt")]

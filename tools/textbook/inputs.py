@@ -37,6 +37,19 @@ class InputError(Exception):
 COMPILED = {".mo": "a compiled catalog", ".gmo": "a compiled catalog"}
 TEXT_SUFFIXES = {".po", ".pot", ".md", ".yaml", ".yml", ".txt", ".bib", ".py", ".rst"}
 SKIPPED_FOLDERS = {"_build", "__pycache__"}  # build output inside a test project
+# The largest file a contributor may send, by kind (the book's largest catalog holds
+# 13 KB, its data file 5 KB): no file fills a page, a log or the builder's memory.
+MAX_BYTES = {".po": ("a catalog", 1_000_000), ".yaml": ("a data file", 200_000),
+             ".txt": ("a word list", 200_000), ".bib": ("a bibliography", 1_000_000),
+             ".md": ("a chapter", 1_000_000)}
+
+
+def _too_big(path: Path, size: int) -> str | None:
+    kind, limit = MAX_BYTES.get(path.suffix, ("a file", 2_000_000))
+    if size > limit:
+        return (f"is {size:,} bytes, more than the {limit:,} {kind} may have: "
+                "split it, or remove what does not belong in it")
+    return None
 
 
 def _kind(mode: int) -> str | None:
@@ -69,9 +82,10 @@ def check_file(path: str | Path, root: str | Path | None = None) -> Path:
             if here.is_symlink():
                 raise InputError(here, None, _kind(stat.S_IFLNK))
     try:
-        problem = _kind(os.lstat(path).st_mode)
+        info = os.lstat(path)
     except OSError as exc:
         raise InputError(path, None, f"cannot read the file: {exc.strerror}") from None
+    problem = _kind(info.st_mode) or _too_big(path, info.st_size)
     if problem:
         raise InputError(path, None, problem)
     return path
@@ -111,10 +125,10 @@ def tree_problems(root: str | Path, folders: list[str | Path]) -> list[InputErro
             if entry in seen:
                 continue
             seen.add(entry)
-            mode = os.lstat(entry).st_mode
-            if stat.S_ISDIR(mode):
+            info = os.lstat(entry)
+            if stat.S_ISDIR(info.st_mode):
                 continue
-            problem = _kind(mode)
+            problem = _kind(info.st_mode) or _too_big(entry, info.st_size)
             if problem is None and entry.suffix in COMPILED:
                 problem = (f"{COMPILED[entry.suffix]}: the build compiles catalogs itself; "
                            "delete this file (git rm)")

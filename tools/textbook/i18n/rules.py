@@ -24,6 +24,10 @@ from .po import Lines, Problem, catalog_problems, load
 from ..inputs import read_bytes
 from ..messages import DOMAIN, MSGID_LANGUAGE
 VERBATIM = "verbatim"  # translator comment: msgstr deliberately equals msgid
+# Sizes: a translation is about as long as its source (Indonesian to English is
+# shorter); a catalog keeps few obsolete (#~) entries.
+LENGTH_RATIO, LENGTH_SLACK = 3, 60
+MAX_OBSOLETE = 100
 
 ROLE_RE = re.compile(r"\{(?P<role>[A-Za-z][\w:+.-]*)\}(?P<ticks>`+)(?P<body>.*?)(?P=ticks)")
 CODE_RE = re.compile(r"(?<!`)(?P<ticks>`+)(?P<body>[^`].*?)(?P=ticks)(?!`)")
@@ -483,6 +487,11 @@ def check_po(path: Path, lang: str, terms: list[Term] | None = None,
         if entry.obsolete or not entry.msgid or not entry.msgstr:
             continue
         line = at.of_msgstr(entry)
+        if len(entry.msgstr) > LENGTH_RATIO * len(entry.msgid) + LENGTH_SLACK:
+            problems.append(Problem(where, line, f"msgstr is {len(entry.msgstr):,} characters, "
+                                                 f"more than {LENGTH_RATIO} times its msgid's "
+                                                 f"{len(entry.msgid):,}: translate the msgid only"))
+            continue
         for exc in character_problems(entry.msgstr, where, crlf=False)[:1]:  # "\r" escapes
             problems.append(Problem(where, line, exc.message + " (written as an escape)"))
         for message in translation_messages(entry.msgid, entry.msgstr):
@@ -497,4 +506,10 @@ def check_po(path: Path, lang: str, terms: list[Term] | None = None,
         if terms and not verbatim:
             for message in glossary_messages(entry.msgid, entry.msgstr, lang, terms):
                 problems.append(Problem(where, line, message))
+    obsolete = [entry for entry in po if entry.obsolete]
+    if len(obsolete) > MAX_OBSOLETE:
+        problems.append(Problem(where, at.of_msgid(obsolete[0]), f"{len(obsolete):,} obsolete "
+                                f"(#~) entries, more than {MAX_OBSOLETE}: reuse what you "
+                                "need, then delete them (python tools/i18n update "
+                                "--no-obsolete)"))
     return problems

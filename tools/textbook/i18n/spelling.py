@@ -60,20 +60,33 @@ def missing() -> str | None:
     return f"hunspell dictionaries missing: install {' '.join(lacking)}" if lacking else None
 
 
+CHUNK = 2000  # characters a line: hunspell splits a line over 8 KB (UTF-8) into several
+
+
 def unknown_words(lines: list[str], lang: str, wordlist: Path | None) -> list[list[str]]:
-    """For each line, the words hunspell does not know."""
+    """For each line, the words hunspell does not know (a long line is sent in pieces
+    cut at spaces, so that each answer still belongs to its line)."""
     cmd = ["hunspell", "-a", "-i", "utf-8", "-d", DICTIONARIES[lang]]
     if wordlist and wordlist.is_file():
         cmd += ["-p", str(wordlist)]
-    text = "".join("^" + line.replace("\n", " ") + "\n" for line in lines)
+    pieces: list[tuple[int, str]] = []
+    for index, line in enumerate(lines):
+        line = line.replace("\n", " ")
+        while len(line) > CHUNK:
+            cut = line.rfind(" ", 0, CHUNK)
+            cut = cut if cut > 0 else CHUNK
+            pieces.append((index, line[:cut]))
+            line = line[cut:]
+        pieces.append((index, line))
+    text = "".join("^" + piece + "\n" for _, piece in pieces)
     out = subprocess.run(cmd, input=text, capture_output=True, text=True, check=True).stdout
     results: list[list[str]] = [[] for _ in lines]
-    index = 0
+    at = 0
     for row in out.splitlines()[1:]:  # after the version banner
         if not row:
-            index += 1
-        elif row[0] in "&#" and index < len(results) and re.search(r"[^\W\d_]", row.split()[1]):
-            results[index].append(row.split()[1])
+            at += 1
+        elif row[0] in "&#" and at < len(pieces) and re.search(r"[^\W\d_]", row.split()[1]):
+            results[pieces[at][0]].append(row.split()[1])
     return results
 
 
