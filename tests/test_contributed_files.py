@@ -412,3 +412,52 @@ def test_spelling_names_the_right_line_of_a_long_msgstr(tmp_path):
     found = spelling.check_catalog(po, "en", project / "locales", Lines(po).of_msgstr)
     assert found == [(29, "spelling: unknown word 'Zqxwv' (hunspell en_US): correct it, or add "
                           "it to locales/spelling/en.txt")]
+
+
+# --- item 6: security does not rest on spelling --------------------------------
+# The test projects run no spell check (textbook_spelling is off), as if every word
+# list allowed every word: each case is refused by the rules, or reaches the page inert.
+
+INERT = {
+    "javascript autolink": ("See <javascript:alert(1)>.", "&lt;javascript:alert(1)&gt;"),
+    "entity-escaped script": ("See &lt;script&gt;alert(1)&lt;/script&gt;.",
+                              "&lt;script&gt;alert(1)&lt;/script&gt;"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(INERT))
+def test_without_spelling_a_catalog_trick_reaches_the_page_as_text(name, tmp_path):
+    msgstr, shown = INERT[name]
+    project = catalog_project(tmp_path)
+    po = project / PO
+    po.write_text(po.read_text(encoding="utf-8").replace('msgstr "Quoted from Adi."',
+                                                         f'msgstr "{msgstr}"'), encoding="utf-8")
+    proc, out = sphinx_build(project, "en")
+    assert proc.returncode == 0, proc.stderr
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert shown in page
+    assert "<script>alert" not in page and 'href="javascript' not in page
+
+
+def test_without_spelling_an_eval_rst_fence_in_a_data_cell_is_text(tmp_path):
+    project = copy_root("data-good", tmp_path)
+    data = project / "tabel.yaml"
+    cell = '"```{eval-rst}\\n.. raw:: html\\n\\n   <script>alert(1)</script>\\n```"'
+    data.write_text(data.read_text(encoding="utf-8").replace("Sel a1", cell), encoding="utf-8")
+    proc, out = sphinx_build(project)
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert proc.returncode == 0, proc.stderr
+    assert "<script>alert" not in page  # shown as inline code, not run
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "raw::" in page
+    assert_no_crash_report(proc)
+
+
+@pytest.mark.parametrize("entry", ["javascript:alert", "<script>", "two words", "Tеxt"])
+def test_a_word_list_entry_that_is_not_one_word_is_refused(entry, tmp_path):
+    project = catalog_project(tmp_path)
+    words = project / "locales" / "spelling" / "en.txt"
+    words.parent.mkdir()
+    words.write_text(f"Adi\n{entry}\n", encoding="utf-8")
+    check = po_check(project)
+    assert check.returncode == 1
+    assert re.search(re.escape(f"{words}:2") + r"(:\d+)?: ", check.stdout), check.stdout

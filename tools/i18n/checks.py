@@ -54,6 +54,8 @@ def check_all(locales: Path = LOCALES, langs: list[str] | None = None,
             problems += check_po(path, lang, terms, canonical_format=True)
             problems += msgfmt_check(path)
             problems += spelling_problems(path, lang, locales)
+    problems += [Problem(display(e.path), e.line or 1, e.message, e.column)
+                 for e in spelling.wordlist_problems(locales)]
     if locales == LOCALES:  # the book's own Indonesian sources and data file
         sources = [*sorted((ROOT / "source").glob("*.md")),
                    *sorted((ROOT / "source" / "data").glob("*.yaml"))]

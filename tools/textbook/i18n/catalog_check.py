@@ -103,6 +103,8 @@ def check_spelling(app, files: list[Path]) -> None:
         logger.error("spelling not checked: %s", why, type="textbook", subtype="spelling")
         return
     lang, locales = app.config.language, Path(app.confdir) / "locales"
+    for exc in spelling.wordlist_problems(locales):
+        logger.error("%s", exc.message, location=exc.where, type="textbook", subtype="spelling")
     found = [(path, line, message) for path in files
              for line, message in spelling.check_catalog(path, lang, locales,
                                                          rules.Lines(path).of_msgstr)]

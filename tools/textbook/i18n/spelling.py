@@ -16,7 +16,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from ..inputs import read_text
+from ..inputs import InputError, character_problems, read_text
 from .langparts import without_lang_marks
 from .po import load
 
@@ -88,6 +88,28 @@ def unknown_words(lines: list[str], lang: str, wordlist: Path | None) -> list[li
         elif row[0] in "&#" and at < len(pieces) and re.search(r"[^\W\d_]", row.split()[1]):
             results[pieces[at][0]].append(row.split()[1])
     return results
+
+
+WORD = re.compile(r"^[^\W\d_](?:[\w'’-]{0,58}[^\W_])?$")  # one word a line: letters, digits,
+# apostrophes and hyphens; so no entry can let markup or an address through the check
+
+
+def wordlist_problems(locales: Path) -> list[InputError]:
+    """The word lists' entries that are not one plain word (the one character rule too)."""
+    found = []
+    for path in sorted((locales / "spelling").glob("*.txt")):
+        try:
+            text = read_text(path, "utf-8")
+        except InputError as exc:
+            found.append(exc)
+            continue
+        found += character_problems(text, path)
+        for number, line in enumerate(text.split("\n"), 1):
+            if line and not WORD.match(line):
+                found.append(InputError(path, number, f"'{line[:40]}' is not one word: a word "
+                                                      "list holds one word a line (letters, "
+                                                      "digits, ' and -)"))
+    return found
 
 
 def check_text(path: Path, lines: list[str], lang: str, locales: Path,
