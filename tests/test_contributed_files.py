@@ -461,3 +461,37 @@ def test_a_word_list_entry_that_is_not_one_word_is_refused(entry, tmp_path):
     check = po_check(project)
     assert check.returncode == 1
     assert re.search(re.escape(f"{words}:2") + r"(:\d+)?: ", check.stdout), check.stdout
+
+
+# --- item 7: outputs are what they claim to be -----------------------------------
+
+def epub_project(tmp_path: Path, body: str) -> Path:
+    project = copy_root("data-good", tmp_path)
+    (project / "conf.py").write_text((project / "conf.py").read_text(encoding="utf-8") + (
+        'project = "Uji"\ncopyright = "2026, Uji"\nversion = release = "1.0"\n'
+        'language = "id"\n'), encoding="utf-8")
+    (project / "index.md").write_text(f"# Judul\n\n{body}\n", encoding="utf-8")
+    return project
+
+
+def test_an_epub_with_a_broken_page_fails_the_build(tmp_path):
+    # raw HTML is the authors' own (the source is trusted); unclosed, it breaks the XHTML
+    project = epub_project(tmp_path, "```{raw} html\n<p>unclosed <b>bold\n```")
+    proc, out = sphinx_build(project, builder="epub")
+    assert proc.returncode == 1
+    assert re.search(re.escape(str(out / "index.xhtml")) + r":\d+:\d+: ERROR: \S+\.epub: "
+                     r"index\.xhtml is not well-formed XML \(mismatched tag\); nothing is "
+                     r"published", proc.stderr), proc.stderr
+    assert_no_crash_report(proc)
+
+
+def test_a_clean_epub_parses_and_passes(tmp_path):
+    from textbook.output_check import xml_errors
+
+    project = epub_project(tmp_path, "Paragraf satu.")
+    proc, out = sphinx_build(project, builder="epub")
+    assert proc.returncode == 0, proc.stderr
+    epub = next(out.glob("*.epub"))
+    assert xml_errors(epub) == []
+    assert {Path(n).suffix for n in __import__("zipfile").ZipFile(epub).namelist()} >= \
+        {".xhtml", ".opf", ".ncx"}
