@@ -133,7 +133,7 @@ def cmd_check(args) -> int:
     except checks.GlossaryError as exc:
         print(exc)
         return 1
-    for problem in sorted(problems):
+    for problem in sorted(problems, key=lambda p: (p.path, p.line, p.column, p.message)):
         print(problem)
     if problems:
         print(f"{len(problems)} problem(s) in the translations", file=sys.stderr)
@@ -155,7 +155,7 @@ def cmd_add_language(args) -> int:
         print(f"error: {display(LOCALES / lang)} exists already (use 'make update-po')",
               file=sys.stderr)
         return 2
-    code = refused(unreadable([])) or extract() or sphinx_intl_update([lang])
+    code = refused(unreadable(languages())) or extract() or sphinx_intl_update([lang])
     if code == 0:
         print(f"created {display(LOCALES / lang / 'LC_MESSAGES')}/*.po; translate them, fill "
               f"Last-Translator and PO-Revision-Date in their headers, add '{lang}:' to "
