@@ -65,8 +65,8 @@ CASES = {
     "data-yaml-tag": Case("data-yaml-tag", "tabel.yaml", ":21",
                           r"ERROR: YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' "
                           r"is not allowed", also=DATA),
-    "data-control-char": Case("data-control-char", "tabel.yaml", ":21",
-                              r"ERROR: control character U\+001B at column 13 is not allowed",
+    "data-control-char": Case("data-control-char", "tabel.yaml", ":21:13",
+                              r"ERROR: control character U\+001B ESCAPE is not allowed",
                               also=DATA),
     "data-complex-key": Case("data-complex-key", "tabel.yaml", ":21",
                              r"ERROR: a list or mapping as a key is not allowed", also=DATA),

@@ -37,7 +37,7 @@ def examples(n: int):
 def assert_located(exc: DataError, raw: bytes) -> None:
     assert exc.path == PATH
     assert isinstance(exc.line, int) and 1 <= exc.line <= raw.count(b"\n") + 1, exc
-    assert str(exc).startswith(f"{PATH}:{exc.line}: ")
+    assert str(exc).startswith(f"{PATH}:{exc.line}" + (f":{exc.column}" if exc.column else "") + ": ")
     assert exc.message and "\n" not in exc.message, exc
 
 

@@ -2,9 +2,12 @@
 (what a teacher needs to write ``CHAPTERS=`` or a pack file)."""
 from __future__ import annotations
 
+import os
 import re
 import string
+import sys
 
+from textbook.inputs import InputError
 from textbook.languages import SOURCE_LANGUAGE
 from textbook.latex.coursepack import TOCTREE_RE
 
@@ -39,17 +42,25 @@ def title(project: Project, name: str, lang: str) -> str:
     source = match.group(1).strip() if match else name
     if lang == SOURCE_LANGUAGE:
         return source
-    import polib
+    from textbook.i18n.po import load  # a regular UTF-8 file, never through a link
 
     po = project.root / "locales" / lang / "LC_MESSAGES" / f"{name}.po"
-    if po.is_file():
-        for entry in polib.pofile(str(po)):
+    if os.path.lexists(po):
+        for entry in load(po):
             if entry.msgid == source and entry.msgstr and not entry.fuzzy:
                 return entry.msgstr
     return f"{source} [not yet translated]"
 
 
 def list_chapters(project: Project, langs: list[str]) -> int:
+    try:
+        return _list_chapters(project, langs)
+    except InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+def _list_chapters(project: Project, langs: list[str]) -> int:
     entries = toc_entries(project)
     width = max(len(name) for _, name in entries)
     for lang in langs:

@@ -10,7 +10,7 @@ from textbook.i18n.rules import (PO_FORMAT, canonical, read_catalog, GlossaryErr
                                  markup_messages, translation_messages)
 
 from textbook.i18n import spelling
-from textbook.i18n.po import Lines
+from textbook.i18n.po import Lines, catalog_problems
 
 from .catalogs import LOCALES, ROOT, Problem, display
 
@@ -46,9 +46,16 @@ def check_all(locales: Path = LOCALES, langs: list[str] | None = None,
             problems.append(Problem(display(glossary_path), 1,
                                     f"the glossary has no '{lang}:' translations yet"))
         for path in po_files(lang, locales):
+            unreadable = catalog_problems(path)  # file, encoding, characters: nothing else
+            if unreadable:
+                problems += [Problem(display(path), e.line or 1, e.message, e.column)
+                             for e in unreadable]
+                continue
             problems += check_po(path, lang, terms, canonical_format=True)
             problems += msgfmt_check(path)
             problems += spelling_problems(path, lang, locales)
+    problems += [Problem(display(e.path), e.line or 1, e.message, e.column)
+                 for e in spelling.wordlist_problems(locales)]
     if locales == LOCALES:  # the book's own Indonesian sources and data file
         sources = [*sorted((ROOT / "source").glob("*.md")),
                    *sorted((ROOT / "source" / "data").glob("*.yaml"))]

@@ -14,6 +14,8 @@ from . import checks, interface, status
 from textbook import messages
 
 from build.project import SPHINX_FLAGS, BuildError, source_date_epoch  # tools/build: the one copy
+from textbook.i18n.po import catalog_text
+from textbook.inputs import InputError, tree_problems
 LANG_RE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")
 
 
@@ -76,13 +78,33 @@ def sphinx_intl_update(langs: list[str], pot_dir: Path = POT_DIR,
     return 0
 
 
+def unreadable(langs: list[str]) -> list[InputError]:
+    """The catalogs of ``langs`` that cannot be read as UTF-8 (``po.catalog_text``)."""
+    errors = []
+    for lang in with_source(langs):
+        for po in sorted((LOCALES / lang / "LC_MESSAGES").glob("*.po")):
+            try:
+                catalog_text(po)
+            except InputError as exc:
+                errors.append(exc)
+    return errors
+
+
+def refused(errors: list[InputError]) -> int:
+    """Print each error at its place (relative to the project); 1 when there was one."""
+    for exc in errors:
+        where = display(exc.path) + exc.where[len(str(exc.path)):]
+        print(f"{where}: {exc.message}", file=sys.stderr)
+    return 1 if errors else 0
+
+
 def cmd_update(args) -> int:
     langs = args.langs or languages()
     if not langs:
         print("error: no languages in locales/ (run 'make add-language NEW_LANG=xx')",
               file=sys.stderr)
         return 2
-    return extract() or sphinx_intl_update(langs, no_obsolete=args.no_obsolete)
+    return refused(unreadable(langs)) or extract() or sphinx_intl_update(langs, no_obsolete=args.no_obsolete)
 
 
 def cmd_status(args) -> int:
@@ -111,7 +133,7 @@ def cmd_check(args) -> int:
     except checks.GlossaryError as exc:
         print(exc)
         return 1
-    for problem in sorted(problems):
+    for problem in sorted(problems, key=lambda p: (p.path, p.line, p.column, p.message)):
         print(problem)
     if problems:
         print(f"{len(problems)} problem(s) in the translations", file=sys.stderr)
@@ -133,7 +155,7 @@ def cmd_add_language(args) -> int:
         print(f"error: {display(LOCALES / lang)} exists already (use 'make update-po')",
               file=sys.stderr)
         return 2
-    code = extract() or sphinx_intl_update([lang])
+    code = refused(unreadable(languages())) or extract() or sphinx_intl_update([lang])
     if code == 0:
         print(f"created {display(LOCALES / lang / 'LC_MESSAGES')}/*.po; translate them, fill "
               f"Last-Translator and PO-Revision-Date in their headers, add '{lang}:' to "
@@ -164,4 +186,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("lang")
     p.set_defaults(func=cmd_add_language)
     args = parser.parse_args(argv)
-    return args.func(args)
+    locales = Path(getattr(args, "locales", LOCALES)).absolute()
+    inside = locales.is_relative_to(ROOT)  # tests check catalogs elsewhere
+    files = tree_problems(ROOT, [ROOT / "source", ROOT / "coursepacks", ROOT / "bibliography.bib",
+                                 *[locales][:inside]])
+    files += [] if inside else tree_problems(locales.parent, [locales])
+    return refused(files) or args.func(args)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .catalogs import (POT_DIR, LOCALES, Lines, Problem, active, catalog_names, display,
                        languages, load, with_source)
-from textbook.inputs import InputError, read_text
+from textbook.inputs import InputError
 
 
 @dataclass
@@ -64,8 +64,7 @@ def file_status(lang: str, pot_path: Path | None, po_path: Path) -> FileStatus:
                                               "run 'make update-po')"))
         return st
     try:
-        read_text(po_path, "utf-8")
-        po = load(po_path)
+        po = load(po_path)  # a regular UTF-8 file (po.catalog_text)
     except (InputError, OSError) as exc:  # polib: "Syntax error in po file (line 12)"
         line = getattr(exc, "line", None) or int((re.findall(r"line (\d+)", str(exc)) or [1])[0])
         message = exc.message if isinstance(exc, InputError) else "PO syntax error"

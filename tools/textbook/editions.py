@@ -5,8 +5,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from .inputs import InputError, compose_yaml, plain_data, read_text
 from .languages import SOURCE_LANGUAGE
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -28,14 +27,12 @@ class Editions:
 
 
 def load(path: Path = DECLARATION) -> Editions:
-    try:
-        text = path.read_text(encoding="utf-8")
-        data = yaml.safe_load(text)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise EditionsError(f"{path}:0: cannot read the editions: {exc}") from None
-    except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else 0
-        raise EditionsError(f"{path}:{line}: YAML syntax error: {exc.problem}") from None
+    try:  # an untrusted file: a regular file, plain YAML, the one character rule
+        text = read_text(path, "utf-8")
+        node = compose_yaml(text, path)
+        data = plain_data(node, path)[0] if node is not None else None
+    except InputError as exc:
+        raise EditionsError(f"{exc.where}: {exc.message}") from None
     lines = {key: n for n, line in enumerate(text.splitlines(), 1)
              for key in ("released", "draft") if line.startswith(f"{key}:")}
     if not isinstance(data, dict) or set(data) - {"released", "draft"}:

@@ -11,6 +11,7 @@ from .input_check import setup_input_check
 from .includes import setup_includes
 from .latex import setup_latex
 from .messages import setup_messages
+from .output_check import setup_output_check
 from .upstream import setup_upstream
 
 
@@ -26,4 +27,5 @@ def setup_extension(app) -> dict:
     setup_latex(app)
     setup_epub(app)
     setup_html(app)
+    setup_output_check(app)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}

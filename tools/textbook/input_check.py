@@ -1,5 +1,13 @@
-"""Input errors that Sphinx or its extensions would answer with a crash report.
+"""Input errors that Sphinx or its extensions would answer with a crash report, and
+the files contributors send.
 
+* A link, special file, compiled catalog or binary among the contributed files
+  (catalogs, chapters, data file, pack files, bibliography): refused at its path,
+  unread, before anything else (``inputs.tree_problems``).
+* Sphinx never reads ``locales/``: the edition's catalogs, once their files,
+  encodings and characters pass, are copied into the build folder
+  (``<doctrees>/catalogs/``), which becomes ``locale_dirs``; Sphinx compiles its
+  ``.mo`` files there. So a stray ``.mo`` is never used.
 * A chapter, catalog or glossary that is not UTF-8: Sphinx prints "Encoding
   error!" naming no file; polib and our LaTeX/EPUB settings raise. Checked before
   anything reads them (catalogs at ``config-inited``, chapters before reading).
@@ -11,12 +19,15 @@ Each problem is an error at ``file:line``; then the build stops (``stop.py``).
 """
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 from sphinx import addnodes
 from sphinx.util import logging
 
-from .inputs import InputError, read_text
+from .i18n.po import catalog_problems
+from .inputs import InputError, read_bytes, read_text, tree_problems
 from .stop import stop_build
 
 logger = logging.getLogger(__name__)
@@ -24,8 +35,10 @@ logger = logging.getLogger(__name__)
 
 def _refuse(errors: list[InputError], subtype: str) -> None:
     for exc in errors:
-        logger.error("%s", exc.message, location=f"{exc.path}:{exc.line or 1}",
-                     type="textbook", subtype=subtype)
+        if exc.line:
+            logger.error("%s", exc.message, location=exc.where, type="textbook", subtype=subtype)
+        else:  # a location without a line would be taken for a document's name
+            logger.error("%s: %s", exc.path, exc.message, type="textbook", subtype=subtype)
     if errors:
         stop_build()
 
@@ -40,17 +53,70 @@ def _decode_errors(paths, encoding: str) -> list[InputError]:
     return errors
 
 
+def contributed_locale_dirs(app) -> list[Path]:
+    """The project's own ``locale_dirs`` (``config.locale_dirs`` names the build's copy)."""
+    return getattr(app, "_textbook_locale_dirs", None) or \
+        [Path(app.srcdir, d) for d in app.config.locale_dirs or []]
+
+
+def check_contributed_files(app, config) -> None:
+    """No link, special file, compiled catalog or binary among the contributed files."""
+    app._textbook_locale_dirs = [Path(app.srcdir, d) for d in config.locale_dirs or []]
+    folders = [*app._textbook_locale_dirs, Path(app.confdir, "coursepacks"),
+               Path(app.confdir, "source"),
+               *[Path(app.confdir, f) for f in getattr(config, "bibtex_bibfiles", [])]]
+    if Path(app.srcdir).is_relative_to(app.confdir):  # else a folder tools/build generated
+        folders.append(Path(app.srcdir))            # (a course pack's) from source/
+    _refuse(tree_problems(app.confdir, folders), "file")
+
+
 def check_catalog_encodings(app, config) -> None:
-    """The edition's catalogs, the glossary beside them and the chapters."""
+    """The edition's catalogs (file, encoding, characters), the glossary beside them
+    and the chapters."""
+    catalogs: list[Path] = []
     paths: list[Path] = []
-    for locale_dir in config.locale_dirs or []:
-        folder = Path(app.srcdir, locale_dir)
-        paths += sorted((folder / config.language / "LC_MESSAGES").rglob("*.po"))
+    for folder in contributed_locale_dirs(app):
+        catalogs += sorted((folder / config.language / "LC_MESSAGES").rglob("*.po"))
         paths += [p for p in [folder / "glossary.yaml"] if p.is_file()]
-    errors = _decode_errors(paths, "utf-8")
+    errors = [exc for path in catalogs for exc in catalog_problems(path)]
+    errors += _decode_errors(paths, "utf-8")
     # chapters too: the catalog and spelling checks read them before Sphinx does
     errors += _decode_errors(sorted(Path(app.srcdir).rglob("*.md")), config.source_encoding)
     _refuse(errors, "encoding")
+    stage_catalogs(app, config)
+
+
+def _write(path: Path, data: bytes) -> None:
+    """``data`` into ``path``, atomically, only when it differs (mtimes drive rebuilds)."""
+    if path.is_file() and path.read_bytes() == data:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".", delete=False) as tmp:
+        tmp.write(data)
+    os.chmod(tmp.name, 0o644)
+    os.replace(tmp.name, path)
+
+
+def stage_catalogs(app, config) -> None:
+    """Copy the checked catalogs of the edition into the build folder and point
+    ``locale_dirs`` there; whatever else lies there (an old copy, a .mo) goes."""
+    staged = []
+    for number, folder in enumerate(contributed_locale_dirs(app)):
+        target = Path(app.doctreedir, "catalogs", str(number))
+        wanted = {}
+        source = folder / config.language / "LC_MESSAGES"
+        for po in sorted(source.rglob("*.po")):
+            relative = po.relative_to(folder)
+            wanted[relative] = po
+            wanted[relative.with_suffix(".mo")] = None  # Sphinx compiles it here
+        for old in sorted(target.rglob("*"), reverse=True) if target.is_dir() else []:
+            if old.is_file() and old.relative_to(target) not in wanted or old.is_symlink():
+                old.unlink()
+        for relative, po in wanted.items():
+            if po is not None:
+                _write(target / relative, read_bytes(po))
+        staged.append(str(target))
+    config.locale_dirs = staged
 
 
 def check_chapter_encodings(app, env, docnames: list[str]) -> None:
@@ -95,6 +161,7 @@ def check_toctree_cycles(app, env) -> None:
 
 
 def setup_input_check(app) -> None:
+    app.connect("config-inited", check_contributed_files, priority=90)
     app.connect("config-inited", check_catalog_encodings, priority=100)
     app.connect("env-before-read-docs", check_chapter_encodings, priority=100)
     app.connect("env-updated", check_toctree_cycles, priority=100)

@@ -3,8 +3,8 @@
 msgids are English; every language's words, Indonesian too, are in
 ``locales/<lang>/LC_MESSAGES/textbook.po`` (``make update-po`` extracts the
 msgids marked ``N_()``/``_()`` in ``tools/textbook`` and its theme templates).
-A build compiles its language's catalog to ``textbook.mo`` (written only when its
-content changes, atomically) and registers it with ``app.add_message_catalog``.
+The catalog is compiled in memory: no ``.mo`` file is written or read (a compiled
+catalog in ``locales/`` is refused, ``inputs.tree_problems``).
 A word a language lacks is the English msgid, and ``make po-status`` lists it.
 """
 from __future__ import annotations
@@ -13,7 +13,6 @@ import functools
 import gettext as _gettext
 import io
 import os
-import tempfile
 from pathlib import Path
 
 import markupsafe
@@ -55,55 +54,40 @@ def po_path(lang: str, locales: Path | None = None) -> Path:
     return (locales or LOCALES) / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
-_UMASK = os.umask(0o022)
-os.umask(_UMASK)
-
-
 def compiled(po: Path) -> bytes:
     """``po`` as a .mo file (fuzzy entries left out)."""
     from babel.messages import mofile, pofile
 
+    from .i18n.po import catalog_text
+    from .inputs import InputError
+
     try:
-        catalog = pofile.read_po(io.BytesIO(po.read_bytes()), abort_invalid=True)
-    except (OSError, UnicodeDecodeError, pofile.PoFileError) as exc:
+        text = catalog_text(po)
+        catalog = pofile.read_po(io.StringIO(text), abort_invalid=True)
+    except InputError as exc:
+        raise CatalogError(f"{exc.where}: cannot read the interface words: {exc.message}") \
+            from None
+    except pofile.PoFileError as exc:
         line = getattr(exc, "lineno", 0)
-        raise CatalogError(f"{po}:{line}: cannot read the interface words: {exc}") from exc
+        raise CatalogError(f"{po}:{line}: cannot read the interface words: {exc}") from None
     out = io.BytesIO()
     mofile.write_mo(out, catalog)
     return out.getvalue()
 
 
-def compile_catalog(lang: str, locales: Path | None = None) -> Path | None:
-    """Write ``textbook.mo`` beside ``lang``'s ``textbook.po`` when it differs."""
-    po = po_path(lang, locales)
-    if not po.is_file():
-        return None
-    mo, data = po.with_suffix(".mo"), compiled(po)
-    if not mo.is_file() or mo.read_bytes() != data:
-        with tempfile.NamedTemporaryFile(dir=po.parent, prefix=".textbook-", suffix=".mo",
-                                         delete=False) as tmp:
-            tmp.write(data)
-        os.chmod(tmp.name, 0o666 & ~_UMASK)  # a temporary file is 0600; a .mo is not secret
-        os.replace(tmp.name, mo)  # concurrent builds of one language write the same bytes
-    elif mo.stat().st_mtime_ns < po.stat().st_mtime_ns:
-        os.utime(mo)  # up to date: Sphinx's catalog compiler must not rewrite it
-    return mo
-
-
 @functools.cache
 def _translations(lang: str, locales: Path, stamp: tuple) -> _gettext.NullTranslations:
-    mo = compile_catalog(lang, locales)
-    if mo is None:
+    po = po_path(lang, locales)
+    if stamp is None:
         return _gettext.NullTranslations()
-    with mo.open("rb") as f:
-        return _gettext.GNUTranslations(f)
+    return _gettext.GNUTranslations(io.BytesIO(compiled(po)))
 
 
 def translations(lang: str, locales: Path | None = None) -> _gettext.NullTranslations:
     """``lang``'s interface words (any language, whatever the build's language)."""
     locales = locales or LOCALES
     po = po_path(lang, locales)
-    stamp = (po.stat().st_mtime_ns, po.stat().st_size) if po.is_file() else None
+    stamp = (po.stat().st_mtime_ns, po.stat().st_size) if os.path.lexists(po) else None
     return _translations(lang, locales, stamp)
 
 
@@ -163,9 +147,8 @@ def setup_messages(app) -> None:
     from sphinx.errors import ConfigError
 
     try:
-        compile_catalog(app.config.language or MSGID_LANGUAGE)
+        translations(app.config.language or MSGID_LANGUAGE)
     except CatalogError as exc:
         raise ConfigError(str(exc)) from None
-    app.add_message_catalog(DOMAIN, str(LOCALES))
     app.connect("builder-inited", _theme_words)
     app.connect("doctree-read", _note_dependency)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import jsonschema
 
-from ..inputs import InputError, compose_yaml, decode, plain_data, short
+from ..inputs import InputError, compose_yaml, decode, plain_data, read_bytes, short
 
 TEXT = {"$ref": "#/$defs/text"}
 ID = {"$ref": "#/$defs/id"}
@@ -77,12 +77,13 @@ def _key_path(parts) -> str:
     return out or "(top level)"
 
 
-def load(path: str | Path) -> Comparison:
+def load(path: str | Path, root: str | Path | None = None) -> Comparison:
+    """The table in the data file ``path``: a regular file inside ``root``, never a link."""
     path = Path(path)
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise DataError(path, None, f"cannot read the file: {exc.strerror}") from None
+        raw = read_bytes(path, root)
+    except InputError as exc:
+        raise DataError(exc.path, None, exc.message) from None
     return parse(raw, path)
 
 

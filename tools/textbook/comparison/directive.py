@@ -34,11 +34,11 @@ class ModelComparison(SphinxDirective):
         rel, path = self.env.relfn2path(self.arguments[0], self.env.docname)
         self.env.note_dependency(rel)
         try:
-            data = load(path)
+            data = load(path, self.env.srcdir)
         except DataError as exc:
             if exc.line:
-                logger.error("%s", exc.message, location=f"{exc.path}:{exc.line}",
-                             type="textbook", subtype="data")
+                logger.error("%s", exc.message, location=exc.where, type="textbook",
+                             subtype="data")
             else:  # the file cannot be read: the directive's line names it
                 logger.error("%s: %s", exc.path, exc.message, location=self.get_location(),
                              type="textbook", subtype="data")

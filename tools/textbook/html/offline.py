@@ -82,8 +82,10 @@ def published_beside(app) -> tuple[list[str], list[Path]]:
         return [], []
     docs = sorted(app.env.found_docs)
     inputs = [Path(app.env.doc2path(doc)) for doc in docs]
-    for folder in app.config.locale_dirs:
-        inputs += sorted(Path(app.srcdir, folder, views[1], "LC_MESSAGES").glob("*.po"))
+    from ..input_check import contributed_locale_dirs  # locale_dirs holds this edition's only
+
+    for folder in contributed_locale_dirs(app):
+        inputs += sorted(Path(folder, views[1], "LC_MESSAGES").glob("*.po"))
     return [f"parallel/{doc}.html" for doc in docs], inputs
 
 

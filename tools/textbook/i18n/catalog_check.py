@@ -21,9 +21,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import polib
 from sphinx.util import logging
 
+from ..input_check import contributed_locale_dirs
 from ..languages import SOURCE_LANGUAGE
 from ..upstream.refused_messages import REFUSED
 from . import rules, spelling
@@ -35,8 +35,8 @@ logger = logging.getLogger(__name__)
 def catalogs(app) -> list[Path]:
     lang = app.config.language
     found: list[Path] = []
-    for locale_dir in app.config.locale_dirs or []:
-        folder = Path(app.srcdir, locale_dir) / lang / "LC_MESSAGES"
+    for locale_dir in contributed_locale_dirs(app):  # not the build's copy
+        folder = Path(locale_dir) / lang / "LC_MESSAGES"
         found += sorted(folder.glob("*.po"))
     return found
 
@@ -66,8 +66,8 @@ def check_catalogs(app) -> None:
 def check_translations(app, files: list[Path]) -> None:
     """The translation rule over every catalog of the edition (``rules.check_po``)."""
     terms: list = []
-    for locale_dir in app.config.locale_dirs or []:
-        path = Path(app.srcdir, locale_dir) / "glossary.yaml"
+    for locale_dir in contributed_locale_dirs(app):
+        path = Path(locale_dir) / "glossary.yaml"
         if path.is_file():
             try:
                 terms = rules.load_glossary(path)
@@ -81,14 +81,14 @@ def check_translations(app, files: list[Path]) -> None:
                              location=f"{path}:1", type="textbook", subtype="catalog")
     for path in files:
         by_line = {}
-        po = polib.pofile(str(path))
+        po = rules.load(path)
         at = rules.Lines(path)
         for entry in po:
             if not entry.obsolete and entry.msgid:
                 by_line.setdefault(at.of_msgstr(entry), entry.msgid)
         for problem in rules.check_po(path, app.config.language, terms,
                                       canonical_format=app.config.textbook_canonical_po):
-            logger.error("%s", problem.message, location=f"{path}:{problem.line}",
+            logger.error("%s", problem.message, location=problem.where,
                          type="textbook", subtype="catalog")
             if problem.line in by_line:
                 REFUSED.add(by_line[problem.line])
@@ -104,6 +104,8 @@ def check_spelling(app, files: list[Path]) -> None:
         logger.error("spelling not checked: %s", why, type="textbook", subtype="spelling")
         return
     lang, locales = app.config.language, Path(app.confdir) / "locales"
+    for exc in spelling.wordlist_problems(locales):
+        logger.error("%s", exc.message, location=exc.where, type="textbook", subtype="spelling")
     found = [(path, line, message) for path in files
              for line, message in spelling.check_catalog(path, lang, locales,
                                                          rules.Lines(path).of_msgstr)]

@@ -9,19 +9,52 @@ from pathlib import Path
 
 import polib
 
+from ..inputs import InputError, character_problems, decode, read_bytes
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
     path: str
     line: int
     message: str
+    column: int = 0
+
+    @property
+    def where(self) -> str:
+        return f"{self.path}:{self.line}" + (f":{self.column}" if self.column else "")
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        return f"{self.where}: {self.message}"
+
+
+CHARSET = re.compile(r'^"Content-Type:[^"]*charset=(?P<charset>[^\\"\s;]*)', re.M | re.I)
+
+
+def catalog_text(path: Path) -> str:
+    """A catalog's text: a regular file (no link), UTF-8, declaring charset UTF-8;
+    otherwise one :class:`InputError` at its line."""
+    text = decode(read_bytes(path), path, "utf-8")
+    declared = CHARSET.search(text)
+    if declared and declared.group("charset").lower() not in ("utf-8", "utf8"):
+        raise InputError(path, text.count("\n", 0, declared.start()) + 1,
+                         f"the catalog declares charset={declared.group('charset')}: "
+                         "catalogs are UTF-8; save the file as UTF-8 and write "
+                         "'charset=UTF-8' in its Content-Type line")
+    return text
+
+
+def catalog_problems(path: Path) -> list[InputError]:
+    """What keeps a catalog from being read at all: the file, its encoding, and every
+    character the one character rule refuses (``inputs.character_problems``)."""
+    try:
+        return character_problems(catalog_text(path), path)
+    except InputError as exc:
+        return [exc]
 
 
 def load(path: Path) -> polib.POFile:
-    return polib.pofile(str(path), wrapwidth=76)
+    """The catalog as polib reads it (never through a link, always UTF-8)."""
+    return polib.pofile(catalog_text(path), wrapwidth=76)
 
 
 class Lines:
@@ -35,7 +68,7 @@ class Lines:
         self.msgid: list[int] = []
         self.msgstr: list[int] = []
         # split on "\n" only: splitlines() also breaks at \x1c-\x1e, \x85, \u2028...
-        for number, line in enumerate(Path(path).read_text(encoding="utf-8").split("\n"), 1):
+        for number, line in enumerate(catalog_text(path).split("\n"), 1):
             line = line.removeprefix("#~ ")
             if line.startswith("msgid "):
                 self.msgid.append(number)

@@ -17,11 +17,17 @@ from pathlib import Path
 
 import polib
 
-from ..inputs import InputError, compose_yaml, one_line, plain_data, read_text
+from ..inputs import (InputError, character_problems, compose_yaml, one_line, plain_data,
+                      read_text)
 from .langparts import LANG_TAG, emphasis_attrs, without_lang_marks
-from .po import Lines, Problem, load
+from .po import Lines, Problem, catalog_problems, load
+from ..inputs import read_bytes
 from ..messages import DOMAIN, MSGID_LANGUAGE
 VERBATIM = "verbatim"  # translator comment: msgstr deliberately equals msgid
+# Sizes: a translation is about as long as its source (Indonesian to English is
+# shorter); a catalog keeps few obsolete (#~) entries.
+LENGTH_RATIO, LENGTH_SLACK = 3, 60
+MAX_OBSOLETE = 100
 
 ROLE_RE = re.compile(r"\{(?P<role>[A-Za-z][\w:+.-]*)\}(?P<ticks>`+)(?P<body>.*?)(?P=ticks)")
 CODE_RE = re.compile(r"(?<!`)(?P<ticks>`+)(?P<body>[^`].*?)(?P=ticks)(?!`)")
@@ -134,7 +140,11 @@ NAMES = {"html_inline": "raw HTML", "html_block": "raw HTML", "image": "an image
          "heading_open": "a heading", "bullet_list_open": "a list",
          "ordered_list_open": "a list", "blockquote_open": "a block quote",
          "table_open": "a table", "hr": "a rule", "code_block": "a code block",
-         "dl_open": "a definition list", "field_list_open": "a field list"}
+         "dl_open": "a definition list", "field_list_open": "a field list",
+         "s_open": "strikethrough (~~)", "footnote_reference_open": "a footnote definition",
+         "footnote_anchor": "a footnote reference", "hardbreak": "a line break"}
+# any other parser token: named by what the contributor wrote, never by the token's name
+OTHER_MARKUP = "markup the msgid does not have"
 SAFE_CELL_ROLES = {"abbr", "sub", "sup", "term", "ref", "doc", "numref", "code"}
 
 
@@ -164,13 +174,13 @@ def _key(token) -> tuple:
     return token.type, token.content, tuple(sorted((token.attrs or {}).items()))
 
 
-def _describe(token) -> str:
+def _describe(token, other: str = OTHER_MARKUP) -> str:
     if token.type in ("fence", "colon_fence"):
         info = token.info.strip()
         if info.startswith("{"):
             return f"directive {info.split()[0]}"
         return "a code block"
-    name = NAMES.get(token.type, f"markup '{token.type}'")
+    name = NAMES.get(token.type, other)
     shown = token.content if token.type.startswith("html") else ""
     return f"{name} {shown.strip()[:40]!r}" if shown else name
 
@@ -260,7 +270,8 @@ def cell_messages(text: str) -> list[str]:
                 continue
             errors.append(f"attribute {{{_show_attribute(key, value)}}} is not allowed in a "
                           "data cell (only lang=<language tag> on emphasis: *term*{lang=en})")
-        if token.type in TEXT_TOKENS or token.type in ("inline", "html_inline"):
+        if token.type in TEXT_TOKENS or token.type in ("inline", "html_inline") or \
+                token.type.endswith("_close"):
             continue
         if token.type == "myst_role":
             name = token.meta.get("name", "")
@@ -274,7 +285,8 @@ def cell_messages(text: str) -> list[str]:
                 errors.append(f"link target {href!r} is not allowed in a data cell "
                               "(only http(s), mailto and #anchors)")
             continue
-        errors.append(f"{_describe(token)} is not allowed in a data cell")
+        errors.append(f"{_describe(token, 'markup other than text')} is not allowed in a data "
+                      "cell (allowed: *emphasis*, **strong**, `code`, links, citations)")
     return errors
 
 
@@ -423,7 +435,7 @@ def read_catalog(path: Path):
 
     from babel.messages import pofile
 
-    raw = Path(path).read_bytes()
+    raw = read_bytes(path)
     catalog = pofile.read_po(io.BytesIO(raw))
     previous = {e.msgid: e.previous_msgid for e in polib.pofile(raw.decode("utf-8"))
                 if e.previous_msgid and not e.obsolete}
@@ -439,7 +451,7 @@ def format_problem(path: Path) -> tuple[int, str] | None:
     """``(line, message)`` when ``path`` is not byte for byte in the canonical format."""
     import io
 
-    raw = Path(path).read_bytes()
+    raw = read_bytes(path)
     try:
         out = io.BytesIO(canonical(read_catalog(path), markup=Path(path).stem != DOMAIN))
     except Exception as exc:  # noqa: BLE001 -- Babel's parse errors vary; msgfmt names them
@@ -459,11 +471,11 @@ def check_po(path: Path, lang: str, terms: list[Term] | None = None,
              where: str | None = None, canonical_format: bool = True) -> list[Problem]:
     """Format, rule, copy and glossary problems of one catalog's translated entries."""
     where = where or str(path)
+    unreadable = catalog_problems(path)  # the file, its encoding, its characters
+    if unreadable:
+        return [Problem(where, exc.line or 1, exc.message, exc.column) for exc in unreadable]
     try:
-        read_text(path, "utf-8")
         po: polib.POFile = load(path)
-    except InputError as exc:
-        return [Problem(where, exc.line or 1, exc.message)]
     except OSError as exc:  # polib: "Syntax error in po file (line 12)"; msgfmt says more
         line = re.search(r"\(line (\d+)\)", str(exc))
         return [Problem(where, int(line.group(1)) if line else 1,
@@ -475,6 +487,13 @@ def check_po(path: Path, lang: str, terms: list[Term] | None = None,
         if entry.obsolete or not entry.msgid or not entry.msgstr:
             continue
         line = at.of_msgstr(entry)
+        if len(entry.msgstr) > LENGTH_RATIO * len(entry.msgid) + LENGTH_SLACK:
+            problems.append(Problem(where, line, f"msgstr is {len(entry.msgstr):,} characters, "
+                                                 f"more than {LENGTH_RATIO} times its msgid's "
+                                                 f"{len(entry.msgid):,}: translate the msgid only"))
+            continue
+        for exc in character_problems(entry.msgstr, where, crlf=False)[:1]:  # "\r" escapes
+            problems.append(Problem(where, line, exc.message + " (written as an escape)"))
         for message in translation_messages(entry.msgid, entry.msgstr):
             problems.append(Problem(where, line, one_line(message)))  # a msgstr may hold "\n"
         # the interface words' msgids are English: an English catalog may copy them
@@ -487,4 +506,10 @@ def check_po(path: Path, lang: str, terms: list[Term] | None = None,
         if terms and not verbatim:
             for message in glossary_messages(entry.msgid, entry.msgstr, lang, terms):
                 problems.append(Problem(where, line, message))
+    obsolete = [entry for entry in po if entry.obsolete]
+    if len(obsolete) > MAX_OBSOLETE:
+        problems.append(Problem(where, at.of_msgid(obsolete[0]), f"{len(obsolete):,} obsolete "
+                                f"(#~) entries, more than {MAX_OBSOLETE}: reuse what you "
+                                "need, then delete them (python tools/i18n update "
+                                "--no-obsolete)"))
     return problems

@@ -16,9 +16,9 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import polib
-
+from ..inputs import InputError, character_problems, read_text
 from .langparts import without_lang_marks
+from .po import load
 
 DICTIONARIES = {"id": "id_ID,en_US", "en": "en_US"}
 DEBIAN = {"id_ID": "hunspell-id", "en_US": "hunspell-en-us"}
@@ -60,21 +60,56 @@ def missing() -> str | None:
     return f"hunspell dictionaries missing: install {' '.join(lacking)}" if lacking else None
 
 
+CHUNK = 2000  # characters a line: hunspell splits a line over 8 KB (UTF-8) into several
+
+
 def unknown_words(lines: list[str], lang: str, wordlist: Path | None) -> list[list[str]]:
-    """For each line, the words hunspell does not know."""
+    """For each line, the words hunspell does not know (a long line is sent in pieces
+    cut at spaces, so that each answer still belongs to its line)."""
     cmd = ["hunspell", "-a", "-i", "utf-8", "-d", DICTIONARIES[lang]]
     if wordlist and wordlist.is_file():
         cmd += ["-p", str(wordlist)]
-    text = "".join("^" + line.replace("\n", " ") + "\n" for line in lines)
+    pieces: list[tuple[int, str]] = []
+    for index, line in enumerate(lines):
+        line = line.replace("\n", " ")
+        while len(line) > CHUNK:
+            cut = line.rfind(" ", 0, CHUNK)
+            cut = cut if cut > 0 else CHUNK
+            pieces.append((index, line[:cut]))
+            line = line[cut:]
+        pieces.append((index, line))
+    text = "".join("^" + piece + "\n" for _, piece in pieces)
     out = subprocess.run(cmd, input=text, capture_output=True, text=True, check=True).stdout
     results: list[list[str]] = [[] for _ in lines]
-    index = 0
+    at = 0
     for row in out.splitlines()[1:]:  # after the version banner
         if not row:
-            index += 1
-        elif row[0] in "&#" and index < len(results) and re.search(r"[^\W\d_]", row.split()[1]):
-            results[index].append(row.split()[1])
+            at += 1
+        elif row[0] in "&#" and at < len(pieces) and re.search(r"[^\W\d_]", row.split()[1]):
+            results[pieces[at][0]].append(row.split()[1])
     return results
+
+
+WORD = re.compile(r"^[^\W\d_](?:[\w'’-]{0,58}[^\W_])?$")  # one word a line: letters, digits,
+# apostrophes and hyphens; so no entry can let markup or an address through the check
+
+
+def wordlist_problems(locales: Path) -> list[InputError]:
+    """The word lists' entries that are not one plain word (the one character rule too)."""
+    found = []
+    for path in sorted((locales / "spelling").glob("*.txt")):
+        try:
+            text = read_text(path, "utf-8")
+        except InputError as exc:
+            found.append(exc)
+            continue
+        found += character_problems(text, path)
+        for number, line in enumerate(text.split("\n"), 1):
+            if line and not WORD.match(line):
+                found.append(InputError(path, number, f"'{line[:40]}' is not one word: a word "
+                                                      "list holds one word a line (letters, "
+                                                      "digits, ' and -)"))
+    return found
 
 
 def check_text(path: Path, lines: list[str], lang: str, locales: Path,
@@ -116,7 +151,7 @@ def markdown_prose(lines: list[str]) -> list[str]:
 
 def check_source(path: Path, locales: Path) -> list[tuple[int, str]]:
     """An Indonesian chapter (``.md``) or the data file (``.yaml``)."""
-    raw = path.read_text(encoding="utf-8").splitlines()
+    raw = read_text(path, "utf-8").splitlines()
     clean = [yaml_prose(l) for l in raw] if path.suffix == ".yaml" else markdown_prose(raw)
     return check_text(path, clean, "id", locales)
 
@@ -135,7 +170,7 @@ def check_catalog(path: Path, lang: str, locales: Path, msgstr_line) -> list[tup
     """The msgstrs of one catalog (at each entry's msgstr line)."""
     if lang not in DICTIONARIES:
         return []
-    entries = [e for e in polib.pofile(str(path)) if e.msgstr and not e.obsolete
+    entries = [e for e in load(path) if e.msgstr and not e.obsolete
                and e.msgstr not in (e.msgid, without_lang_marks(e.msgid))]
     found = []
     for entry, words in zip(entries, unknown_words([msgstr_prose(e) for e in entries],

@@ -1,8 +1,8 @@
 """Course packs: chosen chapters, one or more languages, one PDF.
 
 ``make_source`` writes a small Sphinx source folder whose root document lists
-the chosen chapters (the chapter files and the data are symlinked, so document
-names and catalogs stay the same); the build prints only those chapters and the
+the chosen chapters (the chapter files and the data are copied with their times,
+so document names and catalogs stay the same; a link would not be read, input_check.py); the build prints only those chapters and the
 references they cite (``-D textbook_print_chapters=...``, see latex.py).
 ``merge`` joins the LaTeX files of several single-language builds into one
 volume: the first language's preamble, title page and one table of contents,
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import shutil
 from pathlib import Path
 
 from docutils import nodes
@@ -87,15 +88,15 @@ def make_source(source: Path, target: Path, chapters: list[str]) -> None:
         raise CoursepackError(REFERENCES_ONLY % " ".join(chapters))
     if target.exists():
         for child in target.iterdir():
-            child.unlink()
+            shutil.rmtree(child) if child.is_dir() and not child.is_symlink() else child.unlink()
     target.mkdir(parents=True, exist_ok=True)
     # Every chapter is read (references to the others keep their titles); only the
     # chosen ones are printed (config textbook_print_chapters, see latex.py).
     for name in known:
-        (target / f"{name}.md").symlink_to(source / f"{name}.md")
+        shutil.copy2(source / f"{name}.md", target / f"{name}.md", follow_symlinks=False)
     for extra in ("data",):
         if (source / extra).exists():
-            (target / extra).symlink_to(source / extra)
+            shutil.copytree(source / extra, target / extra, symlinks=True)
     rest = [name for name in known if name not in chapters]
     numbers = book_numbers(source / "index.md")
     text = "# Course pack\n"  # (not printed nor translated: UntranslatedRootTitle)
