@@ -6,9 +6,8 @@ every line (``POT-Creation-Date`` included) as it was. New languages start from
 these files (``make add-language``, or a translation platform); ``make po-check``
 fails while one of them differs from a fresh extraction.
 
-A catalog's content is what is left when it is written in the canonical layout
-(``rules.canonical``): how a tool wrapped its lines or which generator it named
-does not count, so a file a platform rewrote is left as it is.
+A template's content is what is left when it is written in the canonical layout
+(``rules.canonical``), without the creation date and the header comment.
 """
 from __future__ import annotations
 
@@ -31,8 +30,10 @@ def layout(path: Path) -> bytes:
 
 
 def content(path: Path) -> bytes:
-    """What counts in ``path``: its canonical layout without the creation date."""
-    return DATE.sub(b"", layout(path))
+    """What counts in ``path``: its canonical layout without the creation date and
+    the header's comment (a copyright year that follows the build date)."""
+    text = DATE.sub(b"", layout(path))
+    return text[text.find(b'msgid ""'):]
 
 
 def differs(fresh: Path, committed: Path) -> int:
