@@ -150,6 +150,20 @@ def cmd_check(args) -> int:
     return 0
 
 
+def cmd_lint(args) -> int:
+    from . import lint
+
+    findings = lint.lint(Path(args.locales), args.langs)
+    for finding in findings:
+        print(finding)
+    if findings:
+        print(f"{len(findings)} finding(s) from pofilter and dennis (accept one with the "
+              "translator comment '# po-lint: <test> (why)')", file=sys.stderr)
+        return 1
+    print("pofilter and dennis: no findings")
+    return 0
+
+
 def cmd_add_language(args) -> int:
     lang = args.lang
     if not LANG_RE.match(lang or ""):
@@ -207,14 +221,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--no-obsolete", action="store_true", help="drop #~ entries")
     p.set_defaults(func=cmd_update)
     for name, func, help_ in [("status", cmd_status, "per file and language report"),
-                              ("check", cmd_check, "markup, glossary and msgfmt checks")]:
+                              ("check", cmd_check, "markup, glossary and msgfmt checks"),
+                              ("lint", cmd_lint, "pofilter and dennis, the project's settings")]:
         p = sub.add_parser(name, help=help_)
         p.add_argument("--langs", nargs="+")
         p.add_argument("--locales", default=str(LOCALES))
         if name == "status":
             p.add_argument("--pot-dir", default=None,
                            help="existing .pot files (default: extract fresh ones)")
-        else:
+        elif name == "check":
             p.add_argument("--glossary", default=None)
         p.set_defaults(func=func)
     p = sub.add_parser("add-language", help="scaffold locales/<lang>/LC_MESSAGES/*.po")
