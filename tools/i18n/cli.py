@@ -164,6 +164,17 @@ def cmd_lint(args) -> int:
     return 0
 
 
+def cmd_glossary_tbx(args) -> int:
+    from . import glossary
+
+    try:
+        glossary.write_all()
+    except checks.GlossaryError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    return 0
+
+
 def cmd_add_language(args) -> int:
     lang = args.lang
     if not LANG_RE.match(lang or ""):
@@ -232,6 +243,8 @@ def main(argv: list[str] | None = None) -> int:
         elif name == "check":
             p.add_argument("--glossary", default=None)
         p.set_defaults(func=func)
+    p = sub.add_parser("glossary-tbx", help="locales/glossary.yaml as TBX (_build/glossary/)")
+    p.set_defaults(func=cmd_glossary_tbx)
     p = sub.add_parser("add-language", help="scaffold locales/<lang>/LC_MESSAGES/*.po")
     p.add_argument("lang")
     p.set_defaults(func=cmd_add_language)
