@@ -9,7 +9,7 @@ STAMP       := $(VENV)/.installed
 .DEFAULT_GOAL := help
 .PHONY: help html site gettext test test-fast system-deps clean
 .PHONY: pdf epub coursepack chapters
-.PHONY: update-po po-status po-check add-language
+.PHONY: update-po po-status po-check po-lint glossary-tbx add-language
 .PHONY: bench audit lock
 .PHONY: serve serve-site lighthouse
 
@@ -97,6 +97,12 @@ po-status: $(STAMP)  ## per catalog and language; fails if untranslated, fuzzy o
 po-check: $(STAMP)  ## translations keep markup and glossary; msgfmt --check; spelling
 	@tools/system_deps.sh $(CHECK_PACKAGES)
 	$(PY) tools/i18n check
+
+po-lint: $(STAMP)  ## pofilter and dennis over the catalogs (the project's settings)
+	$(PY) tools/i18n lint
+
+glossary-tbx: $(STAMP)  ## locales/glossary.yaml as TBX for a translation platform (_build/glossary/)
+	$(PY) tools/i18n glossary-tbx
 
 add-language: $(STAMP)  ## scaffold a new language: make add-language NEW_LANG=xx
 	$(if $(filter command line,$(origin LANG)),$(error LANG is the locale variable: \

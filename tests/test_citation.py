@@ -29,7 +29,7 @@ def test_citation_file_matches_the_book():
 
 SITE_URL = "http://127.0.0.1:8000/"  # the `site` fixture's textbook_site_url
 WORDS = {"id": ("edisi {}", "Lisensi", "Cara Mengutip Buku Ini"),
-         "en": ("{} edition", "Licence", "How to Cite This Book")}
+         "en": ("{} edition", "License", "How to Cite This Book")}
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])

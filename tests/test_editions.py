@@ -58,8 +58,11 @@ def test_a_draft_is_previewed_with_a_banner_and_noindex(site):
     assert page.select('link[rel="alternate"]') == []
     # its own switch leads to the released editions
     assert {a["hreflang"] for a in page.select("nav.langs a[hreflang]")} == {"id", "en"}
-    # untranslated: every passage is shown in Indonesian, marked
+    # untranslated: every passage is shown in its source language, marked
     assert page.select("main .pending-translation")[0]["lang"] == "id"
+    quotation = page.select_one("main blockquote .pending-translation")
+    assert quotation.get_text().startswith("to help clients gain power")
+    assert quotation["lang"] == "en"  # Payne's words stay English
 
 
 def test_released_pages_have_no_banner(site):

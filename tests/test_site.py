@@ -131,7 +131,8 @@ def test_a_new_language_is_linked_named_and_never_misnamed(tmp_path):
     assert proc.returncode == 0, proc.stdout + proc.stderr
     declaration = project / "locales" / "languages.yaml"  # released, so offered (a draft
     declaration.write_text(declaration.read_text("utf-8").replace(  # is not: test_editions)
-        "released: [id, en]", "released: [id, en, fr]"), "utf-8")
+        "released: [id, en]", "released: [id, en, fr]").replace(  # add-language: a draft
+        "draft: [fr]", "draft: []"), "utf-8")
     glossary = project / "locales" / "glossary.yaml"  # a released language has its terms
     glossary.write_text(glossary.read_text("utf-8").replace(
         "    en: empowerment\n", "    en: empowerment\n    fr: autonomisation\n"), "utf-8")

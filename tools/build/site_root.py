@@ -1,5 +1,6 @@
 """The files at the site's root, next to the editions: landing page, 404 page,
-sitemap index and robots.txt (Jinja templates in ``templates/``)."""
+translation status pages, sitemap index and robots.txt (Jinja templates in
+``templates/``)."""
 from __future__ import annotations
 
 import re
@@ -38,3 +39,43 @@ def write_root_files(site: Path, langs: list[str], config: dict) -> None:
     for name in pages:
         env = _environment(autoescape=not name.endswith(".txt"))
         (site / name).write_text(env.get_template(name).render(context), encoding="utf-8")
+    write_status_pages(site, langs, context)
+
+
+def status_rows(locales: Path | None = None) -> list[dict]:
+    """Every language's catalogs (drafts too) against the committed templates:
+    ``make po-status``'s counts, the last revision date and released or draft."""
+    import polib
+
+    from i18n.catalogs import LOCALES
+    from i18n.status import collect
+    from i18n.templates import TEMPLATES
+    from textbook.editions import load
+
+    locales = locales or LOCALES
+    editions = load(locales / "languages.yaml")
+    rows = []
+    for st in collect(TEMPLATES, locales):
+        po = locales / st.lang / "LC_MESSAGES" / f"{st.name}.po"
+        date = polib.pofile(str(po)).metadata.get("PO-Revision-Date", "") if po.is_file() else ""
+        rows.append({"lang": st.lang, "name": language_name(st.lang), "catalog": st.name,
+                     "translated": st.translated, "fuzzy": st.fuzzy,
+                     "untranslated": st.untranslated + st.missing, "total": st.total,
+                     "percent": f"{100.0 * st.translated / st.total if st.total else 100.0:.1f}",
+                     "updated": date[:10], "released": editions.is_released(st.lang)})
+    return rows
+
+
+def write_status_pages(site: Path, langs: list[str], context: dict) -> None:
+    """``translation-status-<lang>.html``: the status of every language, in each
+    released interface language (linked from every page's footer)."""
+    from textbook.i18n.status_words import STATUS_WORDS
+    from textbook.messages import gettext
+
+    rows = status_rows()
+    env = _environment(autoescape=True)
+    for code in langs:
+        words = {key: gettext(msgid, code) for key, msgid in STATUS_WORDS.items()}
+        page = env.get_template("translation-status.html").render(
+            context, lang=code, words=words, rows=rows)
+        (site / f"translation-status-{code}.html").write_text(page, encoding="utf-8")

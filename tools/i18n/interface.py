@@ -21,10 +21,10 @@ def template(epoch: int = 0) -> Catalog:
     catalog = Catalog(project=f"{DOMAIN} (the book's interface words)", msgid_bugs_address="",
                       fuzzy=False,
                       creation_date=datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc))
-    for name, line, message, comments, context in extract.extract_from_dir(
+    for name, _line, message, comments, context in extract.extract_from_dir(
             EXTENSION, METHODS, keywords=KEYWORDS, comment_tags=("Translators:",),
             strip_comment_tags=True):
-        catalog.add(message, locations=[(f"tools/textbook/{name}", line)],
+        catalog.add(message, locations=[(f"tools/textbook/{name}", None)],  # no line: no churn
                     auto_comments=comments, context=context)
     return catalog
 

@@ -4,7 +4,8 @@ in Indonesian, marked.
 After an author changes a sentence its translation turns fuzzy (or a new one is
 still empty). The edition is still built and published at once: each pending
 passage is shown in the source language, marked ``lang="id"`` (class
-``language-id``) and followed by a visible note ("not yet translated"), and the
+``language-id``; a passage the source marks as another language, such as an
+English quotation, keeps that mark) and followed by a visible note ("not yet translated"), and the
 build prints every pending passage at its source ``file:line``. ``make po-status`` keeps
 failing until a translator has resolved them.
 """
@@ -17,9 +18,16 @@ from sphinx.transforms import SphinxTransform
 
 from ..languages import SOURCE_LANGUAGE
 from ..messages import MSGID_LANGUAGE, N_, gettext, has
+from .langparts import node_lang
 
 # Translators: after a passage still shown in Indonesian because its translation is pending
 NOTE = N_("not yet translated")
+
+
+def ancestors(node):
+    while node.parent is not None:
+        node = node.parent
+        yield node
 
 
 class MarkPending(SphinxTransform):
@@ -38,7 +46,10 @@ class MarkPending(SphinxTransform):
             if node.get("translated") is not False or not node.astext().strip():
                 continue
             text = " ".join(node.astext().split())
-            node["classes"] += [f"language-{SOURCE_LANGUAGE}", "pending-translation"]
+            # the language of the source text: an English quotation stays English
+            source_lang = next((node_lang(n) for n in [node, *ancestors(node)]
+                                if node_lang(n)), SOURCE_LANGUAGE)
+            node["classes"] += [f"language-{source_lang}", "pending-translation"]
             note_lang = lang if has(NOTE, lang) else MSGID_LANGUAGE  # what the words are in
             node += nodes.inline("", f" [{gettext(NOTE, lang)}]",
                                  classes=["pending-note", f"language-{note_lang}"])

@@ -389,8 +389,9 @@ def glossary_messages(msgid: str, msgstr: str, lang: str, terms: list[Term]) -> 
 
 # --- canonical format ---
 
-# How every catalog is written: Babel's writer (as sphinx-intl uses it), 76
-# columns, previous msgids kept. `make update-po` writes it.
+# How `make update-po` writes a catalog whose messages changed: Babel's writer
+# (as sphinx-intl uses it), 76 columns, previous msgids kept. Any other layout
+# of the same messages is accepted and left as it is.
 PO_FORMAT = {"width": 76, "include_previous": True}
 
 
@@ -448,21 +449,15 @@ def read_catalog(path: Path):
 
 
 def format_problem(path: Path) -> tuple[int, str] | None:
-    """``(line, message)`` when ``path`` is not byte for byte in the canonical format."""
-    import io
-
-    raw = read_bytes(path)
+    """``(line, message)`` when Babel, which Sphinx compiles catalogs with, cannot
+    read ``path``. The layout is free: GNU gettext's and translation platforms'
+    wrapping and header fields are accepted (``make update-po`` rewrites a file
+    only when its messages change)."""
     try:
-        out = io.BytesIO(canonical(read_catalog(path), markup=Path(path).stem != DOMAIN))
+        read_catalog(path)
     except Exception as exc:  # noqa: BLE001 -- Babel's parse errors vary; msgfmt names them
         return 1, f"Babel cannot read this file: {exc}"
-    if out.getvalue() == raw:
-        return None
-    mine, wanted = raw.splitlines(), out.getvalue().splitlines()
-    line = next((i for i, (a, b) in enumerate(zip(mine, wanted), 1) if a != b),
-                min(len(mine), len(wanted)) + 1)
-    return line, ("not in the canonical PO format (wrapping, order or spacing differs "
-                  "from here on): run 'make update-po', which rewrites it")
+    return None
 
 
 # --- whole catalogs -------------------------------------------------------

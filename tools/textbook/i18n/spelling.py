@@ -124,7 +124,8 @@ def check_text(path: Path, lines: list[str], lang: str, locales: Path,
     return found
 
 
-RAW_FENCE = re.compile(r"^(`{3,}|:{3,})\{raw\}")  # raw output (LaTeX, HTML) is no prose
+# raw output (LaTeX, HTML) is no prose; a passage for another edition is not Indonesian
+RAW_FENCE = re.compile(r"^(`{3,}|:{3,})(\{raw\}|\{lang-only\}\s+(?!id\b))")
 
 
 def markdown_prose(lines: list[str]) -> list[str]:
