@@ -85,9 +85,13 @@ def sphinx_intl_update(langs: list[str], templates: Path = TEMPLATES,
 def new_catalog(pot: Path, lang: str):
     """A new language's catalog from its template, with a complete header (as
     ``msginit --no-translator`` writes it), so msgfmt --check has nothing to warn."""
+    from textbook.languages import language_name
+
     cat = checks.read_catalog(pot)
     cat.locale = lang
     cat.fuzzy = False
+    cat.header_comment = cat.header_comment.replace(
+        "SOME DESCRIPTIVE TITLE.", f"{language_name(lang)} ({lang}) translation.")
     cat.revision_date = cat.creation_date
     cat.last_translator = "Automatically generated"
     cat.language_team = "none"
