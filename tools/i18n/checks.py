@@ -21,10 +21,8 @@ def load_glossary(path: Path = GLOSSARY) -> list[Term]:
     return rules.load_glossary(path)
 
 
-def check_po(path: Path, lang: str, terms: list[Term] | None = None,
-             canonical_format: bool = False) -> list[Problem]:
-    return rules.check_po(path, lang, terms, where=display(path),
-                          canonical_format=canonical_format)
+def check_po(path: Path, lang: str, terms: list[Term] | None = None) -> list[Problem]:
+    return rules.check_po(path, lang, terms, where=display(path))
 
 
 def msgfmt_check(path: Path) -> list[Problem]:
@@ -47,7 +45,7 @@ def check_all(locales: Path = LOCALES, langs: list[str] | None = None,
             problems.append(Problem(display(glossary_path), 1,
                                     f"the glossary has no '{lang}:' translations yet"))
         for path in po_files(lang, locales):
-            problems += check_po(path, lang, terms, canonical_format=True)
+            problems += check_po(path, lang, terms)
             problems += msgfmt_check(path)
             problems += spelling_problems(path, lang, locales)
     if locales == LOCALES:  # the book's own Indonesian sources and data file

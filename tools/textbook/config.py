@@ -41,8 +41,6 @@ SETTINGS = (
             "course packs: a handout (one title block, no contents page, licence kept)"),
     Setting("textbook_spelling", False, "env", (bool,),
             "hunspell over the edition's msgstrs (and the source edition's chapters) in the build"),
-    Setting("textbook_canonical_po", False, "env", (bool,),
-            "fail on a catalog not in the format make update-po writes"),
 )
 
 
