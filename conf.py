@@ -23,7 +23,6 @@ gettext_uuid = False
 gettext_location = True
 gettext_additional_targets = []
 textbook_spelling = True  # the build runs make po-check's spelling check too
-textbook_canonical_po = True  # catalogs as `make update-po` writes them (test roots: any)
 
 extensions = [
     "myst_parser",

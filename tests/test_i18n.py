@@ -54,6 +54,17 @@ def test_catalogs_are_in_sync_and_complete_with_no_fuzzy_entry(fresh_pots):
         assert row.translated == row.total and row.fuzzy == 0, row
 
 
+def test_the_committed_templates_match_a_fresh_extraction():
+    """What `make po-check` fails on: a template the sources no longer match
+    (extracted where `make update-po` extracts, so the locations agree)."""
+    from i18n import cli, templates
+
+    assert cli.extract() == 0
+    assert templates.problems(cli.POT_DIR) == []
+    assert sorted(p.stem for p in templates.TEMPLATES.glob("*.pot")) == \
+        sorted(p.stem for p in cli.POT_DIR.glob("*.pot"))
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_translations_keep_markup_and_glossary(lang):
     terms = checks.load_glossary()

@@ -21,10 +21,8 @@ def load_glossary(path: Path = GLOSSARY) -> list[Term]:
     return rules.load_glossary(path)
 
 
-def check_po(path: Path, lang: str, terms: list[Term] | None = None,
-             canonical_format: bool = False) -> list[Problem]:
-    return rules.check_po(path, lang, terms, where=display(path),
-                          canonical_format=canonical_format)
+def check_po(path: Path, lang: str, terms: list[Term] | None = None) -> list[Problem]:
+    return rules.check_po(path, lang, terms, where=display(path))
 
 
 def msgfmt_check(path: Path) -> list[Problem]:
@@ -52,7 +50,7 @@ def check_all(locales: Path = LOCALES, langs: list[str] | None = None,
                 problems += [Problem(display(path), e.line or 1, e.message, e.column)
                              for e in unreadable]
                 continue
-            problems += check_po(path, lang, terms, canonical_format=True)
+            problems += check_po(path, lang, terms)
             problems += msgfmt_check(path)
             problems += spelling_problems(path, lang, locales)
     problems += [Problem(display(e.path), e.line or 1, e.message, e.column)
@@ -73,14 +71,22 @@ def is_released(lang: str, locales: Path) -> bool:
 def draft_notes(locales: Path = LOCALES, langs: list[str] | None = None,
                 glossary: Path | None = None) -> list[str]:
     """What a draft still lacks for its release (not a failure of po-check)."""
-    from .catalogs import SOURCE_LANGUAGE, languages
+    from .catalogs import SOURCE_LANGUAGE, languages, load, po_files
     glossary = glossary or (locales / "glossary.yaml")
     terms = load_glossary(glossary)
-    return [f"{display(glossary)}:1: note: no '{lang}:' terms yet (draft '{lang}': needed "
-            "before its release, not now)"
-            for lang in langs or languages(locales)
-            if lang != SOURCE_LANGUAGE and not is_released(lang, locales)
-            and not any(lang in t.translations for t in terms)]
+    notes = []
+    for lang in langs or languages(locales):
+        if lang == SOURCE_LANGUAGE or is_released(lang, locales):
+            continue
+        entries = [e for path in po_files(lang, locales) for e in load(path)
+                   if e.msgid and not e.obsolete]
+        done = sum(1 for e in entries if e.translated())
+        notes.append(f"{display(locales / lang)}: note: draft '{lang}': {done} of "
+                     f"{len(entries)} messages translated (make po-status lists the rest)")
+        if not any(lang in t.translations for t in terms):
+            notes.append(f"{display(glossary)}:1: note: no '{lang}:' terms yet (draft "
+                         f"'{lang}': needed before its release, not now)")
+    return notes
 
 
 def spelling_problems(path: Path, lang: str, locales: Path) -> list[Problem]:

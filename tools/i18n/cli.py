@@ -107,9 +107,13 @@ def refused(errors: list[InputError]) -> int:
 def new_catalog(pot: Path, lang: str):
     """A new language's catalog from its template, with a complete header (as
     ``msginit --no-translator`` writes it), so msgfmt --check has nothing to warn."""
+    from textbook.languages import language_name
+
     cat = checks.read_catalog(pot)
     cat.locale = lang
     cat.fuzzy = False
+    cat.header_comment = cat.header_comment.replace(
+        "SOME DESCRIPTIVE TITLE.", f"{language_name(lang)} ({lang}) translation.")
     cat.revision_date = cat.creation_date
     cat.last_translator = "Automatically generated"
     cat.language_team = "none"

@@ -43,8 +43,6 @@ SETTINGS = (
             "hunspell over the edition's msgstrs (and the source edition's chapters) in the build"),
     Setting("textbook_msgfmt", True, "env", (bool,),
             "GNU msgfmt --check-format over the edition's catalogs in the build"),
-    Setting("textbook_canonical_po", False, "env", (bool,),
-            "fail on a catalog not in the format make update-po writes"),
 )
 
 

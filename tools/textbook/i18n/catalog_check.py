@@ -86,8 +86,7 @@ def check_translations(app, files: list[Path]) -> None:
         for entry in po:
             if not entry.obsolete and entry.msgid:
                 by_line.setdefault(at.of_msgstr(entry), entry.msgid)
-        for problem in rules.check_po(path, app.config.language, terms,
-                                      canonical_format=app.config.textbook_canonical_po):
+        for problem in rules.check_po(path, app.config.language, terms):
             logger.error("%s", problem.message, location=problem.where,
                          type="textbook", subtype="catalog")
             if problem.line in by_line:

@@ -463,7 +463,7 @@ def format_problem(path: Path) -> tuple[int, str] | None:
 # --- whole catalogs -------------------------------------------------------
 
 def check_po(path: Path, lang: str, terms: list[Term] | None = None,
-             where: str | None = None, canonical_format: bool = True) -> list[Problem]:
+             where: str | None = None) -> list[Problem]:
     """Format, rule, copy and glossary problems of one catalog's translated entries."""
     where = where or str(path)
     unreadable = catalog_problems(path)  # the file, its encoding, its characters
@@ -476,8 +476,7 @@ def check_po(path: Path, lang: str, terms: list[Term] | None = None,
         return [Problem(where, int(line.group(1)) if line else 1,
                         "PO syntax error: polib cannot read this line")]
     at = Lines(path)
-    problems = [Problem(where, *bad) for bad in [canonical_format and format_problem(path)]
-                if bad]
+    problems = [Problem(where, *bad) for bad in [format_problem(path)] if bad]
     for entry in po:
         if entry.obsolete or not entry.msgid or not entry.msgstr:
             continue
