@@ -23,7 +23,7 @@ from pathlib import Path
 
 from sphinx.util import logging
 
-from ..input_check import contributed_locale_dirs
+from .. import input_check  # module, not name: input_check imports this package
 from ..languages import SOURCE_LANGUAGE
 from ..upstream.refused_messages import REFUSED
 from . import rules, spelling
@@ -35,7 +35,7 @@ logger = logging.getLogger(__name__)
 def catalogs(app) -> list[Path]:
     lang = app.config.language
     found: list[Path] = []
-    for locale_dir in contributed_locale_dirs(app):  # not the build's copy
+    for locale_dir in input_check.contributed_locale_dirs(app):  # not the build's copy
         folder = Path(locale_dir) / lang / "LC_MESSAGES"
         found += sorted(folder.glob("*.po"))
     return found
@@ -66,7 +66,7 @@ def check_catalogs(app) -> None:
 def check_translations(app, files: list[Path]) -> None:
     """The translation rule over every catalog of the edition (``rules.check_po``)."""
     terms: list = []
-    for locale_dir in contributed_locale_dirs(app):
+    for locale_dir in input_check.contributed_locale_dirs(app):
         path = Path(locale_dir) / "glossary.yaml"
         if path.is_file():
             try:
