@@ -9,7 +9,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 from textbook.editions import load as load_editions  # noqa: E402 -- locales/languages.yaml
 from textbook.languages import SOURCE_LANGUAGE  # noqa: E402 -- written once, there
 
-project = "Pemberdayaan, Pengembangan Masyarakat dan Intervensi Komunitas"
+project = "Pengantar Pemberdayaan dan Intervensi Komunitas"
 author = "Tim Buku Ajar Terbuka"
 _year = time.gmtime(int(os.environ.get("SOURCE_DATE_EPOCH", time.time()))).tm_year
 copyright = f"{_year}, {author}. CC BY-SA 4.0"

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.epub
 
 LANGS = ["id", "en"]
 BASENAME = "pemberdayaan-masyarakat"
-TITLE = "Pemberdayaan, Pengembangan Masyarakat dan Intervensi Komunitas"
+TITLE = "Pengantar Pemberdayaan dan Intervensi Komunitas"
 
 
 @pytest.fixture(scope="module")
@@ -210,6 +210,8 @@ def test_cover_title_page_and_landmarks(epubs, lang):
     assert page.find("h1").get_text() == title
     licence = page.find(attrs={"epub:type": "copyright-page"}).get_text(" ")
     assert ("dilisensikan" in licence) == (lang == "id") and "CC BY-SA 4.0" in licence
+    assert {"id": "tidak tercatat", "en": "not recorded"}[lang] in licence  # the article
+    assert ("This edition is a translation" in licence) == (lang == "en")
     nav = _read(epubs[lang], "nav.xhtml")
     toc = nav.find("nav", attrs={"epub:type": "toc"})
     assert toc["role"] == "doc-toc"

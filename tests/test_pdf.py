@@ -19,7 +19,7 @@ pytestmark = pytest.mark.print
 LANGS = ["id", "en"]
 BASENAME = "pemberdayaan-masyarakat"
 EXPECT = {
-    "id": {"title": "Pemberdayaan, Pengembangan Masyarakat dan Intervensi Komunitas",
+    "id": {"title": "Pengantar Pemberdayaan dan Intervensi Komunitas",
            "contents": "Daftar Isi", "references": "Daftar Pustaka", "chapter": "Bab",
            "chapters": ["Pemberdayaan dan Pengembangan Masyarakat",
                         "Intervensi Komunitas sebagai Praktik Makro",
@@ -107,6 +107,10 @@ def test_title_and_licence_pages_in_the_book_language(pages, lang):
     assert re.search(month, pages[lang][0]), pages[lang][0]
     assert "CC BY-SA 4.0" in licence and "creativecommons.org/licenses/by-sa/4.0" in licence
     assert normalise(gettext(WORDS["licence"], lang)[:60]) in normalise(licence)
+    # the article's credit, and in a translation that it is one
+    assert normalise(gettext(WORDS["source"], lang)[:60]) in normalise(licence)
+    assert (normalise(gettext(WORDS["translation"], lang)[:40]) in normalise(licence)) \
+        == (lang != "id")
 
 
 @pytest.mark.parametrize("lang", LANGS)

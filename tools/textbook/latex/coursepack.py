@@ -19,7 +19,7 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
-from .layout import attribution, words, xmp_languages
+from .layout import attribution, credits, words, xmp_languages
 
 
 class CoursepackError(Exception):
@@ -178,8 +178,9 @@ def bilingual_front(head: str, fronts: dict[str, tuple[str, str]]) -> str:
     # the licence on the title page's back in every language of the pack
     licences = "".join(
         r"\par\medskip\begin{otherlanguage}{%s}\noindent %s\par\noindent\url{%s}"
-        r"\end{otherlanguage}" % (words(lang)["polyglossia"], words(lang)["licence"],
-                                   words(lang)["licence_url"]) for lang in list(fronts)[1:])
+        r"\par\noindent %s\end{otherlanguage}" % (
+            words(lang)["polyglossia"], words(lang)["licence"], words(lang)["licence_url"],
+            credits(lang)) for lang in list(fronts)[1:])
     # the attribution line in every language of the pack, each in its own language
     attributions = r"\par\smallskip ".join(
         r"\begin{otherlanguage}{%s}%s\end{otherlanguage}" % (words(lang)["polyglossia"],

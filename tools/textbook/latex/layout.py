@@ -18,7 +18,7 @@ from sphinx.util import texescape
 
 from ..i18n.langparts import node_lang
 from ..i18n.quotes import educate
-from ..languages import print_language
+from ..languages import SOURCE_LANGUAGE, print_language
 from ..messages import MSGID_LANGUAGE, N_, gettext
 
 # Front-matter words: English msgids (translations: locales/<lang>/LC_MESSAGES/textbook.po)
@@ -26,10 +26,21 @@ WORDS = {
     # Translators: after the title on the title page ("Edition 1.0")
     "edition": N_("Edition"),
     "references": N_("References"),
-    "licence": N_("This book is licensed under the Creative Commons Attribution-ShareAlike "
-                  "4.0 International licence (CC BY-SA 4.0). You are free to copy, "
-                  "redistribute and adapt it, also commercially, as long as you give "
-                  "attribution and share adaptations under the same licence."),
+    "licence": N_("What the book's team wrote (the translation, the editorial notes, the "
+                  "arrangement of the comparison data and the introductory text) is licensed "
+                  "under the Creative Commons Attribution-ShareAlike 4.0 International licence "
+                  "(CC BY-SA 4.0). You are free to copy, redistribute and adapt it, also "
+                  "commercially, as long as you give attribution and share adaptations under "
+                  "the same licence. The reproduced article is not covered by this licence: "
+                  "its rights stay with its author."),
+    # Translators: the credit of the reproduced article (title and licence pages)
+    "source": N_("Source: the book reproduces an Indonesian article on empowerment, community "
+                 "development and community intervention, received as plain text copied from "
+                 "a blog page. The article's title, its author, its date and its original "
+                 "address are not recorded in that material."),
+    # Translators: printed in every edition but the Indonesian one
+    "translation": N_("This edition is a translation from Indonesian by the book's team. "
+                      "The Indonesian edition is the original."),
     # Translators: the licence deed in your language, if Creative Commons has one
     "licence_url": N_("https://creativecommons.org/licenses/by-sa/4.0/"),
     # Translators: heading of a course pack's part in this language
@@ -37,7 +48,7 @@ WORDS = {
     # Translators: a course pack's title page, once per language of the pack; keep
     # {title}, {author} and {edition} (the book's title, its author, "Edition 1.0")
     "attribution": N_("This pack reproduces chapters of {title} by {author}, {edition}, "
-                      "licensed under CC BY-SA 4.0."),
+                      "with the book's licence and source statement."),
     "preface": N_("Preface"),
     "contents": N_("Contents"),
 }
@@ -51,6 +62,13 @@ def words(lang: str | None) -> dict[str, str]:
     found["licence_url"] = _url(gettext(WORDS["licence_url"], lang))
     found["attribution"] = gettext(WORDS["attribution"], lang)
     return {**print_language(MSGID_LANGUAGE), **print_language(lang), **found}
+
+
+def credits(lang: str | None, sep: str = r"\par\noindent ") -> str:
+    """After the licence: the article's credit and, in a translation, that it is one (LaTeX)."""
+    w = words(lang)
+    keys = ("source",) + (("translation",) if (lang or MSGID_LANGUAGE) != SOURCE_LANGUAGE else ())
+    return sep.join(w[k] for k in keys)
 
 
 PREAMBLE = r"""
@@ -161,6 +179,8 @@ def maketitle(lang: str, copyright_: str) -> str:
 
 \noindent\url{""" + w["licence_url"] + r"""}
 
+\noindent """ + credits(lang, "\n\n\\noindent ") + r"""
+
 \noindent \py@release, \@date.
 \ifdefined\textbookmorelicences\textbookmorelicences\fi
 \par\endgroup}
@@ -187,6 +207,7 @@ def handout_title(lang: str, copyright_: str) -> str:
 \begingroup\footnotesize\setlength\parskip{0.5ex}\noindent
 \textcopyright\ """ + texescape.escape(copyright_) + r""". """ + w["licence"] + r"""
 \url{""" + w["licence_url"] + r"""}
+\par\noindent """ + credits(lang) + r"""
 \ifdefined\textbookmorelicences\textbookmorelicences\fi
 \par\endgroup
 \noindent\rule{\textwidth}{0.4pt}\par\bigskip
