@@ -47,9 +47,14 @@ bibtex_reference_style = "textbook-author-year"
 nitpicky = True
 
 html_theme = "textbook"  # tools/textbook/theme/, registered by the extension
-# Where the site is published (root holding id/ and en/): canonical and hreflang
-# URLs and the sitemap. Set TEXTBOOK_SITE_URL when you publish elsewhere.
-textbook_site_url = (os.environ.get("TEXTBOOK_SITE_URL")
+# The book's public address (the root holding id/ and en/), recorded here once;
+# CITATION.cff's url must equal it. Not yet set: the project has no public address
+# yet. Until it is, every output is a preview (its title and citation pages say so)
+# and a publishing build (TEXTBOOK_PUBLISH=1, Read the Docs) is refused.
+textbook_public_url = ""
+# This build's address: canonical and hreflang URLs, the sitemap, the citation.
+# TEXTBOOK_SITE_URL overrides it for a preview elsewhere.
+textbook_site_url = (os.environ.get("TEXTBOOK_SITE_URL") or textbook_public_url
                      or os.environ.get("READTHEDOCS_CANONICAL_URL") or "http://localhost:8000/")
 # linked editions: the released ones; tools/build passes the ones it builds
 textbook_languages = list(load_editions(ROOT / "locales" / "languages.yaml").released)

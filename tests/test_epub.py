@@ -211,6 +211,8 @@ def test_cover_title_page_and_landmarks(epubs, lang):
     licence = page.find(attrs={"epub:type": "copyright-page"}).get_text(" ")
     assert ("dilisensikan" in licence) == (lang == "id") and "CC BY-SA 4.0" in licence
     assert {"id": "tidak tercatat", "en": "not recorded"}[lang] in licence  # the article
+    assert page.find("p", class_="preview").get_text().startswith(
+        {"id": "Pratinjau, bukan edisi terbit", "en": "Preview, not a published edition"}[lang])
     assert ("This edition is a translation" in licence) == (lang == "en")
     nav = _read(epubs[lang], "nav.xhtml")
     toc = nav.find("nav", attrs={"epub:type": "toc"})

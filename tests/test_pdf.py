@@ -107,6 +107,9 @@ def test_title_and_licence_pages_in_the_book_language(pages, lang):
     assert re.search(month, pages[lang][0]), pages[lang][0]
     assert "CC BY-SA 4.0" in licence and "creativecommons.org/licenses/by-sa/4.0" in licence
     assert normalise(gettext(WORDS["licence"], lang)[:60]) in normalise(licence)
+    # no public address recorded: a preview, said on the title page and its back
+    preview = normalise(gettext(WORDS["preview"], lang)[:50])
+    assert preview in normalise(title) and preview in normalise(licence)
     # the article's credit, and in a translation that it is one
     assert normalise(gettext(WORDS["source"], lang)[:60]) in normalise(licence)
     assert (normalise(gettext(WORDS["translation"], lang)[:40]) in normalise(licence)) \

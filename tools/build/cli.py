@@ -15,6 +15,7 @@ from textbook.editions import EditionsError
 from .errors import describe, os_error_in
 from .lock import Busy, build_lock
 from .project import BuildError, Project, check_environment, source_date_epoch
+from .public import check_publish
 from .publish import recover
 from .runner import Interrupted, forwarding_signals
 
@@ -89,6 +90,7 @@ def main(argv: list[str] | None = None, project: Project | None = None) -> int:
     try:
         check_environment(dict(os.environ))
         source_date_epoch(project.root)
+        check_publish(project, dict(os.environ))
         with forwarding_signals(), build_lock(project.build, wait=not args.no_wait):
             recover(project.build, PUBLISHED)
             return run(project, args)

@@ -124,6 +124,7 @@ def _check_url(name: str, value: str) -> None:
 
 # Every TEXTBOOK_* environment variable the build or conf.py reads, with its check.
 ENVIRONMENT = {"TEXTBOOK_SITE_URL": _check_url,
+               "TEXTBOOK_PUBLISH": lambda name, value: None,  # build/public.py
                "TEXTBOOK_FULL_SUITE": lambda name, value: None}  # read by the tests only
 URL_FALLBACKS = ("READTHEDOCS_CANONICAL_URL",)  # read by conf.py after TEXTBOOK_SITE_URL
 

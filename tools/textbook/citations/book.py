@@ -9,7 +9,7 @@ from docutils import nodes
 from sphinx.errors import ConfigError
 from sphinx.util.docutils import SphinxDirective
 
-from ..config import site_base
+from ..config import preview_reason, site_base
 from ..messages import gettext
 
 COPYRIGHT = re.compile(r"(?P<year>\d{4}), (?P<holder>.+)\. (?P<licence>[^.]+ \d\.\d)")
@@ -41,15 +41,35 @@ class BookCitation(SphinxDirective):
         return [block]
 
 
+def preview_note(config) -> nodes.paragraph | None:
+    """'Preview, not a published edition ...' when this build lacks the public address."""
+    if not preview_reason(config.textbook_site_url, config.textbook_public_url):
+        return None
+    from ..latex.layout import WORDS
+
+    text = gettext(WORDS["preview"], config.language)
+    return nodes.paragraph("", "", nodes.strong(text, text), classes=["textbook-preview"])
+
+
 def _fill(app, doctree, docname) -> None:
     for block in list(doctree.findall(nodes.literal_block)):
         if block.get("textbook_citation"):
             text = citation_text(app.config)
+            note = preview_note(app.config)
             if app.builder.format == "latex" or app.builder.name == "epub":  # no wrap marks
-                block.replace_self(nodes.paragraph(text, text, classes=["textbook-citation"]))
+                new = nodes.paragraph(text, text, classes=["textbook-citation"])
+                block.replace_self([new, note] if note else new)
             else:
                 block[:] = [nodes.Text(text)]
                 block.rawsource = text
+                if note:
+                    block.parent.insert(block.parent.index(block) + 1, note)
+    # the site's title page (the PDF and EPUB have their own)
+    if docname == app.config.root_doc and app.builder.format == "html" \
+            and app.builder.name != "epub" and (note := preview_note(app.config)):
+        section = next(iter(doctree.findall(nodes.section)), None)
+        if section is not None:
+            section.insert(1, note)
 
 
 def setup_book_citation(app) -> None:

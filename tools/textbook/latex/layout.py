@@ -18,6 +18,7 @@ from sphinx.util import texescape
 
 from ..i18n.langparts import node_lang
 from ..i18n.quotes import educate
+from ..config import preview_reason
 from ..languages import SOURCE_LANGUAGE, print_language
 from ..messages import MSGID_LANGUAGE, N_, gettext
 
@@ -38,6 +39,10 @@ WORDS = {
                  "development and community intervention, received as plain text copied from "
                  "a blog page. The article's title, its author, its date and its original "
                  "address are not recorded in that material."),
+    # Translators: on the title and citation pages of a build without the book's
+    # public address (a preview)
+    "preview": N_("Preview, not a published edition: this copy was made without the "
+                  "book's public address, so its links and citation are not permanent."),
     # Translators: printed in every edition but the Indonesian one
     "translation": N_("This edition is a translation from Indonesian by the book's team. "
                       "The Indonesian edition is the original."),
@@ -172,7 +177,9 @@ def maketitle(lang: str, copyright_: str) -> str:
     w = words(lang)
     return (r"""\pagenumbering{roman}%
 \def\sphinxbackoftitlepage{\setcounter{page}{2}\thispagestyle{empty}%
-\begingroup\setlength\parskip{1ex}\null\vfill\small\noindent
+\begingroup\setlength\parskip{1ex}\null\vfill\small
+\ifdefined\textbookpreview\noindent\textbf{\textbookpreview}\par\fi
+\noindent
 \textcopyright\ """ + texescape.escape(copyright_) + r"""
 
 \noindent """ + w["licence"] + r"""
@@ -184,6 +191,9 @@ def maketitle(lang: str, copyright_: str) -> str:
 \noindent \py@release, \@date.
 \ifdefined\textbookmorelicences\textbookmorelicences\fi
 \par\endgroup}
+% a preview says so above the title (\sphinxlogo: the title page's first line)
+\ifdefined\textbookpreview\renewcommand\sphinxlogo{\parbox{\textwidth}{\raggedleft
+\normalsize\bfseries\textbookpreview}\par\bigskip}\fi
 % (on A5 the title page's type is one size smaller: a pack's lines must fit)
 \begingroup\ifdim\paperheight<220mm\let\Huge\LARGE\let\LARGE\Large\let\large\normalsize
 \fi\sphinxmaketitle\endgroup
@@ -198,6 +208,7 @@ def handout_title(lang: str, copyright_: str) -> str:
 \begingroup\def\endgraf{ }\def\and{\& }\pdfstringdefDisableCommands{\def\\{, }}%
 \hypersetup{pdfauthor={\@author}, pdftitle={\@title}}\endgroup
 \noindent\rule{\textwidth}{1pt}\par
+\ifdefined\textbookpreview{\noindent\bfseries\textbookpreview\par}\fi
 \begin{flushright}\py@HeaderFamily
 {\large\py@authoraddress\par}\medskip
 {\Large\let\LARGE\large \@title\par}\smallskip
@@ -317,6 +328,8 @@ def latex_config(app, config) -> None:
                             + pdf_setup(lang, config.copyright)
                             + r"\newcommand\textbookbibname{%s}" % w["references"] + "\n")
     elements.setdefault("tableofcontents", CONTENTS % w)
+    if preview_reason(config.textbook_site_url, config.textbook_public_url):
+        elements["preamble"] += r"\newcommand\textbookpreview{%s}" % w["preview"] + "\n"
     if config.textbook_print_chapters:  # a course pack
         line = attribution(lang, title=title, author=author,
                            edition=f"{w['edition']} {texescape.escape(config.release)}")
