@@ -8,7 +8,7 @@ STAMP       := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
 .PHONY: help html site gettext test test-fast system-deps clean
-.PHONY: pdf epub coursepack chapters
+.PHONY: pdf epub coursepack chapters release
 .PHONY: update-po po-status po-check add-language
 .PHONY: bench audit lock
 .PHONY: serve serve-site lighthouse
@@ -61,6 +61,9 @@ site: $(STAMP)  ## PDF, EPUB and website (as make html): the site with its downl
 	$(PY) tools/build pdf$(if $(LANGS), --langs $(LANGS))
 	$(PY) tools/build epub$(if $(LANGS), --langs $(LANGS))
 	$(PY) tools/build html$(if $(LANGS), --langs $(LANGS))
+
+release: $(STAMP)  ## tag the commit as edition X.Y: make release VERSION=X.Y (refused while something is missing)
+	$(PY) tools/build release --edition "$(VERSION)"
 
 pdf: $(STAMP)  ## A4 PDF per language (xelatex) into _build/pdf/ (+ _build/html/downloads/)
 	$(PY) tools/build pdf$(if $(LANGS), --langs $(LANGS))

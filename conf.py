@@ -8,13 +8,21 @@ ROOT = Path(__file__).parent.resolve()
 sys.path.insert(0, str(ROOT / "tools"))
 from textbook.editions import load as load_editions  # noqa: E402 -- locales/languages.yaml
 from textbook.languages import SOURCE_LANGUAGE  # noqa: E402 -- written once, there
+from textbook.edition import EditionError, current as current_edition  # noqa: E402
 
 project = "Pengantar Pemberdayaan dan Intervensi Komunitas"
 author = "Tim Buku Ajar Terbuka"
 _year = time.gmtime(int(os.environ.get("SOURCE_DATE_EPOCH", time.time()))).tm_year
 copyright = f"{_year}, {author}. CC BY-SA 4.0"
-version = "1.0"
-release = "1.0"
+# The edition: an annotated tag vX.Y on the commit built, else a pre-release of the
+# changelog's newest edition (tools/textbook/edition.py, source/data/changelog.yaml)
+try:
+    _edition = current_edition(ROOT)
+    version = release = _edition.version
+    textbook_prerelease = "" if _edition.released else (_edition.commit or "?")
+except EditionError as _exc:  # reported by the extension, with the file and line
+    version = release = "0.0"
+    textbook_edition_error = str(_exc)
 
 language = SOURCE_LANGUAGE  # "id"; -D language=xx builds another edition
 locale_dirs = [str(ROOT / "locales")]

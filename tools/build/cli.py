@@ -39,6 +39,9 @@ def run(project: Project, args) -> int:
         return 2
     if args.format == "chapters":
         return list_chapters(project, langs)
+    if args.format == "release":
+        from .release import release
+        return release(project, args.edition or "")
     quick = {"--chapters": args.chapters, "--langs": args.langs, "--sides": args.sides,
              "--layout": args.layout, "--paper": args.paper, "--handout": args.handout}
     if args.format == "coursepack" and args.pack and any(quick.values()):
@@ -69,7 +72,9 @@ def run(project: Project, args) -> int:
 
 def main(argv: list[str] | None = None, project: Project | None = None) -> int:
     parser = argparse.ArgumentParser(prog="build", description=DOC.splitlines()[0])
-    parser.add_argument("format", choices=["html", "pdf", "epub", "coursepack", "chapters"])
+    parser.add_argument("format", choices=["html", "pdf", "epub", "coursepack", "chapters",
+                                           "release"])
+    parser.add_argument("--edition", default=None, help="release: the edition number X.Y")
     parser.add_argument("--langs", nargs="+", default=None)
     parser.add_argument("--chapters", nargs="+", default=[],
                         help="coursepack: chapter file names without .md")

@@ -25,6 +25,10 @@ SETTINGS = (
     Setting("textbook_public_url", "", "html", (str,),
             "the book's public address, recorded once in conf.py; '' = not yet set: every "
             "output is a preview (title and citation pages say so) and publishing is refused"),
+    Setting("textbook_prerelease", "", "env", (str,),
+            "'' for a release (git tag vX.Y); else the commit of this pre-release (conf.py)"),
+    Setting("textbook_edition_error", "", "env", (str,),
+            "why the edition could not be read (conf.py sets it; the build stops with it)"),
     Setting("textbook_languages", [], "html", (list,),
             "the editions the site links (conf.py: the released ones; empty: this one only)"),
     Setting("textbook_downloads", [], "html", (list,),

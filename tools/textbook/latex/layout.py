@@ -27,7 +27,7 @@ WORDS = {
     # Translators: after the title on the title page ("Edition 1.0")
     "edition": N_("Edition"),
     "references": N_("References"),
-    "licence": N_("What the book's team wrote (the translation, the editorial notes, the "
+    "licence": N_("What the book’s team wrote (the translation, the editorial notes, the "
                   "arrangement of the comparison data and the introductory text) is licensed "
                   "under the Creative Commons Attribution-ShareAlike 4.0 International licence "
                   "(CC BY-SA 4.0). You are free to copy, redistribute and adapt it, also "
@@ -37,14 +37,16 @@ WORDS = {
     # Translators: the credit of the reproduced article (title and licence pages)
     "source": N_("Source: the book reproduces an Indonesian article on empowerment, community "
                  "development and community intervention, received as plain text copied from "
-                 "a blog page. The article's title, its author, its date and its original "
+                 "a blog page. The article’s title, its author, its date and its original "
                  "address are not recorded in that material."),
     # Translators: on the title and citation pages of a build without the book's
     # public address (a preview)
     "preview": N_("Preview, not a published edition: this copy was made without the "
-                  "book's public address, so its links and citation are not permanent."),
+                  "book’s public address, so its links and citation are not permanent."),
+    # Translators: the title page between two editions; keep {version} and {commit}
+    "prerelease": N_("pre-release of {version} (commit {commit})"),
     # Translators: printed in every edition but the Indonesian one
-    "translation": N_("This edition is a translation from Indonesian by the book's team. "
+    "translation": N_("This edition is a translation from Indonesian by the book’s team. "
                       "The Indonesian edition is the original."),
     # Translators: the licence deed in your language, if Creative Commons has one
     "licence_url": N_("https://creativecommons.org/licenses/by-sa/4.0/"),
@@ -53,7 +55,7 @@ WORDS = {
     # Translators: a course pack's title page, once per language of the pack; keep
     # {title}, {author} and {edition} (the book's title, its author, "Edition 1.0")
     "attribution": N_("This pack reproduces chapters of {title} by {author}, {edition}, "
-                      "with the book's licence and source statement."),
+                      "with the book’s licence and source statement."),
     "preface": N_("Preface"),
     "contents": N_("Contents"),
 }
@@ -178,7 +180,7 @@ def maketitle(lang: str, copyright_: str) -> str:
     return (r"""\pagenumbering{roman}%
 \def\sphinxbackoftitlepage{\setcounter{page}{2}\thispagestyle{empty}%
 \begingroup\setlength\parskip{1ex}\null\vfill\small
-\ifdefined\textbookpreview\noindent\textbf{\textbookpreview}\par\fi
+\ifdefined\textbookstatus\noindent\textbf{\textbookstatus}\par\fi
 \noindent
 \textcopyright\ """ + texescape.escape(copyright_) + r"""
 
@@ -191,9 +193,9 @@ def maketitle(lang: str, copyright_: str) -> str:
 \noindent \py@release, \@date.
 \ifdefined\textbookmorelicences\textbookmorelicences\fi
 \par\endgroup}
-% a preview says so above the title (\sphinxlogo: the title page's first line)
-\ifdefined\textbookpreview\renewcommand\sphinxlogo{\parbox{\textwidth}{\raggedleft
-\normalsize\bfseries\textbookpreview}\par\bigskip}\fi
+% a pre-release and a preview say so above the title (\sphinxlogo: its first line)
+\ifdefined\textbookstatus\renewcommand\sphinxlogo{\parbox{\textwidth}{\raggedleft
+\normalsize\bfseries\textbookstatus}\par\bigskip}\fi
 % (on A5 the title page's type is one size smaller: a pack's lines must fit)
 \begingroup\ifdim\paperheight<220mm\let\Huge\LARGE\let\LARGE\Large\let\large\normalsize
 \fi\sphinxmaketitle\endgroup
@@ -208,7 +210,7 @@ def handout_title(lang: str, copyright_: str) -> str:
 \begingroup\def\endgraf{ }\def\and{\& }\pdfstringdefDisableCommands{\def\\{, }}%
 \hypersetup{pdfauthor={\@author}, pdftitle={\@title}}\endgroup
 \noindent\rule{\textwidth}{1pt}\par
-\ifdefined\textbookpreview{\noindent\bfseries\textbookpreview\par}\fi
+\ifdefined\textbookstatus{\noindent\bfseries\textbookstatus\par}\fi
 \begin{flushright}\py@HeaderFamily
 {\large\py@authoraddress\par}\medskip
 {\Large\let\LARGE\large \@title\par}\smallskip
@@ -328,8 +330,13 @@ def latex_config(app, config) -> None:
                             + pdf_setup(lang, config.copyright)
                             + r"\newcommand\textbookbibname{%s}" % w["references"] + "\n")
     elements.setdefault("tableofcontents", CONTENTS % w)
+    status = [texescape.escape(gettext(WORDS["prerelease"], lang).format(
+        version=config.version, commit=config.textbook_prerelease))
+        ] if config.textbook_prerelease else []
     if preview_reason(config.textbook_site_url, config.textbook_public_url):
-        elements["preamble"] += r"\newcommand\textbookpreview{%s}" % w["preview"] + "\n"
+        status.append(w["preview"])
+    if status:  # the title page, its back (a handout: its title block)
+        elements["preamble"] += r"\newcommand\textbookstatus{%s}" % r"\\ ".join(status) + "\n"
     if config.textbook_print_chapters:  # a course pack
         line = attribution(lang, title=title, author=author,
                            edition=f"{w['edition']} {texescape.escape(config.release)}")
