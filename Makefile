@@ -81,7 +81,7 @@ coursepack: $(STAMP)  ## PDF of chapters: make coursepack PACK=coursepacks/x.yam
 	  $(PACK_VARS)))))
 	$(if $(PACK),$(foreach v,$(PACK_VARS),$(if $(filter command line environment,$(origin \
 	  $(v))),$(error $(v) with PACK: the pack file $(PACK) holds the chapters, languages, \
-	  sides, layout and paper; give PACK alone, or $(PACK_VARS) without PACK)))))
+	  sides, layout and paper; give PACK alone, or $(PACK_VARS) without PACK))))
 	$(call choice,SIDES,$(SIDES),one two)$(call choice,LAYOUT,$(LAYOUT),sequential parallel)
 	$(call choice,PAPER,$(PAPER),a4 a5 letter)
 	$(PY) tools/build coursepack $(if $(PACK),--pack $(PACK),--chapters $(CHAPTERS)$(if \

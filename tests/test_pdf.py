@@ -9,12 +9,15 @@ import pypdf
 import pytest
 
 from textbook.comparison.data import load
+from textbook.edition import current
 from textbook.latex.layout import WORDS
 from textbook.messages import gettext
 from helpers.latex_check import (DATA, catalog, missing_table_strings, normalise, pdf_pages,
                                   table_caption, table_strings)
 
 pytestmark = pytest.mark.print
+
+ROOT = Path(__file__).resolve().parent.parent
 
 LANGS = ["id", "en"]
 BASENAME = "pemberdayaan-masyarakat"
@@ -107,6 +110,12 @@ def test_title_and_licence_pages_in_the_book_language(pages, lang):
     assert re.search(month, pages[lang][0]), pages[lang][0]
     assert "CC BY-SA 4.0" in licence and "creativecommons.org/licenses/by-sa/4.0" in licence
     assert normalise(gettext(WORDS["licence"], lang)[:60]) in normalise(licence)
+    # between tags: the pre-release and its commit, on the title page and its back
+    edition = current(ROOT)
+    if not edition.released:
+        label = normalise(gettext(WORDS["prerelease"], lang).format(
+            version=edition.version, commit=edition.commit))
+        assert label in normalise(title) and label in normalise(licence), title
     # no public address recorded: a preview, said on the title page and its back
     preview = normalise(gettext(WORDS["preview"], lang)[:50])
     assert preview in normalise(title) and preview in normalise(licence)

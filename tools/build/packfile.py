@@ -59,6 +59,15 @@ def _nearest(word: str, choices: list[str]) -> str:
     return f" (did you mean '{match[0]}'?)" if match else ""
 
 
+def _quote_hint(line: str, char: str, kept: str | None = None) -> str:
+    """'put the value in quotes', with the line as it should be written."""
+    key, _, value = line.partition(":")
+    quoted = '"%s"' % value.strip().replace("\\", "\\\\").replace('"', '\\"')
+    read = f" (YAML reads only '{kept}')" if kept is not None else ""
+    return (f"{key.strip()}: a value with an unquoted {char}{read}: put the value in "
+            f"quotes: {key.strip()}: {quoted} (a comment goes on a line of its own)")
+
+
 def load_pack(path: Path, chapters: list[str], languages: list[str],
               source: Path | None = None) -> Pack:
     """The pack in ``path``; ``chapters`` and ``languages`` are the book's (its chapter
@@ -66,9 +75,24 @@ def load_pack(path: Path, chapters: list[str], languages: list[str],
     if not PACK_NAME.fullmatch(path.stem):
         raise InputError(path, 1, f"the pack's PDF is named after its file: '{path.stem}' "
                                   f"may hold only letters, digits and . _ -")
-    node = compose_yaml(read_text(path), path)
+    text = read_text(path)
+    try:
+        node = compose_yaml(text, path)
+    except InputError as exc:  # "Kelas: Minggu 1" unquoted: a second key on one line
+        if exc.line and "mapping values are not allowed" in exc.message:
+            raise InputError(path, exc.line, _quote_hint(text.splitlines()[exc.line - 1],
+                                                         "':'")) from None
+        raise
     if node is None:
         raise InputError(path, 1, "empty pack file (keys: title, chapters, ...)")
+    for key_node, value_node in getattr(node, "value", []):
+        # "Kelas #2" unquoted: YAML reads " #2" as a comment and keeps "Kelas"
+        if (key_node.value in TITLE_FIELDS and getattr(value_node, "style", "") is None
+                and isinstance(value_node.value, str)):
+            line = text.splitlines()[value_node.end_mark.line]
+            if re.match(r"\s+#", line[value_node.end_mark.column:]):
+                raise InputError(path, value_node.end_mark.line + 1,
+                                 _quote_hint(line, "'#'", value_node.value))
     data, lines = plain_data(node, path)
     validator = jsonschema.Draft202012Validator(SCHEMA)
     for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.path))):
