@@ -3,6 +3,7 @@ as a comment) or ': ' (YAML reads a second key) in a value is refused with "put 
 value in quotes", the file and line, and the line as it should be written."""
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -53,3 +54,42 @@ def test_make_coursepack_prints_the_hint(tmp_path):
            f"'Bacaan Kelas'): put the value in quotes: title: \"Bacaan Kelas #2\"" \
            in proc.stderr, proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("body, line, message", [
+    ("title: " + "x" * 201 + "\nchapters: [pemberdayaan]\n", 1,
+     "title: at most 200 characters; this one has 201"),
+    ("title: ''\nchapters: [pemberdayaan]\n", 1,
+     "title: is empty; write the text, or leave the key out"),
+    ("title: T\nchapters: pemberdayaan\n", 2,
+     "chapters: 'pemberdayaan' must be a list, e.g. [pemberdayaan, model-intervensi]"),
+    ("title: T\nchapters: []\n", 2, "chapters: lists nothing; name at least 1"),
+])
+def test_schema_messages_name_the_limit(tmp_path, body, line, message):
+    path = tmp_path / "kuliah.yaml"
+    path.write_text(body, "utf-8")
+    with pytest.raises(InputError) as caught:
+        load_pack(path, CHAPTERS, LANGS)
+    assert str(caught.value) == f"{path}:{line}: {message}"
+
+
+@pytest.mark.print
+@pytest.mark.parametrize("paper", ["a5"])
+def test_a_long_unbroken_title_wraps_inside_the_page(tmp_path, capsys, print_toolchain, paper):
+    from build import Project
+    from build.cli import main
+
+    long = "PMI201-" + "bacaankelas" * 17  # 194 characters, no space
+    pack = tmp_path / "kuliah.yaml"
+    pack.write_text(f"title: {long}\nchapters: [pemberdayaan]\npaper: {paper}\n"
+                    f"sides: one\n", "utf-8")
+    code = main(["coursepack", "--pack", str(pack)], Project(build=tmp_path / "_build"))
+    assert code == 0, capsys.readouterr().err
+    pdf = tmp_path / "_build" / "coursepack" / "kuliah.pdf"
+    xml = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(pdf), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    width = float(re.search(r'<page width="([\d.]+)"', xml)[1])
+    words = re.findall(r'xMin="([\d.]+)"[^>]*xMax="([\d.]+)"[^>]*>([^<]*)<', xml)
+    assert long in "".join(w for _, _, w in words)  # all of it, on lines in a row
+    outside = [w for a, b, w in words if float(a) < 0 or float(b) > width]
+    assert not outside, (width, outside)

@@ -59,6 +59,25 @@ def _nearest(word: str, choices: list[str]) -> str:
     return f" (did you mean '{match[0]}'?)" if match else ""
 
 
+TYPES = {"array": "a list, e.g. [pemberdayaan, model-intervensi]", "string": "text",
+         "boolean": "true or false", "object": "keys with values (title: ..., chapters: ...)"}
+
+
+def _message(error: jsonschema.ValidationError) -> str:
+    """A schema error in a teacher's words, naming the limit."""
+    value = error.instance
+    shown = f"'{value}'" if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    if error.validator == "maxLength":
+        return f"at most {error.validator_value} characters; this one has {len(value)}"
+    if error.validator == "minLength":
+        return "is empty; write the text, or leave the key out"
+    if error.validator == "minItems":
+        return f"lists nothing; name at least {error.validator_value}"
+    if error.validator == "type" and error.validator_value in TYPES:
+        return f"{shown} must be {TYPES[error.validator_value]}"
+    return error.message
+
+
 def _quote_hint(line: str, char: str, kept: str | None = None) -> str:
     """'put the value in quotes', with the line as it should be written."""
     key, _, value = line.partition(":")
@@ -103,7 +122,7 @@ def load_pack(path: Path, chapters: list[str], languages: list[str],
             raise InputError(path, lines.get((extra[0],), 1),
                              f"unknown key '{extra[0]}'{_nearest(extra[0], list(SCHEMA['properties']))}"
                              f"; keys: {', '.join(SCHEMA['properties'])}")
-        raise InputError(path, lines.get(where, 1), f"{key}: {error.message}")
+        raise InputError(path, lines.get(where, 1), f"{key}: {_message(error)}")
     for i, name in enumerate(data["chapters"]):
         if name not in chapters:
             raise InputError(path, lines[("chapters", i)],

@@ -275,6 +275,9 @@ def _build_date(fmt: str = "%Y-%m-%dT%H:%M:%SZ") -> str:
 SITE_URL = re.compile(r"https?://[A-Za-z0-9.:/_~-]+/")
 
 
+LONG_WORD, BREAK = re.compile(r"\S{21,}"), "\ue000"
+
+
 def pack_title_page(path: str, site_url: str, lang: str, attribution_line: str) -> str:
     """A course pack's own lines at the foot of the title page (teachers' text, escaped),
     the attribution line (``\\textbookattributions``: every language's in a bilingual
@@ -283,9 +286,13 @@ def pack_title_page(path: str, site_url: str, lang: str, attribution_line: str) 
 
     fields = json.loads(Path(path).read_text(encoding="utf-8")) if path else {}
     text = {k: texescape.escape(educate(v, lang)) for k, v in fields.items()}
-    lines = [text[k] for k in ("course", "institution", "lecturer", "term") if fields.get(k)]
+    # a long unbroken word (a URL, a code) may break every 10 characters, no hyphen
+    shown = {k: texescape.escape(LONG_WORD.sub(
+        lambda m: BREAK.join(re.findall(".{1,10}", m[0])), educate(v, lang))).replace(
+        BREAK, r"\allowbreak{}") for k, v in fields.items()}
+    lines = [shown[k] for k in ("course", "institution", "lecturer", "term") if fields.get(k)]
     if fields.get("title"):
-        lines.insert(0, r"\textbf{%s}" % text["title"])
+        lines.insert(0, r"\textbf{%s}" % shown["title"])
     lines.append(r"\smallskip\parbox{0.85\textwidth}{\raggedleft\footnotesize"
                  r"\textbookattributions}")
     define = r"\newcommand\textbookattributions{%s}" % attribution_line
