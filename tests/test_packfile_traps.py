@@ -93,3 +93,22 @@ def test_a_long_unbroken_title_wraps_inside_the_page(tmp_path, capsys, print_too
     assert long in "".join(w for _, _, w in words)  # all of it, on lines in a row
     outside = [w for a, b, w in words if float(a) < 0 or float(b) > width]
     assert not outside, (width, outside)
+
+
+@pytest.mark.print
+@pytest.mark.parametrize("layout", ["sequential", "parallel"])
+def test_a_bilingual_pack_prints_each_languages_address(tmp_path, capsys, print_toolchain,
+                                                        monkeypatch, layout):
+    from build import Project
+    from build.cli import main
+    from helpers.latex_check import normalise, pdf_pages
+
+    monkeypatch.setenv("TEXTBOOK_SITE_URL", "https://buku.example.org/")
+    pack = tmp_path / "kuliah.yaml"
+    pack.write_text(f"title: Bacaan\nchapters: [pemberdayaan]\nlanguages: [id, en]\n"
+                    f"layout: {layout}\nsides: one\n", "utf-8")
+    code = main(["coursepack", "--pack", str(pack)], Project(build=tmp_path / "_build"))
+    assert code == 0, capsys.readouterr().err
+    first = normalise(pdf_pages(tmp_path / "_build" / "coursepack" / "kuliah.pdf")[0])
+    for lang in ("id", "en"):
+        assert f"https://buku.example.org/{lang}/" in first, (lang, first)

@@ -19,7 +19,7 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
-from .layout import attribution, credits, words, xmp_languages
+from .layout import ADDRESS, attribution, credits, words, xmp_languages
 
 
 class CoursepackError(Exception):
@@ -186,6 +186,11 @@ def bilingual_front(head: str, fronts: dict[str, tuple[str, str]]) -> str:
         r"\begin{otherlanguage}{%s}%s\end{otherlanguage}" % (words(lang)["polyglossia"],
         attribution(lang, title=t, author=r"\@author", edition=r + r"\space\version"))
         for lang, (t, r) in fronts.items())
+    # the online edition of every language of the pack (the first's is on its title page)
+    first_address = re.compile(re.escape(ADDRESS % ("\0", "\0")).replace(
+        "\0", "(?P<site>[^{}]*)%s/" % re.escape(first), 1).replace("\0", "[^{}]*"))
+    head = first_address.sub(lambda m: r"\\ ".join(
+        ADDRESS % ((m["site"] + f"{lang}/",) * 2) for lang in fronts), head, count=1)
     head = before_document(head, xmp_languages(list(fronts))
                            + "\\renewcommand{\\releaseinfo}{%s}\n"
                            "\\newcommand\\textbookmorelicences{%s}\n"

@@ -275,6 +275,7 @@ def _build_date(fmt: str = "%Y-%m-%dT%H:%M:%SZ") -> str:
 SITE_URL = re.compile(r"https?://[A-Za-z0-9.:/_~-]+/")
 
 
+ADDRESS = r"\medskip\qrcode[height=2cm]{%s}\\ \url{%s}"  # coursepack.py: one per language
 LONG_WORD, BREAK = re.compile(r"\S{21,}"), "\ue000"
 
 
@@ -302,7 +303,7 @@ def pack_title_page(path: str, site_url: str, lang: str, attribution_line: str) 
                    r"\makeatother" % text["title"])
     url = f"{site_url}{lang}/"
     if SITE_URL.fullmatch(url) and not re.match(r"https?://(localhost|127\.)", url):
-        lines.append(r"\medskip\qrcode[height=2cm]{%s}\\ \url{%s}" % (url, url))
+        lines.append(ADDRESS % (url, url))
         return define + r"\usepackage{qrcode}\authoraddress{%s}" % r"\\ ".join(lines) + "\n"
     return define + r"\authoraddress{%s}" % r"\\ ".join(lines) + "\n"
 
