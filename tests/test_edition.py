@@ -141,3 +141,36 @@ def test_make_release_refuses_while_something_is_missing():
     proc = make_release("1")
     assert proc.returncode == 2
     assert proc.stderr.splitlines()[1] == "  - VERSION='1': an edition number is X.Y (e.g. 1.0)"
+
+
+@pytest.mark.parametrize("value, message", [
+    ("1.0", "edition: an edition number X.Y in quotes, e.g. edition: \"1.0\" (not 1.0)"),
+    ("'one'", "edition: an edition number X.Y in quotes, e.g. edition: \"1.0\" (not 'one')"),
+])
+def test_a_pack_files_edition_is_quoted_x_y(tmp_path, value, message):
+    from build.packfile import load_pack
+    from textbook.inputs import InputError
+
+    path = tmp_path / "kuliah.yaml"
+    path.write_text(f"title: T\nchapters: [pemberdayaan]\nedition: {value}\n", "utf-8")
+    with pytest.raises(InputError) as caught:
+        load_pack(path, ["pemberdayaan"], ["id"])
+    assert str(caught.value) == f"{path}:3: {message}"
+
+
+@pytest.mark.print
+def test_a_pack_prints_the_edition_it_was_made_for(tmp_path, capsys, print_toolchain):
+    from build import Project
+    from build.cli import main
+    from helpers.latex_check import normalise, pdf_pages
+
+    pack = tmp_path / "kuliah.yaml"
+    pack.write_text("title: Bacaan\nchapters: [pemberdayaan]\nedition: '0.9'\nsides: one\n",
+                    "utf-8")
+    code = main(["coursepack", "--pack", str(pack)], Project(build=tmp_path / "_build"))
+    out = capsys.readouterr()
+    assert code == 0, out.err
+    assert "[coursepack] note: the pack file names edition 0.9; this book is edition " \
+           f"{current(ROOT).version}: check the pack's chapters against the changelog" in out.out
+    first = normalise(pdf_pages(tmp_path / "_build" / "coursepack" / "kuliah.pdf")[0])
+    assert normalise("Dibuat untuk edisi 0.9") in first, first

@@ -358,6 +358,9 @@ def test_pdf_language_window_title_and_xmp(pdfs, lang):
     assert reader.metadata.title == expected(lang, "title")
     xmp = root["/Metadata"].get_object().get_data().decode()
     assert f'<rdf:li xml:lang="{lang}">{expected(lang, "title")}</rdf:li>' in xmp
+    edition = current(ROOT)  # the edition: a release's number, or the pre-release's
+    version = edition.version + ("" if edition.released else f"-pre+{edition.commit}")
+    assert f"<xmpMM:VersionID>{version}</xmpMM:VersionID>" in xmp, xmp
     assert re.search(rf"<dc:language>\s*<rdf:Bag>\s*<rdf:li>{lang}</rdf:li>", xmp)
     assert "https://creativecommons.org/licenses/by-sa/4.0/" in xmp and "CC BY-SA 4.0" in xmp
 

@@ -32,9 +32,10 @@ SCHEMA = {
         "sides": {"enum": ["one", "two"]},
         "layout": {"enum": ["sequential", "parallel"]},
         "handout": {"type": "boolean"},
+        "edition": {"type": "string", "pattern": r"^\d+\.\d+$"},  # the book's it was made for
     },
 }
-TITLE_FIELDS = ("title", "course", "institution", "lecturer", "term")
+TITLE_FIELDS = ("title", "course", "institution", "lecturer", "term", "edition")
 PACK_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
@@ -73,6 +74,8 @@ def _message(error: jsonschema.ValidationError) -> str:
         return "is empty; write the text, or leave the key out"
     if error.validator == "minItems":
         return f"lists nothing; name at least {error.validator_value}"
+    if tuple(error.absolute_path) == ("edition",):
+        return f"an edition number X.Y in quotes, e.g. edition: \"1.0\" (not {shown})"
     if error.validator == "type" and error.validator_value in TYPES:
         return f"{shown} must be {TYPES[error.validator_value]}"
     return error.message

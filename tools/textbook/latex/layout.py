@@ -45,6 +45,8 @@ WORDS = {
                   "book’s public address, so its links and citation are not permanent."),
     # Translators: the title page between two editions; keep {version} and {commit}
     "prerelease": N_("pre-release of {version} (commit {commit})"),
+    # Translators: a course pack's title page: the book's edition the pack was made for
+    "made_for": N_("Made for edition {version}"),
     # Translators: printed in every edition but the Indonesian one
     "translation": N_("This edition is a translation from Indonesian by the book’s team. "
                       "The Indonesian edition is the original."),
@@ -292,6 +294,9 @@ def pack_title_page(path: str, site_url: str, lang: str, attribution_line: str) 
         lambda m: BREAK.join(re.findall(".{1,10}", m[0])), educate(v, lang))).replace(
         BREAK, r"\allowbreak{}") for k, v in fields.items()}
     lines = [shown[k] for k in ("course", "institution", "lecturer", "term") if fields.get(k)]
+    if fields.get("edition"):
+        lines.append(texescape.escape(gettext(WORDS["made_for"], lang).format(
+            version=fields["edition"])))
     if fields.get("title"):
         lines.insert(0, r"\textbf{%s}" % shown["title"])
     lines.append(r"\smallskip\parbox{0.85\textwidth}{\raggedleft\footnotesize"
@@ -336,6 +341,11 @@ def latex_config(app, config) -> None:
     elements.setdefault("maketitle", r"\makeatletter" + front + r"\makeatother")
     elements["preamble"] = (elements.get("preamble", "") + PREAMBLE
                             + pdf_setup(lang, config.copyright)
+                            # the edition in the XMP (xmpMM:VersionID): "1.0", or
+                            # "1.0-pre+abc1234" between tags
+                            + r"\hypersetup{pdfversionid={%s}}" % (
+                                config.release + (f"-pre+{config.textbook_prerelease}"
+                                                  if config.textbook_prerelease else "")) + "\n"
                             + r"\newcommand\textbookbibname{%s}" % w["references"] + "\n")
     elements.setdefault("tableofcontents", CONTENTS % w)
     status = [texescape.escape(gettext(WORDS["prerelease"], lang).format(
