@@ -118,6 +118,18 @@ def test_a_broken_changelog_stops_the_build_with_its_file_and_line(tmp_path):
     assert "Traceback" not in proc.stderr + proc.stdout
 
 
+def test_a_symlinked_changelog_is_refused(tmp_path):
+    project = copy_project(tmp_path / "book")
+    path = project / "source" / "data" / "changelog.yaml"
+    secret = tmp_path / "secret.yaml"
+    secret.write_text("editions:\n  - version: '6.6'\n    changes: [{id: rahasia, en: x}]\n")
+    path.unlink()
+    path.symlink_to(secret)
+    proc = run_build(project, "html", "--langs", "id")
+    assert proc.returncode != 0 and "rahasia" not in proc.stdout + proc.stderr
+    assert f"{path}:1: a symbolic link; the changelog must be a plain file" in proc.stderr
+
+
 def make_release(version: str) -> subprocess.CompletedProcess:
     return subprocess.run(["make", "--no-print-directory", "release", f"VERSION={version}"],
                           cwd=ROOT, capture_output=True, text=True)

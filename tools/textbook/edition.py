@@ -45,6 +45,8 @@ def changelog(root: Path = ROOT) -> list[dict]:
     from .inputs import InputError, compose_yaml, plain_data, read_text  # (untrusted input)
 
     path = root / CHANGELOG
+    if path.is_symlink():  # untrusted: never another file's contents
+        raise EditionError(f"{path}:1: a symbolic link; the changelog must be a plain file")
     try:
         node = compose_yaml(read_text(path), path)
         data = plain_data(node, path)[0] if node is not None else None
