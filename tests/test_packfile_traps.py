@@ -112,3 +112,36 @@ def test_a_bilingual_pack_prints_each_languages_address(tmp_path, capsys, print_
     first = normalise(pdf_pages(tmp_path / "_build" / "coursepack" / "kuliah.pdf")[0])
     for lang in ("id", "en"):
         assert f"https://buku.example.org/{lang}/" in first, (lang, first)
+
+
+def _words(pdf: Path, page: int = 1) -> list[tuple[float, str]]:
+    """(height, text) of every word on ``page`` (pdftotext -bbox: its type size)."""
+    xml = subprocess.run(["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf),
+                          "-"], capture_output=True, text=True, check=True).stdout
+    return [(float(y1) - float(y0), w) for y0, y1, w in re.findall(
+        r'yMin="([\d.]+)"[^>]*yMax="([\d.]+)">([^<]*)<', xml)]
+
+
+@pytest.mark.print
+@pytest.mark.parametrize("paper, languages", [("a4", "[id, en]"), ("a5", "[id]")])
+def test_the_packs_title_is_the_largest_text_with_the_book_below_as_source(
+        tmp_path, capsys, print_toolchain, paper, languages):
+    from build import Project
+    from build.cli import main
+
+    pack = tmp_path / "kuliah.yaml"
+    pack.write_text(f"title: Bacaan Minggu Satu\ncourse: Kursus Uji\nchapters: [pemberdayaan]\n"
+                    f"languages: {languages}\npaper: {paper}\nsides: one\n", "utf-8")
+    code = main(["coursepack", "--pack", str(pack)], Project(build=tmp_path / "_build"))
+    assert code == 0, capsys.readouterr().err
+    words = _words(tmp_path / "_build" / "coursepack" / "kuliah.pdf")
+    size = {w: h for h, w in words}
+    title = min(size[w] for w in ("Bacaan", "Minggu", "Satu"))
+    others = [(h, w) for h, w in words if w not in ("Bacaan", "Minggu", "Satu")]
+    assert all(h < title for h, _ in others), (title, sorted(others)[-3:])
+    text = [w for _, w in words]  # order on the page: title, course, then the book
+    assert text.index("Satu") < text.index("Uji") < text.index("Pengantar")
+    first: dict[str, float] = {}
+    for h, w in words:
+        first.setdefault(w, h)
+    assert first["Uji"] >= first["Pemberdayaan"] - 0.01  # course lines, then the book

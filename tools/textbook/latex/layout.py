@@ -176,6 +176,34 @@ def _url(text: str) -> str:
     return text if re.fullmatch(r"https://[A-Za-z0-9./_~-]+", text) else WORDS["licence_url"]
 
 
+# A course pack's title page: its title the largest text, its course lines under it,
+# the book (title, edition, author, date) below them as the source, then the
+# attribution and the online address. As Sphinx's \sphinxmaketitle otherwise.
+PACK_TITLE_PAGE = r"""{%
+\let\sphinxrestorepageanchorsetting\relax
+\ifHy@pageanchor\def\sphinxrestorepageanchorsetting{\Hy@pageanchortrue}\fi
+\hypersetup{pageanchor=false}%
+\begin{titlepage}\let\footnoterule\relax
+\noindent\rule{\textwidth}{1pt}\par
+\begingroup\def\endgraf{ }\def\and{\& }\pdfstringdefDisableCommands{\def\\{, }}%
+\hypersetup{pdfauthor={\@author}, pdftitle={\@title}}\endgroup
+\begin{flushright}\sphinxlogo\py@HeaderFamily
+{\expandafter\@firstoftwo\textbookpacksizes\bfseries\textbookpacktitle\par}\bigskip
+{\expandafter\@secondoftwo\textbookpacksizes\py@authoraddress\par}
+\vfill
+{\expandafter\@secondoftwo\textbookpacksizes\mdseries\let\LARGE\relax\@title\par}\smallskip
+{\itshape\large\py@release\releaseinfo\par}\smallskip
+{\large\@author\par}{\large\@date\par}
+\vfill
+\textbookpackfoot\par
+\end{flushright}%
+\end{titlepage}%
+\setcounter{footnote}{0}\let\thanks\relax\let\maketitle\relax
+\clearpage\ifdefined\sphinxbackoftitlepage\sphinxbackoftitlepage\fi
+\if@openright\cleardoublepage\else\clearpage\fi
+\sphinxrestorepageanchorsetting}"""
+
+
 def maketitle(lang: str, copyright_: str) -> str:
     """Title page (i) and, on its back (ii), the licence; roman folios until chapter 1."""
     w = words(lang)
@@ -200,7 +228,7 @@ def maketitle(lang: str, copyright_: str) -> str:
 \normalsize\bfseries\textbookstatus}\par\bigskip}\fi
 % (on A5 the title page's type is one size smaller: a pack's lines must fit)
 \begingroup\ifdim\paperheight<220mm\let\Huge\LARGE\let\LARGE\Large\let\large\normalsize
-\fi\sphinxmaketitle\endgroup
+\fi\ifdefined\textbookpacktitle""" + PACK_TITLE_PAGE + r"""\else\sphinxmaketitle\fi\endgroup
 """)
 
 
@@ -214,10 +242,12 @@ def handout_title(lang: str, copyright_: str) -> str:
 \noindent\rule{\textwidth}{1pt}\par
 \ifdefined\textbookstatus{\noindent\bfseries\textbookstatus\par}\fi
 \begin{flushright}\py@HeaderFamily
+\ifdefined\textbookpacktitle{\LARGE\bfseries\textbookpacktitle\par}\smallskip\fi
 {\large\py@authoraddress\par}\medskip
 {\Large\let\LARGE\large \@title\par}\smallskip
 {\itshape \py@release\releaseinfo, \@date\par}\smallskip
 {\@author\par}
+\ifdefined\textbookpackfoot\textbookpackfoot\par\fi
 \end{flushright}
 \begingroup\footnotesize\setlength\parskip{0.5ex}\noindent
 \textcopyright\ """ + texescape.escape(copyright_) + r""". """ + w["licence"] + r"""
@@ -278,6 +308,9 @@ SITE_URL = re.compile(r"https?://[A-Za-z0-9.:/_~-]+/")
 
 
 ADDRESS = r"\medskip\qrcode[height=2cm]{%s}\\ \url{%s}"  # coursepack.py: one per language
+# pack title length -> its size and that of the course lines and the book's title
+PACK_TITLE_SIZES = ((60, r"\Huge\Large"), (120, r"\LARGE\large"),
+                    (10 ** 6, r"\Large\normalsize"))
 LONG_WORD, BREAK = re.compile(r"\S{21,}"), "\ue000"
 
 
@@ -297,10 +330,8 @@ def pack_title_page(path: str, site_url: str, lang: str, attribution_line: str) 
     if fields.get("edition"):
         lines.append(texescape.escape(gettext(WORDS["made_for"], lang).format(
             version=fields["edition"])))
-    if fields.get("title"):
-        lines.insert(0, r"\textbf{%s}" % shown["title"])
-    lines.append(r"\smallskip\parbox{0.85\textwidth}{\raggedleft\footnotesize"
-                 r"\textbookattributions}")
+    foot = [r"\smallskip\parbox{0.85\textwidth}{\raggedleft\footnotesize"
+            r"\textbookattributions}"]
     define = r"\newcommand\textbookattributions{%s}" % attribution_line
     if fields.get("title"):  # the PDF's title (window, XMP): the pack's, not the book's
         # (the title page's \hypersetup{pdftitle={\@title}}: \@title as a PDF string)
@@ -308,9 +339,16 @@ def pack_title_page(path: str, site_url: str, lang: str, attribution_line: str) 
                    r"\makeatother" % text["title"])
     url = f"{site_url}{lang}/"
     if SITE_URL.fullmatch(url) and not re.match(r"https?://(localhost|127\.)", url):
-        lines.append(ADDRESS % (url, url))
-        return define + r"\usepackage{qrcode}\authoraddress{%s}" % r"\\ ".join(lines) + "\n"
-    return define + r"\authoraddress{%s}" % r"\\ ".join(lines) + "\n"
+        foot.append(ADDRESS % (url, url))
+        define += r"\usepackage{qrcode}"
+    if fields.get("title"):  # the pack's own title page (PACK_TITLE_PAGE)
+        # a long title a size or two smaller, the other lines still smaller than it
+        sizes = next(s for limit, s in PACK_TITLE_SIZES if len(fields["title"]) <= limit)
+        return define + (r"\newcommand\textbookpacktitle{%s}\newcommand\textbookpackfoot{%s}"
+                         r"\newcommand\textbookpacksizes{%s}\authoraddress{%s}" % (
+                             shown["title"], r"\\ ".join(foot), sizes,
+                             r"\\ ".join(lines))) + "\n"
+    return define + r"\authoraddress{%s}" % r"\\ ".join(lines + foot) + "\n"
 
 
 # The book's contents: no page reset (Sphinx's \sphinxtableofcontents restarts at i),
