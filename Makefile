@@ -8,7 +8,7 @@ STAMP       := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
 .PHONY: help html site gettext test test-fast system-deps clean
-.PHONY: pdf epub coursepack chapters
+.PHONY: pdf epub coursepack chapters release
 .PHONY: update-po po-status po-check po-lint glossary-tbx add-language
 .PHONY: bench audit lock
 .PHONY: serve serve-site lighthouse
@@ -67,6 +67,9 @@ site: $(STAMP)  ## PDF, EPUB and website, every check run: what is published
 	$(PY) tools/build pdf --all-checks$(if $(LANGS), --langs $(LANGS))
 	$(PY) tools/build epub --all-checks$(if $(LANGS), --langs $(LANGS))
 	$(PY) tools/build html --all-checks$(if $(LANGS), --langs $(LANGS))
+
+release: $(STAMP)  ## tag the commit as edition X.Y: make release VERSION=X.Y (refused while something is missing)
+	$(PY) tools/build release --edition "$(VERSION)"
 
 pdf: $(STAMP)  ## A4 PDF per language (xelatex) into _build/pdf/ (+ _build/html/downloads/)
 	@tools/system_deps.sh $(BOOK_PACKAGES)

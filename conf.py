@@ -8,13 +8,21 @@ ROOT = Path(__file__).parent.resolve()
 sys.path.insert(0, str(ROOT / "tools"))
 from textbook.editions import load as load_editions  # noqa: E402 -- locales/languages.yaml
 from textbook.languages import SOURCE_LANGUAGE  # noqa: E402 -- written once, there
+from textbook.edition import EditionError, current as current_edition  # noqa: E402
 
-project = "Pemberdayaan, Pengembangan Masyarakat dan Intervensi Komunitas"
+project = "Pengantar Pemberdayaan dan Intervensi Komunitas"
 author = "Tim Buku Ajar Terbuka"
 _year = time.gmtime(int(os.environ.get("SOURCE_DATE_EPOCH", time.time()))).tm_year
 copyright = f"{_year}, {author}. CC BY-SA 4.0"
-version = "1.0"
-release = "1.0"
+# The edition: an annotated tag vX.Y on the commit built, else a pre-release of the
+# changelog's newest edition (tools/textbook/edition.py, source/data/changelog.yaml)
+try:
+    _edition = current_edition(ROOT)
+    version = release = _edition.version
+    textbook_prerelease = "" if _edition.released else (_edition.commit or "?")
+except EditionError as _exc:  # reported by the extension, with the file and line
+    version = release = "0.0"
+    textbook_edition_error = str(_exc)
 
 language = SOURCE_LANGUAGE  # "id"; -D language=xx builds another edition
 locale_dirs = [str(ROOT / "locales")]
@@ -46,9 +54,14 @@ bibtex_reference_style = "textbook-author-year"
 nitpicky = True
 
 html_theme = "textbook"  # tools/textbook/theme/, registered by the extension
-# Where the site is published (root holding id/ and en/): canonical and hreflang
-# URLs and the sitemap. Set TEXTBOOK_SITE_URL when you publish elsewhere.
-textbook_site_url = (os.environ.get("TEXTBOOK_SITE_URL")
+# The book's public address (the root holding id/ and en/), recorded here once;
+# CITATION.cff's url must equal it. Not yet set: the project has no public address
+# yet. Until it is, every output is a preview (its title and citation pages say so)
+# and a publishing build (TEXTBOOK_PUBLISH=1, Read the Docs) is refused.
+textbook_public_url = ""
+# This build's address: canonical and hreflang URLs, the sitemap, the citation.
+# TEXTBOOK_SITE_URL overrides it for a preview elsewhere.
+textbook_site_url = (os.environ.get("TEXTBOOK_SITE_URL") or textbook_public_url
                      or os.environ.get("READTHEDOCS_CANONICAL_URL") or "http://localhost:8000/")
 # linked editions: the released ones; tools/build passes the ones it builds
 textbook_languages = list(load_editions(ROOT / "locales" / "languages.yaml").released)

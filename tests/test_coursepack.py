@@ -14,7 +14,7 @@ from textbook.messages import gettext
 from helpers.latex_check import catalog, missing_table_strings, normalise, pdf_pages
 
 CHAPTERS = ["pemberdayaan", "model-intervensi"]
-BOOK = "Pemberdayaan, Pengembangan Masyarakat dan Intervensi Komunitas"  # index.md heading
+BOOK = "Pengantar Pemberdayaan dan Intervensi Komunitas"  # index.md heading
 EDITION = {"id": "Edisi", "en": "Edition"}
 TOC_HEADINGS = {"daftar isi", "contents", "daftar isi · contents"}
 TITLES = {"pemberdayaan": "Pemberdayaan dan Pengembangan Masyarakat",

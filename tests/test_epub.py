@@ -12,14 +12,20 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
 
+from textbook.edition import current
+from textbook.latex.layout import WORDS
+from textbook.messages import gettext
+
 from helpers.ace import ace_issues
 from helpers.latex_check import catalog, normalise, table_text_problems
 
 pytestmark = pytest.mark.epub
 
+ROOT = Path(__file__).resolve().parent.parent
+
 LANGS = ["id", "en"]
 BASENAME = "pemberdayaan-masyarakat"
-TITLE = "Pemberdayaan, Pengembangan Masyarakat dan Intervensi Komunitas"
+TITLE = "Pengantar Pemberdayaan dan Intervensi Komunitas"
 
 
 @pytest.fixture(scope="module")
@@ -210,6 +216,14 @@ def test_cover_title_page_and_landmarks(epubs, lang):
     assert page.find("h1").get_text() == title
     licence = page.find(attrs={"epub:type": "copyright-page"}).get_text(" ")
     assert ("dilisensikan" in licence) == (lang == "id") and "CC BY-SA 4.0" in licence
+    assert {"id": "tidak tercatat", "en": "not recorded"}[lang] in licence  # the article
+    edition = current(ROOT)
+    if not edition.released:  # between tags: the pre-release and its commit
+        assert page.find("p", class_="prerelease").get_text() == gettext(
+            WORDS["prerelease"], lang).format(version=edition.version, commit=edition.commit)
+    assert page.find("p", class_="preview").get_text().startswith(
+        {"id": "Pratinjau, bukan edisi terbit", "en": "Preview, not a published edition"}[lang])
+    assert ("This edition is a translation" in licence) == (lang == "en")
     nav = _read(epubs[lang], "nav.xhtml")
     toc = nav.find("nav", attrs={"epub:type": "toc"})
     assert toc["role"] == "doc-toc"

@@ -43,7 +43,7 @@ def run_pack(tmp_path, text: str, capsys):
     (GOOD + "layout: parallel\n", 6, "layout: parallel sets two languages on facing pages "
      "(the first on the left); languages has 1: id"),
     (GOOD + "layout: facing\n", 6, "layout: 'facing' is not one of ['sequential', 'parallel']"),
-    (GOOD + "handout: yes please\n", 6, "handout: 'yes please' is not of type 'boolean'"),
+    (GOOD + "handout: yes please\n", 6, "handout: 'yes please' must be true or false"),
     (GOOD + "handot: true\n", 6, "unknown key 'handot' (did you mean 'handout'?)"),
     (GOOD.replace("title: Bahan Bacaan\n", ""), 1, "'title' is a required property"),
     (GOOD + "term: &t Ganjil\nlecturer: *t\n", 6, "anchor"),

@@ -9,6 +9,7 @@ import pypdf
 import pytest
 
 from textbook.comparison.data import load
+from textbook.edition import current
 from textbook.latex.layout import WORDS
 from textbook.messages import gettext
 from helpers.latex_check import (DATA, catalog, missing_table_strings, normalise, pdf_pages,
@@ -16,10 +17,12 @@ from helpers.latex_check import (DATA, catalog, missing_table_strings, normalise
 
 pytestmark = pytest.mark.print
 
+ROOT = Path(__file__).resolve().parent.parent
+
 LANGS = ["id", "en"]
 BASENAME = "pemberdayaan-masyarakat"
 EXPECT = {
-    "id": {"title": "Pemberdayaan, Pengembangan Masyarakat dan Intervensi Komunitas",
+    "id": {"title": "Pengantar Pemberdayaan dan Intervensi Komunitas",
            "contents": "Daftar Isi", "references": "Daftar Pustaka", "chapter": "Bab",
            "chapters": ["Pemberdayaan dan Pengembangan Masyarakat",
                         "Intervensi Komunitas sebagai Praktik Makro",
@@ -107,6 +110,19 @@ def test_title_and_licence_pages_in_the_book_language(pages, lang):
     assert re.search(month, pages[lang][0]), pages[lang][0]
     assert "CC BY-SA 4.0" in licence and "creativecommons.org/licenses/by-sa/4.0" in licence
     assert normalise(gettext(WORDS["licence"], lang)[:60]) in normalise(licence)
+    # between tags: the pre-release and its commit, on the title page and its back
+    edition = current(ROOT)
+    if not edition.released:
+        label = normalise(gettext(WORDS["prerelease"], lang).format(
+            version=edition.version, commit=edition.commit))
+        assert label in normalise(title) and label in normalise(licence), title
+    # no public address recorded: a preview, said on the title page and its back
+    preview = normalise(gettext(WORDS["preview"], lang)[:50])
+    assert preview in normalise(title) and preview in normalise(licence)
+    # the article's credit, and in a translation that it is one
+    assert normalise(gettext(WORDS["source"], lang)[:60]) in normalise(licence)
+    assert (normalise(gettext(WORDS["translation"], lang)[:40]) in normalise(licence)) \
+        == (lang != "id")
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -342,6 +358,9 @@ def test_pdf_language_window_title_and_xmp(pdfs, lang):
     assert reader.metadata.title == expected(lang, "title")
     xmp = root["/Metadata"].get_object().get_data().decode()
     assert f'<rdf:li xml:lang="{lang}">{expected(lang, "title")}</rdf:li>' in xmp
+    edition = current(ROOT)  # the edition: a release's number, or the pre-release's
+    version = edition.version + ("" if edition.released else f"-pre+{edition.commit}")
+    assert f"<xmpMM:VersionID>{version}</xmpMM:VersionID>" in xmp, xmp
     assert re.search(rf"<dc:language>\s*<rdf:Bag>\s*<rdf:li>{lang}</rdf:li>", xmp)
     assert "https://creativecommons.org/licenses/by-sa/4.0/" in xmp and "CC BY-SA 4.0" in xmp
 

@@ -16,6 +16,7 @@ from textbook.editions import EditionsError
 from .errors import describe, os_error_in
 from .lock import Busy, build_lock
 from .project import BuildError, Project, check_environment, source_date_epoch, tool_checks
+from .public import check_publish
 from .publish import recover
 from .runner import Interrupted, forwarding_signals
 
@@ -39,6 +40,9 @@ def run(project: Project, args) -> int:
         return 2
     if args.format == "chapters":
         return list_chapters(project, langs)
+    if args.format == "release":
+        from .release import release
+        return release(project, args.edition or "")
     quick = {"--chapters": args.chapters, "--langs": args.langs, "--sides": args.sides,
              "--layout": args.layout, "--paper": args.paper, "--handout": args.handout}
     if args.format == "coursepack" and args.pack and any(quick.values()):
@@ -75,7 +79,9 @@ def run(project: Project, args) -> int:
 
 def main(argv: list[str] | None = None, project: Project | None = None) -> int:
     parser = argparse.ArgumentParser(prog="build", description=DOC.splitlines()[0])
-    parser.add_argument("format", choices=["html", "pdf", "epub", "coursepack", "chapters"])
+    parser.add_argument("format", choices=["html", "pdf", "epub", "coursepack", "chapters",
+                                           "release"])
+    parser.add_argument("--edition", default=None, help="release: the edition number X.Y")
     parser.add_argument("--langs", nargs="+", default=None)
     parser.add_argument("--chapters", nargs="+", default=[],
                         help="coursepack: chapter file names without .md")
@@ -95,7 +101,7 @@ def main(argv: list[str] | None = None, project: Project | None = None) -> int:
                         help="refuse to build when a check's tool is missing (publishing)")
     args = parser.parse_args(argv)
     project = project or Project()
-    if args.format != "chapters":
+    if args.format in (*PUBLISHED, "coursepack"):
         missing = tool_checks()
         said = "; ".join(f"{check} ({why})" for _, check, why in missing)
         if missing and args.all_checks:
@@ -110,6 +116,7 @@ def main(argv: list[str] | None = None, project: Project | None = None) -> int:
     try:
         check_environment(dict(os.environ))
         source_date_epoch(project.root)
+        check_publish(project, dict(os.environ))
         with forwarding_signals(), build_lock(project.build, wait=not args.no_wait):
             recover(project.build, PUBLISHED)
             return run(project, args)

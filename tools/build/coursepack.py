@@ -65,6 +65,10 @@ def build_coursepack(project: Project, langs: list[str], chapters: list[str],
     except CoursepackError as exc:
         print(f"error: CHAPTERS: {exc}", file=sys.stderr)
         return 2
+    made_for = (pack.title_page.get("edition") if pack is not None else None)
+    if made_for and made_for != (this := project.config()["release"]):
+        print(f"[coursepack] note: the pack file names edition {made_for}; this book is "
+              f"edition {this}: check the pack's chapters against the changelog", flush=True)
     if pack is not None and pack.title_page:
         title_page = str(pack.write_title_page(stage / "title-page.json"))
     env = dict(os.environ, SOURCE_DATE_EPOCH=source_date_epoch(project.root))

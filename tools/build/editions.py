@@ -5,11 +5,11 @@ import os
 import shutil
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from . import latexmk as tex
 from .fingerprints import fingerprint
 from .project import SPHINX_FLAGS, Project, source_date_epoch
+from .public import preview
 from .publish import publish, tree_digest
 from .runner import check_interrupted, run_sphinx
 from .site_root import write_root_files
@@ -112,9 +112,10 @@ def build_html(project: Project, langs: list[str]) -> int:
     stamps.commit()
     print(f"[html] published {', '.join(langs)} in {project.published('html')}")
     url = project.config().get("textbook_site_url", "")
-    if urlsplit(url).hostname in ("localhost", "127.0.0.1"):
+    if reason := preview(project):  # (build/public.py)
         print(f"[html] a preview: canonical links, the sitemap and the ready citation name "
-              f"{url} (set TEXTBOOK_SITE_URL to the public address when you publish)")
+              f"{url} (set TEXTBOOK_SITE_URL to the public address when you publish: "
+              f"{reason}); the landing and citation pages say it is a preview")
     return 0
 
 

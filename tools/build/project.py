@@ -97,10 +97,17 @@ def _epoch_value(value: str, origin: str) -> str:
 
 
 def source_date_epoch(root: Path = ROOT) -> str:
-    """``SOURCE_DATE_EPOCH``: the environment's, else the date a release archive
-    carries, else the last commit's time; never 1970."""
+    """``SOURCE_DATE_EPOCH``: the environment's, else a release tag's date, else the
+    date a release archive carries, else the last commit's time; never 1970."""
     if "SOURCE_DATE_EPOCH" in os.environ:
         return _epoch_value(os.environ["SOURCE_DATE_EPOCH"], "SOURCE_DATE_EPOCH")
+    from textbook.edition import EditionError, current
+
+    try:  # a release (tag vX.Y): the tag's date
+        if (edition := current(root)).released and edition.epoch:
+            return str(edition.epoch)
+    except EditionError:
+        pass  # (the build reports it)
     archived = root / DATE_FILE
     if archived.is_file():
         text = archived.read_text(encoding="utf-8", errors="replace").strip()
@@ -135,6 +142,7 @@ def _check_url(name: str, value: str) -> None:
 
 # Every TEXTBOOK_* environment variable the build or conf.py reads, with its check.
 ENVIRONMENT = {"TEXTBOOK_SITE_URL": _check_url,
+               "TEXTBOOK_PUBLISH": lambda name, value: None,  # build/public.py
                "TEXTBOOK_FULL_SUITE": lambda name, value: None}  # read by the tests only
 URL_FALLBACKS = ("READTHEDOCS_CANONICAL_URL",)  # read by conf.py after TEXTBOOK_SITE_URL
 

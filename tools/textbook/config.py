@@ -22,6 +22,13 @@ class Setting:
 SETTINGS = (
     Setting("textbook_site_url", "", "html", (str,),
             "root URL of the published site (holds <lang>/): canonical and hreflang links, sitemap"),
+    Setting("textbook_public_url", "", "html", (str,),
+            "the book's public address, recorded once in conf.py; '' = not yet set: every "
+            "output is a preview (title and citation pages say so) and publishing is refused"),
+    Setting("textbook_prerelease", "", "env", (str,),
+            "'' for a release (git tag vX.Y); else the commit of this pre-release (conf.py)"),
+    Setting("textbook_edition_error", "", "env", (str,),
+            "why the edition could not be read (conf.py sets it; the build stops with it)"),
     Setting("textbook_languages", [], "html", (list,),
             "the editions the site links (conf.py: the released ones; empty: this one only)"),
     Setting("textbook_downloads", [], "html", (list,),
@@ -50,6 +57,24 @@ def site_base(url: str | None) -> str:
     """``textbook_site_url`` with a final slash ('' when the site has no URL)."""
     url = (url or "").strip()
     return url if not url or url.endswith("/") else url + "/"
+
+
+LOOPBACK = ("localhost", "127.0.0.1", "::1", "0.0.0.0")
+
+
+def preview_reason(site_url: str | None, public_url: str | None) -> str:
+    """Why a build whose address is ``site_url`` is a preview ('' when it is the
+    published edition: the recorded public address, not a loopback one)."""
+    from urllib.parse import urlsplit
+
+    site, public = site_base(site_url), site_base(public_url)
+    if not public:
+        return "the book's public address is not yet set (conf.py: textbook_public_url)"
+    if urlsplit(public).hostname in LOOPBACK:
+        return f"the recorded public address {public} is a loopback address"
+    if site != public:
+        return f"this build's address {site or '(none)'} is not the public address {public}"
+    return ""
 
 
 def setup_config(app) -> None:

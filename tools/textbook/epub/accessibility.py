@@ -23,6 +23,9 @@ from docutils import nodes
 from ..html.site import TextbookHTMLTranslator
 from ..latex.layout import WORDS as PRINT_WORDS
 from ..latex.layout import translated_project
+from ..citations.book import prerelease_label
+from ..config import preview_reason
+from ..languages import SOURCE_LANGUAGE
 from ..messages import MSGID_LANGUAGE, N_, gettext
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -65,7 +68,8 @@ def words(lang: str | None) -> dict[str, str]:
     """The e-book's words in ``lang`` (plain text), with the print edition's it shares."""
     lang = lang or MSGID_LANGUAGE
     shared = {k: PRINT_WORDS[k] for k in ("edition", "references", "licence", "licence_url",
-                                          "contents")}
+                                          "contents", "source", "translation",
+                                          "preview")}
     return {key: gettext(msgid, lang) for key, msgid in {**shared, **WORDS}.items()}
 
 
@@ -141,6 +145,10 @@ def page_context(app, pagename, templatename, context, doctree) -> None:
         textbook_title=title, textbook_author=app.config.author,
         textbook_edition=w["edition"], textbook_licence=w["licence"],
         textbook_licence_label=w["licence_label"], textbook_licence_url=w["licence_url"],
+        textbook_source=w["source"], textbook_prerelease=prerelease_label(app.config),
+        textbook_preview=w["preview"] if preview_reason(
+            app.config.textbook_site_url, app.config.textbook_public_url) else "",
+        textbook_translation=w["translation"] if lang != SOURCE_LANGUAGE else "",
         textbook_cover_alt=w["cover_alt"].format(title=title, author=app.config.author))
 
 

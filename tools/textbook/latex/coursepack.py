@@ -20,7 +20,7 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
-from .layout import attribution, words, xmp_languages
+from .layout import ADDRESS, attribution, credits, words, xmp_languages
 
 
 class CoursepackError(Exception):
@@ -179,13 +179,19 @@ def bilingual_front(head: str, fronts: dict[str, tuple[str, str]]) -> str:
     # the licence on the title page's back in every language of the pack
     licences = "".join(
         r"\par\medskip\begin{otherlanguage}{%s}\noindent %s\par\noindent\url{%s}"
-        r"\end{otherlanguage}" % (words(lang)["polyglossia"], words(lang)["licence"],
-                                   words(lang)["licence_url"]) for lang in list(fronts)[1:])
+        r"\par\noindent %s\end{otherlanguage}" % (
+            words(lang)["polyglossia"], words(lang)["licence"], words(lang)["licence_url"],
+            credits(lang)) for lang in list(fronts)[1:])
     # the attribution line in every language of the pack, each in its own language
     attributions = r"\par\smallskip ".join(
         r"\begin{otherlanguage}{%s}%s\end{otherlanguage}" % (words(lang)["polyglossia"],
         attribution(lang, title=t, author=r"\@author", edition=r + r"\space\version"))
         for lang, (t, r) in fronts.items())
+    # the online edition of every language of the pack (the first's is on its title page)
+    first_address = re.compile(re.escape(ADDRESS % ("\0", "\0")).replace(
+        "\0", "(?P<site>[^{}]*)%s/" % re.escape(first), 1).replace("\0", "[^{}]*"))
+    head = first_address.sub(lambda m: r"\\ ".join(
+        ADDRESS % ((m["site"] + f"{lang}/",) * 2) for lang in fronts), head, count=1)
     head = before_document(head, xmp_languages(list(fronts))
                            + "\\renewcommand{\\releaseinfo}{%s}\n"
                            "\\newcommand\\textbookmorelicences{%s}\n"

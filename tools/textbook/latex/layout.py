@@ -18,7 +18,8 @@ from sphinx.util import texescape
 
 from ..i18n.langparts import node_lang
 from ..i18n.quotes import educate
-from ..languages import print_language
+from ..config import preview_reason
+from ..languages import SOURCE_LANGUAGE, print_language
 from ..messages import MSGID_LANGUAGE, N_, gettext
 
 # Front-matter words: English msgids (translations: locales/<lang>/LC_MESSAGES/textbook.po)
@@ -26,10 +27,29 @@ WORDS = {
     # Translators: after the title on the title page ("Edition 1.0")
     "edition": N_("Edition"),
     "references": N_("References"),
-    "licence": N_("This book is licensed under the Creative Commons Attribution-ShareAlike "
-                  "4.0 International licence (CC BY-SA 4.0). You are free to copy, "
-                  "redistribute and adapt it, also commercially, as long as you give "
-                  "attribution and share adaptations under the same licence."),
+    "licence": N_("What the book’s team wrote (the translation, the editorial notes, the "
+                  "arrangement of the comparison data and the introductory text) is licensed "
+                  "under the Creative Commons Attribution-ShareAlike 4.0 International licence "
+                  "(CC BY-SA 4.0). You are free to copy, redistribute and adapt it, also "
+                  "commercially, as long as you give attribution and share adaptations under "
+                  "the same licence. The reproduced article is not covered by this licence: "
+                  "its rights stay with its author."),
+    # Translators: the credit of the reproduced article (title and licence pages)
+    "source": N_("Source: the book reproduces an Indonesian article on empowerment, community "
+                 "development and community intervention, received as plain text copied from "
+                 "a blog page. The article’s title, its author, its date and its original "
+                 "address are not recorded in that material."),
+    # Translators: on the title and citation pages of a build without the book's
+    # public address (a preview)
+    "preview": N_("Preview, not a published edition: this copy was made without the "
+                  "book’s public address, so its links and citation are not permanent."),
+    # Translators: the title page between two editions; keep {version} and {commit}
+    "prerelease": N_("pre-release of {version} (commit {commit})"),
+    # Translators: a course pack's title page: the book's edition the pack was made for
+    "made_for": N_("Made for edition {version}"),
+    # Translators: printed in every edition but the Indonesian one
+    "translation": N_("This edition is a translation from Indonesian by the book’s team. "
+                      "The Indonesian edition is the original."),
     # Translators: the licence deed in your language, if Creative Commons has one
     "licence_url": N_("https://creativecommons.org/licenses/by-sa/4.0/"),
     # Translators: heading of a course pack's part in this language
@@ -37,7 +57,7 @@ WORDS = {
     # Translators: a course pack's title page, once per language of the pack; keep
     # {title}, {author} and {edition} (the book's title, its author, "Edition 1.0")
     "attribution": N_("This pack reproduces chapters of {title} by {author}, {edition}, "
-                      "licensed under CC BY-SA 4.0."),
+                      "with the book’s licence and source statement."),
     "preface": N_("Preface"),
     "contents": N_("Contents"),
 }
@@ -51,6 +71,13 @@ def words(lang: str | None) -> dict[str, str]:
     found["licence_url"] = _url(gettext(WORDS["licence_url"], lang))
     found["attribution"] = gettext(WORDS["attribution"], lang)
     return {**print_language(MSGID_LANGUAGE), **print_language(lang), **found}
+
+
+def credits(lang: str | None, sep: str = r"\par\noindent ") -> str:
+    """After the licence: the article's credit and, in a translation, that it is one (LaTeX)."""
+    w = words(lang)
+    keys = ("source",) + (("translation",) if (lang or MSGID_LANGUAGE) != SOURCE_LANGUAGE else ())
+    return sep.join(w[k] for k in keys)
 
 
 PREAMBLE = r"""
@@ -149,24 +176,59 @@ def _url(text: str) -> str:
     return text if re.fullmatch(r"https://[A-Za-z0-9./_~-]+", text) else WORDS["licence_url"]
 
 
+# A course pack's title page: its title the largest text, its course lines under it,
+# the book (title, edition, author, date) below them as the source, then the
+# attribution and the online address. As Sphinx's \sphinxmaketitle otherwise.
+PACK_TITLE_PAGE = r"""{%
+\let\sphinxrestorepageanchorsetting\relax
+\ifHy@pageanchor\def\sphinxrestorepageanchorsetting{\Hy@pageanchortrue}\fi
+\hypersetup{pageanchor=false}%
+\begin{titlepage}\let\footnoterule\relax
+\noindent\rule{\textwidth}{1pt}\par
+\begingroup\def\endgraf{ }\def\and{\& }\pdfstringdefDisableCommands{\def\\{, }}%
+\hypersetup{pdfauthor={\@author}, pdftitle={\@title}}\endgroup
+\begin{flushright}\sphinxlogo\py@HeaderFamily
+{\expandafter\@firstoftwo\textbookpacksizes\bfseries\textbookpacktitle\par}\bigskip
+{\expandafter\@secondoftwo\textbookpacksizes\py@authoraddress\par}
+\vfill
+{\expandafter\@secondoftwo\textbookpacksizes\mdseries\let\LARGE\relax\@title\par}\smallskip
+{\itshape\large\py@release\releaseinfo\par}\smallskip
+{\large\@author\par}{\large\@date\par}
+\vfill
+\textbookpackfoot\par
+\end{flushright}%
+\end{titlepage}%
+\setcounter{footnote}{0}\let\thanks\relax\let\maketitle\relax
+\clearpage\ifdefined\sphinxbackoftitlepage\sphinxbackoftitlepage\fi
+\if@openright\cleardoublepage\else\clearpage\fi
+\sphinxrestorepageanchorsetting}"""
+
+
 def maketitle(lang: str, copyright_: str) -> str:
     """Title page (i) and, on its back (ii), the licence; roman folios until chapter 1."""
     w = words(lang)
     return (r"""\pagenumbering{roman}%
 \def\sphinxbackoftitlepage{\setcounter{page}{2}\thispagestyle{empty}%
-\begingroup\setlength\parskip{1ex}\null\vfill\small\noindent
+\begingroup\setlength\parskip{1ex}\null\vfill\small
+\ifdefined\textbookstatus\noindent\textbf{\textbookstatus}\par\fi
+\noindent
 \textcopyright\ """ + texescape.escape(copyright_) + r"""
 
 \noindent """ + w["licence"] + r"""
 
 \noindent\url{""" + w["licence_url"] + r"""}
 
+\noindent """ + credits(lang, "\n\n\\noindent ") + r"""
+
 \noindent \py@release, \@date.
 \ifdefined\textbookmorelicences\textbookmorelicences\fi
 \par\endgroup}
+% a pre-release and a preview say so above the title (\sphinxlogo: its first line)
+\ifdefined\textbookstatus\renewcommand\sphinxlogo{\parbox{\textwidth}{\raggedleft
+\normalsize\bfseries\textbookstatus}\par\bigskip}\fi
 % (on A5 the title page's type is one size smaller: a pack's lines must fit)
 \begingroup\ifdim\paperheight<220mm\let\Huge\LARGE\let\LARGE\Large\let\large\normalsize
-\fi\sphinxmaketitle\endgroup
+\fi\ifdefined\textbookpacktitle""" + PACK_TITLE_PAGE + r"""\else\sphinxmaketitle\fi\endgroup
 """)
 
 
@@ -178,15 +240,19 @@ def handout_title(lang: str, copyright_: str) -> str:
 \begingroup\def\endgraf{ }\def\and{\& }\pdfstringdefDisableCommands{\def\\{, }}%
 \hypersetup{pdfauthor={\@author}, pdftitle={\@title}}\endgroup
 \noindent\rule{\textwidth}{1pt}\par
+\ifdefined\textbookstatus{\noindent\bfseries\textbookstatus\par}\fi
 \begin{flushright}\py@HeaderFamily
+\ifdefined\textbookpacktitle{\LARGE\bfseries\textbookpacktitle\par}\smallskip\fi
 {\large\py@authoraddress\par}\medskip
 {\Large\let\LARGE\large \@title\par}\smallskip
 {\itshape \py@release\releaseinfo, \@date\par}\smallskip
 {\@author\par}
+\ifdefined\textbookpackfoot\textbookpackfoot\par\fi
 \end{flushright}
 \begingroup\footnotesize\setlength\parskip{0.5ex}\noindent
 \textcopyright\ """ + texescape.escape(copyright_) + r""". """ + w["licence"] + r"""
 \url{""" + w["licence_url"] + r"""}
+\par\noindent """ + credits(lang) + r"""
 \ifdefined\textbookmorelicences\textbookmorelicences\fi
 \par\endgroup
 \noindent\rule{\textwidth}{0.4pt}\par\bigskip
@@ -241,6 +307,13 @@ def _build_date(fmt: str = "%Y-%m-%dT%H:%M:%SZ") -> str:
 SITE_URL = re.compile(r"https?://[A-Za-z0-9.:/_~-]+/")
 
 
+ADDRESS = r"\medskip\qrcode[height=2cm]{%s}\\ \url{%s}"  # coursepack.py: one per language
+# pack title length -> its size and that of the course lines and the book's title
+PACK_TITLE_SIZES = ((60, r"\Huge\Large"), (120, r"\LARGE\large"),
+                    (10 ** 6, r"\Large\normalsize"))
+LONG_WORD, BREAK = re.compile(r"\S{21,}"), "\ue000"
+
+
 def pack_title_page(path: str, site_url: str, lang: str, attribution_line: str) -> str:
     """A course pack's own lines at the foot of the title page (teachers' text, escaped),
     the attribution line (``\\textbookattributions``: every language's in a bilingual
@@ -249,11 +322,16 @@ def pack_title_page(path: str, site_url: str, lang: str, attribution_line: str) 
 
     fields = json.loads(Path(path).read_text(encoding="utf-8")) if path else {}
     text = {k: texescape.escape(educate(v, lang)) for k, v in fields.items()}
-    lines = [text[k] for k in ("course", "institution", "lecturer", "term") if fields.get(k)]
-    if fields.get("title"):
-        lines.insert(0, r"\textbf{%s}" % text["title"])
-    lines.append(r"\smallskip\parbox{0.85\textwidth}{\raggedleft\footnotesize"
-                 r"\textbookattributions}")
+    # a long unbroken word (a URL, a code) may break every 10 characters, no hyphen
+    shown = {k: texescape.escape(LONG_WORD.sub(
+        lambda m: BREAK.join(re.findall(".{1,10}", m[0])), educate(v, lang))).replace(
+        BREAK, r"\allowbreak{}") for k, v in fields.items()}
+    lines = [shown[k] for k in ("course", "institution", "lecturer", "term") if fields.get(k)]
+    if fields.get("edition"):
+        lines.append(texescape.escape(gettext(WORDS["made_for"], lang).format(
+            version=fields["edition"])))
+    foot = [r"\smallskip\parbox{0.85\textwidth}{\raggedleft\footnotesize"
+            r"\textbookattributions}"]
     define = r"\newcommand\textbookattributions{%s}" % attribution_line
     if fields.get("title"):  # the PDF's title (window, XMP): the pack's, not the book's
         # (the title page's \hypersetup{pdftitle={\@title}}: \@title as a PDF string)
@@ -261,9 +339,16 @@ def pack_title_page(path: str, site_url: str, lang: str, attribution_line: str) 
                    r"\makeatother" % text["title"])
     url = f"{site_url}{lang}/"
     if SITE_URL.fullmatch(url) and not re.match(r"https?://(localhost|127\.)", url):
-        lines.append(r"\medskip\qrcode[height=2cm]{%s}\\ \url{%s}" % (url, url))
-        return define + r"\usepackage{qrcode}\authoraddress{%s}" % r"\\ ".join(lines) + "\n"
-    return define + r"\authoraddress{%s}" % r"\\ ".join(lines) + "\n"
+        foot.append(ADDRESS % (url, url))
+        define += r"\usepackage{qrcode}"
+    if fields.get("title"):  # the pack's own title page (PACK_TITLE_PAGE)
+        # a long title a size or two smaller, the other lines still smaller than it
+        sizes = next(s for limit, s in PACK_TITLE_SIZES if len(fields["title"]) <= limit)
+        return define + (r"\newcommand\textbookpacktitle{%s}\newcommand\textbookpackfoot{%s}"
+                         r"\newcommand\textbookpacksizes{%s}\authoraddress{%s}" % (
+                             shown["title"], r"\\ ".join(foot), sizes,
+                             r"\\ ".join(lines))) + "\n"
+    return define + r"\authoraddress{%s}" % r"\\ ".join(lines + foot) + "\n"
 
 
 # The book's contents: no page reset (Sphinx's \sphinxtableofcontents restarts at i),
@@ -294,8 +379,20 @@ def latex_config(app, config) -> None:
     elements.setdefault("maketitle", r"\makeatletter" + front + r"\makeatother")
     elements["preamble"] = (elements.get("preamble", "") + PREAMBLE
                             + pdf_setup(lang, config.copyright)
+                            # the edition in the XMP (xmpMM:VersionID): "1.0", or
+                            # "1.0-pre+abc1234" between tags
+                            + r"\hypersetup{pdfversionid={%s}}" % (
+                                config.release + (f"-pre+{config.textbook_prerelease}"
+                                                  if config.textbook_prerelease else "")) + "\n"
                             + r"\newcommand\textbookbibname{%s}" % w["references"] + "\n")
     elements.setdefault("tableofcontents", CONTENTS % w)
+    status = [texescape.escape(gettext(WORDS["prerelease"], lang).format(
+        version=config.version, commit=config.textbook_prerelease))
+        ] if config.textbook_prerelease else []
+    if preview_reason(config.textbook_site_url, config.textbook_public_url):
+        status.append(w["preview"])
+    if status:  # the title page, its back (a handout: its title block)
+        elements["preamble"] += r"\newcommand\textbookstatus{%s}" % r"\\ ".join(status) + "\n"
     if config.textbook_print_chapters:  # a course pack
         line = attribution(lang, title=title, author=author,
                            edition=f"{w['edition']} {texescape.escape(config.release)}")
