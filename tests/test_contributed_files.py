@@ -286,6 +286,7 @@ def published_text(page: Path) -> str:
     return page.read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 @settings(max_examples=16, deadline=None, database=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(text=RANDOM_TEXT)
@@ -302,6 +303,7 @@ def test_random_unicode_in_a_catalog_is_refused_at_a_line_or_published_clean(tex
         assert not HIDDEN.search((out / "searchindex.js").read_text(encoding="utf-8"))
 
 
+@pytest.mark.slow
 @settings(max_examples=16, deadline=None, database=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(text=RANDOM_TEXT)
@@ -398,8 +400,6 @@ def test_many_obsolete_entries_are_one_finding(tmp_path):
                      "what you need, then delete them (python tools/i18n update --no-obsolete)"]
 
 
-@pytest.mark.skipif(__import__("textbook.i18n.spelling", fromlist=["missing"]).missing()
-                    is not None, reason="needs hunspell with hunspell-id and hunspell-en-us")
 def test_spelling_names_the_right_line_of_a_long_msgstr(tmp_path):
     from textbook.i18n import spelling
 
@@ -495,3 +495,14 @@ def test_a_clean_epub_parses_and_passes(tmp_path):
     assert xml_errors(epub) == []
     assert {Path(n).suffix for n in __import__("zipfile").ZipFile(epub).namelist()} >= \
         {".xhtml", ".opf", ".ncx"}
+
+
+def test_a_catalog_of_sphinx_own_words_is_refused(tmp_path):
+    project = catalog_project(tmp_path)
+    sphinx_po = project / "locales/en/LC_MESSAGES/sphinx.po"
+    sphinx_po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                         'msgid "Search"\nmsgstr "<script>alert(1)</script>"\n', encoding="utf-8")
+    proc, out = sphinx_build(project, "en")
+    assert proc.returncode == 1
+    assert f"ERROR: {sphinx_po}: a catalog of Sphinx's own words" in proc.stderr, proc.stderr
+    assert not list(out.rglob("*.html"))
