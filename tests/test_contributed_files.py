@@ -506,3 +506,31 @@ def test_a_catalog_of_sphinx_own_words_is_refused(tmp_path):
     assert proc.returncode == 1
     assert f"ERROR: {sphinx_po}: a catalog of Sphinx's own words" in proc.stderr, proc.stderr
     assert not list(out.rglob("*.html"))
+
+
+def test_a_pack_field_with_a_bidi_control_is_refused_at_its_column(tmp_path, capsys):
+    from build import Project
+    from build.cli import main
+
+    pack = tmp_path / "kuliah.yaml"
+    pack.write_text("title: Bahan \u202eBacaan\ncourse: Pengantar\nchapters:\n  - pemberdayaan\n"
+                    "languages: [id]\n", encoding="utf-8")
+    code = main(["coursepack", "--pack", str(pack)], Project(build=tmp_path / "_build"))
+    err = capsys.readouterr().err
+    assert code == 2
+    assert f"error: {pack}:1:14: bidirectional control U+202E RIGHT-TO-LEFT OVERRIDE" in err, err
+    assert not (tmp_path / "_build" / "coursepack").exists()
+
+
+def test_a_glossary_term_with_a_zero_width_space_is_refused_at_its_column(tmp_path):
+    project = catalog_project(tmp_path)
+    (project / "locales" / "glossary.yaml").write_text(
+        "terms:\n  - id: pemberdayaan\n    en: empower\u200bment\n", encoding="utf-8")
+    check = po_check(project)
+    assert check.returncode == 1
+    assert f"{project / 'locales/glossary.yaml'}:3:16: zero-width character U+200B ZERO WIDTH " \
+           "SPACE is not allowed" in check.stdout, check.stdout
+    proc, _ = sphinx_build(project, "en")
+    assert proc.returncode == 1
+    assert f"{project / 'locales/glossary.yaml'}:3:16: ERROR: zero-width character U+200B" \
+        in proc.stderr, proc.stderr
