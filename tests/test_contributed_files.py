@@ -534,3 +534,16 @@ def test_a_glossary_term_with_a_zero_width_space_is_refused_at_its_column(tmp_pa
     assert proc.returncode == 1
     assert f"{project / 'locales/glossary.yaml'}:3:16: ERROR: zero-width character U+200B" \
         in proc.stderr, proc.stderr
+
+
+def test_a_data_file_outside_the_project_is_refused_unread(tmp_path):
+    project = copy_root("data-good", tmp_path)
+    outside = outside_file(tmp_path)
+    index = project / "index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace(
+        "tabel.yaml", f"../outside/{outside.name}"), encoding="utf-8")
+    proc, out = sphinx_build(project)
+    assert proc.returncode == 1
+    assert f"{index}:3: ERROR: {outside}: is outside the repository" in proc.stderr, proc.stderr
+    assert_no_crash_report(proc)
+    assert_nothing_leaks(proc, out)
