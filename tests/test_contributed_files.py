@@ -547,3 +547,17 @@ def test_a_data_file_outside_the_project_is_refused_unread(tmp_path):
     assert f"{index}:3: ERROR: {outside}: is outside the repository" in proc.stderr, proc.stderr
     assert_no_crash_report(proc)
     assert_nothing_leaks(proc, out)
+
+
+def test_po_check_refuses_a_bidi_control_in_a_data_cell_and_a_pack_file(tmp_path):
+    from i18n import checks
+
+    data = tmp_path / "tabel.yaml"
+    data.write_text("cells:\n  a: Sel\u202ea1\n", encoding="utf-8")
+    pack = tmp_path / "kuliah.yaml"
+    pack.write_text('title: "Bahan \\u2066Bacaan"\n', encoding="utf-8")
+    assert [str(p) for p in checks.yaml_problems([data, pack])] == [
+        f"{data}:2:9: bidirectional control U+202E RIGHT-TO-LEFT OVERRIDE is not allowed: "
+        "delete it (it is invisible or moves the text around it)",
+        f"{pack}:1: bidirectional control U+2066 LEFT-TO-RIGHT ISOLATE is not allowed: delete "
+        "it (it is invisible or moves the text around it) (written as an escape)"]
