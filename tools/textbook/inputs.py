@@ -136,8 +136,8 @@ def tree_problems(root: str | Path, folders: list[str | Path]) -> list[InputErro
             if problem is None and entry.name in FORBIDDEN_NAMES:
                 problem = FORBIDDEN_NAMES[entry.name]
             if problem is None and entry.suffix in COMPILED:
-                problem = (f"{COMPILED[entry.suffix]}: the build compiles catalogs itself; "
-                           "delete this file (git rm)")
+                problem = (f"{COMPILED[entry.suffix]}: the build compiles catalogs itself "
+                           "and never uses this one; delete it (git rm if it is committed)")
             if problem is None and entry.suffix not in TEXT_SUFFIXES:
                 with open(entry, "rb") as f:
                     if b"\0" in f.read(8192):
