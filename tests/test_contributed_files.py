@@ -286,6 +286,7 @@ def published_text(page: Path) -> str:
     return page.read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 @settings(max_examples=16, deadline=None, database=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(text=RANDOM_TEXT)
@@ -302,6 +303,7 @@ def test_random_unicode_in_a_catalog_is_refused_at_a_line_or_published_clean(tex
         assert not HIDDEN.search((out / "searchindex.js").read_text(encoding="utf-8"))
 
 
+@pytest.mark.slow
 @settings(max_examples=16, deadline=None, database=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(text=RANDOM_TEXT)
@@ -398,8 +400,6 @@ def test_many_obsolete_entries_are_one_finding(tmp_path):
                      "what you need, then delete them (python tools/i18n update --no-obsolete)"]
 
 
-@pytest.mark.skipif(__import__("textbook.i18n.spelling", fromlist=["missing"]).missing()
-                    is not None, reason="needs hunspell with hunspell-id and hunspell-en-us")
 def test_spelling_names_the_right_line_of_a_long_msgstr(tmp_path):
     from textbook.i18n import spelling
 
@@ -495,3 +495,69 @@ def test_a_clean_epub_parses_and_passes(tmp_path):
     assert xml_errors(epub) == []
     assert {Path(n).suffix for n in __import__("zipfile").ZipFile(epub).namelist()} >= \
         {".xhtml", ".opf", ".ncx"}
+
+
+def test_a_catalog_of_sphinx_own_words_is_refused(tmp_path):
+    project = catalog_project(tmp_path)
+    sphinx_po = project / "locales/en/LC_MESSAGES/sphinx.po"
+    sphinx_po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                         'msgid "Search"\nmsgstr "<script>alert(1)</script>"\n', encoding="utf-8")
+    proc, out = sphinx_build(project, "en")
+    assert proc.returncode == 1
+    assert f"ERROR: {sphinx_po}: a catalog of Sphinx's own words" in proc.stderr, proc.stderr
+    assert not list(out.rglob("*.html"))
+
+
+def test_a_pack_field_with_a_bidi_control_is_refused_at_its_column(tmp_path, capsys):
+    from build import Project
+    from build.cli import main
+
+    pack = tmp_path / "kuliah.yaml"
+    pack.write_text("title: Bahan \u202eBacaan\ncourse: Pengantar\nchapters:\n  - pemberdayaan\n"
+                    "languages: [id]\n", encoding="utf-8")
+    code = main(["coursepack", "--pack", str(pack)], Project(build=tmp_path / "_build"))
+    err = capsys.readouterr().err
+    assert code == 2
+    assert f"error: {pack}:1:14: bidirectional control U+202E RIGHT-TO-LEFT OVERRIDE" in err, err
+    assert not (tmp_path / "_build" / "coursepack").exists()
+
+
+def test_a_glossary_term_with_a_zero_width_space_is_refused_at_its_column(tmp_path):
+    project = catalog_project(tmp_path)
+    (project / "locales" / "glossary.yaml").write_text(
+        "terms:\n  - id: pemberdayaan\n    en: empower\u200bment\n", encoding="utf-8")
+    check = po_check(project)
+    assert check.returncode == 1
+    assert f"{project / 'locales/glossary.yaml'}:3:16: zero-width character U+200B ZERO WIDTH " \
+           "SPACE is not allowed" in check.stdout, check.stdout
+    proc, _ = sphinx_build(project, "en")
+    assert proc.returncode == 1
+    assert f"{project / 'locales/glossary.yaml'}:3:16: ERROR: zero-width character U+200B" \
+        in proc.stderr, proc.stderr
+
+
+def test_a_data_file_outside_the_project_is_refused_unread(tmp_path):
+    project = copy_root("data-good", tmp_path)
+    outside = outside_file(tmp_path)
+    index = project / "index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace(
+        "tabel.yaml", f"../outside/{outside.name}"), encoding="utf-8")
+    proc, out = sphinx_build(project)
+    assert proc.returncode == 1
+    assert f"{index}:3: ERROR: {outside}: is outside the repository" in proc.stderr, proc.stderr
+    assert_no_crash_report(proc)
+    assert_nothing_leaks(proc, out)
+
+
+def test_po_check_refuses_a_bidi_control_in_a_data_cell_and_a_pack_file(tmp_path):
+    from i18n import checks
+
+    data = tmp_path / "tabel.yaml"
+    data.write_text("cells:\n  a: Sel\u202ea1\n", encoding="utf-8")
+    pack = tmp_path / "kuliah.yaml"
+    pack.write_text('title: "Bahan \\u2066Bacaan"\n', encoding="utf-8")
+    assert [str(p) for p in checks.yaml_problems([data, pack])] == [
+        f"{data}:2:9: bidirectional control U+202E RIGHT-TO-LEFT OVERRIDE is not allowed: "
+        "delete it (it is invisible or moves the text around it)",
+        f"{pack}:1: bidirectional control U+2066 LEFT-TO-RIGHT ISOLATE is not allowed: delete "
+        "it (it is invisible or moves the text around it) (written as an escape)"]

@@ -44,11 +44,13 @@ def reader_text(markup: str) -> str:
 
 
 def catalog(lang: str, domain: str) -> dict[str, str]:
-    """msgid -> msgstr from the compiled catalog (Sphinx writes the .mo when building)."""
+    """msgid -> msgstr as the build compiles them (translated, not fuzzy): the .mo
+    files live in the build folder, never beside the catalog."""
     if lang == "id":
         return {}
-    mo = ROOT / "locales" / lang / "LC_MESSAGES" / f"{domain}.mo"
-    return {e.msgid: e.msgstr for e in polib.mofile(str(mo)) if e.msgstr}
+    po = ROOT / "locales" / lang / "LC_MESSAGES" / f"{domain}.po"
+    return {e.msgid: e.msgstr for e in polib.pofile(str(po))
+            if e.msgstr and not e.fuzzy and not e.obsolete}
 
 
 def table_strings(lang: str) -> dict[str, str]:
@@ -61,7 +63,7 @@ def table_strings(lang: str) -> dict[str, str]:
     def tr(text: str) -> str:
         text = " ".join(text.split())
         if lang != "id" and text not in messages:
-            raise KeyError(f"no {lang} translation for {text!r} in model-intervensi.mo")
+            raise KeyError(f"no {lang} translation for {text!r} in model-intervensi.po")
         return reader_text(messages.get(text, text))
 
     found = {f"model {m.id}": tr(m.name) for m in data.models}

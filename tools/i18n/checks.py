@@ -11,6 +11,7 @@ from textbook.i18n.rules import (PO_FORMAT, canonical, read_catalog, GlossaryErr
 
 from textbook.i18n import spelling
 from textbook.i18n.po import Lines, catalog_problems
+from textbook.inputs import InputError, compose_yaml, plain_data, read_text
 
 from .catalogs import LOCALES, ROOT, Problem, display
 
@@ -59,6 +60,8 @@ def check_all(locales: Path = LOCALES, langs: list[str] | None = None,
         sources = [*sorted((ROOT / "source").glob("*.md")),
                    *sorted((ROOT / "source" / "data").glob("*.yaml"))]
         problems += [p for path in sources for p in spelling_problems(path, "id", locales)]
+        problems += yaml_problems([*sorted((ROOT / "source" / "data").glob("*.yaml")),
+                                   *sorted((ROOT / "coursepacks").glob("*.yaml"))])
     return problems
 
 
@@ -87,6 +90,20 @@ def draft_notes(locales: Path = LOCALES, langs: list[str] | None = None,
             notes.append(f"{display(glossary)}:1: note: no '{lang}:' terms yet (draft "
                          f"'{lang}': needed before its release, not now)")
     return notes
+
+
+def yaml_problems(paths: list[Path]) -> list[Problem]:
+    """The data file and pack files as the build reads them: plain YAML, the one
+    character rule (escapes included); their content rules stay the build's."""
+    found = []
+    for path in paths:
+        try:
+            node = compose_yaml(read_text(path), path)
+            if node is not None:
+                plain_data(node, path)
+        except InputError as e:
+            found.append(Problem(display(path), e.line or 1, e.message, e.column))
+    return found
 
 
 def spelling_problems(path: Path, lang: str, locales: Path) -> list[Problem]:

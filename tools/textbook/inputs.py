@@ -35,6 +35,10 @@ class InputError(Exception):
 
 # What a contributed folder may hold: text. A compiled catalog is the build's to make.
 COMPILED = {".mo": "a compiled catalog", ".gmo": "a compiled catalog"}
+# Sphinx compiles and loads a sphinx.po (its own words) before any extension runs
+FORBIDDEN_NAMES = {"sphinx.po": "a catalog of Sphinx's own words, which Sphinx would use "
+                                "unchecked: delete it (the book's interface words are in "
+                                "textbook.po)"}
 TEXT_SUFFIXES = {".po", ".pot", ".md", ".yaml", ".yml", ".txt", ".bib", ".py", ".rst"}
 SKIPPED_FOLDERS = {"_build", "__pycache__"}  # build output inside a test project
 # The largest file a contributor may send, by kind (the book's largest catalog holds
@@ -129,9 +133,11 @@ def tree_problems(root: str | Path, folders: list[str | Path]) -> list[InputErro
             if stat.S_ISDIR(info.st_mode):
                 continue
             problem = _kind(info.st_mode) or _too_big(entry, info.st_size)
+            if problem is None and entry.name in FORBIDDEN_NAMES:
+                problem = FORBIDDEN_NAMES[entry.name]
             if problem is None and entry.suffix in COMPILED:
-                problem = (f"{COMPILED[entry.suffix]}: the build compiles catalogs itself; "
-                           "delete this file (git rm)")
+                problem = (f"{COMPILED[entry.suffix]}: the build compiles catalogs itself "
+                           "and never uses this one; delete it (git rm if it is committed)")
             if problem is None and entry.suffix not in TEXT_SUFFIXES:
                 with open(entry, "rb") as f:
                     if b"\0" in f.read(8192):
