@@ -97,9 +97,22 @@ def _write(path: Path, data: bytes) -> None:
     os.replace(tmp.name, path)
 
 
-def stage_catalogs(app, config) -> None:
-    """Copy the checked catalogs of the edition into the build folder and point
-    ``locale_dirs`` there; whatever else lies there (an old copy, a .mo) goes."""
+def without(raw: bytes, refused: set[str]) -> bytes:
+    """A catalog's bytes without the entries whose msgid is in ``refused``."""
+    if not refused:
+        return raw
+    import polib
+
+    catalog = polib.pofile(raw.decode("utf-8"))
+    for entry in [e for e in catalog if e.msgid in refused]:
+        catalog.remove(entry)
+    return str(catalog).encode("utf-8")
+
+
+def stage_catalogs(app, config, refused: set[str] = frozenset()) -> None:
+    """Copy the checked catalogs of the edition into the build folder, without the
+    ``refused`` translations, and point ``locale_dirs`` there; whatever else lies
+    there (an old copy, a .mo) goes. Sphinx compiles them there."""
     staged = []
     for number, folder in enumerate(contributed_locale_dirs(app)):
         target = Path(app.doctreedir, "catalogs", str(number))
@@ -114,7 +127,7 @@ def stage_catalogs(app, config) -> None:
                 old.unlink()
         for relative, po in wanted.items():
             if po is not None:
-                _write(target / relative, read_bytes(po))
+                _write(target / relative, without(read_bytes(po), refused))
         staged.append(str(target))
     config.locale_dirs = staged
 

@@ -107,7 +107,7 @@ def has(message: str, lang: str | None) -> bool:
 
 def refused(message: str) -> bool:
     """Whether this build's catalog check refused the translation of ``message``."""
-    from .upstream.refused_messages import REFUSED
+    from .i18n.catalog_check import REFUSED
 
     return str(message) in REFUSED
 

@@ -5,12 +5,11 @@ against and, in ``FIX``, what upstream would have to fix for it to go.
 ``tests/test_upstream.py`` fails when the installed version differs: check the
 patch against the new version, then update ``UPSTREAM`` (or delete the patch).
 """
-from . import myst_lang, pybtex_parser, refused_messages, search_prune
+from . import myst_lang, pybtex_parser, search_prune
 
-PATCHES = (myst_lang, pybtex_parser, refused_messages, search_prune)
+PATCHES = (myst_lang, pybtex_parser, search_prune)
 
 
 def setup_upstream(app) -> None:
     myst_lang.setup_myst_lang(app)
-    refused_messages.setup_refused_messages(app)
     search_prune.setup_search_prune(app)
