@@ -19,7 +19,7 @@ from sphinx.writers.html5 import HTML5Translator
 from sphinx import locale as sphinx_locale
 
 from ..config import site_base
-from ..languages import SOURCE_LANGUAGE, language_name
+from ..languages import PRINT, SOURCE_LANGUAGE, language_name
 from ..messages import MSGID_LANGUAGE, N_, NP_, gettext, has
 from .search_id import STEM_FOLD, SearchIndonesian
 
@@ -53,6 +53,14 @@ UI = {
     "draft": N_("Draft translation: incomplete and not yet reviewed. This edition is not "
                 "published for readers."),
     "top": N_("Back to top"),
+    # Translators: the line at the foot of every page: "Edition 1.0 · 4 December 2026"
+    "edition_line": N_("Edition {number} · {date}"),
+    # Translators: button at the foot of every page (offline reading, service worker)
+    "keep": N_("Keep the whole book for offline reading"),
+    "kept": N_("The whole book is kept on this device: it opens without a network."),
+    # Translators: shown once, offline, on a page kept from an older build;
+    # {edition} is the page's edition line ("Edition 1.0 · 4 December 2026")
+    "stale": N_("This copy is {edition}; a newer edition exists."),
     # Translators: name of the list of links to the parallel view, PDF and EPUB of a page
     "formats": N_("Other forms of this page"),
 }
@@ -75,6 +83,27 @@ def ui(lang: str | None) -> dict[str, str]:
         if not has(UI[key], lang):
             words[key] = word
     return words
+
+
+def build_stamp() -> int:
+    """The build's date (SOURCE_DATE_EPOCH: the last commit's time), which the offline
+    copy compares to know that a newer edition exists."""
+    import os
+    import time
+
+    return int(os.environ.get("SOURCE_DATE_EPOCH") or time.time())
+
+
+def edition_line(config, lang: str) -> str:
+    """"Edisi 1.0 · 4 Desember 2026": the edition and date of the build, in ``lang``."""
+    from sphinx.util.i18n import format_date
+
+    date = format_date(PRINT[lang if lang in PRINT else MSGID_LANGUAGE]["date_format"],
+                       language=lang)
+    try:
+        return ui(lang)["edition_line"].format(number=config.release, date=date)
+    except (KeyError, IndexError, ValueError):  # a catalog's placeholder is wrong
+        return UI["edition_line"].format(number=config.release, date=date)
 
 
 def parallel_label(lang: str, target: str) -> str:
@@ -213,6 +242,9 @@ def page_context(app, pagename: str, templatename: str, context: dict, doctree) 
         "description": _first_paragraph(doctree) or words["description"],
         "draft": config.textbook_draft,
         "long_page": _text_length(doctree, context) > LONG_PAGE,
+        "edition_line": edition_line(config, lang),
+        "build_stamp": build_stamp(),
+        "sw_href": f"{up}../sw.js",  # one worker for the site (tools/build/site_root.py)
         "stem_fold": STEM_FOLD if lang == SearchIndonesian.lang else "",
     }
     if view:
