@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 MANIFEST = "offline.json"
+APP_MANIFEST = "manifest.webmanifest"
 _REF = re.compile(r'(?:src|href)="([^"#?:]+)(?:\?[^"]*)?"')
 
 
@@ -62,12 +63,13 @@ def page_files(outdir: Path, page: str) -> list[str]:
     return sorted(found)
 
 
-def write_manifest(app, exception) -> None:
+def write_offline_list(app, exception) -> None:
     if exception is not None or app.builder.name != "html":
         return
     from .site import build_stamp
 
     outdir = Path(app.outdir)
+    write_app_manifest(app, outdir)  # listed with the files the pages refer to
     files = edition_files(outdir)
     digest = hashlib.sha256()
     for name in files:
@@ -82,6 +84,22 @@ def write_manifest(app, exception) -> None:
         "files": sorted(set(files) | set(beside))}, indent=0), encoding="utf-8")
 
 
+def write_app_manifest(app, outdir: Path) -> None:
+    """The web app manifest: the edition installs as an app (the site's worker keeps it)."""
+    from .site import ui
+
+    lang = app.config.language
+    words = ui(lang)
+    title = app.env.titles.get(app.config.root_doc)
+    (outdir / APP_MANIFEST).write_text(json.dumps({
+        "name": title.astext() if title is not None else app.config.project,
+        "short_name": words["short_title"], "description": words["description"],
+        "lang": lang, "dir": "ltr", "start_url": "index.html", "scope": "./",
+        "display": "standalone", "background_color": "#ffffff", "theme_color": "#0b5f55",
+        "icons": [{"src": "_static/favicon.svg", "sizes": "any", "type": "image/svg+xml",
+                   "purpose": "any"}]}, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
 def setup_offline(app) -> None:
     # after every other build-finished handler that writes into _static/
-    app.connect("build-finished", write_manifest, priority=900)
+    app.connect("build-finished", write_offline_list, priority=900)

@@ -53,6 +53,8 @@ UI = {
     "draft": N_("Draft translation: incomplete and not yet reviewed. This edition is not "
                 "published for readers."),
     "top": N_("Back to top"),
+    # Translators: the book's short title: the header on phones, the installed app's name
+    "short_title": N_("Community Empowerment"),
     # Translators: the line at the foot of every page: "Edition 1.0 · 4 December 2026"
     "edition_line": N_("Edition {number} · {date}"),
     # Translators: button at the foot of every page (offline reading, service worker)
@@ -83,6 +85,14 @@ def ui(lang: str | None) -> dict[str, str]:
         if not has(UI[key], lang):
             words[key] = word
     return words
+
+
+def og_locale(lang: str) -> str:
+    """Open Graph's ``language_TERRITORY`` (the likely territory: id_ID, en_US)."""
+    from babel.core import get_global
+
+    parts = get_global("likely_subtags").get(lang, lang).split("_")
+    return f"{parts[0]}_{parts[-1]}" if len(parts) > 1 else lang
 
 
 def build_stamp() -> int:
@@ -239,12 +249,17 @@ def page_context(app, pagename: str, templatename: str, context: dict, doctree) 
         "downloads": downloads,
         "parallel_href": parallel_href,
         "parallel_text": parallel_text,
-        "description": _first_paragraph(doctree) or words["description"],
+        # the page's own (front matter), else its first paragraph, else the book's
+        "description": markupsafe.Markup(own_description.group(1)).unescape()
+        if (own_description := re.search(r'<meta content="([^"]*)" name="description"',
+                                          context["metatags"]))
+        else _first_paragraph(doctree) or words["description"],
         "draft": config.textbook_draft,
         "long_page": _text_length(doctree, context) > LONG_PAGE,
         "edition_line": edition_line(config, lang),
         "build_stamp": build_stamp(),
         "sw_href": f"{up}../sw.js",  # one worker for the site (tools/build/site_root.py)
+        "og_locale": og_locale(lang),
         "stem_fold": STEM_FOLD if lang == SearchIndonesian.lang else "",
     }
     if view:
