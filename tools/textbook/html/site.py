@@ -55,6 +55,10 @@ UI = {
     "top": N_("Back to top"),
     # Translators: the book's short title: the header on phones, the installed app's name
     "short_title": N_("Community Empowerment"),
+    # Translators: heading of the printed list of the works cited on a page
+    "cited": N_("Works cited on this page"),
+    # Translators: under a reference: "Cited in: 1. Empowerment …" (links to the chapters)
+    "cited_in": N_("Cited in:"),
     # Translators: the line at the foot of every page: "Edition 1.0 · 4 December 2026"
     "edition_line": N_("Edition {number} · {date}"),
     # Translators: button at the foot of every page (offline reading, service worker)
@@ -85,6 +89,17 @@ def ui(lang: str | None) -> dict[str, str]:
         if not has(UI[key], lang):
             words[key] = word
     return words
+
+
+INTERNAL_LINK = re.compile(r'<a class="reference internal" href="[^"#]*#([^"]+)" title="([^"]*)"')
+
+
+def cited_works(app, body: str) -> list[markupsafe.Markup]:
+    """The full reference of each work cited on the page, in order (for print): the
+    titles sphinxcontrib-bibtex gives its links to the references, already escaped."""
+    entries = {c.citation_id for c in app.env.get_domain("cite").citations}
+    return [markupsafe.Markup(ref) for ref in dict.fromkeys(
+        title for target, title in INTERNAL_LINK.findall(body) if target in entries)]
 
 
 def og_locale(lang: str) -> str:
@@ -260,6 +275,7 @@ def page_context(app, pagename: str, templatename: str, context: dict, doctree) 
         "build_stamp": build_stamp(),
         "sw_href": f"{up}../sw.js",  # one worker for the site (tools/build/site_root.py)
         "og_locale": og_locale(lang),
+        "cited": cited_works(app, context.get("body") or ""),
         "stem_fold": STEM_FOLD if lang == SearchIndonesian.lang else "",
     }
     if view:
@@ -356,9 +372,14 @@ class TextbookHTMLTranslator(HTML5Translator):
         self.body.append("</div>\n")
 
     def add_permalink_ref(self, node, title):
+        # the "#" is for the pointer: kept out of the heading's accessible name and out of
+        # the tab order (one more stop per heading); the heading's id is the address
         if title.startswith("Link to this") and self.config.language != "en":
             title = escape(ui(self.config.language)["permalink"])
-        super().add_permalink_ref(node, title)
+        if node["ids"] and self.config.html_permalinks and self.builder.add_permalinks:
+            self.body.append(f'<a class="headerlink" href="#{node["ids"][0]}" title="{title}" '
+                             f'aria-hidden="true" tabindex="-1">'
+                             f'{self.config.html_permalinks_icon}</a>')
 
 
 def write_sitemap(app, exception) -> None:
