@@ -11,7 +11,7 @@ def _cited_id(key: str) -> str:
 
 
 def add_backlinks(app, doctree, docname: str) -> None:
-    if app.builder.format != "html":
+    if app.builder.format != "html" or "sphinxcontrib.bibtex" not in app.extensions:
         return
     domain = app.env.get_domain("cite")
     keys = {c.citation_id: c.key for c in domain.citations}

@@ -97,6 +97,8 @@ INTERNAL_LINK = re.compile(r'<a class="reference internal" href="[^"#]*#([^"]+)"
 def cited_works(app, body: str) -> list[markupsafe.Markup]:
     """The full reference of each work cited on the page, in order (for print): the
     titles sphinxcontrib-bibtex gives its links to the references, already escaped."""
+    if "sphinxcontrib.bibtex" not in app.extensions:
+        return []
     entries = {c.citation_id for c in app.env.get_domain("cite").citations}
     return [markupsafe.Markup(ref) for ref in dict.fromkeys(
         title for target, title in INTERNAL_LINK.findall(body) if target in entries)]
