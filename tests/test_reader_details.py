@@ -101,3 +101,15 @@ def test_the_parallel_view_uses_the_width_of_a_wide_screen(browser, site_server)
     left, right = sides.nth(0).bounding_box(), sides.nth(1).bounding_box()
     assert left["width"] >= 450 and right["x"] > left["x"] + left["width"]  # side by side
     page.close()
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("id", "Tidak ada yang cocok dengan pencarian Anda di edisi ini."),
+    ("en", "Nothing in this edition matches your search.")])
+def test_no_results_are_said_in_the_books_words(browser, site_server, lang, words):
+    page = browser.new_page(viewport=DESKTOP)
+    page.goto(f"{site_server}{lang}/search.html?q=xylofonzz")
+    status = page.locator("#search-results p.search-summary")
+    status.filter(has_text=words).wait_for(timeout=15_000)
+    assert "categor" not in status.inner_text() and "kategori" not in status.inner_text()
+    page.close()

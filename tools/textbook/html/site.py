@@ -59,6 +59,9 @@ UI = {
     "cited": N_("Works cited on this page"),
     # Translators: under a reference: "Cited in: 1. Empowerment …" (links to the chapters)
     "cited_in": N_("Cited in:"),
+    # Translators: the search page when nothing matches (Sphinx's text speaks of "categories")
+    "no_results": N_("Nothing in this edition matches your search. Check the spelling, or "
+                     "try fewer words or another form of a word."),
     # Translators: the line at the foot of every page: "Edition 1.0 · 4 December 2026"
     "edition_line": N_("Edition {number} · {date}"),
     # Translators: button at the foot of every page (offline reading, service worker)
