@@ -50,6 +50,7 @@ myst_footnote_transition = False
 bibtex_bibfiles = ["bibliography.bib"]  # relative to conf.py: a path enters .buildinfo
 bibtex_default_style = "textbook"  # the extension's styles; their words follow `language`
 bibtex_reference_style = "textbook-author-year"
+bibtex_cite_id = "cite-{key}"  # a reference's address is its key: daftar-pustaka.html#cite-adi2003
 
 nitpicky = True
 

@@ -181,7 +181,7 @@ def test_unchanged_inputs_skip_the_build_and_a_changed_catalog_does_not(project)
     assert "[html:id] building" in proc.stdout and "[html:en] building" in proc.stdout
     after = tree_digest(project / "_build" / "html")
     assert any(k.startswith("en/") and after.get(k) != v for k, v in before.items())
-    assert after["id/sw.js"] != before["id/sw.js"]
+    assert after["id/offline.json"] != before["id/offline.json"]
 
 
 @pytest.mark.print

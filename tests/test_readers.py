@@ -146,23 +146,6 @@ def test_phone_header_is_compact_and_search_is_one_tap_away(browser, site_server
     context.close()
 
 
-def test_back_to_top_works_without_javascript(browser, site_server):
-    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
-    page = context.new_page()
-    page.goto(f"{site_server}id/model-intervensi.html")
-    height = page.evaluate("document.documentElement.scrollHeight")
-    assert height > 4 * PHONE["height"]
-    page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight * 0.6)")
-    link = page.get_by_role("link", name="Ke atas")
-    box = link.bounding_box()
-    assert 0 <= box["y"] and box["y"] + box["height"] <= PHONE["height"]  # in view mid-page
-    # small, at the edge: it hides as little of the text as it can
-    assert box["width"] <= 48 and box["height"] <= 48 and box["x"] >= PHONE["width"] - 64, box
-    link.click()
-    page.wait_for_function("window.scrollY === 0")
-    context.close()
-
-
 def test_every_page_taller_than_two_phone_screens_has_a_way_back_up(browser, site, site_server):
     context = browser.new_context(viewport=SMALL_PHONE, java_script_enabled=False)
     page = context.new_page()

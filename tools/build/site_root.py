@@ -3,10 +3,12 @@ translation status pages, sitemap index and robots.txt (Jinja templates in
 ``templates/``)."""
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import jinja2
+import markupsafe
 
 from textbook.config import site_base
 from textbook.languages import SOURCE_LANGUAGE, language_name
@@ -35,9 +37,10 @@ def write_root_files(site: Path, langs: list[str], config: dict) -> None:
     context = {"title": config["project"], "description": description,
                "source_lang": SOURCE_LANGUAGE, "editions": editions, "base": base,
                "prefix": re.sub(r"^[a-z]+://[^/]+", "", base) or "/"}
-    pages = ["index.html", "404.html"] + (["sitemap.xml", "robots.txt"] if base else [])
+    pages = ["index.html", "404.html", "sw.js"] + (["sitemap.xml", "robots.txt"] if base else [])
+    context["offline"] = offline_editions(site, langs)
     for name in pages:
-        env = _environment(autoescape=not name.endswith(".txt"))
+        env = _environment(autoescape=name.endswith((".html", ".xml")))
         (site / name).write_text(env.get_template(name).render(context), encoding="utf-8")
     write_status_pages(site, langs, context)
 
@@ -79,3 +82,21 @@ def write_status_pages(site: Path, langs: list[str], context: dict) -> None:
         page = env.get_template("translation-status.html").render(
             context, lang=code, words=words, rows=rows)
         (site / f"translation-status-{code}.html").write_text(page, encoding="utf-8")
+
+
+def offline_editions(site: Path, langs: list[str]) -> dict[str, dict]:
+    """What the service worker keeps of each edition (its ``offline.json``) and the
+    note it shows offline on a page of an older build, as HTML (catalog text escaped)."""
+    from textbook.html.offline import MANIFEST
+    from textbook.html.site import ui
+
+    editions = {}
+    for code in langs:
+        manifest = site / code / MANIFEST
+        if not manifest.is_file():  # not built here (the root files alone)
+            continue
+        data = json.loads(manifest.read_text(encoding="utf-8"))
+        editions[code] = {"stamp": data["stamp"], "version": data["version"],
+                          "core": data["core"], "files": data["files"],
+                          "stale": str(markupsafe.escape(ui(code)["stale"]))}
+    return editions

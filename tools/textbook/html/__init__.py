@@ -1,4 +1,5 @@
 """The website: page context, HTML translator, Indonesian search, theme, offline."""
+from .backlinks import setup_backlinks
 from .offline import setup_offline
 from .search_id import setup_search_id
 from .site import setup_html_site
@@ -7,4 +8,5 @@ from .site import setup_html_site
 def setup_html(app) -> None:
     setup_html_site(app)
     setup_offline(app)
+    setup_backlinks(app)
     setup_search_id(app)

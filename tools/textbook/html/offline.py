@@ -1,12 +1,10 @@
-"""Offline reading: a service worker per edition that keeps the whole edition.
+"""Offline reading: what the site's one service worker needs to know of an edition.
 
-``<edition>/sw.js`` lists every page of the edition, its search index and every
-file under ``_static/`` a page refers to; the cache is named after a hash of
-their contents, so each build gets its own cache and the previous one is deleted
-when the new worker takes over (on the reader's next online visit). Pages are
-served from the network first and from the cache only when the network fails, so
-an online reader never gets a stale page. Browsers without service workers
-ignore the registration (one inline line in the theme).
+The build writes ``<edition>/offline.json``: the edition's build date, a hash of its
+files, the files a page needs to be read (stylesheet, icon, scripts) and every file of
+the edition (pages, search index, ``_static/`` files a page refers to). ``tools/build``
+writes the worker (``sw.js`` at the site's root, ``templates/sw.js``) from the
+editions' files once they are all built.
 """
 from __future__ import annotations
 
@@ -15,39 +13,9 @@ import json
 import re
 from pathlib import Path
 
-SW_NAME = "sw.js"
+MANIFEST = "offline.json"
+APP_MANIFEST = "manifest.webmanifest"
 _REF = re.compile(r'(?:src|href)="([^"#?:]+)(?:\?[^"]*)?"')
-
-SW_TEMPLATE = """\
-/* Offline reading of this edition (tools/textbook/html/offline.py). */
-"use strict";
-const PREFIX = %(prefix)s;
-const CACHE = PREFIX + %(version)s;
-const FILES = %(files)s;
-self.addEventListener("install", (event) => {
-  event.waitUntil(caches.open(CACHE)
-    .then((cache) => cache.addAll(FILES.map((f) => new Request(f, {cache: "reload"}))))
-    .then(() => self.skipWaiting()));
-});
-self.addEventListener("activate", (event) => {
-  event.waitUntil(caches.keys().then((keys) => Promise.all(keys
-    .filter((key) => key.startsWith(PREFIX) && key !== CACHE)
-    .map((key) => caches.delete(key)))).then(() => self.clients.claim()));
-});
-self.addEventListener("fetch", (event) => {
-  const request = event.request, url = new URL(request.url);
-  if (request.method !== "GET" || url.origin !== location.origin) return;
-  // pages and the search index are checked with the server (never a stale page)
-  const fresh = request.mode === "navigate" || url.pathname.endsWith("/searchindex.js");
-  const online = fresh ? fetch(request.url, {cache: "no-cache"}) : fetch(request);
-  // a folder's address (a bookmark of the edition) is its index.html
-  const index = url.pathname.endsWith("/") ? url.pathname + "index.html" : null;
-  event.respondWith(online.catch(() => caches.open(CACHE)
-    .then((cache) => cache.match(request, {ignoreSearch: true})
-      .then((hit) => hit || (index && cache.match(index))))
-    .then((hit) => hit || Response.error())));
-});
-"""
 
 
 def edition_files(outdir: Path) -> list[str]:
@@ -58,14 +26,7 @@ def edition_files(outdir: Path) -> list[str]:
                    and not p.relative_to(outdir).parts[0].startswith("_parallel-"))
     files = {p.relative_to(outdir).as_posix() for p in pages}
     for page in pages:
-        for ref in _REF.findall(page.read_text(encoding="utf-8")):
-            target = (page.parent / ref).resolve()
-            try:
-                rel = target.relative_to(outdir.resolve()).as_posix()
-            except ValueError:  # another edition, downloads, the root pages
-                continue
-            if target.is_file() and not rel.endswith(".html"):
-                files.add(rel)
+        files.update(page_files(outdir, page.relative_to(outdir).as_posix()))
     if (outdir / "searchindex.js").is_file():
         files.add("searchindex.js")
     return sorted(files)
@@ -89,24 +50,58 @@ def published_beside(app) -> tuple[list[str], list[Path]]:
     return [f"parallel/{doc}.html" for doc in docs], inputs
 
 
-def write_service_worker(app, exception) -> None:
+def page_files(outdir: Path, page: str) -> list[str]:
+    """The files (not pages) ``page`` refers to within the edition."""
+    found = set()
+    path = outdir / page
+    for ref in _REF.findall(path.read_text(encoding="utf-8")):
+        target = (path.parent / ref).resolve()
+        try:
+            rel = target.relative_to(outdir.resolve()).as_posix()
+        except ValueError:
+            continue
+        if target.is_file() and not rel.endswith(".html"):
+            found.add(rel)
+    return sorted(found)
+
+
+def write_offline_list(app, exception) -> None:
     if exception is not None or app.builder.name != "html":
         return
+    from .site import build_stamp
+
     outdir = Path(app.outdir)
+    write_app_manifest(app, outdir)  # listed with the files the pages refer to
     files = edition_files(outdir)
     digest = hashlib.sha256()
     for name in files:
         digest.update(name.encode() + b"\0" + (outdir / name).read_bytes())
     beside, inputs = published_beside(app)
-    for path in inputs:  # a new view is a new cache, as a new page is
+    for path in inputs:  # a new view is a new build, as a new page is
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    files = sorted(set(files) | set(beside))
-    prefix = f"textbook-{app.config.language}-"
-    (outdir / SW_NAME).write_text(SW_TEMPLATE % {
-        "prefix": json.dumps(prefix), "version": json.dumps(digest.hexdigest()[:16]),
-        "files": json.dumps(files, indent=0)}, encoding="utf-8")
+    (outdir / MANIFEST).write_text(json.dumps({
+        "lang": app.config.language, "stamp": build_stamp(),
+        "version": digest.hexdigest()[:16],
+        "core": page_files(outdir, "index.html"),
+        "files": sorted(set(files) | set(beside))}, indent=0), encoding="utf-8")
+
+
+def write_app_manifest(app, outdir: Path) -> None:
+    """The web app manifest: the edition installs as an app (the site's worker keeps it)."""
+    from .site import ui
+
+    lang = app.config.language
+    words = ui(lang)
+    title = app.env.titles.get(app.config.root_doc)
+    (outdir / APP_MANIFEST).write_text(json.dumps({
+        "name": title.astext() if title is not None else app.config.project,
+        "short_name": words["short_title"], "description": words["description"],
+        "lang": lang, "dir": "ltr", "start_url": "index.html", "scope": "./",
+        "display": "standalone", "background_color": "#ffffff", "theme_color": "#0b5f55",
+        "icons": [{"src": "_static/favicon.svg", "sizes": "any", "type": "image/svg+xml",
+                   "purpose": "any"}]}, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
 def setup_offline(app) -> None:
     # after every other build-finished handler that writes into _static/
-    app.connect("build-finished", write_service_worker, priority=900)
+    app.connect("build-finished", write_offline_list, priority=900)

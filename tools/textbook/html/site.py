@@ -19,7 +19,7 @@ from sphinx.writers.html5 import HTML5Translator
 from sphinx import locale as sphinx_locale
 
 from ..config import site_base
-from ..languages import SOURCE_LANGUAGE, language_name
+from ..languages import PRINT, SOURCE_LANGUAGE, language_name
 from ..messages import MSGID_LANGUAGE, N_, NP_, gettext, has
 from .search_id import STEM_FOLD, SearchIndonesian
 
@@ -53,6 +53,23 @@ UI = {
     "draft": N_("Draft translation: incomplete and not yet reviewed. This edition is not "
                 "published for readers."),
     "top": N_("Back to top"),
+    # Translators: the book's short title: the header on phones, the installed app's name
+    "short_title": N_("Community Empowerment"),
+    # Translators: heading of the printed list of the works cited on a page
+    "cited": N_("Works cited on this page"),
+    # Translators: under a reference: "Cited in: 1. Empowerment …" (links to the chapters)
+    "cited_in": N_("Cited in:"),
+    # Translators: the search page when nothing matches (Sphinx's text speaks of "categories")
+    "no_results": N_("Nothing in this edition matches your search. Check the spelling, or "
+                     "try fewer words or another form of a word."),
+    # Translators: the line at the foot of every page: "Edition 1.0 · 4 December 2026"
+    "edition_line": N_("Edition {number} · {date}"),
+    # Translators: button at the foot of every page (offline reading, service worker)
+    "keep": N_("Keep the whole book for offline reading"),
+    "kept": N_("The whole book is kept on this device: it opens without a network."),
+    # Translators: shown once, offline, on a page kept from an older build;
+    # {edition} is the page's edition line ("Edition 1.0 · 4 December 2026")
+    "stale": N_("This copy is {edition}; a newer edition exists."),
     # Translators: name of the list of links to the parallel view, PDF and EPUB of a page
     "formats": N_("Other forms of this page"),
 }
@@ -75,6 +92,48 @@ def ui(lang: str | None) -> dict[str, str]:
         if not has(UI[key], lang):
             words[key] = word
     return words
+
+
+INTERNAL_LINK = re.compile(r'<a class="reference internal" href="[^"#]*#([^"]+)" title="([^"]*)"')
+
+
+def cited_works(app, body: str) -> list[markupsafe.Markup]:
+    """The full reference of each work cited on the page, in order (for print): the
+    titles sphinxcontrib-bibtex gives its links to the references, already escaped."""
+    if "sphinxcontrib.bibtex" not in app.extensions:
+        return []
+    entries = {c.citation_id for c in app.env.get_domain("cite").citations}
+    return [markupsafe.Markup(ref) for ref in dict.fromkeys(
+        title for target, title in INTERNAL_LINK.findall(body) if target in entries)]
+
+
+def og_locale(lang: str) -> str:
+    """Open Graph's ``language_TERRITORY`` (the likely territory: id_ID, en_US)."""
+    from babel.core import get_global
+
+    parts = get_global("likely_subtags").get(lang, lang).split("_")
+    return f"{parts[0]}_{parts[-1]}" if len(parts) > 1 else lang
+
+
+def build_stamp() -> int:
+    """The build's date (SOURCE_DATE_EPOCH: the last commit's time), which the offline
+    copy compares to know that a newer edition exists."""
+    import os
+    import time
+
+    return int(os.environ.get("SOURCE_DATE_EPOCH") or time.time())
+
+
+def edition_line(config, lang: str) -> str:
+    """"Edisi 1.0 · 4 Desember 2026": the edition and date of the build, in ``lang``."""
+    from sphinx.util.i18n import format_date
+
+    date = format_date(PRINT[lang if lang in PRINT else MSGID_LANGUAGE]["date_format"],
+                       language=lang)
+    try:
+        return ui(lang)["edition_line"].format(number=config.release, date=date)
+    except (KeyError, IndexError, ValueError):  # a catalog's placeholder is wrong
+        return UI["edition_line"].format(number=config.release, date=date)
 
 
 def parallel_label(lang: str, target: str) -> str:
@@ -210,9 +269,18 @@ def page_context(app, pagename: str, templatename: str, context: dict, doctree) 
         "downloads": downloads,
         "parallel_href": parallel_href,
         "parallel_text": parallel_text,
-        "description": _first_paragraph(doctree) or words["description"],
+        # the page's own (front matter), else its first paragraph, else the book's
+        "description": markupsafe.Markup(own_description.group(1)).unescape()
+        if (own_description := re.search(r'<meta content="([^"]*)" name="description"',
+                                          context["metatags"]))
+        else _first_paragraph(doctree) or words["description"],
         "draft": config.textbook_draft,
         "long_page": _text_length(doctree, context) > LONG_PAGE,
+        "edition_line": edition_line(config, lang),
+        "build_stamp": build_stamp(),
+        "sw_href": f"{up}../sw.js",  # one worker for the site (tools/build/site_root.py)
+        "og_locale": og_locale(lang),
+        "cited": cited_works(app, context.get("body") or ""),
         "stem_fold": STEM_FOLD if lang == SearchIndonesian.lang else "",
     }
     if view:
@@ -309,9 +377,14 @@ class TextbookHTMLTranslator(HTML5Translator):
         self.body.append("</div>\n")
 
     def add_permalink_ref(self, node, title):
+        # the "#" is for the pointer: kept out of the heading's accessible name and out of
+        # the tab order (one more stop per heading); the heading's id is the address
         if title.startswith("Link to this") and self.config.language != "en":
             title = escape(ui(self.config.language)["permalink"])
-        super().add_permalink_ref(node, title)
+        if node["ids"] and self.config.html_permalinks and self.builder.add_permalinks:
+            self.body.append(f'<a class="headerlink" href="#{node["ids"][0]}" title="{title}" '
+                             f'aria-hidden="true" tabindex="-1">'
+                             f'{self.config.html_permalinks_icon}</a>')
 
 
 def write_sitemap(app, exception) -> None:

@@ -12,6 +12,11 @@
       this.stemWord = (word) => base.stemWord(word).replace(pattern, "");
     };
   }
+  // the book's own words when nothing matches (Sphinx's speak of "categories")
+  const noResults = document.currentScript.dataset.noResults, get = Documentation.gettext;
+  if (noResults) {
+    Documentation.gettext = (text) => text.startsWith("Your search did not match") ? noResults : get(text);
+  }
   const parse = Search._parseQuery;
   Search._parseQuery = (query) => {
     const parsed = parse(query);
