@@ -561,3 +561,18 @@ def test_po_check_refuses_a_bidi_control_in_a_data_cell_and_a_pack_file(tmp_path
         "delete it (it is invisible or moves the text around it)",
         f"{pack}:1: bidirectional control U+2066 LEFT-TO-RIGHT ISOLATE is not allowed: delete "
         "it (it is invisible or moves the text around it) (written as an escape)"]
+
+
+@pytest.mark.slow
+def test_po_check_lists_the_words_a_change_adds_to_a_word_list(tmp_path):
+    """A word list silences the spell check, so its additions are shown for review."""
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
+    wordlist = clone / "locales" / "spelling" / "en.txt"
+    lines = wordlist.read_text(encoding="utf-8").splitlines()
+    wordlist.write_text("\n".join([*lines, "Zzyzxqw"]) + "\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "tools/i18n", "check"], cwd=clone,
+                          capture_output=True, text=True)
+    assert (f"locales/spelling/en.txt:{len(lines) + 1}: note: 'Zzyzxqw' added to the word "
+            "list (review it: the spell check accepts it from now on)") in proc.stdout
+    assert proc.stdout.count("added to the word list") == 1

@@ -116,3 +116,23 @@ def spelling_problems(path: Path, lang: str, locales: Path) -> list[Problem]:
     else:
         found = spelling.check_source(path, locales)
     return [Problem(display(path), line, message) for line, message in found]
+
+
+def wordlist_notes(locales: Path = LOCALES) -> list[str]:
+    """The words a change adds to the spelling word lists (against the last commit),
+    listed for review like any catalog change: a word list silences the spell check."""
+    import subprocess
+
+    notes = []
+    for path in sorted((locales / "spelling").glob("*.txt")):
+        committed = subprocess.run(["git", "show", f"HEAD:{display(path)}"], cwd=ROOT,
+                                   capture_output=True, text=True)
+        if committed.returncode != 0 and "exists on disk" not in committed.stderr:
+            continue  # not a git checkout, or no commit yet
+        before = set(committed.stdout.split("\n"))
+        lines = path.read_text(encoding="utf-8", errors="replace").split("\n")
+        for number, word in enumerate(lines, 1):
+            if word and word not in before:
+                notes.append(f"{display(path)}:{number}: note: '{word}' added to the word "
+                             "list (review it: the spell check accepts it from now on)")
+    return notes

@@ -158,6 +158,7 @@ def cmd_check(args) -> int:
     try:
         problems = checks.check_all(Path(args.locales), args.langs, glossary)
         notes = checks.draft_notes(Path(args.locales), args.langs, glossary)
+        notes += checks.wordlist_notes(Path(args.locales))
     except (checks.GlossaryError, EditionsError) as exc:
         print(exc)
         return 1
