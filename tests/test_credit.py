@@ -74,7 +74,7 @@ def test_licence_words_are_translated_and_split(lang):
 EDITORIAL = {"id": ("tidak tercatat", "Hak atas teks artikel tetap pada penulisnya",
                     "lisensi MIT"),
              "en": ("not recorded", "text stay with its author",
-                    "MIT licence")}
+                    "MIT license")}
 LANDING = {"id": "edisi dalam bahasa lain adalah terjemahan",
            "en": "the editions in other languages are translations"}
 
