@@ -127,7 +127,7 @@ def test_a_symlinked_changelog_is_refused(tmp_path):
     path.symlink_to(secret)
     proc = run_build(project, "html", "--langs", "id")
     assert proc.returncode != 0 and "rahasia" not in proc.stdout + proc.stderr
-    assert f"{path}:1: a symbolic link; the changelog must be a plain file" in proc.stderr
+    assert f"{path}: a symbolic link" in proc.stderr  # refused unread, as every contribution
 
 
 def make_release(version: str) -> subprocess.CompletedProcess:
