@@ -27,7 +27,6 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCUMENTS = ["README.md", "CONTRIBUTING.md"]
 NOT_RUN = {
     "make test": "the test suite itself (CI runs it: .ci/run)",
-    "make test-fast": "a part of the test suite itself",
 }
 # commands that serve until stopped: what they serve, checked across a rebuild
 SERVERS = {"make serve-site": "http://127.0.0.1:8000/id/pemberdayaan.html"}
@@ -35,7 +34,7 @@ MARK = re.compile(r"<!-- not run by the tests: (?P<commands>.*?) -->")
 FENCE = re.compile(r"^\s*(```|~~~)")
 # make's own variables from a parent `make test` would change what the command does
 MAKE_ENV = ("MAKEFLAGS", "MAKELEVEL", "MFLAGS", "MAKEOVERRIDES", "TEXTBOOK_SITE_URL",
-            "SOURCE_DATE_EPOCH")
+            "SOURCE_DATE_EPOCH", "TEXTBOOK_FULL_SUITE")
 
 
 def blocks(document: str) -> list[tuple[set[str], list[tuple[str, str]]]]:

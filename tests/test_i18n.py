@@ -45,8 +45,12 @@ def test_english_is_shipped():
 
 
 def test_catalogs_are_in_sync_and_complete_with_no_fuzzy_entry(fresh_pots):
-    """No message missing, stale, obsolete, untranslated or fuzzy, in any language."""
-    rows = status.collect(fresh_pots, LOCALES)
+    """No message missing, stale, obsolete, untranslated or fuzzy, in any released
+    language (a draft, as `make add-language` starts one, is allowed to be incomplete)."""
+    from textbook.editions import load
+
+    released = load(LOCALES / "languages.yaml").released
+    rows = [r for r in status.collect(fresh_pots, LOCALES) if r.lang in released]
     problems = [p for r in rows for p in r.problems]
     assert not problems, lines(problems)
     assert sum(r.total for r in rows if r.lang == "en") > 100
