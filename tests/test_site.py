@@ -263,23 +263,29 @@ def _plain(markup: str) -> str:
     return " ".join(text.split())
 
 
+def _sides(row) -> list:
+    """The two languages of a row of the view: a pair's sides, or a table cell's."""
+    return row.select(":scope > [lang], :scope > .caption-text > [lang]")
+
+
 @pytest.mark.parametrize("docname", ["pemberdayaan", "intervensi-makro", "model-intervensi"])
 def test_parallel_view_pairs_each_message_with_its_translation(site, docname):
     page = soup(site / "en" / "parallel" / f"{docname}.html")
     assert page.html["lang"] == "en"
-    pairs = page.select(".parallel .pair")
-    for pair in pairs:
-        left, right = pair.find_all(recursive=False)
+    # passages side by side, and each table cell with both languages
+    rows = [row for row in page.select(".parallel .pair, .parallel caption, .parallel th, "
+                                       ".parallel td") if _sides(row)]
+    for row in rows:
+        left, right = _sides(row)
         # footnote markers are numbered on both sides
         assert [n.get_text() for n in left.select("sup")] == \
             [n.get_text() for n in right.select("sup")], (docname, right.get_text()[:60])
         assert all(n.get_text().strip() for n in left.select("sup"))
-    for note in page.select(".parallel sup, .parallel .pair-context"):
+    for note in page.select(".parallel sup"):
         note.decompose()
-    shown = [(" ".join(p.find_all(recursive=False)[0].get_text().split()),
-              " ".join(p.find_all(recursive=False)[1].get_text().split())) for p in pairs]
-    for pair in pairs:
-        left, right = pair.find_all(recursive=False)
+    shown = [tuple(" ".join(side.get_text().split()) for side in _sides(row)) for row in rows]
+    for row in rows:
+        left, right = _sides(row)
         assert right["lang"] == "en"
         # Indonesian, except an English quotation, which stays English on both sides
         assert left["lang"] == "id" or left["lang"] == "en" and left.get_text() == right.get_text()
@@ -365,16 +371,40 @@ def test_read_the_docs_installs_msgfmt():
     assert any("tools/build html" in c for c in config["build"]["commands"])
 
 
-def test_parallel_table_cells_name_their_row_and_model(site):
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_parallel_view_keeps_the_comparison_table_one_table(site, lang):
+    """Issue 19: the table row by row, each header and cell in both languages, with
+    its column and row headers; no longer 55 separate pairs."""
     data = load(ROOT / "source" / "data" / "perbandingan-model.yaml")
-    page = soup(site / "en" / "parallel" / "model-intervensi.html")
-    contexts = [[" ".join(side.get_text().split()) for side in pair.select(".pair-context")]
-                for pair in page.select(".parallel .pair") if pair.select(".pair-context")]
-    expected = [f"{ind.no} · {ind.label} · {model.name}"
-                for ind in data.indicators for model in data.models]
-    assert [left for left, _ in contexts] == expected
-    english = polib.pofile(str(ROOT / "locales/en/LC_MESSAGES/model-intervensi.po"))
-    translate = {e.msgid: e.msgstr for e in english}
-    assert [right for _, right in contexts] == [
-        f"{ind.no} · {translate[ind.label]} · {translate[model.name]}"
-        for ind in data.indicators for model in data.models]
+    english = {e.msgid: e.msgstr for e in
+               polib.pofile(str(ROOT / "locales/en/LC_MESSAGES/model-intervensi.po"))}
+
+    def both(cell) -> list[tuple[str, str]]:
+        return [(side["lang"], _plain(side.get_text())) for side in _sides(cell)]
+
+    page = soup(site / lang / "parallel" / "model-intervensi.html")
+    tables = page.select(".parallel table")
+    assert len(tables) == 1
+    table = tables[0]
+    assert table.find_parent(attrs={"role": "region"})["aria-label"].startswith(
+        "Perbandingan tiga model")
+    headers = table.select("thead th")
+    assert [th["scope"] for th in headers] == ["col"] * 5
+    names = [data.indicator_heading] + [model.name for model in data.models]
+    assert [both(th) for th in headers[1:]] == [[("id", name), ("en", english[name])]
+                                               for name in names]
+    rows = table.select("tbody tr")
+    assert len(rows) == len(data.indicators) == 11
+    for row, ind in zip(rows, data.indicators):
+        number, label, *cells = row.find_all(["th", "td"], recursive=False)
+        assert number.get_text(strip=True) == str(ind.no)
+        assert label.name == "th" and label["scope"] == "row"
+        assert both(label) == [("id", ind.label), ("en", english[ind.label])]
+        assert [both(cell) for cell in cells] == [
+            [("id", _plain(ind.cells[m.id])), ("en", _plain(english[ind.cells[m.id]]))]
+            for m in data.models]
+        assert [cell["data-label"] for cell in cells] == [
+            f"{m.name} / {english[m.name]}" for m in data.models]
+    # no cell of the table is left outside it as a separate pair
+    pairs = " ".join(p.get_text() for p in page.select(".parallel .pair"))
+    assert data.indicators[0].label not in pairs and data.models[0].name not in pairs

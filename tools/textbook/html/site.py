@@ -6,6 +6,7 @@ names, so a page's twin in another edition is ``../<lang>/<page>.html``.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from types import SimpleNamespace
@@ -194,127 +195,156 @@ def _first_paragraph(doctree) -> str:
     return ""
 
 
-def page_context(app, pagename: str, templatename: str, context: dict, doctree) -> None:
-    if app.builder.format != "html" or app.builder.name not in ("html", "dirhtml"):
-        return
-    config = app.config
-    view = context.get("tb_parallel")  # a page of the parallel view (i18n/parallel.py)
-    lang = view["lang"] if view else config.language  # the interface's language
-    up = "../" * pagename.count("/")
+@dataclass
+class Place:
+    """Where a page stands: its interface's language, its name in each edition
+    (its twin's), its folder and the way up to the edition's folder."""
+
+    lang: str
+    twin: str
+    up: str
+    folder: str  # "parallel/" on a page of the parallel view
+    langs: list[str]  # the switch's languages
+    is_doc: bool
+
+    def href(self, code: str, base: str = "") -> str:
+        """This page in ``code``'s edition: absolute under ``base``, else relative."""
+        return f"{base or self.up + '../'}{code}/{self.folder}{self.twin}.html"
+
+
+def _place(app, pagename: str, view: dict | None) -> Place:
     twin = view["doc"] if view else pagename
-    is_doc = twin in app.env.found_docs or twin in ("genindex", "search")
-    base = site_url(config)
-    langs = view_languages(config) if view else languages(config)
-    folder = "parallel/" if view else ""
+    return Place(lang=view["lang"] if view else app.config.language, twin=twin,
+                 up="../" * pagename.count("/"), folder="parallel/" if view else "",
+                 langs=view_languages(app.config) if view else languages(app.config),
+                 is_doc=twin in app.env.found_docs or twin in ("genindex", "search"))
 
-    switch = []
-    for code in langs:
-        href = f"{up}../{code}/{folder}{twin}.html" if is_doc else f"{up}../{code}/index.html"
-        switch.append({"code": code, "name": language_name(code),
-                       "href": href, "current": code == lang})
 
-    alternates = []  # a draft edition names no twins: search engines never offer it
-    if is_doc and not config.textbook_draft:
-        for code in langs:
-            alternates.append({"hreflang": code,
-                               "href": f"{base}{code}/{folder}{twin}.html" if base
-                               else f"{up}../{code}/{folder}{twin}.html"})
-        alternates.append({"hreflang": "x-default",
-                           "href": f"{base}{langs[0]}/{folder}{twin}.html" if base
-                           else f"{up}../{langs[0]}/{folder}{twin}.html"})
+def _language_links(config, here: Place) -> dict:
+    """The language switch (to this page's twins) and the ``hreflang`` alternates; a
+    draft edition names no twins: search engines never offer it."""
+    switch = [{"code": code, "name": language_name(code), "current": code == here.lang,
+               "href": here.href(code) if here.is_doc else f"{here.up}../{code}/index.html"}
+              for code in here.langs]
+    alternates = []
+    if here.is_doc and not config.textbook_draft:
+        base = site_url(config)
+        alternates = [{"hreflang": code, "href": here.href(code, base)}
+                      for code in [*here.langs, "x-default"]]
+        alternates[-1]["href"] = here.href(here.langs[0], base)
+    return {"languages": switch, "alternates": alternates}
 
-    words = ui(lang)
-    downloads = []  # only files the site publishes (tools/build passes their names)
-    if config.textbook_download_basename:
-        for ext, mime in (("pdf", "application/pdf"), ("epub", "application/epub+zip")):
-            name = f"{config.textbook_download_basename}-{lang}.{ext}"
-            if name in config.textbook_downloads:
-                downloads.append({"href": f"{up}../downloads/{name}",
-                                  "label": words[ext], "mime": mime})
 
-    parallel_href = parallel_text = None
-    target = parallel_language(config)
-    if view:  # the one link that leaves the view: this page in its edition
-        parallel_href, parallel_text = f"../{twin}.html", markupsafe.escape(words["leave_parallel"])
-    elif target and twin in app.env.found_docs:
-        parallel_href = f"{up}parallel/{twin}.html"
-        parallel_text = markupsafe.escape(parallel_label(lang, target))
+def _downloads(config, here: Place, words: dict) -> list[dict]:
+    """This edition's PDF and EPUB, if the site publishes them (tools/build names them)."""
+    basename = config.textbook_download_basename
+    return [{"href": f"{here.up}../downloads/{name}", "label": words[ext], "mime": mime}
+            for ext, mime in (("pdf", "application/pdf"), ("epub", "application/epub+zip"))
+            if basename and (name := f"{basename}-{here.lang}.{ext}") in config.textbook_downloads]
 
-    # one stylesheet; scripts deferred, except on the search page; elsewhere only
-    # what highlights the searched words on the page a result leads to
+
+def _parallel_link(app, here: Place, view: dict | None, words: dict) -> dict:
+    """The link to the page's parallel view; in the view, the one link that leaves it."""
+    target = parallel_language(app.config)
+    if view:
+        href, text = f"../{here.twin}.html", words["leave_parallel"]
+    elif target and here.twin in app.env.found_docs:
+        href, text = f"{here.up}parallel/{here.twin}.html", parallel_label(here.lang, target)
+    else:
+        return {"parallel_href": None, "parallel_text": None}
+    return {"parallel_href": href, "parallel_text": markupsafe.escape(text)}
+
+
+def _assets(context: dict, pagename: str, view: dict | None) -> None:
+    """One stylesheet; scripts deferred, except on the search page; elsewhere only
+    what highlights the searched words on the page a result leads to (not on the
+    view: no search hit leads there); valid <meta> tags."""
     context["css_files"] = [css for css in context.get("css_files", [])
                             if _basename(css) == "textbook.css"]
-    if view:  # no search hit leads to the view: nothing to highlight, no script
+    scripts = context.get("script_files", [])
+    if view:
         context["script_files"] = []
     elif pagename != "search":
         context["script_files"] = [
             _JavaScript(js.filename, priority=js.priority, **{**js.attributes, "defer": "defer"})
-            for js in context.get("script_files", []) if _basename(js) in HIGHLIGHT_JS]
+            for js in scripts if _basename(js) in HIGHLIGHT_JS]
     else:  # the search page has no sphinx-design tabs
-        context["script_files"] = [js for js in context.get("script_files", [])
-                                   if _basename(js) != "design-tabs.js"]
+        context["script_files"] = [js for js in scripts if _basename(js) != "design-tabs.js"]
     # docutils adds a second viewport tag to the one in the layout
-    # and Sphinx's Locale leaves its 'translated' flag on <meta> (invalid HTML)
     context["metatags"] = without_translated_flag(re.sub(
         r'<meta name="viewport"[^>]*>\s*', "", context.get("metatags", "")))
-    # the book's title in this edition's language: the (translated) root heading
-    root_title = app.env.titles.get(config.root_doc)
+
+
+def _description(context: dict, doctree, words: dict) -> str:
+    """The page's own (front matter), else its first paragraph, else the book's."""
+    own = re.search(r'<meta content="([^"]*)" name="description"', context["metatags"])
+    if own:
+        return markupsafe.Markup(own.group(1)).unescape()
+    return _first_paragraph(doctree) or words["description"]
+
+
+def _toc(context: dict) -> dict:
+    """The chapters (phones) and the chapters with this page's sections (wide screens)."""
+    if "toctree" not in context:
+        return {}
+    return {f"toc_{name}": _mark_current(context["toctree"](
+        maxdepth=depth, collapse=True, titles_only=depth == 1, includehidden=True))
+        for name, depth in (("chapters", 1), ("sections", 2))}
+
+
+def _titles(app, context: dict, view: dict | None) -> None:
+    """The book's title in the interface's language (the translated root heading); a
+    view page's own address, and the source edition's words on its interface."""
+    root_title = app.env.titles.get(app.config.root_doc)
     if root_title is not None:
         context["docstitle"] = context["shorttitle"] = root_title.astext()
-    context["tb"] = {
-        "lang": lang,
-        "ui": words,
-        "languages": switch,
-        "alternates": alternates,
-        "downloads": downloads,
-        "parallel_href": parallel_href,
-        "parallel_text": parallel_text,
-        # the page's own (front matter), else its first paragraph, else the book's
-        "description": markupsafe.Markup(own_description.group(1)).unescape()
-        if (own_description := re.search(r'<meta content="([^"]*)" name="description"',
-                                          context["metatags"]))
-        else _first_paragraph(doctree) or words["description"],
-        "draft": config.textbook_draft,
-        "long_page": _text_length(doctree, context) > LONG_PAGE,
-        "edition_line": edition_line(config, lang),
-        "build_stamp": build_stamp(),
-        "sw_href": f"{up}../sw.js",  # one worker for the site (tools/build/site_root.py)
-        "og_locale": og_locale(lang),
-        "cited": cited_works(app, context.get("body") or ""),
-        "stem_fold": STEM_FOLD if lang == SearchIndonesian.lang else "",
-    }
-    if view:
-        _parallel_page(context, view, base, lang, twin)
-    elif "toctree" in context:
-        context["tb"]["toc_chapters"] = _mark_current(context["toctree"](
-            maxdepth=1, collapse=True, titles_only=True, includehidden=True))
-        context["tb"]["toc_sections"] = _mark_current(context["toctree"](
-            maxdepth=2, collapse=True, titles_only=False, includehidden=True))
-
-
-def _parallel_page(context: dict, view: dict, base: str, lang: str, twin: str) -> None:
-    """A page of the parallel view in ``lang``'s interface: its words, its book title,
-    its canonical address and a table of contents that stays in the view."""
-    tb = context["tb"]
-    tb["home_href"], tb["view"] = "index.html", True
-    tb["toc_chapters"], tb["toc_sections"] = view["toc_chapters"], view["toc_sections"]
-    if base:
-        context["pageurl"] = f"{base}{lang}/parallel/{twin}.html"
-    if lang != context.get("language"):  # the source edition's view, written by this build
+    if not view:
+        return
+    if site_url(app.config):
+        context["pageurl"] = f"{site_url(app.config)}{view['lang']}/parallel/{view['doc']}.html"
+    if view["lang"] != context.get("language"):  # the source edition's view, written here
         words = view["theme_words"]
         context["_"] = context["gettext"] = words.gettext
         context["ngettext"] = words.ngettext
-        context["language"] = lang
+        context["language"] = view["lang"]
         if view["book_title"]:
             context["docstitle"] = context["shorttitle"] = view["book_title"]
 
 
+def page_context(app, pagename: str, templatename: str, context: dict, doctree) -> None:
+    if app.builder.format != "html" or app.builder.name not in ("html", "dirhtml"):
+        return
+    view = context.get("tb_parallel")  # a page of the parallel view (i18n/parallel.py)
+    here = _place(app, pagename, view)
+    words = ui(here.lang)
+    body = context.get("body") or (view["html"] if view else "")
+    _assets(context, pagename, view)
+    context["tb"] = {
+        "lang": here.lang,
+        "ui": words,
+        **_language_links(app.config, here),
+        "downloads": _downloads(app.config, here, words),
+        **_parallel_link(app, here, view, words),
+        "description": _description(context, doctree, words),
+        "draft": app.config.textbook_draft,
+        "long_page": _text_length(doctree, body) > LONG_PAGE,
+        "edition_line": edition_line(app.config, here.lang),
+        "build_stamp": build_stamp(),
+        "sw_href": f"{here.up}../sw.js",  # one worker for the site (tools/build/site_root.py)
+        "og_locale": og_locale(here.lang),
+        "cited": cited_works(app, body),
+        "stem_fold": STEM_FOLD if here.lang == SearchIndonesian.lang else "",
+        **({} if view else _toc(context)),
+    }
+    _titles(app, context, view)
+
+
 HIGHLIGHT_JS = ("documentation_options.js", "doctools.js", "sphinx_highlight.js")
-def _text_length(doctree, context) -> int:
+def _text_length(doctree, body: str) -> int:
     """Characters of text on the page (pages without a doctree: the parallel view)."""
     if doctree is not None:
         return len(doctree.astext())
-    return len(re.sub(r"<[^>]*>", "", context.get("body") or ""))
+    return len(re.sub(r"<[^>]*>", "", body))
 
 
 LONG_PAGE = 1000  # characters of text (about two phone screens): pages get a "back to top" link
@@ -357,7 +387,9 @@ class TextbookHTMLTranslator(HTML5Translator):
         labels: list[str] = []
         thead = next(iter(node.findall(nodes.thead)), None)
         if thead is not None and len(thead):
-            labels = [" ".join(e.astext().split()) for e in thead[-1].children]
+            # a cell of the parallel view holds both languages: "Indikator / Indicator"
+            labels = [" / ".join(" ".join(part.astext().split()) for part in e.children)
+                      for e in thead[-1].children]
         for tbody in node.findall(nodes.tbody):
             for row in tbody.children:
                 column = 0

@@ -21,9 +21,9 @@ from __future__ import annotations
 import gettext as _gettext
 import re
 from dataclasses import dataclass, field
-from html import escape
 from pathlib import Path
 
+import markupsafe
 import sphinx
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
@@ -156,13 +156,14 @@ def _ancestors(node: nodes.Node) -> list[nodes.Element]:
     return found
 
 
-def _prepare(node: nodes.TextElement, labels: list[str]) -> nodes.paragraph:
-    """A paragraph with the node's content, safe to render on another page.
+def _prepare(node: nodes.TextElement, labels: list[str], lang: str) -> nodes.paragraph:
+    """A paragraph with the node's content, marked ``lang``, safe to render on another page.
 
     Footnote references become superscripts carrying ``labels`` in order (the
     untranslated copy was taken before footnotes were numbered).
     """
-    para = nodes.paragraph("", "", *[child.deepcopy() for child in node.children])
+    para = nodes.paragraph("", "", *[child.deepcopy() for child in node.children],
+                           classes=[f"lang-{lang}"])
     for ref, label in zip(list(para.findall(nodes.footnote_reference)), labels):
         ref.replace_self(nodes.superscript("", label))
     for ref in list(para.findall(nodes.footnote_reference)):  # labels unknown: plain text
@@ -178,35 +179,29 @@ def _prepare(node: nodes.TextElement, labels: list[str]) -> nodes.paragraph:
     return para
 
 
-def _render(builder, node: nodes.TextElement, labels: list[str]) -> str:
+def _render(builder, node: nodes.Node) -> markupsafe.Markup:
     """The builder's own HTML of ``node`` (catalog text arrives escaped by the writer)."""
-    html = builder.render_partial(_prepare(node, labels))["fragment"].strip()
-    return re.sub(r"^<p>(.*)</p>$", r"\1", html, flags=re.S)
+    html = builder.render_partial(node)["fragment"].strip()
+    return markupsafe.Markup(re.sub(r"^<p(?: [^>]*)?>(.*)</p>$", r"\1", html, flags=re.S))
 
 
-def _cell_context(node: nodes.Element) -> list[nodes.Element] | None:
-    """For a paragraph in a table body cell after the first two columns: the
-    paragraphs naming its row (number, label) and its column header."""
-    entry = node.parent
-    if not isinstance(entry, nodes.entry) or not isinstance(entry.parent.parent, nodes.tbody):
-        return None
-    row = entry.parent
-    column = row.index(entry)
-    thead = next(iter(row.parent.parent.findall(nodes.thead)), None)
-    if column < 2 or thead is None:
-        return None
-    header = thead[0][column]
-    return [next(iter(cell.findall(nodes.paragraph)), None) for cell in (row[0], row[1], header)]
+@dataclass
+class Side:
+    """One language's side of a row (``html`` None: no counterpart in that edition)."""
+
+    lang: str
+    html: markupsafe.Markup | None
+    note: str = ""  # the label of the footnote the passage is in
 
 
-def _context_html(paragraphs, translated: bool, originals: dict) -> str:
-    texts = []
-    for para in paragraphs:
-        if para is None:
-            continue
-        source = para if translated or "tb_msg" not in para else originals.get(para["tb_msg"], para)
-        texts.append(escape(source.astext()))
-    return f'<span class="pair-context">{" · ".join(texts)}</span> ' if texts else ""
+@dataclass
+class Row:
+    """A passage beside its translation, or a whole table with both in each cell."""
+
+    sides: list[Side] = field(default_factory=list)
+    level: int = 0  # a heading's level (h2…h6)
+    ident: str = ""
+    table: markupsafe.Markup | None = None
 
 
 @dataclass
@@ -218,41 +213,77 @@ class Heading:
 
 @dataclass
 class Page:
-    """A document's parallel view: rows of HTML, its title and headings per language."""
+    """A document's parallel view: its rows, its title and headings per language."""
 
-    rows: list[str] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
     title: dict[str, str] = field(default_factory=dict)
     headings: list[Heading] = field(default_factory=list)
 
-
-def _cell(tag: str, lang: str, html: str, missing: bool = False) -> str:
-    cls = ' class="pair-missing"' if missing else ""
-    return f'<{tag} lang="{lang}"{cls}>{html}</{tag}>'
-
-
-def _missing(lang: str) -> str:
-    """The side of a one-edition passage, in its column's language."""
-    return _cell("div", lang, escape(ui(lang)["no_counterpart"]), missing=True)
+    def html(self) -> str:
+        """What the rows show (for the page's length and the works it cites)."""
+        return "".join(row.table or "".join(s.html or "" for s in row.sides) for row in self.rows)
 
 
-def _pair(left: str, right: str, level: int = 0, ident: str = "") -> str:
-    heading = " pair-heading" if level else ""
-    ident = f' id="{escape(ident)}"' if ident else ""
-    return f'<div class="pair{heading}"{ident}>{left}{right}</div>'
+def _sides(app, original, target, labels: list[str]) -> list[nodes.paragraph]:
+    """Both texts of a message as paragraphs marked with their languages."""
+    up = _ancestors(target)
+    return [_prepare(node, labels, _lang_of([node, *up], lang))
+            for node, lang in ((original, SOURCE_LANGUAGE), (target, app.config.language))]
 
 
-def _one_side(app, container: nodes.Element, lang: str, source_side: bool) -> list[str]:
+def _one_side(app, container: nodes.Element, lang: str, source_side: bool) -> list[Row]:
     """Rows of a ``lang-only`` passage: its paragraphs on their side, the other
-    side marked as having no counterpart."""
+    side saying that it has no counterpart."""
     rows = []
     for node in container.findall(nodes.TextElement):
         if isinstance(node.parent, nodes.TextElement) or not node.astext().strip():
             continue
-        side = _cell("div", _lang_of([node, *_ancestors(node)], lang),
-                     _render(app.builder, node, []))
-        other = _missing(app.config.language if source_side else SOURCE_LANGUAGE)
-        rows.append(_pair(side, other) if source_side else _pair(other, side))
+        lang_of = _lang_of([node, *_ancestors(node)], lang)
+        side = Side(lang_of, _render(app.builder, _prepare(node, [], lang_of)))
+        other = Side(app.config.language if source_side else SOURCE_LANGUAGE, None)
+        rows.append(Row([side, other] if source_side else [other, side]))
     return rows
+
+
+def _pair(app, original: nodes.TextElement, target: nodes.TextElement) -> Row:
+    """A message beside its translation (a heading with its section's id)."""
+    labels = [ref.astext() for ref in target.findall(nodes.footnote_reference)]
+    label = target.parent.next_node(nodes.label) if isinstance(target.parent, nodes.footnote) else None
+    note = label.astext() if label is not None else ""
+    sides = [Side(node_lang(p), _render(app.builder, p), note)
+             for p in _sides(app, original, target, labels)]
+    level, section = original.get("tb_level", 0), target.parent
+    ident = section["ids"][0] if level and isinstance(section, nodes.section) and section["ids"] else ""
+    return Row(sides, level, ident)
+
+
+def _table(app, table: nodes.table, originals: dict) -> markupsafe.Markup:
+    """The table as one table, each translated cell and the caption in both
+    languages (source first), rendered by the builder (headers, scopes, labels)."""
+    copy = table.deepcopy()
+    copy.parent = table.parent  # the languages marked around the table
+    for node in list(copy.findall(nodes.TextElement)):
+        original = originals.get(node.get("tb_msg", -1))
+        if original is None or isinstance(node.parent, nodes.TextElement):
+            continue
+        both = _sides(app, original, node, [])
+        if isinstance(node, nodes.title):  # the caption: "Perbandingan … / Comparison …"
+            both = nodes.title("", "", nodes.inline("", "", *both[0].children, **both[0].attributes),
+                               nodes.Text(" / "),
+                               nodes.inline("", "", *both[1].children, **both[1].attributes))
+        node.replace_self(both)
+    copy.parent = None
+    return _render(app.builder, copy)
+
+
+def _table_of(node: nodes.Node) -> nodes.table | None:
+    return next((up for up in _ancestors(node) if isinstance(up, nodes.table)), None)
+
+
+def _is_passage(node: nodes.Node) -> bool:
+    return isinstance(node, parallel_only) or (
+        isinstance(node, nodes.Element) and ("tb_msg" in node or
+                                             "lang-only" in node.get("classes", [])))
 
 
 def collect_pairs(app, doctree, docname: str) -> None:
@@ -264,51 +295,28 @@ def collect_pairs(app, doctree, docname: str) -> None:
     # every document has its parallel page (the sitemap and the offline cache list
     # them all), one without any message too
     originals = {o["tb_msg"]: o for o in stores[0].children} if len(stores) == 1 else {}
-    lang = app.config.language
-    page = Page()
-
-    def passage(node: nodes.Node) -> bool:
-        return isinstance(node, parallel_only) or (
-            isinstance(node, nodes.Element) and ("tb_msg" in node or
-                                                 "lang-only" in node.get("classes", [])))
-
-    for target in list(doctree.findall(passage)):
+    page, tables = Page(), []
+    for target in list(doctree.findall(_is_passage)):
         if isinstance(target, parallel_only):
             page.rows += _one_side(app, target, target["lang"], source_side=True)
             target.parent.remove(target)
+        elif "tb_msg" not in target:
+            page.rows += _one_side(app, target, app.config.language, source_side=False)
+        elif (original := originals.get(target["tb_msg"])) is None:
             continue
-        if "tb_msg" not in target:
-            page.rows += _one_side(app, target, lang, source_side=False)
-            continue
-        original = originals.get(target["tb_msg"])
-        if original is None:
-            continue
-        note = ""
-        if isinstance(target.parent, nodes.footnote):
-            label = next(iter(target.parent.findall(nodes.label)), None)
-            note = f'<sup>{escape(label.astext())}</sup> ' if label is not None else ""
-        context = _cell_context(target)
-        if context:  # a comparison-table cell: name its row and column on both sides
-            notes = _context_html(context, False, originals), _context_html(context, True, originals)
+        elif (table := _table_of(target)) is not None:  # one row for the whole table
+            if not any(table is seen for seen in tables):
+                tables.append(table)
+                page.rows.append(Row(table=_table(app, table, originals)))
         else:
-            notes = note, note
-        labels = [ref.astext() for ref in target.findall(nodes.footnote_reference)]
-        level = original.get("tb_level", 0)
-        tag = f"h{level}" if level else "div"
-        up = _ancestors(target)
-        left = _cell(tag, _lang_of([original, *up], SOURCE_LANGUAGE),
-                     notes[0] + _render(app.builder, original, labels))
-        right = _cell(tag, _lang_of([target, *up], lang),
-                      notes[1] + _render(app.builder, target, labels))
-        ident = ""
-        if level and isinstance(target.parent, nodes.section) and target.parent["ids"]:
-            ident = target.parent["ids"][0]
-            texts = {SOURCE_LANGUAGE: original.astext(), lang: target.astext()}
-            if level == 2 and not page.title:
-                page.title = texts
-            else:
-                page.headings.append(Heading(ident, level, texts))
-        page.rows.append(_pair(left, right, level, ident))
+            row = _pair(app, original, target)
+            if row.ident:
+                texts = {SOURCE_LANGUAGE: original.astext(), app.config.language: target.astext()}
+                if row.level == 2 and not page.title:
+                    page.title = texts
+                else:
+                    page.headings.append(Heading(row.ident, row.level, texts))
+            page.rows.append(row)
     _pages(app)[docname] = page
 
 
@@ -333,26 +341,12 @@ def _number(env, docname: str) -> str:
     return ".".join(map(str, numbers)) + ". " if numbers else ""
 
 
-def _nav(env, order: list[str], pages: dict[str, Page], current: str, lang: str,
-         sections: bool) -> str:
-    """The table of contents of the view: every chapter's parallel page (and the
-    current one's sections), in ``lang``."""
-    items = []
-    for doc in order[1:]:
-        title = escape(_number(env, doc) + pages[doc].title.get(lang, doc))
-        if doc != current:
-            items.append(f'<li class="toctree-l1"><a class="reference internal" '
-                         f'href="{escape(doc)}.html">{title}</a></li>')
-            continue
-        subs = ""
-        if sections:
-            subs = "".join(f'<li class="toctree-l2"><a class="reference internal" '
-                           f'href="#{escape(h.ident)}">{escape(h.text.get(lang, ""))}</a></li>'
-                           for h in pages[doc].headings if h.level == 3)
-            subs = f"<ul>{subs}</ul>" if subs else ""
-        items.append(f'<li class="toctree-l1 current"><a class="current reference internal" '
-                     f'href="#" aria-current="page">{title}</a>{subs}</li>')
-    return f"<ul>\n{''.join(items)}\n</ul>"
+def _toc(env, order: list[str], pages: dict[str, Page], lang: str) -> list[dict]:
+    """The view's table of contents in ``lang``: every chapter and its sections."""
+    return [{"doc": doc, "title": _number(env, doc) + pages[doc].title.get(lang, doc),
+             "sections": [(h.ident, h.text.get(lang, "")) for h in pages[doc].headings
+                          if h.level == 3]}
+            for doc in order[1:]]
 
 
 def _sphinx_words(lang: str) -> _gettext.NullTranslations:
@@ -378,34 +372,30 @@ def collect_pages(app):
         if docname not in pages:
             env.get_and_resolve_doctree(docname, app.builder)
     order = [doc for doc in _book_order(env) if doc in pages]
+    root = pages.get(env.config.root_doc)
+    missing = {lang: ui(lang)["no_counterpart"] for lang in (SOURCE_LANGUAGE, app.config.language)}
     for interface, prefix in _interfaces(app):
-        words = ui(interface)
         theme_words = ThemeWords(interface, _sphinx_words(interface))
-        book = pages[env.config.root_doc].title.get(interface, "") if env.config.root_doc in pages else ""
+        toc = _toc(env, order, pages, interface)
+
+        def link(doc):
+            return {"link": f"{doc}.html",
+                    "title": markupsafe.escape(pages[doc].title.get(interface, doc))}
+
         for index, docname in enumerate(order):
             page = pages[docname]
-            title = page.title.get(interface, docname)
-            heading = escape(f'{words["parallel_title"]}: {title}')
-            body = (f'<h1>{heading}</h1>\n'
-                    f'<div class="parallel">\n' + "\n".join(page.rows) + '\n</div>')
-
-            def link(doc):
-                return {"link": f"{escape(doc)}.html",
-                        "title": escape(pages[doc].title.get(interface, doc))}
-
+            heading = page.title.get(interface, docname)
             yield (prefix + docname, {
-                "title": f'{words["parallel_title"]}: {title}',
-                "body": body,
+                "title": f'{ui(interface)["parallel_title"]}: {heading}',
                 "prev": link(order[index - 1]) if index else None,
                 "next": link(order[index + 1]) if index + 1 < len(order) else None,
-                "tb_parallel": {
-                    "lang": interface, "doc": docname,
-                    "book_title": book,
-                    "toc_chapters": _nav(env, order, pages, docname, interface, False),
-                    "toc_sections": _nav(env, order, pages, docname, interface, True),
-                    "theme_words": theme_words,
+                "tb_parallel": {  # the template: the theme's parallel.html
+                    "lang": interface, "doc": docname, "heading": heading,
+                    "book_title": root.title.get(interface, "") if root else "",
+                    "rows": page.rows, "html": page.html(), "toc": toc,
+                    "no_counterpart": missing, "theme_words": theme_words,
                 },
-            }, "page.html")
+            }, "parallel.html")
 
 
 def _builder_inited(app) -> None:
