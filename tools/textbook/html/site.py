@@ -6,7 +6,6 @@ names, so a page's twin in another edition is ``../<lang>/<page>.html``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from types import SimpleNamespace
@@ -195,61 +194,37 @@ def _first_paragraph(doctree) -> str:
     return ""
 
 
-@dataclass
-class Place:
-    """Where a page stands: its interface's language, its name in each edition
-    (its twin's), its folder and the way up to the edition's folder."""
-
-    lang: str
-    twin: str
-    up: str
-    folder: str  # "parallel/" on a page of the parallel view
-    langs: list[str]  # the switch's languages
-    is_doc: bool
-
-    def href(self, code: str, base: str = "") -> str:
-        """This page in ``code``'s edition: absolute under ``base``, else relative."""
-        return f"{base or self.up + '../'}{code}/{self.folder}{self.twin}.html"
-
-
-def _place(app, pagename: str, view: dict | None) -> Place:
-    twin = view["doc"] if view else pagename
-    return Place(lang=view["lang"] if view else app.config.language, twin=twin,
-                 up="../" * pagename.count("/"), folder="parallel/" if view else "",
-                 langs=view_languages(app.config) if view else languages(app.config),
-                 is_doc=twin in app.env.found_docs or twin in ("genindex", "search"))
-
-
-def _language_links(config, here: Place) -> dict:
-    """The language switch (to this page's twins) and the ``hreflang`` alternates; a
-    draft edition names no twins: search engines never offer it."""
-    switch = [{"code": code, "name": language_name(code), "current": code == here.lang,
-               "href": here.href(code) if here.is_doc else f"{here.up}../{code}/index.html"}
-              for code in here.langs]
-    alternates = []
-    if here.is_doc and not config.textbook_draft:
-        base = site_url(config)
-        alternates = [{"hreflang": code, "href": here.href(code, base)}
-                      for code in [*here.langs, "x-default"]]
-        alternates[-1]["href"] = here.href(here.langs[0], base)
+def _language_links(app, pagename: str, view: dict | None, lang: str) -> dict:
+    """The language switch (to this page's twin in each edition) and the ``hreflang``
+    alternates; a draft edition names no twins: search engines never offer it."""
+    twin, up = view["doc"] if view else pagename, "../" * pagename.count("/")
+    langs = view_languages(app.config) if view else languages(app.config)
+    path = f"{'parallel/' if view else ''}{twin}.html"
+    is_doc = twin in app.env.found_docs or twin in ("genindex", "search")
+    switch = [{"code": code, "name": language_name(code), "current": code == lang,
+               "href": f"{up}../{code}/{path if is_doc else 'index.html'}"} for code in langs]
+    base = site_url(app.config) or f"{up}../"
+    alternates = [{"hreflang": code,
+                   "href": f"{base}{langs[0] if code == 'x-default' else code}/{path}"}
+                  for code in [*langs, "x-default"] if is_doc and not app.config.textbook_draft]
     return {"languages": switch, "alternates": alternates}
 
 
-def _downloads(config, here: Place, words: dict) -> list[dict]:
+def _downloads(config, lang: str, up: str, words: dict) -> list[dict]:
     """This edition's PDF and EPUB, if the site publishes them (tools/build names them)."""
     basename = config.textbook_download_basename
-    return [{"href": f"{here.up}../downloads/{name}", "label": words[ext], "mime": mime}
+    return [{"href": f"{up}../downloads/{name}", "label": words[ext], "mime": mime}
             for ext, mime in (("pdf", "application/pdf"), ("epub", "application/epub+zip"))
-            if basename and (name := f"{basename}-{here.lang}.{ext}") in config.textbook_downloads]
+            if basename and (name := f"{basename}-{lang}.{ext}") in config.textbook_downloads]
 
 
-def _parallel_link(app, here: Place, view: dict | None, words: dict) -> dict:
+def _parallel_link(app, twin: str, up: str, view: dict | None, words: dict) -> dict:
     """The link to the page's parallel view; in the view, the one link that leaves it."""
     target = parallel_language(app.config)
     if view:
-        href, text = f"../{here.twin}.html", words["leave_parallel"]
-    elif target and here.twin in app.env.found_docs:
-        href, text = f"{here.up}parallel/{here.twin}.html", parallel_label(here.lang, target)
+        href, text = f"../{twin}.html", words["leave_parallel"]
+    elif target and twin in app.env.found_docs:
+        href, text = f"{up}parallel/{twin}.html", parallel_label(app.config.language, target)
     else:
         return {"parallel_href": None, "parallel_text": None}
     return {"parallel_href": href, "parallel_text": markupsafe.escape(text)}
@@ -315,25 +290,26 @@ def page_context(app, pagename: str, templatename: str, context: dict, doctree) 
     if app.builder.format != "html" or app.builder.name not in ("html", "dirhtml"):
         return
     view = context.get("tb_parallel")  # a page of the parallel view (i18n/parallel.py)
-    here = _place(app, pagename, view)
-    words = ui(here.lang)
+    lang = view["lang"] if view else app.config.language  # the interface's language
+    up, twin = "../" * pagename.count("/"), view["doc"] if view else pagename
+    words = ui(lang)
     body = context.get("body") or (view["html"] if view else "")
     _assets(context, pagename, view)
     context["tb"] = {
-        "lang": here.lang,
+        "lang": lang,
         "ui": words,
-        **_language_links(app.config, here),
-        "downloads": _downloads(app.config, here, words),
-        **_parallel_link(app, here, view, words),
+        **_language_links(app, pagename, view, lang),
+        "downloads": _downloads(app.config, lang, up, words),
+        **_parallel_link(app, twin, up, view, words),
         "description": _description(context, doctree, words),
         "draft": app.config.textbook_draft,
         "long_page": _text_length(doctree, body) > LONG_PAGE,
-        "edition_line": edition_line(app.config, here.lang),
+        "edition_line": edition_line(app.config, lang),
         "build_stamp": build_stamp(),
-        "sw_href": f"{here.up}../sw.js",  # one worker for the site (tools/build/site_root.py)
-        "og_locale": og_locale(here.lang),
+        "sw_href": f"{up}../sw.js",  # one worker for the site (tools/build/site_root.py)
+        "og_locale": og_locale(lang),
         "cited": cited_works(app, body),
-        "stem_fold": STEM_FOLD if here.lang == SearchIndonesian.lang else "",
+        "stem_fold": STEM_FOLD if lang == SearchIndonesian.lang else "",
         **({} if view else _toc(context)),
     }
     _titles(app, context, view)

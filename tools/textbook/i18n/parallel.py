@@ -34,17 +34,6 @@ from ..messages import ThemeWords
 from .langparts import node_lang
 
 
-def ui(lang: str) -> dict[str, str]:
-    from ..html.site import ui  # html.site imports this package
-
-    return ui(lang)
-
-
-def view_languages(config) -> list[str]:
-    from ..html.site import view_languages
-
-    return view_languages(config)
-
 PREFIX = "parallel/"
 
 
@@ -129,21 +118,12 @@ def _level(node: nodes.Node) -> int:
 _PENDING_CLASS = re.compile(r"^language-([a-z]{2,3}(?:-[A-Za-z0-9]+)*)$")  # i18n/pending.py
 
 
-def _own_lang(node: nodes.Element) -> str | None:
-    if node.get("lang") or node_lang(node):
-        return node.get("lang") or node_lang(node)
-    for cls in node.get("classes", []):
-        match = _PENDING_CLASS.match(cls)
-        if match:
-            return match.group(1)
-    return None
-
-
 def _lang_of(nodes_up: list[nodes.Element], default: str) -> str:
     """The language of a passage: its own or its nearest ancestor's marking."""
     for node in nodes_up:
-        found = _own_lang(node) if isinstance(node, nodes.Element) else None
-        if found:
+        pending = (m.group(1) for cls in node.get("classes", [])
+                   if (m := _PENDING_CLASS.match(cls)))
+        if found := node.get("lang") or node_lang(node) or next(pending, None):
             return found
     return default
 
@@ -248,13 +228,13 @@ def _one_side(app, container: nodes.Element, lang: str, source_side: bool) -> li
 def _pair(app, original: nodes.TextElement, target: nodes.TextElement) -> Row:
     """A message beside its translation (a heading with its section's id)."""
     labels = [ref.astext() for ref in target.findall(nodes.footnote_reference)]
-    label = target.parent.next_node(nodes.label) if isinstance(target.parent, nodes.footnote) else None
-    note = label.astext() if label is not None else ""
-    sides = [Side(node_lang(p), _render(app.builder, p), note)
+    parent = target.parent
+    label = parent.next_node(nodes.label) if isinstance(parent, nodes.footnote) else None
+    sides = [Side(node_lang(p), _render(app.builder, p), label.astext() if label else "")
              for p in _sides(app, original, target, labels)]
-    level, section = original.get("tb_level", 0), target.parent
-    ident = section["ids"][0] if level and isinstance(section, nodes.section) and section["ids"] else ""
-    return Row(sides, level, ident)
+    level = original.get("tb_level", 0)
+    heading = level and isinstance(parent, nodes.section) and parent["ids"]
+    return Row(sides, level, parent["ids"][0] if heading else "")
 
 
 def _table(app, table: nodes.table, originals: dict) -> markupsafe.Markup:
@@ -268,9 +248,8 @@ def _table(app, table: nodes.table, originals: dict) -> markupsafe.Markup:
             continue
         both = _sides(app, original, node, [])
         if isinstance(node, nodes.title):  # the caption: "Perbandingan … / Comparison …"
-            both = nodes.title("", "", nodes.inline("", "", *both[0].children, **both[0].attributes),
-                               nodes.Text(" / "),
-                               nodes.inline("", "", *both[1].children, **both[1].attributes))
+            first, second = (nodes.inline("", "", *p.children, **p.attributes) for p in both)
+            both = nodes.title("", "", first, nodes.Text(" / "), second)
         node.replace_self(both)
     copy.parent = None
     return _render(app.builder, copy)
@@ -355,15 +334,9 @@ def _sphinx_words(lang: str) -> _gettext.NullTranslations:
                                 [lang], fallback=True)
 
 
-def _interfaces(app) -> list[tuple[str, str]]:
-    """(interface language, page name prefix) of each set of pages this build writes."""
-    sets = [(app.config.language, PREFIX)]
-    if SOURCE_LANGUAGE in view_languages(app.config):
-        sets.append((SOURCE_LANGUAGE, source_view_dir() + "/"))
-    return sets
-
-
 def collect_pages(app):
+    from ..html.site import ui, view_languages  # html.site imports this package
+
     if not _enabled(app):
         return
     pages = _pages(app)
@@ -374,7 +347,11 @@ def collect_pages(app):
     order = [doc for doc in _book_order(env) if doc in pages]
     root = pages.get(env.config.root_doc)
     missing = {lang: ui(lang)["no_counterpart"] for lang in (SOURCE_LANGUAGE, app.config.language)}
-    for interface, prefix in _interfaces(app):
+    # each set of pages this build writes: (interface language, page name prefix)
+    interfaces = [(app.config.language, PREFIX)]
+    if SOURCE_LANGUAGE in view_languages(app.config):
+        interfaces.append((SOURCE_LANGUAGE, source_view_dir() + "/"))
+    for interface, prefix in interfaces:
         theme_words = ThemeWords(interface, _sphinx_words(interface))
         toc = _toc(env, order, pages, interface)
 
@@ -384,13 +361,12 @@ def collect_pages(app):
 
         for index, docname in enumerate(order):
             page = pages[docname]
-            heading = page.title.get(interface, docname)
             yield (prefix + docname, {
-                "title": f'{ui(interface)["parallel_title"]}: {heading}',
+                "title": f'{ui(interface)["parallel_title"]}: {page.title.get(interface, docname)}',
                 "prev": link(order[index - 1]) if index else None,
                 "next": link(order[index + 1]) if index + 1 < len(order) else None,
                 "tb_parallel": {  # the template: the theme's parallel.html
-                    "lang": interface, "doc": docname, "heading": heading,
+                    "lang": interface, "doc": docname,
                     "book_title": root.title.get(interface, "") if root else "",
                     "rows": page.rows, "html": page.html(), "toc": toc,
                     "no_counterpart": missing, "theme_words": theme_words,
