@@ -234,7 +234,8 @@ def test_the_comparison_table_uses_the_width_and_fits_a_phone(browser, site_serv
     if width >= 1024:
         nav = page.locator(".site-nav").bounding_box()
         assert table["x"] > nav["x"] + nav["width"] and table["width"] >= 1000, table
-        assert page.eval_on_selector(".parallel table", "e => getComputedStyle(e).display") == "table"
+        assert page.eval_on_selector(".parallel table", "e => getComputedStyle(e).display") \
+            == "table"
     else:  # one block per row, each cell naming its column in both languages
         assert table["width"] >= width * 0.85, table
         labels = {cell["label"] for cell in cells}

@@ -376,35 +376,29 @@ def test_parallel_view_keeps_the_comparison_table_one_table(site, lang):
     """Issue 19: the table row by row, each header and cell in both languages, with
     its column and row headers; no longer 55 separate pairs."""
     data = load(ROOT / "source" / "data" / "perbandingan-model.yaml")
-    english = {e.msgid: e.msgstr for e in
-               polib.pofile(str(ROOT / "locales/en/LC_MESSAGES/model-intervensi.po"))}
+    en = dict(_catalog_pairs("model-intervensi"))
 
     def both(cell) -> list[tuple[str, str]]:
         return [(side["lang"], _plain(side.get_text())) for side in _sides(cell)]
 
     page = soup(site / lang / "parallel" / "model-intervensi.html")
-    tables = page.select(".parallel table")
-    assert len(tables) == 1
-    table = tables[0]
-    assert table.find_parent(attrs={"role": "region"})["aria-label"].startswith(
-        "Perbandingan tiga model")
+    [table] = page.select(".parallel table")
     headers = table.select("thead th")
     assert [th["scope"] for th in headers] == ["col"] * 5
-    names = [data.indicator_heading] + [model.name for model in data.models]
-    assert [both(th) for th in headers[1:]] == [[("id", name), ("en", english[name])]
-                                               for name in names]
+    names = [data.indicator_heading, *(m.name for m in data.models)]
+    assert [both(th) for th in headers[1:]] == [[("id", name), ("en", en[name])] for name in names]
     rows = table.select("tbody tr")
     assert len(rows) == len(data.indicators) == 11
     for row, ind in zip(rows, data.indicators):
         number, label, *cells = row.find_all(["th", "td"], recursive=False)
         assert number.get_text(strip=True) == str(ind.no)
-        assert label.name == "th" and label["scope"] == "row"
-        assert both(label) == [("id", ind.label), ("en", english[ind.label])]
-        assert [both(cell) for cell in cells] == [
-            [("id", _plain(ind.cells[m.id])), ("en", _plain(english[ind.cells[m.id]]))]
-            for m in data.models]
-        assert [cell["data-label"] for cell in cells] == [
-            f"{m.name} / {english[m.name]}" for m in data.models]
-    # no cell of the table is left outside it as a separate pair
+        assert (label.name, label["scope"]) == ("th", "row")
+        assert both(label) == [("id", ind.label), ("en", en[ind.label])]
+        assert [both(cell) for cell in cells] == [[("id", _plain(ind.cells[m.id])),
+                                                   ("en", _plain(en[ind.cells[m.id]]))]
+                                                  for m in data.models]
+        assert [cell["data-label"] for cell in cells] == [f"{m.name} / {en[m.name]}"
+                                                         for m in data.models]
+    # no cell is left outside the table as a separate pair
     pairs = " ".join(p.get_text() for p in page.select(".parallel .pair"))
     assert data.indicators[0].label not in pairs and data.models[0].name not in pairs

@@ -303,7 +303,9 @@ def page_context(app, pagename: str, templatename: str, context: dict, doctree) 
         **_parallel_link(app, twin, up, view, words),
         "description": _description(context, doctree, words),
         "draft": app.config.textbook_draft,
-        "long_page": _text_length(doctree, body) > LONG_PAGE,
+        # the parallel view has no doctree: its rows' text
+        "long_page": len(doctree.astext() if doctree is not None
+                         else re.sub(r"<[^>]*>", "", body)) > LONG_PAGE,
         "edition_line": edition_line(app.config, lang),
         "build_stamp": build_stamp(),
         "sw_href": f"{up}../sw.js",  # one worker for the site (tools/build/site_root.py)
@@ -316,13 +318,6 @@ def page_context(app, pagename: str, templatename: str, context: dict, doctree) 
 
 
 HIGHLIGHT_JS = ("documentation_options.js", "doctools.js", "sphinx_highlight.js")
-def _text_length(doctree, body: str) -> int:
-    """Characters of text on the page (pages without a doctree: the parallel view)."""
-    if doctree is not None:
-        return len(doctree.astext())
-    return len(re.sub(r"<[^>]*>", "", body))
-
-
 LONG_PAGE = 1000  # characters of text (about two phone screens): pages get a "back to top" link
 
 

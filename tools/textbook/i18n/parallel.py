@@ -255,10 +255,6 @@ def _table(app, table: nodes.table, originals: dict) -> markupsafe.Markup:
     return _render(app.builder, copy)
 
 
-def _table_of(node: nodes.Node) -> nodes.table | None:
-    return next((up for up in _ancestors(node) if isinstance(up, nodes.table)), None)
-
-
 def _is_passage(node: nodes.Node) -> bool:
     return isinstance(node, parallel_only) or (
         isinstance(node, nodes.Element) and ("tb_msg" in node or
@@ -274,7 +270,7 @@ def collect_pairs(app, doctree, docname: str) -> None:
     # every document has its parallel page (the sitemap and the offline cache list
     # them all), one without any message too
     originals = {o["tb_msg"]: o for o in stores[0].children} if len(stores) == 1 else {}
-    page, tables = Page(), []
+    page, tables = Page(), set()
     for target in list(doctree.findall(_is_passage)):
         if isinstance(target, parallel_only):
             page.rows += _one_side(app, target, target["lang"], source_side=True)
@@ -283,9 +279,9 @@ def collect_pairs(app, doctree, docname: str) -> None:
             page.rows += _one_side(app, target, app.config.language, source_side=False)
         elif (original := originals.get(target["tb_msg"])) is None:
             continue
-        elif (table := _table_of(target)) is not None:  # one row for the whole table
-            if not any(table is seen for seen in tables):
-                tables.append(table)
+        elif table := next((up for up in _ancestors(target) if isinstance(up, nodes.table)), None):
+            if id(table) not in tables:  # one row for the whole table
+                tables.add(id(table))
                 page.rows.append(Row(table=_table(app, table, originals)))
         else:
             row = _pair(app, original, target)
