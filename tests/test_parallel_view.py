@@ -210,21 +210,21 @@ def test_phone_header_is_one_line_and_the_columns_stack(browser, site_server, vi
 
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [1440, 320])
-def test_the_comparison_table_uses_the_width_and_fits_a_phone(browser, site_server, width):
-    """Issue 19: one table, both languages in each cell; at 1440 px it takes the width
-    beside the navigation, at 320 px its rows stack inside the screen."""
+def test_the_view_uses_the_width_and_its_table_fits_a_phone(browser, site_server, width):
+    """Issue 19: at 1440 px the view takes the width beside the navigation (it used 800
+    px), passages side by side; the comparison table is one table, both languages in
+    each cell; at 320 px its rows stack inside the screen."""
     context = browser.new_context(viewport={"width": width, "height": 900},
                                   is_mobile=width < 768, has_touch=width < 768)
     page = context.new_page()
     page.goto(f"{site_server}en/parallel/model-intervensi.html")
-    assert page.locator(".parallel table").count() == 1
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     cells = page.eval_on_selector_all(".parallel table tbody :is(th, td)", """els => els.map(e => {
         const r = e.getBoundingClientRect(), sides = [...e.querySelectorAll(':scope > [lang]')];
         return {left: r.left, right: r.right, sw: e.scrollWidth, cw: e.clientWidth,
                 langs: sides.map(s => s.lang), shown: sides.every(s => s.offsetHeight > 0),
                 label: getComputedStyle(e, '::before').content}; })""")
-    assert len(cells) == 11 * 5
+    assert page.locator(".parallel table").count() == 1 and len(cells) == 11 * 5
     for cell in cells:
         assert cell["left"] >= 0 and cell["right"] <= width, cell
         assert cell["sw"] <= cell["cw"] + 1, cell  # nothing clipped inside a cell
@@ -232,12 +232,13 @@ def test_the_comparison_table_uses_the_width_and_fits_a_phone(browser, site_serv
     assert sum(cell["langs"] == ["id", "en"] for cell in cells) == 11 * 4
     table = page.locator(".parallel table").bounding_box()
     if width >= 1024:
-        nav = page.locator(".site-nav").bounding_box()
+        nav, main = page.locator(".site-nav").bounding_box(), page.locator("main").bounding_box()
+        assert main["x"] > nav["x"] + nav["width"] and main["width"] >= 1000, main
         assert table["x"] > nav["x"] + nav["width"] and table["width"] >= 1000, table
-        assert page.eval_on_selector(".parallel table", "e => getComputedStyle(e).display") \
-            == "table"
+        pair = page.locator(".parallel .pair:not(.pair-heading)").first
+        left, right = [side.bounding_box() for side in pair.locator(":scope > *").all()]
+        assert left["width"] >= 450 and right["x"] > left["x"] + left["width"]  # side by side
     else:  # one block per row, each cell naming its column in both languages
         assert table["width"] >= width * 0.85, table
-        labels = {cell["label"] for cell in cells}
-        assert '"Perencanaan Sosial / Social Planning"' in labels, labels
+        assert '"Perencanaan Sosial / Social Planning"' in {cell["label"] for cell in cells}
     context.close()

@@ -89,20 +89,6 @@ def test_a_printed_chapter_says_where_it_comes_from_in_light_colours(browser, si
     context.close()
 
 
-def test_the_parallel_view_uses_the_width_of_a_wide_screen(browser, site_server):
-    page = browser.new_page(viewport=DESKTOP)
-    page.goto(f"{site_server}en/parallel/pemberdayaan.html")
-    view = page.locator("main").bounding_box()
-    nav = page.locator(".site-nav").bounding_box()
-    assert view["x"] > nav["x"] + nav["width"]  # beside the navigation
-    assert view["width"] >= 1000, view  # it used 800 of 1440 px
-    sides = page.locator(".parallel .pair").first.locator(":scope > *")
-    assert sides.count() == 2
-    left, right = sides.nth(0).bounding_box(), sides.nth(1).bounding_box()
-    assert left["width"] >= 450 and right["x"] > left["x"] + left["width"]  # side by side
-    page.close()
-
-
 @pytest.mark.parametrize("lang, words", [
     ("id", "Tidak ada yang cocok dengan pencarian Anda di edisi ini."),
     ("en", "Nothing in this edition matches your search.")])

@@ -34,9 +34,6 @@ from ..messages import ThemeWords
 from .langparts import node_lang
 
 
-PREFIX = "parallel/"
-
-
 def source_view_dir(source: str = SOURCE_LANGUAGE) -> str:
     """Folder of the source-language interface's pages in a translated build."""
     return f"_parallel-{source}"
@@ -311,14 +308,10 @@ def _book_order(env) -> list[str]:
     return order + sorted(set(env.found_docs) - set(order))
 
 
-def _number(env, docname: str) -> str:
-    numbers = env.toc_secnumbers.get(docname, {}).get("")
-    return ".".join(map(str, numbers)) + ". " if numbers else ""
-
-
 def _toc(env, order: list[str], pages: dict[str, Page], lang: str) -> list[dict]:
     """The view's table of contents in ``lang``: every chapter and its sections."""
-    return [{"doc": doc, "title": _number(env, doc) + pages[doc].title.get(lang, doc),
+    return [{"doc": doc, "title": pages[doc].title.get(lang, doc),
+             "number": env.toc_secnumbers.get(doc, {}).get(""),
              "sections": [(h.ident, h.text.get(lang, "")) for h in pages[doc].headings
                           if h.level == 3]}
             for doc in order[1:]]
@@ -344,7 +337,7 @@ def collect_pages(app):
     root = pages.get(env.config.root_doc)
     missing = {lang: ui(lang)["no_counterpart"] for lang in (SOURCE_LANGUAGE, app.config.language)}
     # each set of pages this build writes: (interface language, page name prefix)
-    interfaces = [(app.config.language, PREFIX)]
+    interfaces = [(app.config.language, "parallel/")]
     if SOURCE_LANGUAGE in view_languages(app.config):
         interfaces.append((SOURCE_LANGUAGE, source_view_dir() + "/"))
     for interface, prefix in interfaces:
