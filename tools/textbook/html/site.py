@@ -136,15 +136,6 @@ def edition_line(config, lang: str) -> str:
         return UI["edition_line"].format(number=config.release, date=date)
 
 
-def parallel_label(lang: str, target: str) -> str:
-    """Text of the link from a ``lang`` page to its parallel view with ``target``."""
-    # the catalogs are untrusted: their words reach the templates as text
-    words = {key: markupsafe.escape(word) for key, word in ui(lang).items()}
-    if not has(UI["parallel"], lang) or target == "en":
-        return words["parallel"]
-    return f"{words['parallel_title']}: {language_name(SOURCE_LANGUAGE)} – {language_name(target)}"
-
-
 def languages(config) -> list[str]:
     langs = [lang.strip() for lang in config.textbook_languages if lang.strip()]
     if config.language not in langs:
@@ -219,12 +210,16 @@ def _downloads(config, lang: str, up: str, words: dict) -> list[dict]:
 
 
 def _parallel_link(app, twin: str, up: str, view: dict | None, words: dict) -> dict:
-    """The link to the page's parallel view; in the view, the one link that leaves it."""
+    """The link to the page's parallel view; in the view, the one link that leaves it
+    (the catalogs are untrusted: their words reach the template as text)."""
     target = parallel_language(app.config)
     if view:
         href, text = f"../{twin}.html", words["leave_parallel"]
     elif target and twin in app.env.found_docs:
-        href, text = f"{up}parallel/{twin}.html", parallel_label(app.config.language, target)
+        href, text = f"{up}parallel/{twin}.html", words["parallel"]
+        if has(UI["parallel"], app.config.language) and target != "en":  # name the pair
+            text = (f"{words['parallel_title']}: {language_name(SOURCE_LANGUAGE)} – "
+                    f"{language_name(target)}")
     else:
         return {"parallel_href": None, "parallel_text": None}
     return {"parallel_href": href, "parallel_text": markupsafe.escape(text)}
