@@ -5,6 +5,7 @@ names, so a page's twin in another edition is ``../<lang>/<page>.html``.
 """
 from __future__ import annotations
 
+import os
 import re
 from html import escape
 from pathlib import Path
@@ -26,6 +27,7 @@ from .search_id import STEM_FOLD, SearchIndonesian
 sphinx_gettext = sphinx_locale._  # Sphinx's own catalog (not extracted into textbook.pot)
 
 THEME_DIR = Path(__file__).with_name("theme")
+TEMPLATES = Path(__file__).with_name("templates")
 
 # Interface words: key -> English msgid (translations: locales/<lang>/LC_MESSAGES/textbook.po)
 UI = {
@@ -418,9 +420,13 @@ def write_sitemap(app, exception) -> None:
 
 
 def _baseurl(app, config) -> None:
-    """Canonical URLs: ``<site>/<lang>/<page>.html``."""
+    """Canonical URLs: ``<site>/<lang>/<page>.html``; the parallel view's page template
+    (``templates/parallel.html``, on the layout of whichever theme is used)."""
     if site_url(config) and not config.html_baseurl:
         config.html_baseurl = f"{site_url(config)}{config.language}/"
+    templates = os.path.relpath(TEMPLATES, app.confdir)
+    if templates not in config.templates_path:
+        config.templates_path = [*config.templates_path, templates]
 
 
 def setup_html_site(app) -> None:

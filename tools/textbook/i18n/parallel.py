@@ -268,6 +268,7 @@ def collect_pairs(app, doctree, docname: str) -> None:
     # them all), one without any message too
     originals = {o["tb_msg"]: o for o in stores[0].children} if len(stores) == 1 else {}
     page, tables = Page(), set()
+    app.builder.fignumbers = app.env.toc_fignumbers.get(docname, {})  # as write_doc sets them
     for target in list(doctree.findall(_is_passage)):
         if isinstance(target, parallel_only):
             page.rows += _one_side(app, target, target["lang"], source_side=True)
@@ -354,7 +355,7 @@ def collect_pages(app):
                 "title": f'{ui(interface)["parallel_title"]}: {page.title.get(interface, docname)}',
                 "prev": link(order[index - 1]) if index else None,
                 "next": link(order[index + 1]) if index + 1 < len(order) else None,
-                "tb_parallel": {  # the template: the theme's parallel.html
+                "tb_parallel": {  # for html/templates/parallel.html
                     "lang": interface, "doc": docname,
                     "book_title": root.title.get(interface, "") if root else "",
                     "rows": page.rows, "html": page.html(), "toc": toc,
