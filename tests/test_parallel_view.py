@@ -199,13 +199,7 @@ def test_phone_header_is_one_line_and_the_columns_stack(browser, site_server, vi
                 "els => els.map(e => [e.getBoundingClientRect().left, e.getBoundingClientRect().width])")
             assert {round(left) for left, _ in boxes} == {round(boxes[0][0])}  # one column
             assert min(width for _, width in boxes) > viewport["width"] * 0.8
-    context.close()
-    page = browser.new_page(viewport=DESKTOP)  # side by side on a wide screen
-    page.goto(f"{site_server}id/parallel/pemberdayaan.html")
-    lefts = page.eval_on_selector(".parallel .pair:not(.pair-heading)",
-                                  "e => [...e.children].map(c => c.getBoundingClientRect().left)")
-    assert lefts[1] - lefts[0] > 300
-    page.close()
+    context.close()  # side by side on a wide screen: the test below
 
 
 @pytest.mark.browser

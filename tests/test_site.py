@@ -281,14 +281,12 @@ def test_parallel_view_pairs_each_message_with_its_translation(site, docname):
         assert [n.get_text() for n in left.select("sup")] == \
             [n.get_text() for n in right.select("sup")], (docname, right.get_text()[:60])
         assert all(n.get_text().strip() for n in left.select("sup"))
-    for note in page.select(".parallel sup"):
-        note.decompose()
-    shown = [tuple(" ".join(side.get_text().split()) for side in _sides(row)) for row in rows]
-    for row in rows:
-        left, right = _sides(row)
         assert right["lang"] == "en"
         # Indonesian, except an English quotation, which stays English on both sides
         assert left["lang"] == "id" or left["lang"] == "en" and left.get_text() == right.get_text()
+    for note in page.select(".parallel sup"):
+        note.decompose()
+    shown = [tuple(" ".join(side.get_text().split()) for side in _sides(row)) for row in rows]
     catalog = [(_plain(i), _plain(s) or _plain(i)) for i, s in _catalog_pairs(docname)
                if len(_plain(i)) > 3]
     plain_shown = [(_plain(a), _plain(b)) for a, b in shown]
