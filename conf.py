@@ -1,14 +1,15 @@
 """Sphinx configuration shared by every edition (``-D language=xx`` picks one)."""
 import os
-import sys
 import time
 from pathlib import Path
 
+# the book's extension, installed from tools/ (pyproject.toml; make installs it)
+from textbook.edition import EditionError
+from textbook.edition import current as current_edition
+from textbook.editions import load as load_editions  # locales/languages.yaml
+from textbook.languages import SOURCE_LANGUAGE  # written once, there
+
 ROOT = Path(__file__).parent.resolve()
-sys.path.insert(0, str(ROOT / "tools"))
-from textbook.editions import load as load_editions  # noqa: E402 -- locales/languages.yaml
-from textbook.languages import SOURCE_LANGUAGE  # noqa: E402 -- written once, there
-from textbook.edition import EditionError, current as current_edition  # noqa: E402
 
 project = "Pengantar Pemberdayaan dan Intervensi Komunitas"
 author = "Tim Buku Ajar Terbuka"
@@ -64,7 +65,7 @@ textbook_public_url = ""
 # TEXTBOOK_SITE_URL overrides it for a preview elsewhere.
 textbook_site_url = (os.environ.get("TEXTBOOK_SITE_URL") or textbook_public_url
                      or os.environ.get("READTHEDOCS_CANONICAL_URL") or "http://localhost:8000/")
-# linked editions: the released ones; tools/build passes the ones it builds
+# linked editions: the released ones; textbook-build passes the ones it builds
 textbook_languages = list(load_editions(ROOT / "locales" / "languages.yaml").released)
 html_permalinks_icon = "#"
 html_title = project

@@ -1,11 +1,11 @@
 """The catalogue of bad inputs, seen as a user sees them.
 
 Each case is a tiny Sphinx project under ``tests/roots/`` built the way
-``tools/build`` builds the book (same strict flags, as a command): the
+``textbook-build`` builds the book (same strict flags, as a command): the
 build must exit non-zero and print a message naming the file and the line
 (or the key). Every negative root is run here, once; the catalog roots are
 shared with ``tests/test_i18n.py``, which runs the project's own catalog checks
-(``tools/i18n``) on them. ``tests/test_data_errors.py`` keeps the clean data root.
+(``textbook-po``) on them. ``tests/test_data_errors.py`` keeps the clean data root.
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from build import SPHINX_FLAGS
+from textbook_build import SPHINX_FLAGS
 from helpers.sphinx_fork import sphinx
 
 ROOTS = Path(__file__).parent / "roots"
@@ -119,7 +119,7 @@ CASES = {
 
 
 def sphinx_build(project: Path, lang: str = "", builder: str = "html"):
-    """``python -m sphinx`` with the book's flags (as tools/build runs it) on a copied
+    """``python -m sphinx`` with the book's flags (as textbook-build runs it) on a copied
     root; returns (process, output folder). The copy finds the extension on the helper's
     path (tests/helpers/sphinx_fork.py)."""
     out = project / "_build" / builder

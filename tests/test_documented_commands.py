@@ -193,7 +193,7 @@ def test_make_html_on_a_bare_machine(tmp_path):
     assert check.returncode != 0
     assert ("install them with:  sudo apt-get install --no-install-recommends gettext "
             "hunspell hunspell-id hunspell-en-us") in check.stderr
-    strict = run(".venv/bin/python tools/build html --all-checks")
+    strict = run(".venv/bin/textbook-build html --all-checks")
     assert strict.returncode == 2 and "Install their tools with 'make system-deps'" \
         in strict.stderr, strict.stderr
     assert changed(clone) == []

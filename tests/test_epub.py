@@ -1,4 +1,4 @@
-"""The e-book edition: `make epub` through tools/build, checked with epubcheck."""
+"""The e-book edition: `make epub` through textbook-build, checked with epubcheck."""
 from __future__ import annotations
 
 import re
@@ -31,7 +31,7 @@ TITLE = "Pengantar Pemberdayaan dan Intervensi Komunitas"
 @pytest.fixture(scope="module")
 def epubs(published_epub, epub_toolchain) -> dict[str, Path]:
     build_dir, codes = published_epub
-    assert codes["epub"] == 0, "tools/build epub failed (see the captured output)"
+    assert codes["epub"] == 0, "textbook-build epub failed (see the captured output)"
     return {lang: build_dir / "epub" / f"{BASENAME}-{lang}.epub" for lang in LANGS}
 
 

@@ -10,8 +10,8 @@ import polib
 import pypdf
 import pytest
 
-from build import Project
-from build.cli import main
+from textbook_build import Project
+from textbook_build.cli import main
 from textbook.latex.layout import WORDS
 from textbook.messages import gettext
 

@@ -1,6 +1,6 @@
 """Rebuilds after code changes are fresh, after content changes incremental.
 
-``tools/build`` keeps stages and doctrees between runs. Sphinx rewrites only
+``textbook-build`` keeps stages and doctrees between runs. Sphinx rewrites only
 pages whose sources changed, so a change to the extension, the theme or an
 environment variable read by conf.py must start the build afresh, while an
 edited chapter rewrites that chapter alone. Every test works on a copy of the

@@ -84,8 +84,8 @@ def test_a_translated_title_reaches_latex_escaped(tmp_path):
 
 @pytest.mark.print
 def test_tex_reads_no_file_outside_the_build_and_runs_no_shell(tmp_path):
-    """The book's latexmk call (tools/build) on a file that tries both."""
-    from build.latexmk import latexmk
+    """The book's latexmk call (textbook-build) on a file that tries both."""
+    from textbook_build.latexmk import latexmk
     (tmp_path / "t.tex").write_text("\\documentclass{article}\\begin{document}\n"
                                     "\\immediate\\write18{touch pwned}\n"
                                     "A \\input{/etc/passwd}\n\\end{document}\n")

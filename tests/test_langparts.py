@@ -112,7 +112,7 @@ def test_an_english_term_is_hyphenated_by_english_patterns(tmp_path, print_toolc
     assert proc.returncode == 0, proc.stderr
     tex = next(out.glob("*.tex"))
     assert r"\foreignlanguage{english}{\sphinxstyleemphasis{development}}" in tex.read_text("utf-8")
-    from build.latexmk import latexmk
+    from textbook_build.latexmk import latexmk
 
     assert latexmk(out, tex.name, "langparts") == 0
     text = "".join(pdf_pages(tex.with_suffix(".pdf")))

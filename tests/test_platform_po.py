@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from build import copy_project
+from textbook_build import copy_project
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parent.parent

@@ -10,7 +10,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from build import copy_project
+from textbook_build import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 CHAPTERS = "locales/en/LC_MESSAGES/"

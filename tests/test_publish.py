@@ -1,7 +1,7 @@
 """Atomic publishing: a failed build leaves the last good output byte for byte.
 
 Every test works on a copy of the project in a temporary folder and runs
-``tools/build`` there, as ``make html`` does, so the real ``_build`` is
+``textbook-build`` there, as ``make html`` does, so the real ``_build`` is
 never touched.
 """
 from __future__ import annotations
@@ -15,7 +15,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from build import copy_project
+from helpers.commands import run
+from textbook_build import copy_project
 
 pytestmark = pytest.mark.slow
 
@@ -29,10 +30,8 @@ def run_build(project: Path, fmt: str = "html", *langs: str, epoch: str | None =
     env.pop("SOURCE_DATE_EPOCH", None)
     if epoch is not None:
         env["SOURCE_DATE_EPOCH"] = epoch
-    cmd = [sys.executable, str(project / "tools" / "build"), fmt]
-    if langs:
-        cmd += ["--langs", *langs]
-    return subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True)
+    return run(project, "textbook_build", fmt, *(["--langs", *langs] if langs else []),
+               env=env)
 
 
 def tree_digest(folder: Path) -> dict[str, str]:

@@ -10,7 +10,8 @@ from pathlib import Path
 import polib
 import pytest
 
-from build import copy_project
+from helpers.commands import run
+from textbook_build import copy_project
 
 pytestmark = pytest.mark.slow
 
@@ -19,8 +20,7 @@ NEW = "Hal paling inti dari setiap intervensi"
 
 
 def i18n(project: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(project / "tools" / "i18n"), *args],
-                          cwd=project, capture_output=True, text=True)
+    return run(project, "textbook_po", *args)
 
 
 @pytest.fixture(scope="module")

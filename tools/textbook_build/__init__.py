@@ -1,8 +1,8 @@
 """Build the editions into a staging folder and publish them only when all succeed.
 
-    python tools/build html [--langs id en]
-    python tools/build pdf|epub [--langs id en]
-    python tools/build coursepack --chapters pemberdayaan model-intervensi [--langs id en]
+    textbook-build html [--langs id en]
+    textbook-build pdf|epub [--langs id en]
+    textbook-build coursepack --chapters pemberdayaan model-intervensi [--langs id en]
 
 Published output lives in ``_build/<format>/``; staging in ``_build/stage/<format>/``
 (kept between runs so rebuilds are incremental). A failed build leaves the

@@ -1,15 +1,6 @@
-"""Command line: ``python tools/build {html,pdf,epub,coursepack} ...``."""
-from __future__ import annotations
-
+"""Command line: ``textbook-build {html,pdf,epub,coursepack,...}`` (or ``python -m textbook_build``)."""
 import sys
-from pathlib import Path
 
-if __package__ in (None, ""):  # run as ``python tools/build``
-    here = str(Path(__file__).resolve().parent)
-    sys.path[:] = [p for p in sys.path if p != here]
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    __package__ = "build"
-
-from build.cli import main  # noqa: E402
+from textbook_build.cli import main
 
 sys.exit(main())

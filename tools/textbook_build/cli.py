@@ -78,7 +78,7 @@ def run(project: Project, args) -> int:
 
 
 def main(argv: list[str] | None = None, project: Project | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="build", description=DOC.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="textbook-build", description=DOC.splitlines()[0])
     parser.add_argument("format", choices=["html", "pdf", "epub", "coursepack", "chapters",
                                            "release"])
     parser.add_argument("--edition", default=None, help="release: the edition number X.Y")

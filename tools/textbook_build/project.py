@@ -11,7 +11,20 @@ from pathlib import Path
 
 from textbook.languages import SOURCE_LANGUAGE
 
-ROOT = Path(__file__).resolve().parents[2]
+
+
+def find_root(start: Path | None = None) -> Path:
+    """The checkout being built: the nearest folder, from the working directory up,
+    holding ``conf.py`` and ``locales/languages.yaml`` (the code may be installed)."""
+    here = Path(start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "conf.py").is_file() and (folder / "locales" / "languages.yaml").is_file():
+            return folder
+    raise SystemExit(f"{here}: not inside a checkout of the book (no conf.py beside "
+                     "locales/languages.yaml); run the command in the project's folder")
+
+
+ROOT = find_root()
 SPHINX_FLAGS = ["-W", "--keep-going", "-n", "-q"]  # every build of the book uses these
 
 # Code: a change here may alter every page, so the next build starts afresh.
@@ -85,7 +98,7 @@ class BuildError(Exception):
 
 # Release archives carry the commit's time here: `git archive` fills the
 # placeholder (export-subst in .gitattributes); a checkout keeps it unfilled.
-DATE_FILE = Path("tools/build/source-date-epoch")
+DATE_FILE = Path("tools/textbook_build/source-date-epoch")
 
 
 def _epoch_value(value: str, origin: str) -> str:

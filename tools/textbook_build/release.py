@@ -50,7 +50,7 @@ def missing(project: Project, version: str) -> list[str]:
     if public and cff.get("url") != public:
         problems.append(f"CITATION.cff: url must be the public address {public}")
     langs = [lang for lang in declared(project).released if lang != SOURCE_LANGUAGE]
-    status = subprocess.run([sys.executable, str(project.root / "tools" / "i18n"), "status",
+    status = subprocess.run([sys.executable, "-m", "textbook_po", "status",
                              "--langs", *langs], cwd=project.root, capture_output=True,
                             text=True)
     if status.returncode != 0:

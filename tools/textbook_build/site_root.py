@@ -50,9 +50,9 @@ def status_rows(locales: Path | None = None) -> list[dict]:
     ``make po-status``'s counts, the last revision date and released or draft."""
     import polib
 
-    from i18n.catalogs import LOCALES
-    from i18n.status import collect
-    from i18n.templates import TEMPLATES
+    from textbook_po.catalogs import LOCALES
+    from textbook_po.status import collect
+    from textbook_po.templates import TEMPLATES
     from textbook.editions import load
 
     locales = locales or LOCALES

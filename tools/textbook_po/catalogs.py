@@ -9,8 +9,8 @@ import polib
 from textbook.i18n.po import Lines, Problem, load  # noqa: F401 -- one copy, in the extension
 from textbook.languages import SOURCE_LANGUAGE
 from textbook.messages import DOMAIN
+from textbook_build.project import ROOT  # the checkout, found from the working directory
 
-ROOT = Path(__file__).resolve().parent.parent.parent
 LOCALES = ROOT / "locales"
 POT_DIR = ROOT / "_build" / "gettext"
 

@@ -16,7 +16,7 @@ from .templates import TEMPLATES
 from textbook import messages
 from textbook.editions import DECLARATION, EditionsError, load as load_editions
 
-from build.project import SPHINX_FLAGS, BuildError, source_date_epoch  # tools/build: the one copy
+from textbook_build.project import SPHINX_FLAGS, BuildError, source_date_epoch  # one copy
 from textbook.i18n.po import catalog_text
 from textbook.inputs import InputError, tree_problems
 LANG_RE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")
@@ -254,7 +254,7 @@ def declare_draft(lang: str, path: Path = DECLARATION) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="i18n", description=__doc__)
+    parser = argparse.ArgumentParser(prog="textbook-po", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("update", help="extract .pot files, then update the .po files")
     p.add_argument("--langs", nargs="+")

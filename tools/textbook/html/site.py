@@ -224,7 +224,7 @@ def page_context(app, pagename: str, templatename: str, context: dict, doctree) 
                            else f"{up}../{langs[0]}/{folder}{twin}.html"})
 
     words = ui(lang)
-    downloads = []  # only files the site publishes (tools/build passes their names)
+    downloads = []  # only files the site publishes (textbook-build passes their names)
     if config.textbook_download_basename:
         for ext, mime in (("pdf", "application/pdf"), ("epub", "application/epub+zip")):
             name = f"{config.textbook_download_basename}-{lang}.{ext}"
@@ -278,7 +278,7 @@ def page_context(app, pagename: str, templatename: str, context: dict, doctree) 
         "long_page": _text_length(doctree, context) > LONG_PAGE,
         "edition_line": edition_line(config, lang),
         "build_stamp": build_stamp(),
-        "sw_href": f"{up}../sw.js",  # one worker for the site (tools/build/site_root.py)
+        "sw_href": f"{up}../sw.js",  # one worker for the site (tools/textbook_build/site_root.py)
         "og_locale": og_locale(lang),
         "cited": cited_works(app, context.get("body") or ""),
         "stem_fold": STEM_FOLD if lang == SearchIndonesian.lang else "",

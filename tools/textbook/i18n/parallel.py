@@ -12,7 +12,7 @@ node for this build), the other side saying that it has no counterpart.
 
 The same build writes the view twice, once per interface: ``parallel/<page>``
 (this edition's words) and ``_parallel-<source>/<page>`` (the source edition's
-words), which ``tools/build`` publishes as ``<source>/parallel/<page>.html``
+words), which ``textbook-build`` publishes as ``<source>/parallel/<page>.html``
 (``relocations``). Both have the same depth, so their relative links are right
 where they are published.
 """

@@ -1,7 +1,7 @@
 {#- The site's one service worker (written by site_root.py at the site's root, so that
     it serves the landing page and every edition). Data (`offline`): each edition's offline.json
     (tools/textbook/html/offline.py). -#}
-/* Offline reading of the book (tools/build/templates/sw.js). */
+/* Offline reading of the book (tools/textbook_build/templates/sw.js). */
 "use strict";
 const EDITIONS = {{ offline | tojson }};
 const ROOT = new URL("./", self.location).href;
