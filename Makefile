@@ -82,7 +82,7 @@ epub: $(STAMP)  ## EPUB per language into _build/epub/ (+ _build/html/downloads/
 	$(BUILD) epub$(if $(LANGS), --langs $(LANGS))
 
 # make coursepack passes what it is given to textbook-build, which checks it (one validator)
-coursepack: $(STAMP)  ## PDF of chapters: make coursepack PACK=coursepacks/x.yaml, or CHAPTERS="a b" LANGS="id en" SIDES=one|two LAYOUT=sequential|parallel PAPER=a4|a5|letter
+coursepack: $(STAMP)  ## PDF of chapters: make coursepack PACK=coursepacks/<name>.yaml, or CHAPTERS="a b" LANGS="id en" SIDES=one|two LAYOUT=sequential|parallel PAPER=a4|a5|letter
 	@tools/system_deps.sh $(BOOK_PACKAGES)
 	$(BUILD) coursepack$(if $(PACK), --pack $(PACK))$(if $(CHAPTERS), --chapters \
 	    $(CHAPTERS))$(if $(LANGS), --langs $(LANGS))$(if $(SIDES), --sides $(SIDES))$(if \

@@ -55,7 +55,7 @@ bibtex_cite_id = "cite-{key}"  # a reference's address is its key: daftar-pustak
 
 nitpicky = True
 
-html_theme = "textbook"  # tools/textbook/theme/, registered by the extension
+html_theme = "textbook"  # tools/textbook/html/theme/, registered by the extension
 # The book's public address (the root holding id/ and en/), recorded here once;
 # CITATION.cff's url must equal it. Not yet set: the project has no public address
 # yet. Until it is, every output is a preview (its title and citation pages say so)

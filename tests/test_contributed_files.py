@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 import tempfile
 import unicodedata
 from pathlib import Path
@@ -15,7 +14,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from helpers.commands import command, run
+from helpers import commands
 from test_bad_inputs import TOOLS, assert_no_crash_report, copy_root, sphinx_build
 from textbook.inputs import tree_problems
 
@@ -36,7 +35,7 @@ def catalog_project(tmp_path: Path, title: str = "Title") -> Path:
 
 
 def po_check(project: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(command("textbook_po", "check", "--locales", project / "locales"),
+    return subprocess.run(commands.command("textbook_po", "check", "--locales", project / "locales"),
                           capture_output=True, text=True)
 
 
@@ -572,7 +571,7 @@ def test_po_check_lists_the_words_a_change_adds_to_a_word_list(tmp_path):
     wordlist = clone / "locales" / "spelling" / "en.txt"
     lines = wordlist.read_text(encoding="utf-8").splitlines()
     wordlist.write_text("\n".join([*lines, "Zzyzxqw"]) + "\n", encoding="utf-8")
-    proc = run(clone, "textbook_po", "check")
+    proc = commands.run(clone, "textbook_po", "check")
     assert (f"locales/spelling/en.txt:{len(lines) + 1}: note: 'Zzyzxqw' added to the word "
             "list (review it: the spell check accepts it from now on)") in proc.stdout
     assert proc.stdout.count("added to the word list") == 1

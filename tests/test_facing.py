@@ -3,7 +3,6 @@ the text of each PDF page (pdftotext), its labels and the LaTeX log."""
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
 
 import polib

@@ -4,8 +4,6 @@ English in the PDF; in the English edition they need no mark. (EPUB: test_epub.p
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 from collections import Counter
 from pathlib import Path
 

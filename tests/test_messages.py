@@ -98,7 +98,6 @@ def test_a_refused_interface_word_is_withdrawn(monkeypatch):
 
 @pytest.mark.slow
 def test_a_hostile_interface_word_fails_the_build_at_its_line(tmp_path):
-    import os
     import subprocess
     import sys
 

@@ -4,8 +4,6 @@ each edition with that edition's interface; phones; the catalogs' text escaped."
 from __future__ import annotations
 
 import re
-import shutil
-import sys
 from pathlib import Path
 
 import pytest

@@ -4,7 +4,6 @@ go, and another editor's layout of the same messages is accepted and kept."""
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import polib

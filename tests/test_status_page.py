@@ -3,9 +3,7 @@ catalogs (a draft too, there and only there) with the figures of `make po-status
 in each released interface language, linked from every page's footer."""
 from __future__ import annotations
 
-import os
 import re
-import subprocess
 from pathlib import Path
 
 import polib

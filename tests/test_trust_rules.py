@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 
 import pytest
 
 from helpers.commands import command
 from textbook_po import checks
-from test_bad_inputs import TOOLS, copy_root, sphinx_build
+from test_bad_inputs import copy_root, sphinx_build
 from textbook.i18n import rules
 
 

@@ -10,9 +10,12 @@ import http.server
 import os
 import shutil
 import subprocess
-import sys
 import threading
 from pathlib import Path
+
+from textbook_build import copy_project, source_date_epoch  # noqa: F401
+
+from .commands import run
 
 ROOT = Path(__file__).resolve().parents[2]
 NODE_MODULES = ROOT / "node_modules"
@@ -24,10 +27,6 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-
-from textbook_build import copy_project, source_date_epoch  # noqa: F401
-
-from .commands import run
 
 
 def run_build(project: Path, *args: str, site_url: str = "http://127.0.0.1:8000/"):

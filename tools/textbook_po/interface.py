@@ -20,7 +20,7 @@ def template(epoch: int = 0) -> Catalog:
     """Every msgid marked in the extension's code and theme templates."""
     catalog = Catalog(project=f"{DOMAIN} (the book's interface words)", msgid_bugs_address="",
                       fuzzy=False,
-                      creation_date=datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc))
+                      creation_date=datetime.datetime.fromtimestamp(epoch, datetime.UTC))
     for name, _line, message, comments, context in extract.extract_from_dir(
             EXTENSION, METHODS, keywords=KEYWORDS, comment_tags=("Translators:",),
             strip_comment_tags=True):

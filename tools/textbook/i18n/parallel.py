@@ -389,7 +389,7 @@ def collect_pages(app):
             body = (f'<h1>{heading}</h1>\n'
                     f'<div class="parallel">\n' + "\n".join(page.rows) + '\n</div>')
 
-            def link(doc):
+            def link(doc, interface=interface):
                 return {"link": f"{escape(doc)}.html",
                         "title": escape(pages[doc].title.get(interface, doc))}
 
