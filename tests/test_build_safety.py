@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from helpers.commands import command, copy_env, run
-from test_publish import EPOCH, built_copy, copy_built, run_build, tree_digest
+from helpers.publish import EPOCH, built_copy, copy_built, run_build, tree_digest
 
 ROOT = Path(__file__).resolve().parent.parent
 NO_REPORT = re.compile(r"Traceback|report this|Exception occurred")

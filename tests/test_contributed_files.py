@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from helpers import commands
-from test_bad_inputs import TOOLS, assert_no_crash_report, copy_root, sphinx_build
+from helpers.roots import TOOLS, assert_no_crash_report, copy_root, sphinx_build
 from textbook.inputs import tree_problems
 
 ROOT = TOOLS.parent

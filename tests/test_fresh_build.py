@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from test_publish import built_copy, copy_built, run_build
+from helpers.publish import built_copy, copy_built, run_build
 
 pytestmark = pytest.mark.slow
 

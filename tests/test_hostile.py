@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from test_bad_inputs import copy_root, sphinx_build
+from helpers.roots import copy_root, sphinx_build
 
 PO = "locales/en/LC_MESSAGES/index.po"
 REFUSED_HTML = r"ERROR: raw HTML '<script>' is not allowed in a translation"

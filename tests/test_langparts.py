@@ -11,28 +11,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from helpers.latex_check import pdf_pages
-from test_bad_inputs import copy_root, sphinx_build
+from helpers.prose import marked_terms
+from helpers.roots import copy_root, sphinx_build
 
 ROOT = Path(__file__).resolve().parent.parent
-MARK = re.compile(r"\*([^*]+)\*\{lang=en\}|\[([^\]]+)\]\{lang=en\}")
-
-
-def marked_terms() -> dict[str, Counter]:
-    """Per page, the terms its Indonesian sources mark as English (the data file's
-    on the page of its table, the ``lang-en`` fields of the references on theirs)."""
-    from pybtex.database import parse_file
-    from textbook.citations.foreign import phrases
-
-    entries = parse_file(str(ROOT / "bibliography.bib")).entries.values()
-    found = {"daftar-pustaka": Counter(p for e in entries for _, p in phrases(e))}
-    sources = [*sorted((ROOT / "source").glob("*.md")),
-               ROOT / "source" / "data" / "perbandingan-model.yaml"]
-    for path in sources:
-        doc = "model-intervensi" if path.suffix == ".yaml" else path.stem
-        text = path.read_text(encoding="utf-8")
-        terms = [" ".join((m.group(1) or m.group(2)).split()) for m in MARK.finditer(text)]
-        found.setdefault(doc, Counter()).update(terms)
-    return {doc: terms for doc, terms in found.items() if terms}
 
 
 def inline_with_lang(html: str, lang: str) -> Counter:

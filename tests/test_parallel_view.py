@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from test_bad_inputs import copy_root, sphinx_build
+from helpers.roots import copy_root, sphinx_build
 from textbook.html.site import ui
 
 PHONE = {"width": 390, "height": 844}

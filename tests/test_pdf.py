@@ -413,7 +413,7 @@ def test_folios_on_the_outer_edge(pdfs, lang):
 def test_indonesian_quotes_are_typographic_and_paired_in_the_pdf(pages):
     """The editorial notes' ‘ Korban ’ (the original's typo, a space inside each mark)
     printed as two opening marks; no straight or unpaired mark is left anywhere."""
-    from test_quotes import KORBAN, quote_faults
+    from helpers.prose import KORBAN, quote_faults
 
     text = "\n".join(pages["id"])
     assert KORBAN in text and "meng‘ajar’kan" in re.sub(r"[\s\-\u00ad]+", "", text)

@@ -10,6 +10,7 @@ from pathlib import Path
 import polib
 import pytest
 
+from helpers.commands import copy_env
 from textbook_build import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,7 +20,7 @@ CHAPTERS = "locales/en/LC_MESSAGES/"
 def make_po_lint(project: Path) -> subprocess.CompletedProcess:
     return subprocess.run(["make", "--no-print-directory", f"VENV={ROOT / '.venv'}", "po-lint"],
                           cwd=project, capture_output=True, text=True,
-                          env=dict(os.environ, LANG="C.UTF-8"))
+                          env=copy_env(project, dict(os.environ, LANG="C.UTF-8")))
 
 
 @pytest.fixture

@@ -54,6 +54,7 @@ def named_paths(path: Path) -> list[tuple[int, str]]:
 
 def test_no_code_edits_sys_path():
     edits = [f"{p.relative_to(ROOT)}:{n}: {line.strip()}" for p in tracked("*.py")
+             if p != Path(__file__).resolve()  # its own examples below
              for n, line in enumerate(p.read_text("utf-8").splitlines(), 1)
              if SYS_PATH_EDIT.search(line)]
     assert edits == []
@@ -91,3 +92,12 @@ def test_console_scripts_run_and_find_the_checkout_from_the_working_directory(tm
     assert proc.stderr.strip() == (f"{tmp_path}: not inside a checkout of the book (no conf.py "
                                    "beside locales/languages.yaml); run the command in the "
                                    "project's folder")
+
+
+def test_no_test_module_imports_another():
+    """Shared test code lives in tests/helpers/, never in a test module."""
+    modules = {p.stem for p in tracked("tests/test_*.py")}
+    imports = [f"{p.relative_to(ROOT)}:{n}: {line.strip()}" for p in tracked("tests/*.py")
+               for n, line in enumerate(p.read_text("utf-8").splitlines(), 1)
+               if (m := re.match(r"\s*(?:from|import)\s+(\w+)", line)) and m.group(1) in modules]
+    assert imports == []

@@ -18,7 +18,7 @@ import pytest
 
 from helpers.commands import copy_env
 from textbook_build import copy_project
-from test_publish import run_build, tree_digest
+from helpers.publish import run_build, tree_digest
 
 COMMIT_DATE = "2001-02-03T04:05:06+00:00"
 COMMIT_EPOCH = "981173106"

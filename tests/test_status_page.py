@@ -10,7 +10,7 @@ import polib
 import pytest
 from bs4 import BeautifulSoup
 
-from test_platform_po import git_copy, make
+from helpers.gitcopy import git_copy, make
 
 pytestmark = pytest.mark.slow
 

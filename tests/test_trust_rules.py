@@ -9,7 +9,7 @@ import pytest
 
 from helpers.commands import command
 from textbook_po import checks
-from test_bad_inputs import copy_root, sphinx_build
+from helpers.roots import copy_root, sphinx_build
 from textbook.i18n import rules
 
 

@@ -28,7 +28,7 @@ ROOT = find_root()
 SPHINX_FLAGS = ["-W", "--keep-going", "-n", "-q"]  # every build of the book uses these
 
 # Code: a change here may alter every page, so the next build starts afresh.
-CODE_INPUTS = ["conf.py", "tools"]
+CODE_INPUTS = ["conf.py", "pyproject.toml", "tools"]
 # Content: Sphinx notices these changes itself and rewrites the pages concerned.
 CONTENT_INPUTS = ["bibliography.bib", "source"]  # + locales/<lang>
 NOT_INPUTS = {"__pycache__", ".mo", ".pyc"}  # .mo files are written by Sphinx
