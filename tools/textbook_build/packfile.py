@@ -84,7 +84,8 @@ def _message(error: jsonschema.ValidationError) -> str:
 def _quote_hint(line: str, char: str, kept: str | None = None) -> str:
     """'put the value in quotes', with the line as it should be written."""
     key, _, value = line.partition(":")
-    quoted = '"%s"' % value.strip().replace("\\", "\\\\").replace('"', '\\"')
+    escaped = value.strip().replace("\\", "\\\\").replace('"', '\\"')
+    quoted = f'"{escaped}"'
     read = f" (YAML reads only '{kept}')" if kept is not None else ""
     return (f"{key.strip()}: a value with an unquoted {char}{read}: put the value in "
             f"quotes: {key.strip()}: {quoted} (a comment goes on a line of its own)")

@@ -44,7 +44,7 @@ def differs(fresh: Path, committed: Path) -> int:
     a, b = content(fresh).splitlines(), content(committed).splitlines()
     if a == b:
         return 0
-    first = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    first = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
     body = b[first] if first < len(b) else b""
     raw = committed.read_bytes().splitlines()
     return next((n for n, line in enumerate(raw, 1) if body and line == body), 1)
