@@ -18,7 +18,9 @@ CHAPTERS = "locales/en/LC_MESSAGES/"
 
 
 def make_po_lint(project: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(["make", "--no-print-directory", f"VENV={ROOT / '.venv'}", "po-lint"],
+    venv = ROOT / ".venv"  # never reinstalled from the copy (-o)
+    return subprocess.run(["make", "--no-print-directory", f"VENV={venv}", "-o",
+                           f"{venv}/.installed", "po-lint"],
                           cwd=project, capture_output=True, text=True,
                           env=copy_env(project, dict(os.environ, LANG="C.UTF-8")))
 

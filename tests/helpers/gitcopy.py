@@ -15,7 +15,11 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def make(project: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(["make", "--no-print-directory", f"VENV={ROOT / '.venv'}", *args],
+    """``make ARGS`` in ``project`` with this checkout's virtualenv, which it never
+    reinstalls (``-o``: that would install the copy as the package)."""
+    venv = ROOT / ".venv"
+    return subprocess.run(["make", "--no-print-directory", f"VENV={venv}", "-o",
+                           f"{venv}/.installed", *args],
                           cwd=project, capture_output=True, text=True,
                           env=copy_env(project, dict(os.environ, LANG="C.UTF-8")))
 
