@@ -5,12 +5,15 @@ PY          := $(VENV)/bin/python
 # LANGS empty: the released editions of locales/languages.yaml
 LANGS       ?=
 STAMP       := $(VENV)/.installed
+# the console scripts of pyproject.toml (installed editable by tools/bootstrap.sh)
+BUILD       := $(VENV)/bin/textbook-build
+PO          := $(VENV)/bin/textbook-po
 
 .DEFAULT_GOAL := help
 .PHONY: help html site gettext test test-fast system-deps clean
 .PHONY: pdf epub coursepack chapters release
 .PHONY: update-po po-status po-check po-lint glossary-tbx add-language
-.PHONY: bench audit lock
+.PHONY: bench audit lock lint
 .PHONY: serve serve-site lighthouse
 
 # Debian packages. make html needs none of them: it leaves out (and names) the
@@ -24,7 +27,7 @@ BOOK_PACKAGES  := texlive-xetex texlive-fonts-recommended texlive-lang-other lat
 # (npm counts as present when a nodejs build ships it), epubcheck, poppler-utils
 TEST_PACKAGES  := make chromium openjdk-17-jre-headless nodejs npm epubcheck poppler-utils
 DEBIAN_PACKAGES := $(CHECK_PACKAGES) $(BOOK_PACKAGES) $(TEST_PACKAGES)
-# course packs (tools/build checks them; its defaults: two sides, sequential, A4)
+# course packs (textbook-build checks them; its defaults: two sides, sequential, A4)
 CHAPTERS    ?=
 SIDES       ?=
 LAYOUT      ?=
@@ -55,62 +58,62 @@ $(foreach v,PYTHON VENV LANGS CHAPTERS SIDES LAYOUT PAPER PACK SERVE_LANG NEW_LA
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t18
 
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt pyproject.toml
 	@tools/bootstrap.sh "$(PYTHON)" "$(VENV)"
 	@touch $@
 
 html: $(STAMP)  ## build the website (released editions; LANGS="id en xx" adds a draft preview)
-	$(PY) tools/build html$(if $(LANGS), --langs $(LANGS))
+	$(BUILD) html$(if $(LANGS), --langs $(LANGS))
 
 site: $(STAMP)  ## PDF, EPUB and website, every check run: what is published
 	@tools/system_deps.sh $(CHECK_PACKAGES) $(BOOK_PACKAGES)
-	$(PY) tools/build pdf --all-checks$(if $(LANGS), --langs $(LANGS))
-	$(PY) tools/build epub --all-checks$(if $(LANGS), --langs $(LANGS))
-	$(PY) tools/build html --all-checks$(if $(LANGS), --langs $(LANGS))
+	$(BUILD) pdf --all-checks$(if $(LANGS), --langs $(LANGS))
+	$(BUILD) epub --all-checks$(if $(LANGS), --langs $(LANGS))
+	$(BUILD) html --all-checks$(if $(LANGS), --langs $(LANGS))
 
 release: $(STAMP)  ## tag the commit as edition X.Y: make release VERSION=X.Y (refused while something is missing)
-	$(PY) tools/build release --edition "$(VERSION)"
+	$(BUILD) release --edition "$(VERSION)"
 
 pdf: $(STAMP)  ## A4 PDF per language (xelatex) into _build/pdf/ (+ _build/html/downloads/)
 	@tools/system_deps.sh $(BOOK_PACKAGES)
-	$(PY) tools/build pdf$(if $(LANGS), --langs $(LANGS))
+	$(BUILD) pdf$(if $(LANGS), --langs $(LANGS))
 
 epub: $(STAMP)  ## EPUB per language into _build/epub/ (+ _build/html/downloads/)
-	$(PY) tools/build epub$(if $(LANGS), --langs $(LANGS))
+	$(BUILD) epub$(if $(LANGS), --langs $(LANGS))
 
-# make coursepack passes what it is given to tools/build, which checks it (one validator)
-coursepack: $(STAMP)  ## PDF of chapters: make coursepack PACK=coursepacks/x.yaml, or CHAPTERS="a b" LANGS="id en" SIDES=one|two LAYOUT=sequential|parallel PAPER=a4|a5|letter
+# make coursepack passes what it is given to textbook-build, which checks it (one validator)
+coursepack: $(STAMP)  ## PDF of chapters: make coursepack PACK=coursepacks/<name>.yaml, or CHAPTERS="a b" LANGS="id en" SIDES=one|two LAYOUT=sequential|parallel PAPER=a4|a5|letter
 	@tools/system_deps.sh $(BOOK_PACKAGES)
-	$(PY) tools/build coursepack$(if $(PACK), --pack $(PACK))$(if $(CHAPTERS), --chapters \
+	$(BUILD) coursepack$(if $(PACK), --pack $(PACK))$(if $(CHAPTERS), --chapters \
 	    $(CHAPTERS))$(if $(LANGS), --langs $(LANGS))$(if $(SIDES), --sides $(SIDES))$(if \
 	    $(LAYOUT), --layout $(LAYOUT))$(if $(PAPER), --paper $(PAPER))
 
 chapters: $(STAMP)  ## number, file name and title of every chapter (LANGS="id en")
-	@$(PY) tools/build chapters$(if $(LANGS), --langs $(LANGS))
+	@$(BUILD) chapters$(if $(LANGS), --langs $(LANGS))
 
 gettext: $(STAMP)  ## extract messages into _build/gettext/*.pot
 	$(PY) -m sphinx -b gettext -W --keep-going -n -q -c . source _build/gettext
 
 update-po: $(STAMP)  ## extract messages, update locales/*/LC_MESSAGES/*.po (sphinx-intl)
-	$(PY) tools/i18n update
+	$(PO) update
 
 po-status: $(STAMP)  ## per catalog and language; fails if untranslated, fuzzy or stale
-	$(PY) tools/i18n status
+	$(PO) status
 
 po-check: $(STAMP)  ## translations keep markup and glossary; msgfmt --check; spelling
 	@tools/system_deps.sh $(CHECK_PACKAGES)
-	$(PY) tools/i18n check
+	$(PO) check
 
 po-lint: $(STAMP)  ## pofilter and dennis over the catalogs (the project's settings)
-	$(PY) tools/i18n lint
+	$(PO) lint
 
 glossary-tbx: $(STAMP)  ## locales/glossary.yaml as TBX for a translation platform (_build/glossary/)
-	$(PY) tools/i18n glossary-tbx
+	$(PO) glossary-tbx
 
 add-language: $(STAMP)  ## scaffold a new language: make add-language NEW_LANG=xx
 	$(if $(filter command line,$(origin LANG)),$(error LANG is the locale variable: \
 	    use make add-language NEW_LANG=xx))
-	$(PY) tools/i18n add-language "$(NEW_LANG)"
+	$(PO) add-language "$(NEW_LANG)"
 
 test: $(STAMP)  ## run the whole test suite (installs missing Debian packages as root)
 	@tools/system_deps.sh $(DEBIAN_PACKAGES)
@@ -125,6 +128,9 @@ bench: $(STAMP)  ## measure build cost against the bare-Sphinx floor (prints rat
 
 audit: $(STAMP)  ## check the pins for known vulnerabilities (pip-audit; needs its service)
 	$(PY) tools/audit.py $(AUDIT_FLAGS)
+
+lint: $(STAMP)  ## ruff over the code (pyproject.toml [tool.ruff])
+	$(VENV)/bin/ruff check .
 
 lock: $(STAMP)  ## re-pin requirements.txt with hashes from requirements.in (pip-tools)
 	$(VENV)/bin/pip-compile -q --generate-hashes --strip-extras --allow-unsafe \
@@ -143,7 +149,7 @@ serve-site: html  ## serve the built site (_build/html, both editions) on http:/
 	$(PY) -m http.server --bind 127.0.0.1 --directory _build/html 8000
 
 lighthouse: $(STAMP) $(NODE_STAMP)  ## Lighthouse mobile scores + first-load bytes on loopback
-	$(PY) tools/lighthouse.py
+	PYTHONPATH=tests $(PY) tools/lighthouse.py
 
 system-deps:  ## install the Debian packages the tests need (as root)
 	@tools/system_deps.sh $(DEBIAN_PACKAGES)

@@ -1,14 +1,15 @@
 """Sphinx configuration shared by every edition (``-D language=xx`` picks one)."""
 import os
-import sys
 import time
 from pathlib import Path
 
+# the book's extension, installed from tools/ (pyproject.toml; make installs it)
+from textbook.edition import EditionError
+from textbook.edition import current as current_edition
+from textbook.editions import load as load_editions  # locales/languages.yaml
+from textbook.languages import SOURCE_LANGUAGE  # written once, there
+
 ROOT = Path(__file__).parent.resolve()
-sys.path.insert(0, str(ROOT / "tools"))
-from textbook.editions import load as load_editions  # noqa: E402 -- locales/languages.yaml
-from textbook.languages import SOURCE_LANGUAGE  # noqa: E402 -- written once, there
-from textbook.edition import EditionError, current as current_edition  # noqa: E402
 
 project = "Pengantar Pemberdayaan dan Intervensi Komunitas"
 author = "Tim Buku Ajar Terbuka"
@@ -54,7 +55,7 @@ bibtex_cite_id = "cite-{key}"  # a reference's address is its key: daftar-pustak
 
 nitpicky = True
 
-html_theme = "textbook"  # tools/textbook/theme/, registered by the extension
+html_theme = "textbook"  # tools/textbook/html/theme/, registered by the extension
 # The book's public address (the root holding id/ and en/), recorded here once;
 # CITATION.cff's url must equal it. Not yet set: the project has no public address
 # yet. Until it is, every output is a preview (its title and citation pages say so)
@@ -64,7 +65,7 @@ textbook_public_url = ""
 # TEXTBOOK_SITE_URL overrides it for a preview elsewhere.
 textbook_site_url = (os.environ.get("TEXTBOOK_SITE_URL") or textbook_public_url
                      or os.environ.get("READTHEDOCS_CANONICAL_URL") or "http://localhost:8000/")
-# linked editions: the released ones; tools/build passes the ones it builds
+# linked editions: the released ones; textbook-build passes the ones it builds
 textbook_languages = list(load_editions(ROOT / "locales" / "languages.yaml").released)
 html_permalinks_icon = "#"
 html_title = project

@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
 
 pytest_plugins = ("sphinx.testing.fixtures", "helpers.tiers")  # tiers: the test markers
 
@@ -40,7 +39,7 @@ def book_build(tmp_path_factory):
     def build(lang: str = "id", builder: str = "html"):
         if (lang, builder) not in cache:
             out = tmp_path_factory.mktemp(f"{builder}-{lang}")
-            from build import SPHINX_FLAGS  # tools/build: the book's flags
+            from textbook_build import SPHINX_FLAGS  # the book's flags
 
             proc = subprocess.run(
                 [sys.executable, "-m", "sphinx", "-b", builder, *SPHINX_FLAGS,
@@ -55,7 +54,7 @@ def book_build(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """Both editions as ``make html`` publishes them (``tools/build html`` on a
+    """Both editions as ``make html`` publishes them (``textbook-build html`` on a
     copy of the project; ``<tmp>/{id,en}/`` and the root files)."""
     from helpers.html_check import build_site
     return build_site(tmp_path_factory.mktemp("site") / "html")
@@ -114,9 +113,9 @@ def epub_toolchain() -> None:
 
 
 def build_into(build_dir: Path, *formats: str) -> dict[str, int]:
-    """``tools/build FORMAT`` (every language) for each format into ``build_dir``."""
-    from build import Project
-    from build.cli import main
+    """``textbook-build FORMAT`` (every language) for each format into ``build_dir``."""
+    from textbook_build import Project
+    from textbook_build.cli import main
 
     project = Project(build=build_dir)
     return {fmt: main([fmt], project) for fmt in formats}
@@ -124,13 +123,13 @@ def build_into(build_dir: Path, *formats: str) -> dict[str, int]:
 
 @pytest.fixture(scope="session")
 def published(tmp_path_factory, print_toolchain):
-    """tools/build pdf, epub and html (every language) into a temporary _build/."""
+    """textbook-build pdf, epub and html (every language) into a temporary _build/."""
     build_dir = tmp_path_factory.mktemp("published") / "_build"
     return build_dir, build_into(build_dir, "pdf", "epub", "html")
 
 
 @pytest.fixture(scope="session")
 def published_epub(tmp_path_factory):
-    """tools/build epub (every language) into a temporary _build/: no TeX needed."""
+    """textbook-build epub (every language) into a temporary _build/: no TeX needed."""
     build_dir = tmp_path_factory.mktemp("published-epub") / "_build"
     return build_dir, build_into(build_dir, "epub")

@@ -1,29 +1,24 @@
 """The catalogue of bad inputs, seen as a user sees them.
 
 Each case is a tiny Sphinx project under ``tests/roots/`` built the way
-``tools/build`` builds the book (same strict flags, as a command): the
+``textbook-build`` builds the book (same strict flags, as a command): the
 build must exit non-zero and print a message naming the file and the line
 (or the key). Every negative root is run here, once; the catalog roots are
 shared with ``tests/test_i18n.py``, which runs the project's own catalog checks
-(``tools/i18n``) on them. ``tests/test_data_errors.py`` keeps the clean data root.
+(``textbook-po``) on them. ``tests/test_data_errors.py`` keeps the clean data root.
 """
 from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
-from build import SPHINX_FLAGS
-from helpers.sphinx_fork import sphinx
+from helpers.roots import TOOLS, assert_no_crash_report, copy_root, sphinx_build
 
-ROOTS = Path(__file__).parent / "roots"
-TOOLS = Path(__file__).resolve().parent.parent / "tools"
 
 
 @dataclass(frozen=True)
@@ -118,23 +113,6 @@ CASES = {
 }
 
 
-def sphinx_build(project: Path, lang: str = "", builder: str = "html"):
-    """``python -m sphinx`` with the book's flags (as tools/build runs it) on a copied
-    root; returns (process, output folder). The copy finds the extension on the helper's
-    path (tests/helpers/sphinx_fork.py)."""
-    out = project / "_build" / builder
-    args = ["-b", builder, *SPHINX_FLAGS, "-d", str(project / "_build" / "doctrees")]
-    if lang:
-        args += ["-D", f"language={lang}"]
-    return sphinx.run([*args, str(project), str(out)]), out
-
-
-def copy_root(name: str, tmp_path: Path) -> Path:
-    project = tmp_path / name
-    shutil.copytree(ROOTS / f"test-{name}", project)
-    return project
-
-
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_bad_input_fails_with_file_and_line(name, tmp_path):
     case = CASES[name]
@@ -145,12 +123,6 @@ def test_bad_input_fails_with_file_and_line(name, tmp_path):
     assert re.search(expected, proc.stderr), proc.stderr
     assert re.search(case.also, proc.stderr), proc.stderr
     assert_no_crash_report(proc)
-
-
-def assert_no_crash_report(proc) -> None:
-    """No traceback and no "report this to Sphinx" block: the message is the whole story."""
-    for crash in ("Traceback", "report this", "Sphinx error", "Exception occurred"):
-        assert crash not in proc.stdout + proc.stderr, proc.stderr
 
 
 def test_bad_data_fails_even_without_strict_flags(tmp_path):

@@ -179,7 +179,7 @@ def test_no_request_leaves_the_site_and_pages_stay_light(browser, site, site_ser
             sizes: list[int] = []
             fresh = browser.new_context(viewport=PHONE)
             tab = fresh.new_page()
-            tab.on("response", lambda r: sizes.append(len(r.body())))
+            tab.on("response", lambda r, sizes=sizes: sizes.append(len(r.body())))
             tab.goto(f"{site_server}{lang}/{name}.html")
             tab.wait_for_load_state("networkidle")
             fresh.close()

@@ -3,7 +3,7 @@ and kills leave nothing stale, incremental equals clean, an output folder that
 cannot be written or fills up ends in one message, a release archive builds
 with its own date, bad settings are refused.
 
-Every test runs ``tools/build`` as a real process on a copy of the project
+Every test runs ``textbook-build`` as a real process on a copy of the project
 (test_publish.py) and sends real signals.
 """
 from __future__ import annotations
@@ -12,7 +12,6 @@ import os
 import re
 import signal
 import subprocess
-import sys
 import tarfile
 import time
 import uuid
@@ -20,7 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from test_publish import EPOCH, built_copy, copy_built, run_build, tree_digest
+from helpers.commands import command, copy_env, run
+from helpers.publish import EPOCH, built_copy, copy_built, run_build, tree_digest
 
 ROOT = Path(__file__).resolve().parent.parent
 NO_REPORT = re.compile(r"Traceback|report this|Exception occurred")
@@ -31,10 +31,10 @@ def state(folder: Path) -> tuple:
 
 
 def start_build(project: Path, *args: str, mark: str = "", **env: str) -> subprocess.Popen:
-    """``tools/build ARGS`` started in its own session (as a terminal would run it)."""
+    """``textbook-build ARGS`` started in its own session (as a terminal would run it)."""
     environ = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, BUILD_TEST_MARK=mark, **env)
-    return subprocess.Popen([sys.executable, str(project / "tools" / "build"), *args],
-                            cwd=project, env=environ, stdout=subprocess.PIPE,
+    return subprocess.Popen(command("textbook_build", *args),
+                            cwd=project, env=copy_env(project, environ), stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, start_new_session=True)
 
 
@@ -267,10 +267,9 @@ def test_a_git_archive_export_builds_with_the_commit_date(tmp_path):
         tar.extractall(export, filter="data")
     commit = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, check=True,
                             capture_output=True, text=True).stdout.strip()
-    assert (export / "tools/build/source-date-epoch").read_text().strip() == commit
+    assert (export / "tools/textbook_build/source-date-epoch").read_text().strip() == commit
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
-    proc = subprocess.run([sys.executable, "tools/build", "html", "--langs", "id"], cwd=export,
-                          env=env, capture_output=True, text=True)
+    proc = run(export, "textbook_build", "html", "--langs", "id", env=env)
     assert proc.returncode == 0, proc.stderr
     year = time.gmtime(int(commit)).tm_year
     page = (export / "_build" / "html" / "id" / "index.html").read_text(encoding="utf-8")
@@ -278,12 +277,11 @@ def test_a_git_archive_export_builds_with_the_commit_date(tmp_path):
 
 
 def test_a_copy_without_git_or_date_is_refused(tmp_path):
-    from build import copy_project
+    from textbook_build import copy_project
 
     project = copy_project(tmp_path / "book")
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
-    proc = subprocess.run([sys.executable, "tools/build", "html"], cwd=project, env=env,
-                          capture_output=True, text=True)
+    proc = run(project, "textbook_build", "html", env=env)
     assert proc.returncode == 2
     assert "error: no date for the book" in proc.stderr and "SOURCE_DATE_EPOCH" in proc.stderr
     assert not (project / "_build" / "html").exists()
@@ -299,12 +297,11 @@ def test_a_copy_without_git_or_date_is_refused(tmp_path):
     ("TEXTBOOK_SITEURL", "https://example.org/"),
 ])
 def test_bad_settings_are_refused_with_their_name(tmp_path, name, value):
-    from build import copy_project
+    from textbook_build import copy_project
 
     project = copy_project(tmp_path / "book")
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, name: value}
-    proc = subprocess.run([sys.executable, "tools/build", "html"], cwd=project, env=env,
-                          capture_output=True, text=True)
+    proc = run(project, "textbook_build", "html", env=env)
     assert proc.returncode == 2, proc.stderr
     assert proc.stderr.startswith(f"error: {name}"), proc.stderr
     assert not NO_REPORT.search(proc.stderr)
@@ -312,7 +309,7 @@ def test_bad_settings_are_refused_with_their_name(tmp_path, name, value):
 
 
 def test_tex_errors_are_found_anywhere_in_a_line():
-    from build.latexmk import tex_errors
+    from textbook_build.latexmk import tex_errors
 
     log = ("(./book.tex" + "x" * 5000 + " ! Undefined control sequence.\n"
            "l.12 \\tidakada\nLatexmk: noise\n./book.tex:40: LaTeX Error: File `a.sty' not found.\n")
@@ -350,7 +347,7 @@ def test_ctrl_c_or_kill_during_latexmk_then_the_next_pdf_build_succeeds(tmp_path
                                                                           print_toolchain):
     """Ctrl-C, then kill -9, while xelatex runs: no TeX process outlives the build,
     nothing is published, and the next `make pdf` succeeds without any cleanup."""
-    from build import copy_project
+    from textbook_build import copy_project
 
     project = copy_project(tmp_path / "book")
     for sig, send in ((signal.SIGINT, os.killpg), (signal.SIGKILL, os.kill)):
@@ -373,7 +370,7 @@ def test_ctrl_c_or_kill_during_latexmk_then_the_next_pdf_build_succeeds(tmp_path
 def test_recovery_at_the_next_start(tmp_path):
     """What a kill can leave (a generation cut short, a temporary link, and from
     older versions a site left only in html.old) is set right before building."""
-    from build.publish import GENERATIONS, publish, recover
+    from textbook_build.publish import GENERATIONS, publish, recover
 
     build = tmp_path / "_build"
     (build / "html.old").mkdir(parents=True)

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from build import Project
-from build.cli import main
+from textbook_build import Project
+from textbook_build.cli import main
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 import tempfile
 import unicodedata
 from pathlib import Path
@@ -15,7 +14,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from test_bad_inputs import TOOLS, assert_no_crash_report, copy_root, sphinx_build
+from helpers import commands
+from helpers.roots import TOOLS, assert_no_crash_report, copy_root, sphinx_build
 from textbook.inputs import tree_problems
 
 ROOT = TOOLS.parent
@@ -35,8 +35,8 @@ def catalog_project(tmp_path: Path, title: str = "Title") -> Path:
 
 
 def po_check(project: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(TOOLS / "i18n"), "check", "--locales",
-                           str(project / "locales")], capture_output=True, text=True)
+    return subprocess.run(commands.command("textbook_po", "check", "--locales", project / "locales"),
+                          capture_output=True, text=True)
 
 
 def outside_file(tmp_path: Path, text: str = SECRET + "\n") -> Path:
@@ -240,7 +240,7 @@ def test_a_declared_charset_other_than_utf8_is_refused_at_its_line(tmp_path):
 
 
 def test_status_and_update_po_name_a_latin1_catalog(tmp_path, monkeypatch):
-    from i18n import cli, status
+    from textbook_po import cli, status
 
     project = latin1_project(tmp_path)
     row = status.file_status("en", None, project / PO)  # what make po-status prints
@@ -397,7 +397,7 @@ def test_many_obsolete_entries_are_one_finding(tmp_path):
         f'\n#~ msgid "Lama {n}"\n#~ msgstr "Old {n}"\n' for n in range(10_000)), encoding="utf-8")
     found = [line for line in po_check(project).stdout.splitlines() if "obsolete (#~)" in line]
     assert found == [f"{project / PO}:31: 10,000 obsolete (#~) entries, more than 100: reuse "
-                     "what you need, then delete them (python tools/i18n update --no-obsolete)"]
+                     "what you need, then delete them (textbook-po update --no-obsolete)"]
 
 
 def test_spelling_names_the_right_line_of_a_long_msgstr(tmp_path):
@@ -509,8 +509,8 @@ def test_a_catalog_of_sphinx_own_words_is_refused(tmp_path):
 
 
 def test_a_pack_field_with_a_bidi_control_is_refused_at_its_column(tmp_path, capsys):
-    from build import Project
-    from build.cli import main
+    from textbook_build import Project
+    from textbook_build.cli import main
 
     pack = tmp_path / "kuliah.yaml"
     pack.write_text("title: Bahan \u202eBacaan\ncourse: Pengantar\nchapters:\n  - pemberdayaan\n"
@@ -550,7 +550,7 @@ def test_a_data_file_outside_the_project_is_refused_unread(tmp_path):
 
 
 def test_po_check_refuses_a_bidi_control_in_a_data_cell_and_a_pack_file(tmp_path):
-    from i18n import checks
+    from textbook_po import checks
 
     data = tmp_path / "tabel.yaml"
     data.write_text("cells:\n  a: Sel\u202ea1\n", encoding="utf-8")
@@ -571,8 +571,7 @@ def test_po_check_lists_the_words_a_change_adds_to_a_word_list(tmp_path):
     wordlist = clone / "locales" / "spelling" / "en.txt"
     lines = wordlist.read_text(encoding="utf-8").splitlines()
     wordlist.write_text("\n".join([*lines, "Zzyzxqw"]) + "\n", encoding="utf-8")
-    proc = subprocess.run([sys.executable, "tools/i18n", "check"], cwd=clone,
-                          capture_output=True, text=True)
+    proc = commands.run(clone, "textbook_po", "check")
     assert (f"locales/spelling/en.txt:{len(lines) + 1}: note: 'Zzyzxqw' added to the word "
             "list (review it: the spell check accepts it from now on)") in proc.stdout
     assert proc.stdout.count("added to the word list") == 1

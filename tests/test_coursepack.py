@@ -59,8 +59,8 @@ def english_start(pages: list[str]) -> int:
 
 def coursepack(build_dir: Path, chapters: list[str], langs: list[str], capsys=None,
                sides: str = "two", *extra: str):
-    from build import Project
-    from build.cli import main
+    from textbook_build import Project
+    from textbook_build.cli import main
 
     code = main(["coursepack", "--chapters", *chapters, "--langs", *langs, "--sides", sides,
                  *extra], Project(build=build_dir))

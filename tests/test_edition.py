@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from build.project import copy_project
+from helpers.commands import copy_env
+from textbook_build.project import copy_project
 from helpers.html_check import run_build
 from textbook.edition import changelog, current
 
@@ -64,15 +65,15 @@ def test_an_annotated_tag_is_the_release_with_its_date_and_a_lightweight_one_is_
     assert (conf["version"], conf["release"], conf["textbook_prerelease"]) == ("2.0", "2.0", "")
     # the build's date is the tag's, not the last commit's
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
-    proc = subprocess.run([sys.executable, "-c", "import sys; sys.path.insert(0, 'tools'); "
-                           "from build.project import source_date_epoch as s; print(s())"],
-                          cwd=repo, env=env, capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, "-c", "from textbook_build.project import "
+                           "source_date_epoch as s; print(s())"],
+                          cwd=repo, env=copy_env(repo, env), capture_output=True, text=True)
     assert proc.stdout.strip() == "1796457600", proc.stderr
     # a release archive carries the tag: the same edition without git
-    archive = subprocess.run(["git", "archive", "v2.0", "tools/build/edition"], cwd=repo,
+    archive = subprocess.run(["git", "archive", "v2.0", "tools/textbook_build/edition"], cwd=repo,
                              capture_output=True, check=True).stdout
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        text = tar.extractfile("tools/build/edition").read().decode()
+        text = tar.extractfile("tools/textbook_build/edition").read().decode()
     assert text.split()[0] == "v2.0"
     # the next commit is a pre-release again
     (repo / "source" / "index.md").write_text(
@@ -160,7 +161,7 @@ def test_make_release_refuses_while_something_is_missing():
     ("'one'", "edition: an edition number X.Y in quotes, e.g. edition: \"1.0\" (not 'one')"),
 ])
 def test_a_pack_files_edition_is_quoted_x_y(tmp_path, value, message):
-    from build.packfile import load_pack
+    from textbook_build.packfile import load_pack
     from textbook.inputs import InputError
 
     path = tmp_path / "kuliah.yaml"
@@ -172,8 +173,8 @@ def test_a_pack_files_edition_is_quoted_x_y(tmp_path, value, message):
 
 @pytest.mark.print
 def test_a_pack_prints_the_edition_it_was_made_for(tmp_path, capsys, print_toolchain):
-    from build import Project
-    from build.cli import main
+    from textbook_build import Project
+    from textbook_build.cli import main
     from helpers.latex_check import normalise, pdf_pages
 
     pack = tmp_path / "kuliah.yaml"

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
-import sys
 
 import pytest
 from bs4 import BeautifulSoup
 
-from build import copy_project
+from helpers.commands import run
+from textbook_build import copy_project
 from helpers.html_check import run_build
 from textbook import editions
 
@@ -26,9 +25,8 @@ def soup(path):
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("editions") / "book")
-    proc = subprocess.run([sys.executable, str(project / "tools" / "i18n"), "add-language", "fr"],
-                          cwd=project, capture_output=True, text=True,
-                          env=dict(os.environ, LANG="C.UTF-8"))
+    proc = run(project, "textbook_po", "add-language", "fr",
+               env=dict(os.environ, LANG="C.UTF-8"))
     assert proc.returncode == 0, proc.stdout + proc.stderr
     proc = run_build(project, "html", "--langs", "id", "en", "fr")
     assert proc.returncode == 0, proc.stderr
@@ -83,5 +81,5 @@ def test_the_declaration_is_checked_at_file_and_line(tmp_path):
 def test_read_the_docs_builds_the_declared_editions_with_every_check():
     rtd = (editions.ROOT / ".readthedocs.yaml").read_text("utf-8")
     for fmt in ("pdf", "epub", "html"):  # no --langs: the released editions
-        assert re.search(rf"python tools/build {fmt} --all-checks\s*$", rtd, re.M), fmt
+        assert re.search(rf"textbook-build {fmt} --all-checks\s*$", rtd, re.M), fmt
     assert editions.load().released == ("id", "en")

@@ -1,4 +1,4 @@
-"""The e-book edition: `make epub` through tools/build, checked with epubcheck."""
+"""The e-book edition: `make epub` through textbook-build, checked with epubcheck."""
 from __future__ import annotations
 
 import re
@@ -31,7 +31,7 @@ TITLE = "Pengantar Pemberdayaan dan Intervensi Komunitas"
 @pytest.fixture(scope="module")
 def epubs(published_epub, epub_toolchain) -> dict[str, Path]:
     build_dir, codes = published_epub
-    assert codes["epub"] == 0, "tools/build epub failed (see the captured output)"
+    assert codes["epub"] == 0, "textbook-build epub failed (see the captured output)"
     return {lang: build_dir / "epub" / f"{BASENAME}-{lang}.epub" for lang in LANGS}
 
 
@@ -187,8 +187,8 @@ def test_every_page_and_the_english_quotation_carry_their_language(epubs, lang):
 
 
 def test_english_terms_in_the_indonesian_text_carry_lang_and_xml_lang(epubs):
-    """Each term the sources mark ``{lang=en}`` (test_langparts.marked_terms)."""
-    from test_langparts import marked_terms
+    """Each term the sources mark ``{lang=en}`` (helpers.prose.marked_terms)."""
+    from helpers.prose import marked_terms
 
     for doc, terms in marked_terms().items():
         page = _read(epubs["id"], f"{doc}.xhtml")

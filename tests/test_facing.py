@@ -3,15 +3,14 @@ the text of each PDF page (pdftotext), its labels and the LaTeX log."""
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
 
 import polib
 import pypdf
 import pytest
 
-from build import Project
-from build.cli import main
+from textbook_build import Project
+from textbook_build.cli import main
 from textbook.latex.layout import WORDS
 from textbook.messages import gettext
 

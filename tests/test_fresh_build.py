@@ -1,6 +1,6 @@
 """Rebuilds after code changes are fresh, after content changes incremental.
 
-``tools/build`` keeps stages and doctrees between runs. Sphinx rewrites only
+``textbook-build`` keeps stages and doctrees between runs. Sphinx rewrites only
 pages whose sources changed, so a change to the extension, the theme or an
 environment variable read by conf.py must start the build afresh, while an
 edited chapter rewrites that chapter alone. Every test works on a copy of the
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from test_publish import built_copy, copy_built, run_build
+from helpers.publish import built_copy, copy_built, run_build
 
 pytestmark = pytest.mark.slow
 

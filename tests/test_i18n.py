@@ -14,8 +14,8 @@ import polib
 import pytest
 from bs4 import BeautifulSoup
 
-from i18n import checks, interface, status
-from i18n.catalogs import LOCALES, ROOT, languages, po_files
+from textbook_po import checks, interface, status
+from textbook_po.catalogs import LOCALES, ROOT, languages, po_files
 
 ROOTS = Path(__file__).parent / "roots"
 LANGS = languages()
@@ -61,7 +61,7 @@ def test_catalogs_are_in_sync_and_complete_with_no_fuzzy_entry(fresh_pots):
 def test_the_committed_templates_match_a_fresh_extraction():
     """What `make po-check` fails on: a template the sources no longer match
     (extracted where `make update-po` extracts, so the locations agree)."""
-    from i18n import cli, templates
+    from textbook_po import cli, templates
 
     assert cli.extract() == 0
     assert templates.problems(cli.POT_DIR) == []
@@ -248,7 +248,7 @@ def test_status_reports_missing_stale_obsolete_and_untranslated():
 
 def test_status_cli_exits_non_zero_and_prints_file_and_line():
     root = ROOTS / "test-i18n-stale"
-    proc = subprocess.run([sys.executable, str(ROOT / "tools/i18n"), "status",
+    proc = subprocess.run([sys.executable, "-m", "textbook_po", "status",
                            "--pot-dir", str(root / "gettext"), "--locales", str(root / "locales")],
                           capture_output=True, text=True)
     assert proc.returncode == 1

@@ -4,8 +4,6 @@ English in the PDF; in the English edition they need no mark. (EPUB: test_epub.p
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 from collections import Counter
 from pathlib import Path
 
@@ -13,28 +11,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from helpers.latex_check import pdf_pages
-from test_bad_inputs import copy_root, sphinx_build
+from helpers.prose import marked_terms
+from helpers.roots import copy_root, sphinx_build
 
 ROOT = Path(__file__).resolve().parent.parent
-MARK = re.compile(r"\*([^*]+)\*\{lang=en\}|\[([^\]]+)\]\{lang=en\}")
-
-
-def marked_terms() -> dict[str, Counter]:
-    """Per page, the terms its Indonesian sources mark as English (the data file's
-    on the page of its table, the ``lang-en`` fields of the references on theirs)."""
-    from pybtex.database import parse_file
-    from textbook.citations.foreign import phrases
-
-    entries = parse_file(str(ROOT / "bibliography.bib")).entries.values()
-    found = {"daftar-pustaka": Counter(p for e in entries for _, p in phrases(e))}
-    sources = [*sorted((ROOT / "source").glob("*.md")),
-               ROOT / "source" / "data" / "perbandingan-model.yaml"]
-    for path in sources:
-        doc = "model-intervensi" if path.suffix == ".yaml" else path.stem
-        text = path.read_text(encoding="utf-8")
-        terms = [" ".join((m.group(1) or m.group(2)).split()) for m in MARK.finditer(text)]
-        found.setdefault(doc, Counter()).update(terms)
-    return {doc: terms for doc, terms in found.items() if terms}
 
 
 def inline_with_lang(html: str, lang: str) -> Counter:
@@ -112,7 +92,7 @@ def test_an_english_term_is_hyphenated_by_english_patterns(tmp_path, print_toolc
     assert proc.returncode == 0, proc.stderr
     tex = next(out.glob("*.tex"))
     assert r"\foreignlanguage{english}{\sphinxstyleemphasis{development}}" in tex.read_text("utf-8")
-    from build.latexmk import latexmk
+    from textbook_build.latexmk import latexmk
 
     assert latexmk(out, tex.name, "langparts") == 0
     text = "".join(pdf_pages(tex.with_suffix(".pdf")))

@@ -56,7 +56,7 @@ def test_the_locale_variable_does_not_pick_the_new_language():
     ([], "a course pack needs a pack file (make coursepack PACK=coursepacks/<name>.yaml)"),
 ])
 def test_coursepack_refuses_what_it_would_ignore(assignments, message):
-    """Run for real: tools/build refuses before it builds anything."""
+    """Run for real: textbook-build refuses before it builds anything."""
     proc = make("coursepack", *assignments)
     assert proc.returncode != 0 and message in proc.stderr, proc.stderr
     assert "[coursepack" not in proc.stdout

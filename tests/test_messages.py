@@ -6,7 +6,7 @@ import os
 import polib
 import pytest
 
-from i18n import interface
+from textbook_po import interface
 from textbook import messages
 from textbook.citations.styles import WORDS as BIB_WORDS
 from textbook.html.search_id import JS_MESSAGES
@@ -98,11 +98,10 @@ def test_a_refused_interface_word_is_withdrawn(monkeypatch):
 
 @pytest.mark.slow
 def test_a_hostile_interface_word_fails_the_build_at_its_line(tmp_path):
-    import os
     import subprocess
     import sys
 
-    from build import copy_project
+    from textbook_build import copy_project
 
     project = copy_project(tmp_path / "book")
     po = project / "locales" / "id" / "LC_MESSAGES" / "textbook.po"

@@ -1,5 +1,5 @@
 """Offline reading on real networks (issue 19, item 3): the site's service worker
-(``sw.js`` at the root, tools/build/templates/sw.js) in Chromium, against a local
+(``sw.js`` at the root, tools/textbook_build/templates/sw.js) in Chromium, against a local
 server that compresses, counts its bytes and can stall or fail
 (tests/helpers/flaky_server.py)."""
 from __future__ import annotations

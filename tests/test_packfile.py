@@ -9,8 +9,8 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from build import Project
-from build.cli import main
+from textbook_build import Project
+from textbook_build.cli import main
 from helpers.latex_check import normalise, pdf_pages
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -58,7 +58,7 @@ def test_pack_file_errors_name_file_line_and_key(tmp_path, capsys, text, line, m
 @pytest.mark.parametrize("name, layout", [("contoh-pengantar", "sequential"),
                                           ("contoh-dwibahasa", "parallel")])
 def test_the_example_packs_are_valid(name, layout):
-    from build.packfile import load_pack
+    from textbook_build.packfile import load_pack
 
     chapters = sorted(p.stem for p in (ROOT / "source").glob("*.md") if p.stem != "index")
     pack = load_pack(ROOT / "coursepacks" / f"{name}.yaml", chapters, ["id", "en"])

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from build.packfile import load_pack
+from textbook_build.packfile import load_pack
 from textbook.inputs import InputError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,8 +76,8 @@ def test_schema_messages_name_the_limit(tmp_path, body, line, message):
 @pytest.mark.print
 @pytest.mark.parametrize("paper", ["a5"])
 def test_a_long_unbroken_title_wraps_inside_the_page(tmp_path, capsys, print_toolchain, paper):
-    from build import Project
-    from build.cli import main
+    from textbook_build import Project
+    from textbook_build.cli import main
 
     long = "PMI201-" + "bacaankelas" * 17  # 194 characters, no space
     pack = tmp_path / "kuliah.yaml"
@@ -99,8 +99,8 @@ def test_a_long_unbroken_title_wraps_inside_the_page(tmp_path, capsys, print_too
 @pytest.mark.parametrize("layout", ["sequential", "parallel"])
 def test_a_bilingual_pack_prints_each_languages_address(tmp_path, capsys, print_toolchain,
                                                         monkeypatch, layout):
-    from build import Project
-    from build.cli import main
+    from textbook_build import Project
+    from textbook_build.cli import main
     from helpers.latex_check import normalise, pdf_pages
 
     monkeypatch.setenv("TEXTBOOK_SITE_URL", "https://buku.example.org/")
@@ -126,8 +126,8 @@ def _words(pdf: Path, page: int = 1) -> list[tuple[float, str]]:
 @pytest.mark.parametrize("paper, languages", [("a4", "[id, en]"), ("a5", "[id]")])
 def test_the_packs_title_is_the_largest_text_with_the_book_below_as_source(
         tmp_path, capsys, print_toolchain, paper, languages):
-    from build import Project
-    from build.cli import main
+    from textbook_build import Project
+    from textbook_build.cli import main
 
     pack = tmp_path / "kuliah.yaml"
     pack.write_text(f"title: Bacaan Minggu Satu\ncourse: Kursus Uji\nchapters: [pemberdayaan]\n"

@@ -4,14 +4,12 @@ each edition with that edition's interface; phones; the catalogs' text escaped."
 from __future__ import annotations
 
 import re
-import shutil
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from test_bad_inputs import copy_root, sphinx_build
+from helpers.roots import copy_root, sphinx_build
 from textbook.html.site import ui
 
 PHONE = {"width": 390, "height": 844}

@@ -1,4 +1,4 @@
-"""The print edition: `make pdf` through tools/build (xelatex via latexmk)."""
+"""The print edition: `make pdf` through textbook-build (xelatex via latexmk)."""
 from __future__ import annotations
 
 import re
@@ -53,7 +53,7 @@ def expected(lang: str, key: str):
 @pytest.fixture(scope="module")
 def pdfs(published) -> dict[str, Path]:
     build_dir, codes = published
-    assert codes["pdf"] == 0, "tools/build pdf failed (see the captured output)"
+    assert codes["pdf"] == 0, "textbook-build pdf failed (see the captured output)"
     return {lang: build_dir / "pdf" / f"{BASENAME}-{lang}.pdf" for lang in LANGS}
 
 
@@ -316,7 +316,7 @@ def test_checker_reports_a_missing_caption(pages):
 
 def test_build_fails_on_overfull_vbox(tmp_path, print_toolchain, capsys):
     """Content taller than the page (how table rows vanish) fails the PDF build."""
-    from build.latexmk import latexmk
+    from textbook_build.latexmk import latexmk
 
     (tmp_path / "x.tex").write_text(
         "\\documentclass{article}\\begin{document}\n"
@@ -413,7 +413,7 @@ def test_folios_on_the_outer_edge(pdfs, lang):
 def test_indonesian_quotes_are_typographic_and_paired_in_the_pdf(pages):
     """The editorial notes' ‘ Korban ’ (the original's typo, a space inside each mark)
     printed as two opening marks; no straight or unpaired mark is left anywhere."""
-    from test_quotes import KORBAN, quote_faults
+    from helpers.prose import KORBAN, quote_faults
 
     text = "\n".join(pages["id"])
     assert KORBAN in text and "meng‘ajar’kan" in re.sub(r"[\s\-\u00ad]+", "", text)

@@ -48,8 +48,8 @@ def test_downloads_are_the_published_files(site):
 
 
 def test_a_later_pdf_build_refreshes_the_site_downloads(site):
-    from build import Project
-    from build.cli import main
+    from textbook_build import Project
+    from textbook_build.cli import main
 
     (site / "downloads" / "pemberdayaan-masyarakat-id.pdf").unlink()
     assert main(["pdf"], Project(build=site.parent)) == 0
@@ -63,8 +63,8 @@ def test_pages_link_only_published_books_and_a_later_epub_build_adds_its_links(p
     rebuilds the published site so that every page links to the new files."""
     import shutil
 
-    from build import Project
-    from build.cli import main
+    from textbook_build import Project
+    from textbook_build.cli import main
 
     shutil.copytree(published[0] / "pdf", tmp_path / "_build" / "pdf")
     site = tmp_path / "_build" / "html"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from build import copy_project
+from textbook_build import copy_project
 from helpers.html_check import run_build
 
 pytestmark = pytest.mark.slow

@@ -5,50 +5,20 @@ same site. Every command is run in a git copy of the project, as typed."""
 from __future__ import annotations
 
 import filecmp
-import os
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from build import copy_project
+from helpers.gitcopy import git, git_copy, make
 
 pytestmark = pytest.mark.slow
-ROOT = Path(__file__).resolve().parent.parent
 WEBLATE_HEADER = {  # what Weblate writes into every PO file it saves
     "Last_Translator": "Rina Penerjemah <rina@example.org>",
     "PO_Revision_Date": "2026-12-04 12:00+0000",
     "Language_Team": "English <https://translate.example.org/projects/buku/pemberdayaan/en/>",
     "X_Generator": "Weblate 5.9",
 }
-
-
-def make(project: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(["make", "--no-print-directory", f"VENV={ROOT / '.venv'}", *args],
-                          cwd=project, capture_output=True, text=True,
-                          env=dict(os.environ, LANG="C.UTF-8"))
-
-
-FIXED_DATE = "@1700000000 +0000"  # copies of one tree are then one commit: same edition line
-
-
-def git(project: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=project, capture_output=True, text=True,
-                          check=True, env=dict(os.environ, GIT_AUTHOR_DATE=FIXED_DATE,
-                                                 GIT_COMMITTER_DATE=FIXED_DATE)).stdout
-
-
-def git_copy(dest: Path) -> Path:
-    """The project as a fresh clone has it, committed now (a later commit than
-    the one that wrote its templates)."""
-    project = copy_project(dest)
-    for name in ("Makefile", ".gitignore", "requirements.txt"):
-        shutil.copy2(ROOT / name, project / name)
-    git(project, "init", "-q")
-    git(project, "add", "-A")
-    git(project, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "copy")
-    return project
 
 
 def rewrite(project: Path, tool: str) -> None:

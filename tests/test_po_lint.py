@@ -10,16 +10,19 @@ from pathlib import Path
 import polib
 import pytest
 
-from build import copy_project
+from helpers.commands import copy_env
+from textbook_build import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 CHAPTERS = "locales/en/LC_MESSAGES/"
 
 
 def make_po_lint(project: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(["make", "--no-print-directory", f"VENV={ROOT / '.venv'}", "po-lint"],
+    venv = ROOT / ".venv"  # never reinstalled from the copy (-o)
+    return subprocess.run(["make", "--no-print-directory", f"VENV={venv}", "-o",
+                           f"{venv}/.installed", "po-lint"],
                           cwd=project, capture_output=True, text=True,
-                          env=dict(os.environ, LANG="C.UTF-8"))
+                          env=copy_env(project, dict(os.environ, LANG="C.UTF-8")))
 
 
 @pytest.fixture

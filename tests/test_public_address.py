@@ -11,7 +11,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from build.project import copy_project
+from textbook_build.project import copy_project
 from helpers.html_check import run_build
 from textbook.config import preview_reason
 from textbook.latex.layout import WORDS
@@ -69,7 +69,7 @@ def test_publishing_a_preview_is_refused(tmp_path, monkeypatch):
 
 def test_read_the_docs_builds_are_publishing_builds():
     rtd = yaml.safe_load((ROOT / ".readthedocs.yaml").read_text("utf-8"))
-    builds = [c for c in rtd["build"]["commands"] if "tools/build" in c]
+    builds = [c for c in rtd["build"]["commands"] if "textbook-build" in c]
     assert len(builds) == 3 and all("TEXTBOOK_PUBLISH=1 " in c for c in builds), builds
 
 

@@ -1,52 +1,21 @@
 """Atomic publishing: a failed build leaves the last good output byte for byte.
 
 Every test works on a copy of the project in a temporary folder and runs
-``tools/build`` there, as ``make html`` does, so the real ``_build`` is
+``textbook-build`` there, as ``make html`` does, so the real ``_build`` is
 never touched.
 """
 from __future__ import annotations
 
-import hashlib
-import os
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from build import copy_project
+from helpers.publish import built_copy, copy_built, run_build, tree_digest
 
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parent.parent
-EPOCH = "1700000000"  # 2023-11-14, fixed so that copies build alike
 DATA = Path("source/data/perbandingan-model.yaml")
-
-
-def run_build(project: Path, fmt: str = "html", *langs: str, epoch: str | None = EPOCH):
-    env = dict(os.environ)
-    env.pop("SOURCE_DATE_EPOCH", None)
-    if epoch is not None:
-        env["SOURCE_DATE_EPOCH"] = epoch
-    cmd = [sys.executable, str(project / "tools" / "build"), fmt]
-    if langs:
-        cmd += ["--langs", *langs]
-    return subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True)
-
-
-def tree_digest(folder: Path) -> dict[str, str]:
-    """sha256 of every file (and symlink target) under ``folder``, by relative path."""
-    digest = {}
-    for path in sorted(folder.rglob("*")):
-        rel = path.relative_to(folder).as_posix()
-        if path.is_symlink():
-            digest[rel] = "link:" + os.readlink(path)
-        elif path.is_file():
-            digest[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
-        else:
-            digest[rel] = "dir"
-    return digest
 
 
 def break_data_file(project: Path) -> Path:
@@ -63,22 +32,6 @@ def break_english_only(project: Path) -> Path:
     with chapter.open("a", encoding="utf-8") as f:
         f.write("\n```{lang-only} en\nSee {ref}`no-such-label`.\n```\n")
     return chapter
-
-
-def built_copy(folder: Path, *formats: str) -> Path:
-    """A copy of the project in ``folder`` with ``formats`` built and published."""
-    project = copy_project(folder / "book")
-    for fmt in formats:
-        proc = run_build(project, fmt)
-        assert proc.returncode == 0, proc.stderr
-    return project
-
-
-def copy_built(built: Path, tmp_path: Path) -> Path:
-    """A fresh copy of a built project (sources and _build) for one test to break."""
-    dest = tmp_path / "book"
-    shutil.copytree(built, dest, symlinks=True)
-    return dest
 
 
 @pytest.fixture(scope="module")

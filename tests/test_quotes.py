@@ -2,36 +2,17 @@
 source of the PDF (docutils' smart quotes with the entry of i18n/quotes.py)."""
 from __future__ import annotations
 
-import re
 import zipfile
 
 import pytest
 from bs4 import BeautifulSoup
 
+from helpers.prose import KORBAN, quote_faults
+
 pytestmark = pytest.mark.slow
 
 QUOTED = ("\u2018kemurungan\u2019", "\u2018musuh\u2019", "\u2018pemilik\u2019",
           "meng\u2018ajar\u2019kan")
-# the editorial notes quote the original's typo: a space inside each quotation mark
-KORBAN = "\u2018 Korban \u2019"
-
-
-def quote_faults(text: str) -> list[str]:
-    """Straight quotes, and an opening mark opened again before it was closed
-    (‘ Korban ‘); an apostrophe (’ in a word) counts as a closing mark."""
-    faults = [f"straight quote: {m.group(0)!r}" for m in re.finditer(r".{0,12}[\"'].{0,12}", text)]
-    for opening, closing in ("‘’", "“”"):
-        marks = re.finditer(f"[{opening}{closing}]", text)
-        open_at = None
-        for mark in marks:
-            if mark.group() == opening and open_at is not None:
-                faults.append(f"{opening} opened twice: {text[open_at:mark.end() + 8]!r}")
-            open_at = mark.start() if mark.group() == opening else None
-        if open_at is not None:
-            faults.append(f"{opening} never closed: {text[open_at:open_at + 20]!r}")
-    return faults
-
-
 def page_text(markup: str) -> str:
     main = BeautifulSoup(markup, "html.parser").select_one('[role="main"]')
     assert main is not None, "no [role=main] block"

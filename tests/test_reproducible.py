@@ -3,7 +3,7 @@
 
 The two builds run from two copies of the project in different folders, with
 different hash seeds, some seconds apart, and take ``SOURCE_DATE_EPOCH`` from
-the copy's last commit (as ``tools/build`` does for ``make html``).
+the copy's last commit (as ``textbook-build`` does for ``make html``).
 """
 from __future__ import annotations
 
@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from build import copy_project
-from test_publish import run_build, tree_digest
+from helpers.commands import copy_env
+from textbook_build import copy_project
+from helpers.publish import run_build, tree_digest
 
 COMMIT_DATE = "2001-02-03T04:05:06+00:00"
 COMMIT_EPOCH = "981173106"
@@ -71,8 +72,9 @@ def differences(a: dict[str, str], b: dict[str, str]) -> list[str]:
 def test_source_date_epoch_comes_from_the_last_commit(two_copies):
     project, _ = two_copies[0]
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
-    out = subprocess.run([sys.executable, "-c", "import build; print(build.source_date_epoch())"],
-                         cwd=project / "tools", env=env, capture_output=True, text=True,
+    out = subprocess.run([sys.executable, "-c", "import textbook_build as b; "
+                          "print(b.source_date_epoch())"], cwd=project,
+                         env=copy_env(project, env), capture_output=True, text=True,
                          check=True).stdout.strip()
     assert out == COMMIT_EPOCH
 

@@ -4,13 +4,13 @@ go, and another editor's layout of the same messages is accepted and kept."""
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import polib
 import pytest
 
-from build import copy_project
+from helpers.commands import run
+from textbook_build import copy_project
 
 pytestmark = pytest.mark.slow
 
@@ -19,8 +19,7 @@ NEW = "Hal paling inti dari setiap intervensi"
 
 
 def i18n(project: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(project / "tools" / "i18n"), *args],
-                          cwd=project, capture_output=True, text=True)
+    return run(project, "textbook_po", *args)
 
 
 @pytest.fixture(scope="module")

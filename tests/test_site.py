@@ -4,8 +4,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -13,6 +11,7 @@ import polib
 import pytest
 from bs4 import BeautifulSoup
 
+from helpers.commands import run
 from textbook.comparison.data import load
 from textbook.i18n.langparts import without_lang_marks
 from helpers.html_check import copy_project, pages, run_build, vnu
@@ -125,9 +124,8 @@ def test_one_language_site_links_to_no_missing_edition_and_keeps_other_stages(tm
 @pytest.mark.slow
 def test_a_new_language_is_linked_named_and_never_misnamed(tmp_path):
     project = copy_project(tmp_path / "book")
-    proc = subprocess.run([sys.executable, str(project / "tools" / "i18n"), "add-language", "fr"],
-                          cwd=project, capture_output=True, text=True,
-                          env=dict(os.environ, LANG="C.UTF-8"))
+    proc = run(project, "textbook_po", "add-language", "fr",
+               env=dict(os.environ, LANG="C.UTF-8"))
     assert proc.returncode == 0, proc.stdout + proc.stderr
     declaration = project / "locales" / "languages.yaml"  # released, so offered (a draft
     declaration.write_text(declaration.read_text("utf-8").replace(  # is not: test_editions)
@@ -168,7 +166,7 @@ def test_a_new_language_is_linked_named_and_never_misnamed(tmp_path):
 
 
 def test_language_names_are_shared_and_written_in_their_language():
-    from build import site_root
+    from textbook_build import site_root
     from textbook.html import site as html_site
     from textbook.languages import language_name
 
@@ -366,7 +364,7 @@ def test_read_the_docs_installs_msgfmt():
     config = yaml.safe_load((ROOT / ".readthedocs.yaml").read_text("utf-8"))
     assert config["version"] == 2
     assert "gettext" in config["build"]["apt_packages"]
-    assert any("tools/build html" in c for c in config["build"]["commands"])
+    assert any("textbook-build html" in c for c in config["build"]["commands"])
 
 
 @pytest.mark.parametrize("lang", ["en", "id"])

@@ -10,9 +10,9 @@ from pathlib import Path
 import sphinx
 from bs4 import BeautifulSoup
 
-from build import Project
-from build.project import ROOT
-from build.site_root import write_root_files
+from textbook_build import Project
+from textbook_build.project import ROOT
+from textbook_build.site_root import write_root_files
 
 pytestmark = __import__("pytest").mark.slow
 
@@ -26,7 +26,7 @@ FORBIDDEN = {"iframe", "frame", "frameset", "object", "embed", "applet", "base",
 @functools.cache
 def template_scripts() -> set[str]:
     """Inline script bodies the project writes: the theme, Sphinx's basic theme it
-    extends, and the root files (tools/build/templates, rendered for id and en)."""
+    extends, and the root files (tools/textbook_build/templates, rendered for id and en)."""
     texts = [p.read_text("utf-8") for p in [*THEME.glob("*.html"), *BASIC.glob("*.html")]]
     with tempfile.TemporaryDirectory() as tmp:
         write_root_files(Path(tmp), ["id", "en"], Project().config())

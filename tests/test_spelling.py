@@ -7,8 +7,9 @@ import sys
 
 import pytest
 
-from build import copy_project
-from i18n import checks
+from helpers.commands import run
+from textbook_build import copy_project
+from textbook_po import checks
 
 pytestmark = pytest.mark.slow
 
@@ -26,8 +27,7 @@ def test_po_check_names_each_unknown_word_at_file_and_line(tmp_path):
     data.write_text(data.read_text("utf-8").replace("Kemandirian;", "Kemandirain;"), "utf-8")
     po = project / "locales/en/LC_MESSAGES/pemberdayaan.po"
     po.write_text(po.read_text("utf-8").replace("to restore social", "to restoer social"), "utf-8")
-    proc = subprocess.run([sys.executable, str(project / "tools" / "i18n"), "check"],
-                          cwd=project, capture_output=True, text=True)
+    proc = run(project, "textbook_po", "check")
     assert proc.returncode == 1
     out = proc.stdout
     assert "source/pemberdayaan.md:5: spelling: unknown word 'memberdayakn' (hunspell " \
@@ -43,7 +43,7 @@ def test_the_original_typos_listed_in_the_editorial_notes_are_not_flagged():
 
 
 def test_the_build_rejects_what_po_check_reports(tmp_path):
-    from build import SPHINX_FLAGS
+    from textbook_build import SPHINX_FLAGS
 
     project = copy_project(tmp_path / "book")
     chapter = project / "source" / "pemberdayaan.md"

@@ -3,16 +3,14 @@ catalogs (a draft too, there and only there) with the figures of `make po-status
 in each released interface language, linked from every page's footer."""
 from __future__ import annotations
 
-import os
 import re
-import subprocess
 from pathlib import Path
 
 import polib
 import pytest
 from bs4 import BeautifulSoup
 
-from test_platform_po import git_copy, make
+from helpers.gitcopy import git_copy, make
 
 pytestmark = pytest.mark.slow
 

@@ -11,10 +11,8 @@ from helpers.tiers import STAND_IN_PREFIX
 
 TESTS = Path(__file__).resolve().parent
 
-CONFTEST = f"""
-import sys
+CONFTEST = """
 import pytest
-sys.path.insert(0, {str(TESTS)!r})
 pytest_plugins = ("helpers.tiers",)
 
 @pytest.fixture
@@ -33,6 +31,7 @@ def run_suite(tmp_path: Path, tests: str, *args: str, full_suite: bool = False):
     env["PATH"] = os.pathsep.join(p for p in env["PATH"].split(os.pathsep)
                                   if not Path(p).name.startswith(STAND_IN_PREFIX))
     env["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
+    env["PYTHONPATH"] = str(TESTS)  # helpers.tiers
     if full_suite:
         env["TEXTBOOK_FULL_SUITE"] = "1"
     return subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *args],

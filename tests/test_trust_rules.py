@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 
 import pytest
 
-from i18n import checks
-from test_bad_inputs import TOOLS, copy_root, sphinx_build
+from helpers.commands import command
+from textbook_po import checks
+from helpers.roots import copy_root, sphinx_build
 from textbook.i18n import rules
 
 
 def po_check(project) -> str:
     """``make po-check`` on ``project``'s catalogs: it must refuse them; its report."""
-    check = subprocess.run([sys.executable, str(TOOLS / "i18n"), "check",
-                            "--locales", str(project / "locales")],
+    check = subprocess.run(command("textbook_po", "check", "--locales", project / "locales"),
                            capture_output=True, text=True)
     assert check.returncode == 1, check.stdout + check.stderr
     return check.stdout

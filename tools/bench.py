@@ -18,8 +18,8 @@ in one run, and the script prints ratios (lower is better) with their targets:
 Times are CPU seconds (user + system) of the build processes and their
 children, the minimum over ``--repeat`` rounds: on a shared machine wall-clock
 time mostly measures the neighbours. Wall-clock minima are printed alongside.
-``tools/build`` waits for each build it forks, so RUSAGE_CHILDREN here
-includes those grandchildren once ``tools/build`` has exited.
+``textbook-build`` waits for each build it forks, so RUSAGE_CHILDREN here
+includes those grandchildren once it has exited.
 """
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ import time
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from build import copy_project
+from textbook_build import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGS = ["id", "en"]
@@ -64,7 +64,9 @@ WALL: dict[str, list[float]] = {}
 def timed(cmd: list[str], cwd: Path, check: bool = True, label: str = "") -> float:
     """CPU seconds of ``cmd`` and everything it starts (wall time kept in WALL)."""
     cpu0, wall0 = _children_cpu(), time.perf_counter()
-    proc = subprocess.run(cmd, cwd=cwd, env=env(), capture_output=True, text=True)
+    # the copy's own code (PYTHONPATH), not the installed package
+    proc = subprocess.run(cmd, cwd=cwd, env=dict(env(), PYTHONPATH=str(cwd / "tools")),
+                          capture_output=True, text=True)
     cpu, wall = _children_cpu() - cpu0, time.perf_counter() - wall0
     if check and proc.returncode != 0:
         sys.exit(f"bench: command failed ({proc.returncode}): {' '.join(cmd)}\n"
@@ -81,20 +83,20 @@ def pack_and_book(project: Path) -> tuple[float, float, float]:
         for sub in ("stage/pdf", "stage/coursepack", "doctrees", "fingerprints"):
             shutil.rmtree(project / "_build" / sub, ignore_errors=True)
     fresh()
-    book = timed([sys.executable, "tools/build", "pdf", "--langs", "id"], project,
+    book = timed([sys.executable, "-m", "textbook_build", "pdf", "--langs", "id"], project,
                  label="id PDF")
     fresh()
-    pack = timed([sys.executable, "tools/build", "coursepack", "--chapters", *CHAPTERS,
+    pack = timed([sys.executable, "-m", "textbook_build", "coursepack", "--chapters", *CHAPTERS,
                   "--langs", "id"], project, label="id pack")
     fresh()
-    facing = timed([sys.executable, "tools/build", "coursepack", "--chapters", *CHAPTERS,
+    facing = timed([sys.executable, "-m", "textbook_build", "coursepack", "--chapters", *CHAPTERS,
                     "--langs", "id", "en", "--layout", "parallel"], project,
                    label="facing pack")
     return pack, facing, book
 
 
 def build(project: Path, fmt: str = "html", label: str = "") -> float:
-    return timed([sys.executable, "tools/build", fmt, "--langs", *LANGS], project,
+    return timed([sys.executable, "-m", "textbook_build", fmt, "--langs", *LANGS], project,
                  label=label)
 
 
@@ -321,7 +323,7 @@ def main(argv: list[str] | None = None) -> int:
         print("  breakdown, CPU s (sphinx-build alone, clean): "
               + "; ".join(f"{lang} edition {m(t):.2f} = {m(t) / m(floor_t):.2f} x floor"
                           for lang, t in editions.items())
-              + f"; tools/build (one process importing Sphinx and the extensions once, "
+              + f"; textbook-build (one process importing Sphinx and the extensions once, "
               f"a forked build per language) minus their sum "
               f"{m(clean_t) - sum(m(t) for t in editions.values()):+.2f}")
         print(row("no-change rebuild / clean build", m(rebuild_t) / m(clean_t), 0.5))

@@ -14,3 +14,5 @@ if ! "$python" -m venv "$venv" 2>/dev/null; then
     fi
 fi
 "$venv/bin/python" -m pip install -q --disable-pip-version-check --require-hashes -r requirements.txt
+# the book's own code (pyproject.toml), editable: the console scripts run this checkout
+"$venv/bin/python" -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .

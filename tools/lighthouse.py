@@ -1,6 +1,6 @@
 """Lighthouse (mobile) scores and first-load bytes of the website, on loopback.
 
-    python tools/lighthouse.py [--all] [PAGE ...]
+    PYTHONPATH=tests python tools/lighthouse.py [--all] [PAGE ...]   (make lighthouse)
 
 Builds both editions into a temporary folder, serves it on 127.0.0.1 and runs
 the npm ``lighthouse`` (node_modules, see package.json) on Debian's Chromium
@@ -17,10 +17,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "tools"), str(ROOT / "tests")]
+from helpers.html_check import CHROMIUM, CHROMIUM_ARGS, build_site, pages, serve  # tests/
 
-from helpers.html_check import CHROMIUM, CHROMIUM_ARGS, build_site, pages, serve  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 TARGETS = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}

@@ -10,9 +10,12 @@ import http.server
 import os
 import shutil
 import subprocess
-import sys
 import threading
 from pathlib import Path
+
+from textbook_build import copy_project, source_date_epoch  # noqa: F401
+
+from .commands import run
 
 ROOT = Path(__file__).resolve().parents[2]
 NODE_MODULES = ROOT / "node_modules"
@@ -25,28 +28,23 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--disable-component-update", "--disable-sync"]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
-if str(ROOT / "tools") not in sys.path:
-    sys.path.insert(0, str(ROOT / "tools"))
-from build import copy_project, source_date_epoch  # noqa: E402,F401 -- tools/build
-
 
 def run_build(project: Path, *args: str, site_url: str = "http://127.0.0.1:8000/"):
-    """``tools/build ARGS`` of ``project`` (what ``make html`` runs), output captured."""
+    """``textbook-build ARGS`` of ``project`` (what ``make html`` runs), output captured."""
     env = dict(os.environ, TEXTBOOK_SITE_URL=site_url,
                SOURCE_DATE_EPOCH=source_date_epoch())  # the copy has no git history
-    return subprocess.run([sys.executable, str(project / "tools" / "build"), *args],
-                          cwd=project, env=env, capture_output=True, text=True)
+    return run(project, "textbook_build", *args, env=env)
 
 
 def build_site(out: Path, langs: tuple[str, ...] = ("id", "en"),
                site_url: str = "http://127.0.0.1:8000/", project: Path | None = None) -> Path:
-    """``make html`` (``tools/build html``) on a copy of the project (``project``,
+    """``make html`` (``textbook-build html``) on a copy of the project (``project``,
     by default ``<out>-project``); the published site is copied into ``out``."""
     if project is None:
         project = copy_project(out.with_name(out.name + "-project"))
     proc = run_build(project, "html", "--langs", *langs, site_url=site_url)
     if proc.returncode != 0:
-        raise RuntimeError(f"tools/build html failed:\n{proc.stdout}\n{proc.stderr}")
+        raise RuntimeError(f"textbook-build html failed:\n{proc.stdout}\n{proc.stderr}")
     shutil.copytree(project / "_build" / "html", out, dirs_exist_ok=True)
     return out
 

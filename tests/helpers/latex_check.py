@@ -105,7 +105,7 @@ def table_lines(pages: list[str], lang: str) -> list[str]:
     caption = re.compile(r"\w+\d+:" + re.escape(normalise(table_caption(lang))))
     onward = normalise(sphinx_text(lang, "continues on next page"))
     back = normalise(sphinx_text(lang, "continued from previous page"))
-    for index, page in enumerate(pages):
+    for index, page in enumerate(pages):  # noqa: B007 -- used after the loop
         lines = page.splitlines()
         normal = [normalise(line) for line in lines]
         found = caption.search("".join(normal))
@@ -114,7 +114,7 @@ def table_lines(pages: list[str], lang: str) -> list[str]:
     else:
         return []
     length = 0
-    for start, line in enumerate(normal):  # the line where the caption ends
+    for start, line in enumerate(normal):  # noqa: B007 -- the caption's last line, used below
         length += len(line)
         if length >= found.end():
             break

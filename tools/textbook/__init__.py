@@ -2,7 +2,7 @@
 
 
 def setup(app):
-    # Imported on use: tools/build imports one module (html.site) without the rest.
+    # Imported on use: textbook-build imports one module (html.site) without the rest.
     from .extension import setup_extension
 
     return setup_extension(app)

@@ -1,8 +1,8 @@
 """Every ``textbook_*`` configuration value: name, default, types, one line of help.
 
-Set them in ``conf.py`` or with ``-D name=value`` (``tools/build`` passes the
+Set them in ``conf.py`` or with ``-D name=value`` (``textbook-build`` passes the
 editions it builds and the files it publishes). No Sphinx import at module level:
-``tools/build`` reads :func:`site_base` without loading Sphinx.
+``textbook-build`` reads :func:`site_base` without loading Sphinx.
 """
 from __future__ import annotations
 
@@ -32,13 +32,13 @@ SETTINGS = (
     Setting("textbook_languages", [], "html", (list,),
             "the editions the site links (conf.py: the released ones; empty: this one only)"),
     Setting("textbook_downloads", [], "html", (list,),
-            "file names in downloads/ the pages may link (tools/build passes the published ones)"),
+            "file names in downloads/ the pages may link (textbook-build passes the published ones)"),
     Setting("textbook_download_basename", "", "html", (str,),
             "stem of the PDF, EPUB and LaTeX file names: <basename>-<lang>.pdf"),
     Setting("textbook_print_chapters", [], "env", (list,),
             "course packs: the chapters (document names) to print; empty: every chapter"),
     Setting("textbook_draft", False, "html", (bool,),
-            "a draft edition (locales/languages.yaml; tools/build sets it): banner, noindex, "
+            "a draft edition (locales/languages.yaml; textbook-build sets it): banner, noindex, "
             "no hreflang, no sitemap"),
     Setting("textbook_pack_title_page", "", "env", (str,),
             "course packs: JSON file of the pack's title, course, institution, lecturer, term"),

@@ -1,7 +1,7 @@
 """Which edition a build is. A release is an annotated git tag ``vX.Y`` on the commit
 built: its number and its tag's date. Between tags, a pre-release of the changelog's
 newest edition, named by its commit. A ``git archive`` carries the same facts in
-``tools/build/edition`` (``export-subst``, .gitattributes). No Sphinx import."""
+``tools/textbook_build/edition`` (``export-subst``, .gitattributes). No Sphinx import."""
 from __future__ import annotations
 
 import re
@@ -12,7 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 TAG = re.compile(r"v(\d+\.\d+)")
 VERSION = re.compile(r"\d+\.\d+")
-ARCHIVE_FILE = Path("tools/build/edition")  # "$Format:%(describe:...) %h$" until archived
+ARCHIVE_FILE = Path("tools/textbook_build/edition")  # "$Format:%(describe:...) %h$" until archived
 CHANGELOG = Path("source/data/changelog.yaml")
 
 

@@ -65,7 +65,7 @@ def check_contributed_files(app, config) -> None:
     folders = [*app._textbook_locale_dirs, Path(app.confdir, "coursepacks"),
                Path(app.confdir, "source"),
                *[Path(app.confdir, f) for f in getattr(config, "bibtex_bibfiles", [])]]
-    if Path(app.srcdir).is_relative_to(app.confdir):  # else a folder tools/build generated
+    if Path(app.srcdir).is_relative_to(app.confdir):  # else a folder textbook-build generated
         folders.append(Path(app.srcdir))            # (a course pack's) from source/
     _refuse(tree_problems(app.confdir, folders), "file")
 

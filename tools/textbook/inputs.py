@@ -1,7 +1,7 @@
 """Reading untrusted input files: regular files only, UTF-8, one character rule, plain YAML.
 
 Every refusal is an :class:`InputError` naming the file, the line and, for a
-character, the column. No Sphinx import here: ``tools/i18n`` uses this module too.
+character, the column. No Sphinx import here: ``textbook-po`` uses this module too.
 """
 from __future__ import annotations
 

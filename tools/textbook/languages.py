@@ -1,6 +1,6 @@
 """Names of the editions' languages, each written in its own language.
 
-Light on purpose (no Sphinx import): tools/build uses it for the landing page.
+Light on purpose (no Sphinx import): textbook-build uses it for the landing page.
 """
 from __future__ import annotations
 

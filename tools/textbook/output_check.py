@@ -1,6 +1,6 @@
 """Outputs are what they claim to be: every XHTML, OPF and NCX file in an EPUB the
 build wrote parses as XML. Otherwise an error names the file, line and column, the
-build fails and ``tools/build`` publishes nothing (an e-book reader would refuse
+build fails and ``textbook-build`` publishes nothing (an e-book reader would refuse
 the book, or show a broken page, where a browser guesses)."""
 from __future__ import annotations
 

@@ -1,7 +1,3 @@
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "tools"))
 extensions = ["myst_parser", "textbook"]
 exclude_patterns = ["_build"]
 myst_enable_extensions = ["attrs_inline"]

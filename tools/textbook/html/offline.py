@@ -2,7 +2,7 @@
 
 The build writes ``<edition>/offline.json``: the edition's build date, a hash of its
 files, the files a page needs to be read (stylesheet, icon, scripts) and every file of
-the edition (pages, search index, ``_static/`` files a page refers to). ``tools/build``
+the edition (pages, search index, ``_static/`` files a page refers to). ``textbook-build``
 writes the worker (``sw.js`` at the site's root, ``templates/sw.js``) from the
 editions' files once they are all built.
 """
@@ -20,7 +20,7 @@ _REF = re.compile(r'(?:src|href)="([^"#?:]+)(?:\?[^"]*)?"')
 
 def edition_files(outdir: Path) -> list[str]:
     """Every page of the edition and the files its pages refer to, relative to it."""
-    # _parallel-<lang>/: another edition's pages (tools/build publishes them there)
+    # _parallel-<lang>/: another edition's pages (textbook-build publishes them there)
     pages = sorted(p for p in outdir.rglob("*.html") if "_sources" not in p.parts
                    and "_static" not in p.parts
                    and not p.relative_to(outdir).parts[0].startswith("_parallel-"))

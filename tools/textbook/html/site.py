@@ -204,7 +204,7 @@ def _language_links(app, pagename: str, view: dict | None, lang: str) -> dict:
 
 
 def _downloads(config, lang: str, up: str, words: dict) -> list[dict]:
-    """This edition's PDF and EPUB, if the site publishes them (tools/build names them)."""
+    """This edition's PDF and EPUB, if the site publishes them (textbook-build names them)."""
     basename = config.textbook_download_basename
     return [{"href": f"{up}../downloads/{name}", "label": words[ext], "mime": mime}
             for ext, mime in (("pdf", "application/pdf"), ("epub", "application/epub+zip"))
@@ -305,7 +305,7 @@ def page_context(app, pagename: str, templatename: str, context: dict, doctree) 
                          else re.sub(r"<[^>]*>", "", body)) > LONG_PAGE,
         "edition_line": edition_line(app.config, lang),
         "build_stamp": build_stamp(),
-        "sw_href": f"{up}../sw.js",  # one worker for the site (tools/build/site_root.py)
+        "sw_href": f"{up}../sw.js",  # one worker for the site (textbook_build/site_root.py)
         "og_locale": og_locale(lang),
         "cited": cited_works(app, body),
         "stem_fold": STEM_FOLD if lang == SearchIndonesian.lang else "",

@@ -13,7 +13,7 @@ language text in a translated edition. Here both fail the build:
   ``file.po:line``, and the entry is withdrawn from the catalog before Sphinx
   parses any msgstr, so a refused translation never runs or reaches a page.
 
-``python tools/i18n check`` / ``status`` report more (markup, glossary,
+``textbook-po check`` / ``status`` report more (markup, glossary,
 untranslated messages) for translators.
 """
 from __future__ import annotations

@@ -12,7 +12,7 @@ node for this build), the other side saying that it has no counterpart.
 
 The same build writes the view twice, once per interface: ``parallel/<page>``
 (this edition's words) and ``_parallel-<source>/<page>`` (the source edition's
-words), which ``tools/build`` publishes as ``<source>/parallel/<page>.html``
+words), which ``textbook-build`` publishes as ``<source>/parallel/<page>.html``
 (``relocations``). Both have the same depth, so their relative links are right
 where they are published.
 """
@@ -345,7 +345,7 @@ def collect_pages(app):
         theme_words = ThemeWords(interface, _sphinx_words(interface))
         toc = _toc(env, order, pages, interface)
 
-        def link(doc):
+        def link(doc, interface=interface):
             return {"link": f"{doc}.html",
                     "title": markupsafe.escape(pages[doc].title.get(interface, doc))}
 

@@ -153,7 +153,7 @@ def markdown_prose(lines: list[str]) -> list[str]:
 def check_source(path: Path, locales: Path) -> list[tuple[int, str]]:
     """An Indonesian chapter (``.md``) or the data file (``.yaml``)."""
     raw = read_text(path, "utf-8").splitlines()
-    clean = [yaml_prose(l) for l in raw] if path.suffix == ".yaml" else markdown_prose(raw)
+    clean = [yaml_prose(line) for line in raw] if path.suffix == ".yaml" else markdown_prose(raw)
     return check_text(path, clean, "id", locales)
 
 

@@ -1,4 +1,4 @@
-"""Interface words of the translation status page (``tools/build/site_root.py``
+"""Interface words of the translation status page (``tools/textbook_build/site_root.py``
 writes it at the site's root, one per released interface language)."""
 from __future__ import annotations
 

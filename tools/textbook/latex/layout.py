@@ -626,7 +626,7 @@ def setup_latex(app) -> None:
 
     setup_facing(app)
     app.add_transform(UntranslatedRootTitle)
-    # course packs (tools/build coursepack): the chapters to print; empty = all
+    # course packs (textbook-build coursepack): the chapters to print; empty = all
     app.add_post_transform(PrintUnlink)
     app.connect("config-inited", latex_config, priority=600)
     app.add_post_transform(PrintLayout)
