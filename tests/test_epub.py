@@ -210,8 +210,9 @@ def test_cover_title_page_and_landmarks(epubs, lang):
     assert title in img["alt"] and img["role"] == "doc-cover"
     spine = [opf.find("item", id=ref["idref"])["href"] for ref in opf.find_all("itemref")]
     assert spine[:3] == ["epub-cover.xhtml", "textbook-title.xhtml", "index.xhtml"]
-    # back matter in the PDF's order: the appendices A and B, then the references
-    assert spine[-3:] == ["catatan-editorial.xhtml", "cara-mengutip.xhtml", "daftar-pustaka.xhtml"]
+    # back matter in the PDF's order: the appendices A to D, the references, the index
+    assert spine[-6:] == ["catatan-editorial.xhtml", "glosarium.xhtml", "cara-mengutip.xhtml",
+                          "riwayat-edisi.xhtml", "daftar-pustaka.xhtml", "genindex.xhtml"]
     page = _read(epubs[lang], "textbook-title.xhtml")
     assert page.find("h1").get_text() == title
     licence = page.find(attrs={"epub:type": "copyright-page"}).get_text(" ")
