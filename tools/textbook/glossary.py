@@ -95,7 +95,7 @@ class TextbookGlossary(SphinxDirective):
         return [glossary]
 
 
-def section_title(env, doc: str, anchor: str) -> str | None:
+def section_title(env, doc: str, anchor: str, suffix: str = " ") -> str | None:
     """The (translated) title of section ``anchor`` of ``doc``, numbered as in the toc."""
     if doc not in env.found_docs:
         return None
@@ -103,14 +103,15 @@ def section_title(env, doc: str, anchor: str) -> str | None:
         if not anchor or anchor in section["ids"]:
             number = env.toc_secnumbers.get(doc, {}).get(f"#{anchor}" if anchor else "")
             title = section[0].astext()
-            return f"{'.'.join(map(str, number))} {title}" if number else title
+            return f"{'.'.join(map(str, number))}{suffix}{title}" if number else title
     return None
 
 
 def resolve_defined_at(app, doctree, docname) -> None:
     for node in list(doctree.findall(defined_at)):
         doc, anchor = node["doc"], node["anchor"]
-        title = section_title(app.env, doc, anchor)
+        suffix = app.config.html_secnumber_suffix if app.builder.format == "html" else " "
+        title = section_title(app.env, doc, anchor, suffix)
         if title is None:
             logger.warning("glossary: 'defined: %s' is not a page or section of the book",
                            f"{doc}#{anchor}" if anchor else doc, location=node["at"],
