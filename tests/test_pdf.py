@@ -427,3 +427,26 @@ def test_english_words_in_the_indonesian_pdf_break_as_english(pages):
     breaks = re.findall(r"([Dd]evel\w*)-\n(\w+)", text)  # two today: text and references
     assert not re.search(r"[Dd]eve(?:lo)?-\n", text)
     assert all(head in ("devel", "Devel", "develop", "Develop") for head, _ in breaks), breaks
+
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_glossary_and_index_are_printed(pages, stage, lang):
+    from test_glossary import AUTHORS, HEADING, TERMS, name
+
+    lines = [page.splitlines() for page in pages[lang]]
+    start = next(i for i, page in enumerate(lines) if page[:2] == [
+        f"{WORDS_APPENDIX[lang]} B", HEADING[lang]])  # appendix B, after the editorial notes
+    glossary = normalise(" ".join(pages[lang][start:start + 4]))
+    for term in TERMS:
+        assert f"{normalise(name(term, lang))}(" in glossary, term.source  # "term (other)"
+    word = {"id": "Indeks", "en": "Index"}[lang]
+    index = next(page for page in lines if page[:1] == [word])
+    entries = [re.sub(r"(, \d+)+$", "", line) for line in index if re.search(r", \d+$", line)]
+    expected = sorted([*AUTHORS, *(name(t, lang) for t in TERMS)], key=str.casefold)
+    assert entries == expected  # a to z, case folded: xindy's general rules (Indonesian)
+    if lang == "id":
+        assert "XINDYOPTS = -L general" in (stage / lang / "Makefile").read_text("utf-8")
+
+
+WORDS_APPENDIX = {"id": "LAMPIRAN", "en": "APPENDIX"}
