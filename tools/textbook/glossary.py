@@ -132,7 +132,14 @@ def epub_index_in_nav(app) -> None:
     builder.build_navlist = lambda navnodes: navlist([*navnodes, entry])
 
 
+def no_index_in_packs(app, config) -> None:
+    """A course pack (chosen chapters) prints no index: the book's index is the book's."""
+    if config.textbook_print_chapters:
+        config.latex_elements = {**config.latex_elements, "printindex": ""}
+
+
 def setup_glossary(app) -> None:
     app.add_directive("textbook-glossary", TextbookGlossary)
     app.connect("doctree-resolved", resolve_defined_at)
     app.connect("builder-inited", epub_index_in_nav)
+    app.connect("config-inited", no_index_in_packs, priority=650)  # after latex/layout.py
