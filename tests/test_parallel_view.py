@@ -70,8 +70,11 @@ def test_both_interfaces_link_each_other_and_stay_in_the_view(tiny):
     assert indonesian.select_one('nav.langs a[hreflang="en"]')["href"] == "../../en/parallel/bab.html"
     assert indonesian.select_one(".skip-link").get_text() == "Langsung ke isi"
     assert indonesian.select_one(".site-toc summary").get_text() == "Daftar Isi"
-    assert [a.get_text() for a in indonesian.select(".site-nav a")] == ["Bab Satu", "Bagian Dua"]
-    assert [a.get_text() for a in english.select(".site-nav a")] == ["Chapter One", "Part Two"]
+    assert [a.get_text() for a in indonesian.select(".site-nav a")] == [
+        "Bab Satu", "Bagian Dua", "Indeks"]  # the index: the edition's (../genindex.html)
+    assert [a.get_text() for a in english.select(".site-nav a")] == [
+        "Chapter One", "Part Two", "Index"]
+    assert indonesian.select_one(".site-nav .index-link a")["href"] == "../genindex.html"
     assert english.select_one(".page-tools a")["href"] == "../bab.html"
 
 
