@@ -132,14 +132,20 @@ def epub_index_in_nav(app) -> None:
     builder.build_navlist = lambda navnodes: navlist([*navnodes, entry])
 
 
-def no_index_in_packs(app, config) -> None:
-    """A course pack (chosen chapters) prints no index: the book's index is the book's."""
-    if config.textbook_print_chapters:
-        config.latex_elements = {**config.latex_elements, "printindex": ""}
+# hyperxmp writes the XMP at \end{document} (XeTeX: a \special, which needs a page to
+# go on); the index ends with an empty page, so the XMP would be lost. Write it before.
+XMP_BEFORE_INDEX = (r"\makeatletter\hyxmp@auto@assign@data\hyxmp@embed@packet"
+                    r"\global\let\hyxmp@embed@packet\relax\makeatother" "\n")
+
+
+def print_index(app, config) -> None:
+    """The PDF's index; a course pack (chosen chapters) prints none: it is the book's."""
+    printed = "" if config.textbook_print_chapters else XMP_BEFORE_INDEX + r"\printindex"
+    config.latex_elements = {**config.latex_elements, "printindex": printed}
 
 
 def setup_glossary(app) -> None:
     app.add_directive("textbook-glossary", TextbookGlossary)
     app.connect("doctree-resolved", resolve_defined_at)
     app.connect("builder-inited", epub_index_in_nav)
-    app.connect("config-inited", no_index_in_packs, priority=650)  # after latex/layout.py
+    app.connect("config-inited", print_index, priority=650)  # after latex/layout.py
