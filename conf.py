@@ -99,4 +99,4 @@ epub_author = author
 epub_publisher = author
 epub_copyright = copyright
 epub_show_urls = "no"
-epub_use_index = False  # the book has no index entries
+epub_use_index = True  # the glossary terms and authors (tools/textbook/glossary.py)

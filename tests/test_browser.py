@@ -8,7 +8,7 @@ from helpers.html_check import pages, run_axe
 pytestmark = pytest.mark.browser
 
 CHAPTERS = ["index", "pemberdayaan", "intervensi-makro", "model-intervensi",
-            "daftar-pustaka", "catatan-editorial", "cara-mengutip"]
+            "daftar-pustaka", "catatan-editorial", "glosarium", "cara-mengutip", "riwayat-edisi"]
 PHONE = {"width": 390, "height": 844}
 
 

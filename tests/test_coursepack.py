@@ -276,3 +276,12 @@ def test_a_bilingual_pack_names_both_languages_in_its_xmp(bilingual):
     reader = pypdf.PdfReader(bilingual[0])
     assert reader.trailer["/Root"]["/Lang"] == "id"  # the first language
     assert reader.xmp_metadata.dc_language == ["id", "en"]
+
+
+@pytest.mark.print
+def test_a_pack_prints_no_index(bilingual):
+    """The book's index (glossary terms, authors) is the book's: a pack of chosen chapters
+    would list only some of them, on extra pages."""
+    _, pages, stage = bilingual
+    assert not [page for page in pages if page.splitlines()[:1] in (["Indeks"], ["Index"])]
+    assert "Rothman" in "".join(pages)  # an author the book's index lists is in the pack

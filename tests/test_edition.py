@@ -96,9 +96,13 @@ def test_release_archive_of_an_untagged_commit_is_a_pre_release(tmp_path, repo):
 
 
 @pytest.mark.parametrize("lang, word", [("id", "Edisi"), ("en", "Edition")])
-def test_changelog_is_on_the_how_to_cite_page_in_each_language(site, lang, word):
-    page = BeautifulSoup((site / lang / "cara-mengutip.html").read_text("utf-8"),
+def test_changelog_is_its_own_page_in_each_language(site, lang, word):
+    page = BeautifulSoup((site / lang / "riwayat-edisi.html").read_text("utf-8"),
                          "html.parser")
+    assert page.select_one("h1").get_text(strip=True).rstrip("#") == \
+        {"id": "Riwayat Edisi", "en": "Edition History"}[lang]
+    assert not BeautifulSoup((site / lang / "cara-mengutip.html").read_text("utf-8"),
+                             "html.parser").select(".textbook-changelog")
     log = page.select_one(".textbook-changelog")
     assert log is not None
     entries = changelog(ROOT)

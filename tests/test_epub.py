@@ -210,8 +210,9 @@ def test_cover_title_page_and_landmarks(epubs, lang):
     assert title in img["alt"] and img["role"] == "doc-cover"
     spine = [opf.find("item", id=ref["idref"])["href"] for ref in opf.find_all("itemref")]
     assert spine[:3] == ["epub-cover.xhtml", "textbook-title.xhtml", "index.xhtml"]
-    # back matter in the PDF's order: the appendices A and B, then the references
-    assert spine[-3:] == ["catatan-editorial.xhtml", "cara-mengutip.xhtml", "daftar-pustaka.xhtml"]
+    # back matter in the PDF's order: the appendices A to D, the references, the index
+    assert spine[-6:] == ["catatan-editorial.xhtml", "glosarium.xhtml", "cara-mengutip.xhtml",
+                          "riwayat-edisi.xhtml", "daftar-pustaka.xhtml", "genindex.xhtml"]
     page = _read(epubs[lang], "textbook-title.xhtml")
     assert page.find("h1").get_text() == title
     licence = page.find(attrs={"epub:type": "copyright-page"}).get_text(" ")
@@ -252,3 +253,18 @@ def test_no_unused_file_in_the_package(epubs, lang):
         texts = [z.read(n).decode() for n in names if n.endswith((".xhtml", ".ncx", ".css"))]
     for name in names - {"nav.xhtml", "toc.ncx"}:
         assert any(name in t or Path(name).name in t for t in texts), name
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_glossary_and_index_in_the_epub(epubs, lang):
+    from test_glossary import AUTHORS, TERMS, name
+
+    glossary = _read(epubs[lang], "glosarium.xhtml")
+    shown = [dt.contents[0].removesuffix(" (").strip() for dt in glossary.select("dl.glossary dt")]
+    assert shown == sorted((name(t, lang) for t in TERMS), key=str.casefold)
+    assert all(dd.select_one("p.glossary-defined a[href]") for dd in glossary.select("dd"))
+    index = {a.get_text(strip=True) for a in _read(epubs[lang], "genindex.xhtml").select("a")}
+    assert {*AUTHORS, *shown} <= index
+    word = {"id": "Indeks", "en": "Index"}[lang]
+    assert [a.get_text() for a in _read(epubs[lang], "nav.xhtml").select(
+        'nav[epub\\:type="toc"] a[href="genindex.xhtml"]')] == [word]

@@ -18,7 +18,7 @@ from helpers.publish import built_copy, copy_built, run_build
 pytestmark = pytest.mark.slow
 
 PAGES = ["index", "pemberdayaan", "intervensi-makro", "model-intervensi", "daftar-pustaka",
-         "catatan-editorial", "cara-mengutip"]
+         "catatan-editorial", "glosarium", "cara-mengutip", "riwayat-edisi"]
 
 
 @pytest.fixture(scope="module")

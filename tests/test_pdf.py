@@ -35,6 +35,7 @@ EXPECT = {
 
 
 CHAPTER_DOCS = ["pemberdayaan", "intervensi-makro", "model-intervensi"]
+INDEX = {"id": "Indeks", "en": "Index"}  # the last chapter (Sphinx's catalogs)
 
 
 def english(text: str, domain: str = "index") -> str:
@@ -134,11 +135,14 @@ def test_table_of_contents_numbered_chapters_and_references(pages, lang):
     # the editorial notes (an unnumbered toctree of the front page) are appendix A
     notes = "Catatan Editorial" if lang == "id" else english("Catatan Editorial", "catatan-editorial")
     assert re.search(rf"^A {re.escape(notes)} \d+$", toc, re.M), toc
-    # the references are the last chapter, unnumbered, in the book's language
-    last = toc.strip().splitlines()[-2]  # then the page number
+    # the references are the last chapter, unnumbered, in the book's language; the index
+    # follows (test_glossary_and_index_are_printed)
+    last, index = toc.strip().splitlines()[-3:-1]  # then the page number
     assert re.fullmatch(rf"{expected(lang, 'references')} \d+", last), last
-    assert normalise(expected(lang, "references")) in normalise(pages[lang][-1])
-    assert "Budimanta" in pages[lang][-1] and "Adi" in pages[lang][-1]
+    assert re.fullmatch(rf"{INDEX[lang]} \d+", index), index
+    references = [p for p in pages[lang] if p.startswith(expected(lang, "references") + "\n")]
+    assert len(references) == 1 and "[Budimanta 2003]" in references[0] \
+        and "[Adi 2003]" in references[0]
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -384,7 +388,7 @@ def test_bookmarks_numbered_like_the_chapters(pdfs, lang):
     assert any(re.fullmatch(r"1\.1 \S.*", title) for _, title, _ in marks), marks
     notes = "Catatan Editorial" if lang == "id" else english("Catatan Editorial", "catatan-editorial")
     assert f"A {notes}" in chapters
-    assert chapters[-1] == expected(lang, "references")
+    assert chapters[-2:] == [expected(lang, "references"), INDEX[lang]]
     assert chapters[0] == gettext(WORDS["preface"], lang)
 
 
@@ -427,3 +431,25 @@ def test_english_words_in_the_indonesian_pdf_break_as_english(pages):
     breaks = re.findall(r"([Dd]evel\w*)-\n(\w+)", text)  # two today: text and references
     assert not re.search(r"[Dd]eve(?:lo)?-\n", text)
     assert all(head in ("devel", "Devel", "develop", "Develop") for head, _ in breaks), breaks
+
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_glossary_and_index_are_printed(pages, stage, lang):
+    from test_glossary import AUTHORS, HEADING, TERMS, name
+
+    lines = [page.splitlines() for page in pages[lang]]
+    start = next(i for i, page in enumerate(lines) if page[:2] == [
+        f"{WORDS_APPENDIX[lang]} B", HEADING[lang]])  # appendix B, after the editorial notes
+    glossary = normalise(" ".join(pages[lang][start:start + 4]))
+    for term in TERMS:
+        assert f"{normalise(name(term, lang))}(" in glossary, term.source  # "term (other)"
+    index = next(page for page in lines if page[:1] == [INDEX[lang]])
+    entries = [re.sub(r"(, \d+)+$", "", line) for line in index if re.search(r", \d+$", line)]
+    expected = sorted([*AUTHORS, *(name(t, lang) for t in TERMS)], key=str.casefold)
+    assert entries == expected  # a to z, case folded: xindy's general rules (Indonesian)
+    if lang == "id":
+        assert "XINDYOPTS = -L general" in (stage / lang / "Makefile").read_text("utf-8")
+
+
+WORDS_APPENDIX = {"id": "LAMPIRAN", "en": "APPENDIX"}

@@ -19,7 +19,7 @@ from textbook.html.search_id import SearchIndonesian, load_stopwords
 
 ROOT = Path(__file__).resolve().parent.parent
 CHAPTERS = ["index", "pemberdayaan", "intervensi-makro", "model-intervensi",
-            "daftar-pustaka", "catatan-editorial", "cara-mengutip"]
+            "daftar-pustaka", "catatan-editorial", "glosarium", "cara-mengutip", "riwayat-edisi"]
 
 
 def soup(path: Path) -> BeautifulSoup:

@@ -5,6 +5,7 @@ from .citations import setup_citations
 from .comparison import setup_comparison
 from .config import setup_config
 from .epub import setup_epub
+from .glossary import setup_glossary
 from .html import setup_html
 from .i18n import setup_i18n
 from .input_check import setup_input_check
@@ -22,6 +23,7 @@ def setup_extension(app) -> dict:
     setup_input_check(app)
     setup_citations(app)
     setup_comparison(app)
+    setup_glossary(app)
     setup_i18n(app)
     setup_includes(app)
     setup_latex(app)

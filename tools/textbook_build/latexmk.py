@@ -28,6 +28,18 @@ def tex_errors(log: str) -> list[str]:
     return [m.group(1)[:300] for m in TEX_ERROR.finditer(log)]
 
 
+XINDYOPTS = re.compile(r"^export XINDYOPTS = (.*)$", re.M)
+
+
+def xindy_options(texdir: Path) -> str:
+    """The index's xindy options, as Sphinx wrote them into its Makefile (latexmkrc reads
+    them from the environment): for Indonesian ``-L general``, plain a-z order, as the
+    Indonesian alphabet has no letters of its own; ``-M sphinx.xdy``, Sphinx's rules."""
+    makefile = texdir / "Makefile"
+    found = XINDYOPTS.search(makefile.read_text("utf-8")) if makefile.is_file() else None
+    return found.group(1).strip() if found else "-L general -C utf8 -M sphinx.xdy"
+
+
 def latexmk(texdir: Path, tex: str, label: str, epoch: str | None = None) -> int:
     """PDF from ``texdir/tex`` with latexmk (xelatex, set in Sphinx's latexmkrc).
 
@@ -40,6 +52,7 @@ def latexmk(texdir: Path, tex: str, label: str, epoch: str | None = None) -> int
               file=sys.stderr)
         return 1
     env = dict(os.environ, SOURCE_DATE_EPOCH=epoch or source_date_epoch(),
+               XINDYOPTS=xindy_options(texdir),
                FORCE_SOURCE_DATE="1",
                LATEXOPTS="-interaction=nonstopmode -halt-on-error -file-line-error "
                          "-no-shell-escape", **TEX_LOCKDOWN)

@@ -297,6 +297,8 @@ class Term:
     source: str
     translations: dict[str, list[str]]
     line: int
+    definition: str = ""  # the book's glossary (Indonesian, plain text)
+    defined: str = ""  # where the book defines it: "<doc>" or "<doc>#<section id>"
 
     def pattern(self) -> re.Pattern:
         words = r"\s+".join(map(re.escape, self.source.split()))
@@ -305,6 +307,17 @@ class Term:
 
 class GlossaryError(Exception):
     pass
+
+
+BOOK_KEYS = ("definition", "defined")  # the book's glossary page (tools/textbook/glossary.py)
+DEFINED = re.compile(r"[a-z0-9][a-z0-9-]*(?:#[a-z0-9][a-z0-9-]*)?")
+
+
+def plain_text_messages(text: str) -> list[str]:
+    """Markup in ``text`` that is meant as plain text (a translation may add none)."""
+    return [_describe(token, f"markup ({token.type})") for token in _tokens(text)
+            if token.type not in ("text", "softbreak", "inline", "paragraph_open",
+                                  "paragraph_close")]
 
 
 def load_glossary(path: Path) -> list[Term]:
@@ -328,15 +341,29 @@ def load_glossary(path: Path) -> list[Term]:
                                 f"(first at line {seen[key]})")
         seen[key] = line
         translations = {}
+        book = {key: raw.get(key, "") for key in BOOK_KEYS}
+        for key, value in book.items():
+            if not isinstance(value, str):
+                raise GlossaryError(f"{path}:{line}: term '{raw['id']}': '{key}' must be text")
+        if bool(book["definition"].strip()) != bool(book["defined"].strip()):
+            raise GlossaryError(f"{path}:{line}: term '{raw['id']}': a 'definition' needs "
+                                "'defined' (the page, or page#section, defining it) and back")
+        if book["definition"] and (markup := plain_text_messages(book["definition"])):
+            raise GlossaryError(f"{path}:{line}: term '{raw['id']}': the definition must be "
+                                f"plain text: {markup[0]}")
+        if book["defined"] and not DEFINED.fullmatch(book["defined"]):
+            raise GlossaryError(f"{path}:{line}: term '{raw['id']}': defined: "
+                                f"{book['defined']!r} is not '<page>' or '<page>#<section>'")
         for lang, value in raw.items():
-            if lang in ("id", "note"):
+            if lang in ("id", "note", *BOOK_KEYS):
                 continue
             values = value if isinstance(value, list) else [value]
             if not values or not all(isinstance(v, str) and v.strip() for v in values):
                 raise GlossaryError(f"{path}:{line}: term '{raw['id']}': "
                                     f"'{lang}' needs a non-empty string or list of strings")
             translations[lang] = values
-        terms.append(Term(raw["id"], translations, line))
+        terms.append(Term(raw["id"], translations, line,
+                          " ".join(book["definition"].split()), book["defined"].strip()))
     # Longest source terms first, so "Pengembangan Masyarakat Lokal" wins over
     # "pengembangan masyarakat" inside it.
     return sorted(terms, key=lambda t: -len(t.source))
