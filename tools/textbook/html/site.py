@@ -132,9 +132,13 @@ def edition_line(config, lang: str) -> str:
     date = format_date(PRINT[lang if lang in PRINT else MSGID_LANGUAGE]["date_format"],
                        language=lang)
     if config.textbook_prerelease:  # the title page's words: "pre-release of 1.0 (commit …)"
-        from ..citations.book import prerelease_label
+        from ..latex.layout import WORDS
 
-        return f"{prerelease_label(config)} · {date}"
+        words = {"version": config.version, "commit": config.textbook_prerelease}
+        try:
+            return f"{gettext(WORDS['prerelease'], lang).format(**words)} · {date}"
+        except (KeyError, IndexError, ValueError):  # a catalog's placeholder is wrong
+            return f"{WORDS['prerelease'].format(**words)} · {date}"
     try:
         return ui(lang)["edition_line"].format(number=config.release, date=date)
     except (KeyError, IndexError, ValueError):  # a catalog's placeholder is wrong
