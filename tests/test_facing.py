@@ -14,6 +14,7 @@ from textbook_build.cli import main
 from textbook.latex.layout import WORDS
 from textbook.messages import gettext
 
+from helpers.html_check import edition_words
 from helpers.latex_check import (ROOT, catalog, normalise, pdf_pages, table_caption,
                                  table_strings, table_text_problems)
 
@@ -125,15 +126,17 @@ def test_footnotes_and_references_on_their_own_side(facing):
 
 def test_heads_in_each_pages_language_and_unique_labels(facing):
     pdf, pages, log = facing
-    heads = {}  # the head is the page's first line, or two on A5
+    # "Edisi 1.0", or between tags the title page's "prarilis 1.0 (komit abc1234)"
+    words = {lang: edition_words(lang) for lang in ("id", "en")}
+    heads = {}  # the head is the page's first line, or two or three on A5
     for n, page in enumerate(pages, 1):
-        for head in (" ".join(page.splitlines()[:k]) for k in (1, 2)):
-            if re.search(r", (Edisi|Edition) \S+$", head):
+        for head in (" ".join(page.splitlines()[:k]) for k in (1, 2, 3)):
+            if head.endswith(tuple(f", {w}" for w in words.values())):
                 heads[n] = head
                 break
     assert heads
     for n, head in heads.items():
-        assert head.endswith("Edisi 1.0" if n % 2 == 0 else "Edition 1.0"), (n, head)
+        assert head.endswith(", " + (words["id"] if n % 2 == 0 else words["en"])), (n, head)
     labels = pypdf.PdfReader(pdf).page_labels
     assert len(set(labels)) == len(labels), labels
     # left-hand pages carry even folios from the first chapter on

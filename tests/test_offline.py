@@ -12,7 +12,7 @@ import time
 import pytest
 
 from helpers.flaky_server import flaky_server
-from helpers.html_check import pages
+from helpers.html_check import edition_words, pages
 
 pytestmark = pytest.mark.browser
 
@@ -182,11 +182,12 @@ def new_build(site) -> str:
 
 
 def test_after_a_new_build_online_pages_are_new_and_offline_the_reader_is_told_once(
-        browser, served):
+        browser, served, site):
+    built = site
     site, url, _ = served
     context, page = kept_visit(browser, url, site)
     line = new_build(site)
-    assert line.startswith("Edisi 1.0 · ")
+    assert line.startswith(edition_words("id", built.with_name(built.name + "-project")) + " · ")
     online = context.new_page()
     slow(context, online)  # a slow link: the rest of the edition is not fetched again
     online.goto(f"{url}id/pemberdayaan.html")
@@ -214,9 +215,10 @@ def test_every_page_says_which_edition_it_is(site):
         if rel.count("/") == 0:
             continue  # the root pages: the landing and 404 pages
         text = (site / rel).read_text("utf-8")
-        word = "Edisi" if rel.startswith("id/") else "Edition"
-        assert re.search(rf'<p class="edition-line" data-build="\d+">{word} 1\.0 · [^<]*20\d\d</p>',
-                         text), rel
+        # a release's "Edisi 1.0"; between tags the title page's pre-release words
+        words = edition_words(rel.split("/")[0], site.with_name(site.name + "-project"))
+        assert re.search(rf'<p class="edition-line" data-build="\d+">{re.escape(words)} · '
+                         r'[^<]*20\d\d</p>', text), rel
 
 
 def test_without_service_workers_the_site_works_as_before(browser, served):

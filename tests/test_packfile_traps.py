@@ -145,3 +145,48 @@ def test_the_packs_title_is_the_largest_text_with_the_book_below_as_source(
     for h, w in words:
         first.setdefault(w, h)
     assert first["Uji"] >= first["Pemberdayaan"] - 0.01  # course lines, then the book
+
+
+@pytest.mark.parametrize("environ, message", [
+    ({"LANG": "id_ID.UTF-8"}, "title: paling banyak 200 karakter; yang ini 201"),
+    ({"LC_ALL": "id_ID.UTF-8", "LANG": "en_US.UTF-8"},
+     "title: paling banyak 200 karakter; yang ini 201"),
+    ({"LANGUAGE": "en:id", "LANG": "id_ID.UTF-8"}, "title: at most 200 characters; this one has 201"),
+    ({"LANG": "C.UTF-8"}, "title: at most 200 characters; this one has 201"),
+    ({"LANG": "fr_FR.UTF-8"}, "title: at most 200 characters; this one has 201"),
+])
+def test_messages_come_in_the_teachers_language(tmp_path, capsys, monkeypatch, environ,
+                                                message):
+    from build import Project
+    from build.cli import main
+
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(variable, raising=False)
+    for variable, value in environ.items():
+        monkeypatch.setenv(variable, value)
+    pack = tmp_path / "kuliah.yaml"
+    pack.write_text("title: " + "x" * 201 + "\nchapters: [pemberdayaan]\n", "utf-8")
+    code = main(["coursepack", "--pack", str(pack)], Project(build=tmp_path / "_build"))
+    err = capsys.readouterr().err
+    assert code == 2 and err == f"error: {pack}:1: {message}\n", err
+
+
+def test_an_indonesian_teacher_reads_the_quote_hint_in_indonesian(tmp_path):
+    path = tmp_path / "kuliah.yaml"
+    path.write_text("title: Bacaan Kelas #2\nchapters: [pemberdayaan]\n", "utf-8")
+    with pytest.raises(InputError) as caught:
+        load_pack(path, CHAPTERS, LANGS, lang="id")
+    assert str(caught.value) == (
+        f"{path}:1: title: nilai dengan '#' tanpa tanda kutip (yang terbaca hanya "
+        "'Bacaan Kelas'): beri tanda kutip pada nilainya: title: \"Bacaan Kelas #2\" "
+        "(komentar ditulis di baris tersendiri)")
+
+
+def test_every_pack_message_has_its_indonesian_words_with_the_same_fields():
+    from build.packfile import FIELD, MESSAGES
+    from textbook.messages import gettext
+
+    for message in MESSAGES.values():
+        words = gettext(message, "id")
+        assert words != message and sorted(FIELD.findall(words)) == sorted(
+            FIELD.findall(message)), (message, words)

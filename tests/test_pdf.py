@@ -12,6 +12,7 @@ from textbook.comparison.data import load
 from textbook.edition import current
 from textbook.latex.layout import WORDS
 from textbook.messages import gettext
+from helpers.html_check import edition_words
 from helpers.latex_check import (DATA, catalog, missing_table_strings, normalise, pdf_pages,
                                   table_caption, table_strings)
 
@@ -124,6 +125,17 @@ def test_title_and_licence_pages_in_the_book_language(pages, lang):
     assert normalise(gettext(WORDS["source"], lang)[:60]) in normalise(licence)
     assert (normalise(gettext(WORDS["translation"], lang)[:40]) in normalise(licence)) \
         == (lang != "id")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_running_head_names_the_edition_as_the_title_page_does(pages, lang):
+    """A release's "Edisi 1.0"; between tags "prarilis 1.0 (komit abc1234)", never the
+    bare edition number (a head may wrap to a second line)."""
+    title, words = normalise(expected(lang, "title")), normalise(edition_words(lang))
+    heads = [normalise(" ".join(page.splitlines()[:2])) for page in pages[lang][2:]
+             if normalise(page).startswith(title + ",")]
+    assert len(heads) >= 3, pages[lang]
+    assert all(head.startswith(f"{title},{words}") for head in heads), (words, heads)
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -8,6 +8,8 @@ import subprocess
 
 import pytest
 
+from helpers.html_check import edition_words
+
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
@@ -67,7 +69,8 @@ def test_references_are_addressed_by_key_and_link_back_to_their_citations(
 
 
 @pytest.mark.print
-def test_a_printed_chapter_says_where_it_comes_from_in_light_colours(browser, site_server, tmp_path):
+def test_a_printed_chapter_says_where_it_comes_from_in_light_colours(browser, site_server, site,
+                                                                     tmp_path):
     context = browser.new_context(viewport=DESKTOP, color_scheme="dark")
     page = context.new_page()
     page.goto(f"{site_server}en/pemberdayaan.html")
@@ -79,7 +82,8 @@ def test_a_printed_chapter_says_where_it_comes_from_in_light_colours(browser, si
     pdf.write_bytes(page.pdf(format="A4"))
     text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
                                    text=True, check=True).stdout.split())
-    assert "An Introduction to Empowerment and Community Intervention · Edition 1.0 · " in text
+    words = edition_words("en", site.with_name(site.name + "-project"))
+    assert f"An Introduction to Empowerment and Community Intervention · {words} · " in text
     assert re.search(r"https?://\S+/en/pemberdayaan\.html", text)
     assert "CC BY-SA 4.0" in text
     # the full reference of each work cited on the page, not only "Adi (2003, p. 54)"

@@ -90,3 +90,18 @@ def run_axe(page) -> list[dict]:
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
     return result["violations"]
+
+
+def edition_words(lang: str, project: Path = ROOT) -> str:
+    """What every page of ``project``'s build says of its edition: "Edisi 1.0" for a
+    release; between tags the title page's "prarilis 1.0 (komit abc1234)" (a copy
+    outside git: commit ?)."""
+    from textbook.edition import current
+    from textbook.latex.layout import WORDS
+    from textbook.messages import gettext
+
+    edition = current(project)
+    if edition.released:
+        return f"{gettext(WORDS['edition'], lang)} {edition.version}"
+    return gettext(WORDS["prerelease"], lang).format(version=edition.version,
+                                                     commit=edition.commit or "?")

@@ -46,6 +46,8 @@ SETTINGS = (
             "course packs: mark paired blocks for the facing-page volume (latex/facing.py)"),
     Setting("textbook_handout", False, "env", (bool,),
             "course packs: a handout (one title block, no contents page, licence kept)"),
+    Setting("textbook_page_source", "", "env", (str,),
+            "EPUB: the PDF of the same sources whose pages the page-list numbers (tools/build)"),
     Setting("textbook_spelling", False, "env", (bool,),
             "hunspell over the edition's msgstrs (and the source edition's chapters) in the build"),
     Setting("textbook_msgfmt", True, "env", (bool,),

@@ -1,6 +1,7 @@
 """The book's editions: the website (every language), the PDF and the EPUB."""
 from __future__ import annotations
 
+import filecmp
 import os
 import shutil
 import sys
@@ -38,19 +39,26 @@ class Stamps:
         self.pending.clear()
 
 
+def sphinx_key(project: Project, builder: str, lang: str, outdir: Path,
+               *extra: str) -> tuple[list[str], dict[str, str], str]:
+    """A Sphinx build's arguments, environment and fingerprint (its inputs)."""
+    args = ["-b", builder, *SPHINX_FLAGS, "-D", f"language={lang}", "-d",
+            str(project.doctrees(builder, lang)), "-c", str(project.root),
+            str(project.source), str(outdir), *extra,
+            *[arg for setting in project.left_out for arg in ("-D", f"{setting}=0")]]
+    env = dict(os.environ, SOURCE_DATE_EPOCH=source_date_epoch(project.root))
+    code_key, content_key = fingerprint(project, [sys.executable, "-m", "sphinx", *args],
+                                        env, lang, every_catalog=builder == "html")
+    return args, env, f"{code_key}\n{content_key}\n"
+
+
 def sphinx(project: Project, stamps: Stamps, builder: str, lang: str, outdir: Path,
            *extra: str) -> int:
     doctrees = project.doctrees(builder, lang)
-    args = ["-b", builder, *SPHINX_FLAGS, "-D", f"language={lang}", "-d", str(doctrees),
-            "-c", str(project.root), str(project.source), str(outdir), *extra,
-            *[arg for setting in project.left_out for arg in ("-D", f"{setting}=0")]]
-    env = dict(os.environ, SOURCE_DATE_EPOCH=source_date_epoch(project.root))
+    args, env, key = sphinx_key(project, builder, lang, outdir, *extra)
     # A build whose inputs did not change since its last success, and whose
     # stage is still exactly what that build left, is skipped.
     stamp = project.stamp(builder, lang)
-    code_key, content_key = fingerprint(project, [sys.executable, "-m", "sphinx", *args],
-                                        env, lang, every_catalog=builder == "html")
-    key = f"{code_key}\n{content_key}\n"
     last = stamp.read_text().splitlines() if stamp.is_file() else []
     if (outdir.is_dir() and last[:2] == key.splitlines()
             and last[2:] == [tree_digest(outdir)]):
@@ -59,7 +67,7 @@ def sphinx(project: Project, stamps: Stamps, builder: str, lang: str, outdir: Pa
         stamps.up_to_date.add(outdir)
         return 0
     stamp.unlink(missing_ok=True)
-    if last[:1] != [code_key] or last[2:3] and outdir.is_dir() and \
+    if last[:1] != key.splitlines()[:1] or last[2:3] and outdir.is_dir() and \
             last[2:] != [tree_digest(outdir)]:
         # Sphinx would not rewrite pages whose sources did not change, and a stage
         # changed since its build is not trusted: start afresh.
@@ -157,6 +165,18 @@ def refresh_site_downloads(project: Project) -> int:
     return code
 
 
+def current_pdf(project: Project, lang: str) -> Path | None:
+    """The published PDF of ``lang`` if its build had the inputs of a build now."""
+    stage, base = project.stage("pdf") / lang, project.download_basename()
+    stamp, pdf = project.stamp("latex", lang), project.published("pdf") / f"{base}-{lang}.pdf"
+    last = stamp.read_text().splitlines()[:2] if stamp.is_file() else []
+    if (last and last == sphinx_key(project, "latex", lang, stage)[2].splitlines()
+            and pdf.is_file() and (stage / f"{base}.pdf").is_file()
+            and filecmp.cmp(pdf, stage / f"{base}.pdf", shallow=False)):
+        return pdf
+    return None
+
+
 def build_book(project: Project, fmt: str, langs: list[str]) -> int:
     """``fmt`` (pdf or epub) of every language, published together or not at all."""
     stage, base = project.stage(fmt), project.download_basename()
@@ -170,8 +190,13 @@ def build_book(project: Project, fmt: str, langs: list[str]) -> int:
                 stage / lang in stamps.up_to_date or tex.latexmk(
                     stage / lang, f"{base}.tex", f"pdf:{lang}",
                     source_date_epoch(project.root)) == 0)
-        else:
-            ok = sphinx(project, stamps, "epub", lang, stage / lang) == 0
+        else:  # print page numbers from the PDF of the same sources, when there is one
+            pdf = current_pdf(project, lang)
+            if pdf is None:
+                print(f"[epub:{lang}] no page-list: no PDF built from these sources "
+                      f"(make pdf first; make site does)", flush=True)
+            ok = sphinx(project, stamps, "epub", lang, stage / lang, *(
+                ("-D", f"textbook_page_source={pdf}") if pdf else ())) == 0
         if not ok:
             failed.append(lang)
             continue

@@ -14,6 +14,7 @@ from .catalogs import ROOT
 EXTENSION = ROOT / "tools" / "textbook"
 KEYWORDS = {**extract.DEFAULT_KEYWORDS, "NP_": ((1, "c"), 2)}
 METHODS = [("**.py", "python"), ("**/theme/**.html", "jinja2.ext:babel_extract")]
+PACK_FILE_MESSAGES = ROOT / "tools" / "textbook_build" / "packfile.py"  # a teacher's command's words
 
 
 def template(epoch: int = 0) -> Catalog:
@@ -21,10 +22,14 @@ def template(epoch: int = 0) -> Catalog:
     catalog = Catalog(project=f"{DOMAIN} (the book's interface words)", msgid_bugs_address="",
                       fuzzy=False,
                       creation_date=datetime.datetime.fromtimestamp(epoch, datetime.UTC))
-    for name, _line, message, comments, context in extract.extract_from_dir(
-            EXTENSION, METHODS, keywords=KEYWORDS, comment_tags=("Translators:",),
-            strip_comment_tags=True):
-        catalog.add(message, locations=[(f"tools/textbook/{name}", None)],  # no line: no churn
+    options = dict(keywords=KEYWORDS, comment_tags=("Translators:",), strip_comment_tags=True)
+    found = [(f"tools/textbook/{name}", *rest) for name, *rest in
+             extract.extract_from_dir(EXTENSION, METHODS, **options)]
+    with PACK_FILE_MESSAGES.open("rb") as code:
+        found += [(PACK_FILE_MESSAGES.relative_to(ROOT).as_posix(), *rest) for rest in
+                  extract.extract("python", code, **options)]
+    for name, _line, message, comments, context in found:
+        catalog.add(message, locations=[(name, None)],  # no line: no churn
                     auto_comments=comments, context=context)
     return catalog
 

@@ -27,6 +27,7 @@ from ..citations.book import prerelease_label
 from ..config import preview_reason
 from ..languages import SOURCE_LANGUAGE
 from ..messages import MSGID_LANGUAGE, N_, gettext
+from .pagelist import mark_pages, page_list_nav
 
 TEMPLATES = Path(__file__).with_name("templates")
 COVER = "_static/textbook-cover.svg"
@@ -59,8 +60,15 @@ WORDS = {
         "headings, the table of contents and landmarks lead to every part, footnotes are "
         "linked both ways, the comparison table has row and column header cells, and the "
         "language of each page and of quoted passages is marked. The only image, the "
-        "cover, has a text alternative. There are no print page numbers. Checked with "
-        "DAISY Ace and epubcheck with no findings; not audited by a third party."),
+        "cover, has a text alternative. Checked with DAISY Ace and epubcheck with no "
+        "findings; not audited by a third party."),
+    # Translators: after the accessibility summary of an e-book without print pages
+    "no_pages": N_("There are no print page numbers."),
+    # Translators: after the accessibility summary of an e-book with a page list
+    "pages": N_("Print page numbers (a page list and page break markers) are those of "
+                "the PDF edition in the same language."),
+    # Translators: heading of the e-book's list of print pages (EPUB page-list)
+    "page_list": N_("Pages"),
 }
 
 
@@ -119,6 +127,8 @@ def builder_inited(app) -> None:
     builder.guide_titles = {**builder.guide_titles, "toc": w["contents"], "cover": w["cover"]}
     build_content, build_nav = builder.build_content, builder.build_navigation_doc
 
+    pages: list[tuple[str, str]] = []
+
     def content() -> None:
         write_cover(app)
         builder.handle_page(TITLE_PAGE, {"title": w["title_page"]}, "textbook-epub-title.html")
@@ -126,11 +136,15 @@ def builder_inited(app) -> None:
         drop_css_urls(Path(builder.outdir), unused)
         app.config.epub_exclude_files = [*app.config.epub_exclude_files, *unused]
         build_content()
-        patch_opf(Path(builder.outdir, "content.opf"), lang)
+        opf = Path(builder.outdir, "content.opf")
+        if app.config.textbook_page_source:
+            pages[:] = mark_pages(Path(builder.outdir), spine(opf), Path(
+                app.config.textbook_page_source), translated_project(app, app.config, lang))
+        patch_opf(opf, lang, Path(app.config.textbook_page_source).name if pages else "")
 
     def navigation() -> None:
         build_nav()
-        patch_nav(app, Path(builder.outdir, "nav.xhtml"))
+        patch_nav(app, Path(builder.outdir, "nav.xhtml"), pages)
 
     builder.build_content, builder.build_navigation_doc = content, navigation
 
@@ -205,12 +219,31 @@ def _replace_once(text: str, old: str, new: str, where: Path) -> str:
     return text.replace(old, new)
 
 
-def patch_opf(path: Path, lang: str) -> None:
+def spine(opf: Path) -> list[str]:
+    """The e-book's pages in reading order, the cover left out."""
+    text = opf.read_text(encoding="utf-8")
+    hrefs = dict(re.findall(r'<item id="([^"]+)" href="([^"]+)"', text))
+    return [hrefs[ref] for ref in re.findall(r'<itemref idref="([^"]+)"', text)
+            if hrefs.get(ref, "").endswith(".xhtml") and hrefs[ref] != "epub-cover.xhtml"]
+
+
+def patch_opf(path: Path, lang: str, page_source: str = "") -> None:
+    """Accessibility metadata; ``page_source``: the PDF whose pages the page-list has."""
     opf = path.read_text(encoding="utf-8")
+    w = words(lang)
+    features = {**A11Y_META}
+    if page_source:
+        features["schema:accessibilityFeature"] = [
+            *A11Y_META["schema:accessibilityFeature"], "pageBreakMarkers", "pageNavigation"]
     meta = [f'<meta property="{prop}">{value}</meta>'
-            for prop, values in A11Y_META.items() for value in values]
-    meta.append(f'<meta property="schema:accessibilitySummary">'
-                f'{escape(words(lang)["a11y_summary"])}</meta>')
+            for prop, values in features.items() for value in values]
+    summary = f'{w["a11y_summary"]} {w["pages"] if page_source else w["no_pages"]}'
+    meta.append(f'<meta property="schema:accessibilitySummary">{escape(summary)}</meta>')
+    if page_source:
+        # the page source as EPUB 3.2 has it (DAISY Ace reads it): EPUB 3.3's
+        # a11y:pageBreakSource is an error for Debian 12's epubcheck 4.2.6 (OPF-027)
+        meta.append(f'<dc:source id="page-source">{escape(page_source)}</dc:source>')
+        meta.append('<meta refines="#page-source" property="source-of">pagination</meta>')
     meta.append(f'<meta property="dcterms:conformsTo">{CONFORMS_TO}</meta>')
     opf = _replace_once(opf, "  </metadata>", "".join(f"    {m}\n" for m in meta)
                         + "  </metadata>", path)
@@ -219,7 +252,7 @@ def patch_opf(path: Path, lang: str) -> None:
     path.write_text(opf, encoding="utf-8")
 
 
-def patch_nav(app, path: Path) -> None:
+def patch_nav(app, path: Path, pages: list[tuple[str, str]] = ()) -> None:
     w = words(app.config.language or "en")
     nav = path.read_text(encoding="utf-8")
     nav = _replace_once(nav, '<nav epub:type="toc">',
@@ -232,7 +265,8 @@ def patch_nav(app, path: Path) -> None:
                     f"</a></li>\n" for kind, href, text in marks)
     landmarks = (f'    <nav epub:type="landmarks" id="landmarks" hidden="hidden">\n'
                  f'      <h2>{escape(w["landmarks"])}</h2>\n      <ol>\n{items}      </ol>\n'
-                 f"    </nav>\n  </body>")
+                 f"    </nav>\n" + (page_list_nav(pages, w["page_list"]) if pages else "")
+                 + "  </body>")
     path.write_text(_replace_once(nav, "  </body>", landmarks, path), encoding="utf-8")
 
 

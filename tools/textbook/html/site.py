@@ -127,11 +127,20 @@ def build_stamp() -> int:
 
 
 def edition_line(config, lang: str) -> str:
-    """"Edisi 1.0 · 4 Desember 2026": the edition and date of the build, in ``lang``."""
+    """"Edisi 1.0 · 4 Desember 2026" (between tags "prarilis 1.0 (komit abc1234) · …"):
+    the edition and date of the build, in ``lang``."""
     from sphinx.util.i18n import format_date
 
     date = format_date(PRINT[lang if lang in PRINT else MSGID_LANGUAGE]["date_format"],
                        language=lang)
+    if config.textbook_prerelease:  # the title page's words: "pre-release of 1.0 (commit …)"
+        from ..latex.layout import WORDS
+
+        words = {"version": config.version, "commit": config.textbook_prerelease}
+        try:
+            return f"{gettext(WORDS['prerelease'], lang).format(**words)} · {date}"
+        except (KeyError, IndexError, ValueError):  # a catalog's placeholder is wrong
+            return f"{WORDS['prerelease'].format(**words)} · {date}"
     try:
         return ui(lang)["edition_line"].format(number=config.release, date=date)
     except (KeyError, IndexError, ValueError):  # a catalog's placeholder is wrong

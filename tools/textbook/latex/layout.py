@@ -361,6 +361,27 @@ CONTENTS = (r"\begingroup\parskip0pt\sphinxtableofcontentshook\tableofcontents\e
 TEMPLATES = Path(__file__).with_name("templates")
 
 
+def prerelease_heads(config, lang: str) -> str:
+    """``\\textbookprerelease{<edition word>}``: the title page's pre-release words in the
+    language of that word (a course pack switches ``\\releasename`` per language)."""
+    labels = {}
+    for other in dict.fromkeys([lang, *config.textbook_languages]):
+        word = words(other)["edition"]
+        if re.fullmatch(r"[^\\{}#%&~^$_\s]+", word):  # (a csname)
+            labels.setdefault(word, texescape.escape(gettext(WORDS["prerelease"], other).format(
+                version=config.version, commit=config.textbook_prerelease)))
+    return (r"\makeatletter\newcommand\textbookprerelease[1]{\ifcsname textbook@pre@#1"
+            r"\endcsname\csname textbook@pre@#1\endcsname\else#1\space\version\fi}"
+            + "".join(r"\@namedef{textbook@pre@%s}{%s}" % item for item in labels.items())
+            + r"\makeatother" + "\n" + PRERELEASE_HEAD)
+
+
+# A head that wraps (title and pre-release words) grows upwards; the text stays put.
+PRERELEASE_HEAD = (r"\AtBeginDocument{\ifdim\headheight<2.6\baselineskip"
+                   r"\addtolength\topmargin{\dimexpr\headheight-2.6\baselineskip}"
+                   r"\setlength\headheight{2.6\baselineskip}\fi}" "\n")
+
+
 def latex_config(app, config) -> None:
     lang = config.language or "en"
     w = words(lang)
@@ -393,6 +414,10 @@ def latex_config(app, config) -> None:
         status.append(w["preview"])
     if status:  # the title page, its back (a handout: its title block)
         elements["preamble"] += r"\newcommand\textbookstatus{%s}" % r"\\ ".join(status) + "\n"
+    if config.textbook_prerelease:  # after the title, every page's running head says so
+        elements["preamble"] += prerelease_heads(config, lang)
+        elements["maketitle"] += (r"\makeatletter\renewcommand\py@release{"
+                                  r"\textbookprerelease{\releasename}}\makeatother")
     if config.textbook_print_chapters:  # a course pack
         line = attribution(lang, title=title, author=author,
                            edition=f"{w['edition']} {texescape.escape(config.release)}")
