@@ -157,8 +157,8 @@ def test_the_packs_title_is_the_largest_text_with_the_book_below_as_source(
 ])
 def test_messages_come_in_the_teachers_language(tmp_path, capsys, monkeypatch, environ,
                                                 message):
-    from build import Project
-    from build.cli import main
+    from textbook_build import Project
+    from textbook_build.cli import main
 
     for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         monkeypatch.delenv(variable, raising=False)
@@ -183,7 +183,7 @@ def test_an_indonesian_teacher_reads_the_quote_hint_in_indonesian(tmp_path):
 
 
 def test_every_pack_message_has_its_indonesian_words_with_the_same_fields():
-    from build.packfile import FIELD, MESSAGES
+    from textbook_build.packfile import FIELD, MESSAGES
     from textbook.messages import gettext
 
     for message in MESSAGES.values():

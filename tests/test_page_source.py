@@ -1,10 +1,10 @@
-"""Which PDF the e-book takes its print pages from (tools/build/editions.py): the
+"""Which PDF the e-book takes its print pages from (tools/textbook_build/editions.py): the
 published PDF of the same language, only when its build had the inputs a build would
 have now (its fingerprint) and it is still the file that build wrote."""
 from __future__ import annotations
 
-from build import Project
-from build.editions import current_pdf, sphinx_key
+from textbook_build import Project
+from textbook_build.editions import current_pdf, sphinx_key
 
 
 def test_the_epub_numbers_its_pages_by_a_pdf_of_the_same_inputs_only(tmp_path):

@@ -47,7 +47,7 @@ SETTINGS = (
     Setting("textbook_handout", False, "env", (bool,),
             "course packs: a handout (one title block, no contents page, licence kept)"),
     Setting("textbook_page_source", "", "env", (str,),
-            "EPUB: the PDF of the same sources whose pages the page-list numbers (tools/build)"),
+            "EPUB: the PDF of the same sources whose pages the page-list numbers (textbook_build)"),
     Setting("textbook_spelling", False, "env", (bool,),
             "hunspell over the edition's msgstrs (and the source edition's chapters) in the build"),
     Setting("textbook_msgfmt", True, "env", (bool,),

@@ -1,6 +1,6 @@
 """Print page numbers in the e-book: a ``page-list`` whose pages are the PDF's.
 
-``tools/build epub`` passes the published PDF of the same language
+``textbook-build epub`` passes the published PDF of the same language
 (``textbook_page_source``). Each PDF page's text (pypdf) gives a few of its first
 words that occur once in the whole PDF (a repeated table header or running head
 never does); a ``pagebreak`` marker goes before those words in the e-book's
