@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
 import warnings
 import zipfile
 from collections import Counter
@@ -23,8 +22,7 @@ pytestmark = pytest.mark.epub
 
 ROOT = Path(__file__).resolve().parent.parent
 
-LANGS = ["id", "en"]
-BASENAME = "pemberdayaan-masyarakat"
+from helpers.book_facts import BASENAME, LANGS, epubcheck
 TITLE = "Pengantar Pemberdayaan dan Intervensi Komunitas"
 
 
@@ -33,12 +31,6 @@ def epubs(published_epub, epub_toolchain) -> dict[str, Path]:
     build_dir, codes = published_epub
     assert codes["epub"] == 0, "textbook-build epub failed (see the captured output)"
     return {lang: build_dir / "epub" / f"{BASENAME}-{lang}.epub" for lang in LANGS}
-
-
-def epubcheck(path: Path) -> subprocess.CompletedProcess:
-    # Debian's /usr/bin/epubcheck is the jar itself, run with java -jar
-    return subprocess.run(["java", "-jar", "/usr/bin/epubcheck", str(path)],
-                          capture_output=True, text=True)
 
 
 def metadata(path: Path) -> dict[str, list[str]]:
@@ -257,7 +249,7 @@ def test_no_unused_file_in_the_package(epubs, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_glossary_and_index_in_the_epub(epubs, lang):
-    from test_glossary import AUTHORS, TERMS, name
+    from helpers.book_facts import AUTHORS, TERMS, name
 
     glossary = _read(epubs[lang], "glosarium.xhtml")
     shown = [dt.contents[0].removesuffix(" (").strip() for dt in glossary.select("dl.glossary dt")]

@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 
 from helpers.ace import ace_issues
 from helpers.latex_check import pdf_pages
-from test_epub import BASENAME, LANGS, epubcheck
+from helpers.book_facts import BASENAME, LANGS, epubcheck
 
 pytestmark = [pytest.mark.epub, pytest.mark.print]
 

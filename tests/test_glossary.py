@@ -10,13 +10,10 @@ import polib
 import pytest
 from bs4 import BeautifulSoup
 
-from test_bad_inputs import assert_no_crash_report, copy_root, sphinx_build
-from textbook.i18n.rules import load_glossary
+from helpers.book_facts import AUTHORS, HEADING, TERMS, name
+from helpers.roots import assert_no_crash_report, copy_root, sphinx_build
 
 ROOT = Path(__file__).resolve().parent.parent
-TERMS = [t for t in load_glossary(ROOT / "locales" / "glossary.yaml") if t.definition]
-AUTHORS = ["Adi, Isbandi Rukminto", "Budimanta, Arif", "Erlich", "Payne", "Rothman", "Tropman"]
-HEADING = {"id": "Glosarium", "en": "Glossary"}
 PAGES = ["index", "pemberdayaan", "intervensi-makro", "model-intervensi", "catatan-editorial",
          "glosarium", "cara-mengutip", "riwayat-edisi", "daftar-pustaka"]
 
@@ -24,9 +21,6 @@ PAGES = ["index", "pemberdayaan", "intervensi-makro", "model-intervensi", "catat
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text("utf-8"), "html.parser")
 
-
-def name(term, lang: str) -> str:
-    return term.source if lang == "id" else term.translations[lang][0]
 
 
 def words(text: str) -> str:

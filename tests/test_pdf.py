@@ -448,7 +448,7 @@ def test_english_words_in_the_indonesian_pdf_break_as_english(pages):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_glossary_and_index_are_printed(pages, stage, lang):
-    from test_glossary import AUTHORS, HEADING, TERMS, name
+    from helpers.book_facts import AUTHORS, HEADING, TERMS, name
 
     lines = [page.splitlines() for page in pages[lang]]
     start = next(i for i, page in enumerate(lines) if page[:2] == [
