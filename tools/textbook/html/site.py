@@ -428,6 +428,8 @@ def _baseurl(app, config) -> None:
 def setup_html_site(app) -> None:
     app.add_html_theme("textbook", str(THEME_DIR / "textbook"))
     app.set_translator("html", TextbookHTMLTranslator, override=True)
+    # the accessible PDF's single page (tools/build/accessible): lang, scope
+    app.set_translator("singlehtml", TextbookHTMLTranslator, override=True)
     app.connect("config-inited", _baseurl)
     app.connect("html-page-context", page_context)
     app.connect("build-finished", write_sitemap)
