@@ -6,7 +6,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from . import latexmk as tex
+from . import accessible, latexmk as tex
 from .fingerprints import fingerprint
 from .project import SPHINX_FLAGS, Project, source_date_epoch
 from .public import preview
@@ -157,6 +157,14 @@ def refresh_site_downloads(project: Project) -> int:
     return code
 
 
+def accessible_pdf(project: Project, stamps: Stamps, lang: str, target: Path) -> int:
+    """The edition as one HTML page, rendered as PDF/UA-1 (build/accessible)."""
+    page = project.stage("accessible") / lang
+    if sphinx(project, stamps, "singlehtml", lang, page, *accessible.sphinx_options()) != 0:
+        return 1
+    return accessible.render(page / "index.html", target, f"pdf:{lang}")
+
+
 def build_book(project: Project, fmt: str, langs: list[str]) -> int:
     """``fmt`` (pdf or epub) of every language, published together or not at all."""
     stage, base = project.stage(fmt), project.download_basename()
@@ -172,6 +180,9 @@ def build_book(project: Project, fmt: str, langs: list[str]) -> int:
                     source_date_epoch(project.root)) == 0)
         else:
             ok = sphinx(project, stamps, "epub", lang, stage / lang) == 0
+        # beside the print PDF: the accessible one (PDF/UA-1), from the same source
+        ok = ok and (fmt != "pdf" or accessible_pdf(
+            project, stamps, lang, out / f"{base}-{lang}{accessible.SUFFIX}") == 0)
         if not ok:
             failed.append(lang)
             continue

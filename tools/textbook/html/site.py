@@ -44,6 +44,8 @@ UI = {
     "next": N_("Next:"),
     "pdf": N_("Download PDF"),
     "epub": N_("Download EPUB"),
+    # Translators: the tagged PDF (PDF/UA) beside the print PDF
+    "pdf_accessible": N_("PDF for screen readers"),
     # Translators: accessible name of a table without a caption
     "table": N_("Table"),
     "permalink": N_("Link to this section"),
@@ -226,11 +228,13 @@ def page_context(app, pagename: str, templatename: str, context: dict, doctree) 
     words = ui(lang)
     downloads = []  # only files the site publishes (tools/build passes their names)
     if config.textbook_download_basename:
-        for ext, mime in (("pdf", "application/pdf"), ("epub", "application/epub+zip")):
-            name = f"{config.textbook_download_basename}-{lang}.{ext}"
+        for kind, suffix, mime in (("pdf", ".pdf", "application/pdf"),
+                                   ("pdf_accessible", "-accessible.pdf", "application/pdf"),
+                                   ("epub", ".epub", "application/epub+zip")):
+            name = f"{config.textbook_download_basename}-{lang}{suffix}"
             if name in config.textbook_downloads:
                 downloads.append({"href": f"{up}../downloads/{name}",
-                                  "label": words[ext], "mime": mime})
+                                  "label": words[kind], "mime": mime})
 
     parallel_href = parallel_text = None
     target = parallel_language(config)

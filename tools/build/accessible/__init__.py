@@ -1,0 +1,59 @@
+"""The accessible PDF (PDF/UA-1, tagged) of an edition or a course pack.
+
+Sphinx writes the text as one HTML page (``singlehtml``) with the print theme beside
+this file (A4, page numbers, no site navigation); WeasyPrint renders it as PDF/UA-1,
+hyphenating through pyphen in the page's language (``hyphens: auto``: the break is
+drawn, the text layer keeps whole words). ``textbook.upstream.weasyprint_tags`` adds
+the tags WeasyPrint leaves out (/Lang of passages, /Scope, /Note, link /Contents).
+"""
+from __future__ import annotations
+
+import logging
+import re
+import sys
+from pathlib import Path
+
+from ..runner import fork_call
+
+THEME = Path(__file__).resolve().parent / "theme"
+SUFFIX = "-accessible.pdf"
+# Links resolved after singlehtml assembled the page keep "#document-<doc>#<id>" (what
+# Sphinx's SingleFileHTMLBuilder.fix_refuris turns into "#<id>" before it).
+LATE_REFURI = re.compile(r'href="#document-[^"#]*#')
+
+
+def sphinx_options() -> list[str]:
+    """``-D`` options of the ``singlehtml`` build that feeds WeasyPrint."""
+    return ["-D", "html_theme=textbook-print", "-D", f"html_theme_path={THEME}",
+            # the book's pages are checked by the site build
+            "-D", "textbook_spelling=0"]
+
+
+def _render(page: Path, target: Path, label: str) -> int:
+    from textbook.upstream.weasyprint_tags import setup_weasyprint_tags
+    setup_weasyprint_tags()
+    import weasyprint
+
+    errors: list[str] = []
+
+    class Collect(logging.Handler):  # WeasyPrint says what it could not tag as ERROR
+        def emit(self, record):
+            errors.append(record.getMessage())
+
+    logging.getLogger("weasyprint").addHandler(Collect(level=logging.ERROR))
+    tmp = target.with_suffix(".pdf.tmp")
+    html = LATE_REFURI.sub('href="#', page.read_text(encoding="utf-8"))
+    weasyprint.HTML(string=html, base_url=str(page)).write_pdf(str(tmp), pdf_variant="pdf/ua-1",
+                                                  uncompressed_pdf=False)
+    if errors:
+        print(f"[{label}] FAILED: WeasyPrint: " + "; ".join(errors[:5]), file=sys.stderr)
+        tmp.unlink(missing_ok=True)
+        return 1
+    tmp.replace(target)
+    return 0
+
+
+def render(page: Path, target: Path, label: str) -> int:
+    """``page`` (a singlehtml ``index.html``) as the PDF/UA-1 file ``target``."""
+    print(f"[{label}] WeasyPrint {target.name}", flush=True)
+    return fork_call(lambda: _render(page, target, label))
