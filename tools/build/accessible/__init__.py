@@ -43,8 +43,10 @@ def _render(page: Path, target: Path, label: str) -> int:
     logging.getLogger("weasyprint").addHandler(Collect(level=logging.ERROR))
     tmp = target.with_suffix(".pdf.tmp")
     html = LATE_REFURI.sub('href="#', page.read_text(encoding="utf-8"))
-    weasyprint.HTML(string=html, base_url=str(page)).write_pdf(str(tmp), pdf_variant="pdf/ua-1",
-                                                  uncompressed_pdf=False)
+    document = weasyprint.HTML(string=html, base_url=str(page)).render(pdf_variant="pdf/ua-1")
+    # the document's title: its first heading, the edition's own (translated) title
+    document.metadata.title = document.make_bookmark_tree()[0][0]  # (label, target, ...)
+    document.write_pdf(str(tmp), pdf_variant="pdf/ua-1")
     if errors:
         print(f"[{label}] FAILED: WeasyPrint: " + "; ".join(errors[:5]), file=sys.stderr)
         tmp.unlink(missing_ok=True)
