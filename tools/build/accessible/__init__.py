@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+import shutil
 import sys
 from pathlib import Path
 
@@ -20,6 +21,8 @@ SUFFIX = "-accessible.pdf"
 # Links resolved after singlehtml assembled the page keep "#document-<doc>#<id>" (what
 # Sphinx's SingleFileHTMLBuilder.fix_refuris turns into "#<id>" before it).
 LATE_REFURI = re.compile(r'href="#document-[^"#]*#')
+ANCHOR = re.compile(r'\sid="([^"]+)"')
+INTERNAL_LINK = re.compile(r'\shref="#([^"]*)"')
 
 
 def sphinx_options() -> list[str]:
@@ -29,7 +32,29 @@ def sphinx_options() -> list[str]:
             "-D", "textbook_spelling=0"]
 
 
-def _render(page: Path, target: Path, label: str) -> int:
+def pack_source(source: Path, target: Path, chapters: list[str]) -> None:
+    """``target``: the course pack's ``source`` (``textbook.latex.coursepack.make_source``,
+    chapters already checked) whose root holds only ``chapters``, untitled (each chapter
+    is a top heading); the book's other chapters stay outside it, so references to them
+    still resolve (their links are dropped by :func:`unlink_missing`)."""
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(source, target, symlinks=True)
+    (target / "index.md").write_text("```{toctree}\n\n" + "\n".join(chapters) + "\n```\n",
+                                     encoding="utf-8")
+
+
+# the pack's build: the chapters it leaves out are in no toctree, and that is meant
+PACK_OPTIONS = ["-D", "suppress_warnings=toc.not_included"]
+
+
+def unlink_missing(html: str) -> str:
+    """A course pack's links into chapters it leaves out become plain text."""
+    present = set(ANCHOR.findall(html))
+    return INTERNAL_LINK.sub(lambda m: m.group(0) if m.group(1) in present else "", html)
+
+
+def _render(page: Path, target: Path, label: str, title: str = "",
+            pack: bool = False) -> int:
     from textbook.upstream.weasyprint_tags import setup_weasyprint_tags
     setup_weasyprint_tags()
     import weasyprint
@@ -43,9 +68,11 @@ def _render(page: Path, target: Path, label: str) -> int:
     logging.getLogger("weasyprint").addHandler(Collect(level=logging.ERROR))
     tmp = target.with_suffix(".pdf.tmp")
     html = LATE_REFURI.sub('href="#', page.read_text(encoding="utf-8"))
+    if pack:
+        html = unlink_missing(html)
     document = weasyprint.HTML(string=html, base_url=str(page)).render(pdf_variant="pdf/ua-1")
-    # the document's title: its first heading, the edition's own (translated) title
-    document.metadata.title = document.make_bookmark_tree()[0][0]  # (label, target, ...)
+    # the document's title: the pack's, or the first heading (the edition's own title)
+    document.metadata.title = title or document.make_bookmark_tree()[0][0]
     document.write_pdf(str(tmp), pdf_variant="pdf/ua-1")
     if errors:
         print(f"[{label}] FAILED: WeasyPrint: " + "; ".join(errors[:5]), file=sys.stderr)
@@ -55,7 +82,7 @@ def _render(page: Path, target: Path, label: str) -> int:
     return 0
 
 
-def render(page: Path, target: Path, label: str) -> int:
+def render(page: Path, target: Path, label: str, title: str = "", pack: bool = False) -> int:
     """``page`` (a singlehtml ``index.html``) as the PDF/UA-1 file ``target``."""
     print(f"[{label}] WeasyPrint {target.name}", flush=True)
-    return fork_call(lambda: _render(page, target, label))
+    return fork_call(lambda: _render(page, target, label, title, pack))
