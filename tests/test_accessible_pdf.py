@@ -130,3 +130,40 @@ def test_the_site_offers_it_beside_the_print_pdf(published):
         link = soup.find("a", href=f"../downloads/{BASENAME}-{lang}-accessible.pdf")
         assert link is not None and link.get_text(strip=True) == label
         assert (build_dir / "html" / "downloads" / f"{BASENAME}-{lang}-accessible.pdf").is_file()
+
+
+@pytest.fixture(scope="module")
+def pack_pdfs(tmp_path_factory, print_toolchain) -> dict[str, Path]:
+    from build import Project
+    from build.cli import main
+
+    build_dir = tmp_path_factory.mktemp("accessible-pack") / "_build"
+    pack = Path(__file__).resolve().parent.parent / "coursepacks" / "contoh-dwibahasa.yaml"
+    assert main(["coursepack", "--pack", str(pack)], Project(build=build_dir)) == 0
+    folder = build_dir / "coursepack"
+    assert sorted(p.name for p in folder.glob("*.pdf")) == [
+        "contoh-dwibahasa-en-accessible.pdf", "contoh-dwibahasa-id-accessible.pdf",
+        "contoh-dwibahasa.pdf"]
+    return {lang: folder / f"contoh-dwibahasa-{lang}-accessible.pdf" for lang in LANGS}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_bilingual_pack_has_an_accessible_pdf_per_language(pack_pdfs, lang):
+    proc = subprocess.run([str(Path(sys.executable).parent / "pdfua"), "check",
+                           str(pack_pdfs[lang])], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    with pikepdf.open(pack_pdfs[lang]) as pdf:
+        assert str(pdf.Root.Lang) == lang
+        assert str(pdf.open_metadata().get("dc:title")) == "Bahan Bacaan Dwibahasa Minggu 5-6"
+        headings = [e for e in structure(pdf) if re.fullmatch(r"/H\d", str(e.S))]
+        assert [str(e.S) for e in headings].count("/H1") == 3  # the pack, two chapters
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pack_pdfs[lang]), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    # the pack's own lines first, then only its chapters
+    assert text.startswith("Bahan Bacaan Dwibahasa Minggu 5-6\nPengantar Pengembangan "
+                           "Masyarakat\nProgram Studi Kesejahteraan Sosial\n")
+    chapter_three = {"id": "Model-Model Intervensi Komunitas",
+                     "en": "Models of Community Intervention"}[lang]
+    left_out = {"id": "Intervensi Komunitas sebagai Praktik Makro",
+                "en": "Community Intervention as Macro Practice"}[lang]
+    assert chapter_three in text and left_out not in text.replace("\n", " ")

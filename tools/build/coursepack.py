@@ -112,7 +112,8 @@ def build_coursepack(project: Project, langs: list[str], chapters: list[str],
                 "-c", str(project.root), str(source), str(page)]
         print(f"[coursepack:{lang}] accessible PDF", flush=True)
         if run_sphinx(project, args, env) != 0 or accessible.render(
-                page / "index.html", made[lang], f"coursepack:{lang}", title, pack=True) != 0:
+                page / "index.html", made[lang], f"coursepack:{lang}", title,
+                pack=pack.title_page if pack is not None else {}) != 0:
             print(f"[coursepack:{lang}] FAILED; {published} is unchanged", file=sys.stderr)
             return 1
     # other course packs stay; this one's files are each replaced in one rename

@@ -8,6 +8,7 @@ the tags WeasyPrint leaves out (/Lang of passages, /Scope, /Note, link /Contents
 """
 from __future__ import annotations
 
+import html as markup
 import logging
 import re
 import shutil
@@ -53,8 +54,17 @@ def unlink_missing(html: str) -> str:
     return INTERNAL_LINK.sub(lambda m: m.group(0) if m.group(1) in present else "", html)
 
 
+def title_block(lines: dict[str, str]) -> str:
+    """A pack file's title and course lines (untrusted text, escaped) above the chapters."""
+    if not lines.get("title"):
+        return ""
+    rest = [lines[k] for k in ("course", "institution", "lecturer", "term") if lines.get(k)]
+    return ('<header class="pack-title">' f"<h1>{markup.escape(lines['title'])}</h1>"
+            + "".join(f"<p>{markup.escape(line)}</p>" for line in rest) + "</header>")
+
+
 def _render(page: Path, target: Path, label: str, title: str = "",
-            pack: bool = False) -> int:
+            pack: dict[str, str] | None = None) -> int:
     from textbook.upstream.weasyprint_tags import setup_weasyprint_tags
     setup_weasyprint_tags()
     import weasyprint
@@ -68,8 +78,8 @@ def _render(page: Path, target: Path, label: str, title: str = "",
     logging.getLogger("weasyprint").addHandler(Collect(level=logging.ERROR))
     tmp = target.with_suffix(".pdf.tmp")
     html = LATE_REFURI.sub('href="#', page.read_text(encoding="utf-8"))
-    if pack:
-        html = unlink_missing(html)
+    if pack is not None:
+        html = unlink_missing(html).replace("<main>", "<main>" + title_block(pack), 1)
     document = weasyprint.HTML(string=html, base_url=str(page)).render(pdf_variant="pdf/ua-1")
     # the document's title: the pack's, or the first heading (the edition's own title)
     document.metadata.title = title or document.make_bookmark_tree()[0][0]
@@ -82,7 +92,9 @@ def _render(page: Path, target: Path, label: str, title: str = "",
     return 0
 
 
-def render(page: Path, target: Path, label: str, title: str = "", pack: bool = False) -> int:
-    """``page`` (a singlehtml ``index.html``) as the PDF/UA-1 file ``target``."""
+def render(page: Path, target: Path, label: str, title: str = "",
+           pack: dict[str, str] | None = None) -> int:
+    """``page`` (a singlehtml ``index.html``) as the PDF/UA-1 file ``target``; ``pack``:
+    a course pack's title lines (or ``{}``)."""
     print(f"[{label}] WeasyPrint {target.name}", flush=True)
     return fork_call(lambda: _render(page, target, label, title, pack))
