@@ -191,8 +191,8 @@ def build_book(project: Project, fmt: str, langs: list[str]) -> int:
         print(f"[{fmt}] FAILED for {', '.join(failed)}; {target} is unchanged",
               file=sys.stderr)
         return 1
+    names = ", ".join(path.name for path in sorted(out.iterdir()))
     publish(out, target)
     stamps.commit()
-    print(f"[{fmt}] published {', '.join(f'{base}-{lang}.{fmt}' for lang in langs)} "
-          f"in {target}")
+    print(f"[{fmt}] published {names} in {target}")
     return refresh_site_downloads(project)
