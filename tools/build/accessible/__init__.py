@@ -2,9 +2,9 @@
 
 Sphinx writes the text as one HTML page (``singlehtml``) with the print theme beside
 this file (A4, page numbers, no site navigation); WeasyPrint renders it as PDF/UA-1,
-hyphenating through pyphen in the page's language (``hyphens: auto``: the break is
-drawn, the text layer keeps whole words). ``textbook.upstream.weasyprint_tags`` adds
-the tags WeasyPrint leaves out (/Lang of passages, /Scope, /Note, link /Contents).
+hyphenating through pyphen in the page's language (``hyphens: auto``; the hyphen is
+an ASCII "-", which text extraction joins back into the word).
+``textbook.upstream.weasyprint_tags`` adds the tags WeasyPrint leaves out (/Lang of passages, /Scope, /Note, link /Contents).
 """
 from __future__ import annotations
 
@@ -95,6 +95,6 @@ def _render(page: Path, target: Path, label: str, title: str = "",
 def render(page: Path, target: Path, label: str, title: str = "",
            pack: dict[str, str] | None = None) -> int:
     """``page`` (a singlehtml ``index.html``) as the PDF/UA-1 file ``target``; ``pack``:
-    a course pack's title lines (or ``{}``)."""
+    a course pack's title lines (``None``: the book)."""
     print(f"[{label}] WeasyPrint {target.name}", flush=True)
     return fork_call(lambda: _render(page, target, label, title, pack))
