@@ -4,7 +4,8 @@ Sphinx writes the text as one HTML page (``singlehtml``) with the print theme be
 this file (A4, page numbers, no site navigation); WeasyPrint renders it as PDF/UA-1,
 hyphenating through pyphen in the page's language (``hyphens: auto``; the hyphen is
 an ASCII "-", which text extraction joins back into the word).
-``textbook.upstream.weasyprint_tags`` adds the tags WeasyPrint leaves out (/Lang of passages, /Scope, /Note, link /Contents).
+``textbook.upstream.weasyprint_tags`` adds the tags WeasyPrint leaves out (/Lang of
+passages, /Scope, /Note, link /Contents).
 """
 from __future__ import annotations
 
