@@ -20,9 +20,11 @@ PO          := $(VENV)/bin/textbook-po
 # checks whose tools are missing; make po-check and make site install these
 # (as root) or name the command that does.
 CHECK_PACKAGES := gettext hunspell hunspell-id hunspell-en-us
-# print: xelatex via latexmk, Indonesian hyphenation, fonts; qrcode.sty (texlive-pictures)
+# print: xelatex via latexmk, Indonesian hyphenation, fonts; qrcode.sty (texlive-pictures);
+# the accessible PDF: WeasyPrint's Pango and its DejaVu fonts
 BOOK_PACKAGES  := texlive-xetex texlive-fonts-recommended texlive-lang-other latexmk xindy \
-                  fonts-freefont-otf texlive-pictures
+                  fonts-freefont-otf texlive-pictures libpango-1.0-0 libpangoft2-1.0-0 \
+                  fonts-dejavu-core
 # the full test suite: browser (Playwright drives chromium), vnu (Java), npm checkers
 # (npm counts as present when a nodejs build ships it), epubcheck, poppler-utils
 TEST_PACKAGES  := make chromium openjdk-17-jre-headless nodejs npm epubcheck poppler-utils
@@ -74,7 +76,7 @@ site: $(STAMP)  ## PDF, EPUB and website, every check run: what is published
 release: $(STAMP)  ## tag the commit as edition X.Y: make release VERSION=X.Y (refused while something is missing)
 	$(BUILD) release --edition "$(VERSION)"
 
-pdf: $(STAMP)  ## A4 PDF per language (xelatex) into _build/pdf/ (+ _build/html/downloads/)
+pdf: $(STAMP)  ## A4 PDF per language (xelatex) + accessible PDF/UA (WeasyPrint) into _build/pdf/
 	@tools/system_deps.sh $(BOOK_PACKAGES)
 	$(BUILD) pdf$(if $(LANGS), --langs $(LANGS))
 

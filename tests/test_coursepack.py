@@ -79,7 +79,8 @@ def bilingual(tmp_path_factory, print_toolchain):
 @pytest.mark.print
 def test_one_volume_with_an_indonesian_then_an_english_part(bilingual):
     pdf, pages, _ = bilingual
-    assert sorted(p.name for p in pdf.parent.iterdir()) == [pdf.name]
+    assert sorted(p.name for p in pdf.parent.iterdir()) == sorted(
+        [pdf.name, *(f"{pdf.stem}-{lang}-accessible.pdf" for lang in ("id", "en"))])
     text = "\n".join(pages)
     id_part, en_part = text.index("Edisi Bahasa Indonesia\n"), text.index("English Edition\n", 1)
     toc = pages[2]

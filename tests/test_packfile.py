@@ -100,7 +100,7 @@ def test_two_pack_files_of_the_same_chapters_keep_two_pdfs(tmp_path, capsys, pri
         pdfs[name] = tmp_path / "_build" / "coursepack" / f"{name}.pdf"
         assert f"published {pdfs[name]}" in capsys.readouterr().out
     assert sorted(p.name for p in (tmp_path / "_build" / "coursepack").iterdir()) == [
-        "kelas-a.pdf", "kelas-b.pdf"]
+        "kelas-a-accessible.pdf", "kelas-a.pdf", "kelas-b-accessible.pdf", "kelas-b.pdf"]
     for name, pdf in pdfs.items():
         assert normalise(f"Bacaan {name}") in normalise(pdf_pages(pdf)[0])
 

@@ -32,7 +32,8 @@ def test_every_page_links_to_existing_downloads_of_its_language(site, lang):
         links = download_links(page)
         targets = [(page.parent / unquote(urlsplit(href).path)).resolve() for href in links]
         names = sorted(t.name for t in targets)
-        assert names == [f"pemberdayaan-masyarakat-{lang}.epub",
+        assert names == [f"pemberdayaan-masyarakat-{lang}-accessible.pdf",
+                         f"pemberdayaan-masyarakat-{lang}.epub",
                          f"pemberdayaan-masyarakat-{lang}.pdf"], (page, links)
         for target in targets:
             assert target.parent == (site / "downloads").resolve(), (page, target)
@@ -74,12 +75,15 @@ def test_pages_link_only_published_books_and_a_later_epub_build_adds_its_links(p
         for page in sorted((site / lang).rglob("*.html")):
             targets = [(page.parent / href).resolve() for href in download_links(page)]
             assert targets == [site.resolve() / "downloads" /
-                               f"pemberdayaan-masyarakat-{lang}.pdf"], page
-            assert targets[0].is_file()
+                               f"pemberdayaan-masyarakat-{lang}{end}"
+                               for end in (".pdf", "-accessible.pdf")], page
+            assert all(target.is_file() for target in targets)
     assert main(["epub"], project) == 0
     for lang in LANGS:
         page = site / lang / "pemberdayaan.html"
-        assert sorted(download_links(page)) == [f"../downloads/pemberdayaan-masyarakat-{lang}.epub",
-                                                f"../downloads/pemberdayaan-masyarakat-{lang}.pdf"]
+        assert sorted(download_links(page)) == [
+            f"../downloads/pemberdayaan-masyarakat-{lang}-accessible.pdf",
+            f"../downloads/pemberdayaan-masyarakat-{lang}.epub",
+            f"../downloads/pemberdayaan-masyarakat-{lang}.pdf"]
         for href in download_links(page):
             assert (page.parent / href).is_file()

@@ -7,7 +7,7 @@ import os
 import shutil
 import sys
 
-from . import latexmk as tex
+from . import accessible, latexmk as tex
 from .project import SPHINX_FLAGS, Project, source_date_epoch
 from .runner import run_sphinx
 
@@ -97,10 +97,31 @@ def build_coursepack(project: Project, langs: list[str], chapters: list[str],
         shutil.copy2(texs[langs[0]], texdir / f"{name}.tex")
     if tex.latexmk(texdir, f"{name}.tex", "coursepack", env["SOURCE_DATE_EPOCH"]) != 0:
         return 1
-    # other course packs stay; this one is replaced in one rename
+    # beside it, one accessible PDF (PDF/UA-1) per language
+    title = pack.title_page.get("title", "") if pack is not None else ""
+    source = stage / "accessible" / "source"
+    accessible.pack_source(stage / "source", source, chapters)
+    made = {}
+    for lang in langs:
+        page = stage / "accessible" / lang
+        made[lang] = page / ((f"{name}-{lang}" if len(langs) > 1 else name) + accessible.SUFFIX)
+        args = ["-b", "singlehtml", *SPHINX_FLAGS, "-D", f"language={lang}",
+                *accessible.sphinx_options(), *accessible.PACK_OPTIONS,
+                "-d", str(stage / "doctrees" / f"single-{lang}"),
+                *[arg for setting in project.left_out for arg in ("-D", f"{setting}=0")],
+                "-c", str(project.root), str(source), str(page)]
+        print(f"[coursepack:{lang}] accessible PDF", flush=True)
+        if run_sphinx(project, args, env) != 0 or accessible.render(
+                page / "index.html", made[lang], f"coursepack:{lang}", title,
+                pack=pack.title_page if pack is not None else {}) != 0:
+            print(f"[coursepack:{lang}] FAILED; {published} is unchanged", file=sys.stderr)
+            return 1
+    # other course packs stay; this one's files are each replaced in one rename
     target = published / f"{name}.pdf"
     target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(texdir / f"{name}.pdf", target.with_suffix(".pdf.new"))
-    os.replace(target.with_suffix(".pdf.new"), target)
-    print(f"[coursepack] published {target}")
+    for built in [texdir / f"{name}.pdf", *made.values()]:
+        shutil.copy2(built, published / f"{built.name}.new")
+        os.replace(published / f"{built.name}.new", published / built.name)
+    print(f"[coursepack] published {target} and "
+          f"{', '.join(path.name for path in made.values())}")
     return 0

@@ -7,7 +7,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from . import latexmk as tex
+from . import accessible, latexmk as tex
 from .fingerprints import fingerprint
 from .project import SPHINX_FLAGS, Project, source_date_epoch
 from .public import preview
@@ -177,6 +177,14 @@ def current_pdf(project: Project, lang: str) -> Path | None:
     return None
 
 
+def accessible_pdf(project: Project, stamps: Stamps, lang: str, target: Path) -> int:
+    """The edition as one HTML page, rendered as PDF/UA-1 (textbook_build/accessible)."""
+    page = project.stage("accessible") / lang
+    if sphinx(project, stamps, "singlehtml", lang, page, *accessible.sphinx_options()) != 0:
+        return 1
+    return accessible.render(page / "index.html", target, f"pdf:{lang}")
+
+
 def build_book(project: Project, fmt: str, langs: list[str]) -> int:
     """``fmt`` (pdf or epub) of every language, published together or not at all."""
     stage, base = project.stage(fmt), project.download_basename()
@@ -197,6 +205,9 @@ def build_book(project: Project, fmt: str, langs: list[str]) -> int:
                       f"(make pdf first; make site does)", flush=True)
             ok = sphinx(project, stamps, "epub", lang, stage / lang, *(
                 ("-D", f"textbook_page_source={pdf}") if pdf else ())) == 0
+        # beside the print PDF: the accessible one (PDF/UA-1), from the same source
+        ok = ok and (fmt != "pdf" or accessible_pdf(
+            project, stamps, lang, out / f"{base}-{lang}{accessible.SUFFIX}") == 0)
         if not ok:
             failed.append(lang)
             continue
@@ -205,8 +216,8 @@ def build_book(project: Project, fmt: str, langs: list[str]) -> int:
         print(f"[{fmt}] FAILED for {', '.join(failed)}; {target} is unchanged",
               file=sys.stderr)
         return 1
+    names = ", ".join(path.name for path in sorted(out.iterdir()))
     publish(out, target)
     stamps.commit()
-    print(f"[{fmt}] published {', '.join(f'{base}-{lang}.{fmt}' for lang in langs)} "
-          f"in {target}")
+    print(f"[{fmt}] published {names} in {target}")
     return refresh_site_downloads(project)

@@ -46,6 +46,8 @@ UI = {
     "next": N_("Next:"),
     "pdf": N_("Download PDF"),
     "epub": N_("Download EPUB"),
+    # Translators: the tagged PDF (PDF/UA) beside the print PDF
+    "pdf_accessible": N_("PDF for screen readers"),
     # Translators: accessible name of a table without a caption
     "table": N_("Table"),
     "permalink": N_("Link to this section"),
@@ -213,11 +215,13 @@ def _language_links(app, pagename: str, view: dict | None, lang: str) -> dict:
 
 
 def _downloads(config, lang: str, up: str, words: dict) -> list[dict]:
-    """This edition's PDF and EPUB, if the site publishes them (textbook-build names them)."""
+    """This edition's PDFs and EPUB, if the site publishes them (textbook-build names them)."""
     basename = config.textbook_download_basename
-    return [{"href": f"{up}../downloads/{name}", "label": words[ext], "mime": mime}
-            for ext, mime in (("pdf", "application/pdf"), ("epub", "application/epub+zip"))
-            if basename and (name := f"{basename}-{lang}.{ext}") in config.textbook_downloads]
+    return [{"href": f"{up}../downloads/{name}", "label": words[kind], "mime": mime}
+            for kind, suffix, mime in (("pdf", ".pdf", "application/pdf"),
+                                       ("pdf_accessible", "-accessible.pdf", "application/pdf"),
+                                       ("epub", ".epub", "application/epub+zip"))
+            if basename and (name := f"{basename}-{lang}{suffix}") in config.textbook_downloads]
 
 
 def _parallel_link(app, twin: str, up: str, view: dict | None, words: dict) -> dict:
@@ -441,6 +445,8 @@ def _baseurl(app, config) -> None:
 def setup_html_site(app) -> None:
     app.add_html_theme("textbook", str(THEME_DIR / "textbook"))
     app.set_translator("html", TextbookHTMLTranslator, override=True)
+    # the accessible PDF's single page (tools/textbook_build/accessible): lang, scope
+    app.set_translator("singlehtml", TextbookHTMLTranslator, override=True)
     app.connect("config-inited", _baseurl)
     app.connect("html-page-context", page_context)
     app.connect("build-finished", write_sitemap)

@@ -5,9 +5,9 @@ against and, in ``FIX``, what upstream would have to fix for it to go.
 ``tests/test_upstream.py`` fails when the installed version differs: check the
 patch against the new version, then update ``UPSTREAM`` (or delete the patch).
 """
-from . import myst_lang, pybtex_parser, search_prune
+from . import myst_lang, pybtex_parser, search_prune, weasyprint_tags
 
-PATCHES = (myst_lang, pybtex_parser, search_prune)
+PATCHES = (myst_lang, pybtex_parser, search_prune, weasyprint_tags)
 
 
 def setup_upstream(app) -> None:
