@@ -211,8 +211,6 @@ def attribute_messages(msgid: str, msgstr: str) -> list[str]:
     allowed = Counter(a for t in _tokens(msgid) for a in _attributes(t, msgid))
     errors = []
     for token in _tokens(msgstr):
-        if token.type == "span_open":
-            continue  # an attribute span is refused, or allowed, as a whole
         for attribute in _attributes(token, msgstr):
             if allowed[attribute] > 0:
                 allowed[attribute] -= 1
@@ -241,6 +239,8 @@ def safety_messages(msgid: str, msgstr: str) -> list[str]:
             continue
         if token.type == "link_open" or token.type == "footnote_ref":
             continue  # compared by target below (markup_messages)
+        if token.type == "span_open":
+            continue  # judged by its attributes (attribute_messages)
         if allowed[_key(token)] > 0:
             allowed[_key(token)] -= 1
             continue
