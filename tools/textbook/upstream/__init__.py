@@ -5,10 +5,10 @@ against and, in ``FIX``, what upstream would have to fix for it to go.
 ``tests/test_upstream.py`` fails when the installed version differs: check the
 patch against the new version, then update ``UPSTREAM`` (or delete the patch).
 """
-from . import pybtex_parser, search_prune
+from . import pybtex_parser
 
-PATCHES = (pybtex_parser, search_prune)
+PATCHES = (pybtex_parser,)
 
 
 def setup_upstream(app) -> None:
-    search_prune.setup_search_prune(app)
+    """Nothing to apply at setup: pybtex_parser patches pybtex when imported."""

@@ -1,21 +1,35 @@
-/* Search page: also highlight the indexed (stemmed) form of each query word, so that an
-   inflected query ("memberdayakan") marks "pemberdayaan" in the excerpts and on the page
-   a result leads to (Sphinx highlights only the words as typed). */
+/* Search page, on Sphinx's search (html/search_langs.py has the index side):
+   - a word is stemmed in the edition's language, or in the language of a marked passage
+     where only that stem is indexed;
+   - appendices come after the chapters;
+   - few hits here: the other editions' hits, under "3 hasil di edisi bahasa Inggris";
+   - no hit: "did you mean" a word one edit away that the index knows;
+   - the query survives the language switch;
+   - the indexed (stemmed) form is highlighted too ("memberdayakan" marks "pemberdayaan"). */
 "use strict";
 (() => {
-  // The stem fold of the edition's search language (search_id.py's STEM_FOLD).
-  const fold = document.currentScript.dataset.stemFold;
-  if (fold) {
-    const Base = window.Stemmer, pattern = new RegExp(fold);
-    window.Stemmer = function () {
-      const base = new Base();
-      this.stemWord = (word) => base.stemWord(word).replace(pattern, "");
-    };
-  }
+  const data = document.currentScript.dataset;
+  const options = JSON.parse(data.search || "{}");
+  const FEW = 3, appendix = new Set(options.appendices || []);
+  const folded = (Stem, fold) => {
+    const base = new Stem(), pattern = fold ? new RegExp(fold) : null;
+    return (word) => (pattern ? base.stemWord(word).replace(pattern, "") : base.stemWord(word));
+  };
+  const own = folded(window.Stemmer, data.stemFold);
+  const others = (options.editions || []).filter((e) => window[e.stemmer_name])
+    .map((e) => ({ ...e, stem: folded(window[e.stemmer_name], e.fold) }));
+  const docsOf = (index, stem) => [].concat(index.terms[stem] ?? [], index.titleterms[stem] ?? []);
+  const stemIn = (index, word) => {
+    const stem = own(word);
+    if (!index || docsOf(index, stem).length) return stem;
+    return others.map((e) => e.stem(word)).find((s) => docsOf(index, s).length) || stem;
+  };
+  window.Stemmer = function () { this.stemWord = (word) => stemIn(Search._index, word); };
+
   // the book's own words when nothing matches (Sphinx's speak of "categories")
-  const noResults = document.currentScript.dataset.noResults, get = Documentation.gettext;
-  if (noResults) {
-    Documentation.gettext = (text) => text.startsWith("Your search did not match") ? noResults : get(text);
+  const get = Documentation.gettext;
+  if (data.noResults) {
+    Documentation.gettext = (text) => (text.startsWith("Your search did not match") ? data.noResults : get(text));
   }
   const parse = Search._parseQuery;
   Search._parseQuery = (query) => {
@@ -25,4 +39,87 @@
     localStorage.setItem("sphinx_highlight_terms", [...highlightTerms].join(" "));
     return parsed;
   };
+
+  const words = (query) => splitQuery(query.trim()).map((w) => w.toLowerCase())
+    .filter((w) => !stopwords.has(w) && !/^\d+$/.test(w));
+  const element = (parent, tag, text) => {
+    const child = parent.appendChild(document.createElement(tag));
+    if (text) child.textContent = text;
+    return child;
+  };
+
+  const elsewhere = (query) => others.forEach((edition) => {
+    fetch(`../${edition.code}/searchindex.js`).then((r) => r.text()).then((text) => {
+      const index = JSON.parse(text.slice(text.indexOf("(") + 1, text.lastIndexOf(")")));
+      let found = null;
+      words(query).forEach((word) => {
+        const docs = new Set(docsOf(index, edition.stem(word)));
+        found = found ? new Set([...found].filter((d) => docs.has(d))) : docs;
+      });
+      if (!found || !found.size) return;
+      const section = element(document.getElementById("search-results"), "section");
+      section.className = "other-edition";
+      element(section, "h3", edition.line.replace("{count}", found.size));
+      const list = element(section, "ul");
+      list.lang = edition.code;
+      const last = (doc) => appendix.has(index.docnames[doc]);
+      [...found].sort((a, b) => last(a) - last(b) || a - b).forEach((doc) => {
+        const link = element(element(list, "li"), "a", index.titles[doc]);
+        link.href = `../${edition.code}/${index.docnames[doc]}.html`;
+      });
+    });
+  });
+
+  // a word one edit (delete, swap, replace, insert) from ``word`` whose stem is indexed
+  const near = (word, index) => {
+    const letters = [...new Set(Object.keys(index.terms).join(""))].filter((c) => /\p{L}/u.test(c));
+    const candidates = new Set();
+    for (let i = 0; i <= word.length; i++) {
+      const [head, tail] = [word.slice(0, i), word.slice(i)];
+      if (tail) candidates.add(head + tail.slice(1));
+      if (tail.length > 1) candidates.add(head + tail[1] + tail[0] + tail.slice(2));
+      letters.forEach((c) => {
+        if (tail) candidates.add(head + c + tail.slice(1));
+        candidates.add(head + c + tail);
+      });
+    }
+    candidates.delete(word);
+    let best = null, most = 0;
+    candidates.forEach((c) => {
+      const count = docsOf(index, stemIn(index, c)).length;
+      if (count > most) [best, most] = [c, count];
+    });
+    return best;
+  };
+  const suggest = (query) => {
+    const index = Search._index;
+    let changed = false;
+    const fixed = splitQuery(query.trim()).map((word) => {
+      const lower = word.toLowerCase();
+      if (stopwords.has(lower) || docsOf(index, stemIn(index, lower)).length) return word;
+      const better = near(lower, index);
+      changed ||= Boolean(better);
+      return better || word;
+    }).join(" ");
+    if (!changed) return;
+    const line = document.createElement("p");
+    line.className = "did-you-mean";
+    line.textContent = `${options.did_you_mean} `;
+    element(line, "a", fixed).href = `?q=${encodeURIComponent(fixed)}`;
+    Search.status.after(line);
+  };
+
+  const perform = Search._performSearch;
+  Search._performSearch = (query, ...rest) => {
+    const results = perform(query, ...rest);
+    // displayed from the end: appendices first in the array, last on the page
+    results.sort((a, b) => appendix.has(b[0]) - appendix.has(a[0]));
+    if (results.length < FEW) elsewhere(query);
+    if (!results.length) suggest(query);
+    return results;
+  };
+
+  // the language switch keeps the query
+  document.addEventListener("DOMContentLoaded", () => document.querySelectorAll(".langs a[hreflang]")
+    .forEach((a) => { a.search = location.search; }));
 })();
