@@ -89,3 +89,30 @@ def test_appendices_never_outrank_a_chapter(browser, site_server, lang, query):
     assert False in kinds and True in kinds, found
     assert kinds == sorted(kinds), found  # every chapter before every appendix
     page.close()
+
+
+CUT = """async () => {
+  const cut = [];
+  for (const item of document.querySelectorAll("ul.search li")) {
+    const excerpt = item.querySelector("p.context");
+    const [href, anchor] = item.querySelector("a").getAttribute("href").split("#");
+    const html = await (await fetch(href)).text();
+    const text = Search.htmlToText(html, anchor ? `#${anchor}` : "").replace(/\\s+/g, " ");
+    const shown = excerpt.textContent.replace(/^…|…$/g, "").replace(/\\s+/g, " ").trim();
+    const at = text.indexOf(shown);
+    const [before, after] = [text[at - 1] ?? " ", text[at + shown.length] ?? " "];
+    if (at < 0 || /\\p{L}/u.test(before) || /\\p{L}/u.test(after)) cut.push(shown.slice(0, 40));
+  }
+  return cut;
+}"""
+
+
+@pytest.mark.parametrize("lang, query", [("id", "pemberdayaan"), ("en", "community")])
+def test_excerpts_start_and_end_at_word_boundaries(browser, site_server, lang, query):
+    page = search(browser, site_server, lang, query)
+    page.wait_for_function("document.querySelectorAll('ul.search li p.context').length"
+                           " === document.querySelectorAll('ul.search li').length",
+                           timeout=30_000)
+    assert len(hits(page)) >= 3
+    assert page.evaluate(CUT) == []
+    page.close()

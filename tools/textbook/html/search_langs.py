@@ -141,6 +141,7 @@ def search_context(app, pagename, templatename, context, doctree) -> None:
 
 
 def setup_search_langs(app) -> None:
-    app.connect("build-finished", index_marked_passages)
-    app.connect("build-finished", copy_stemmers)
+    # before the offline list (html/offline.py) reads the files
+    app.connect("build-finished", index_marked_passages, priority=400)
+    app.connect("build-finished", copy_stemmers, priority=400)
     app.connect("html-page-context", search_context)

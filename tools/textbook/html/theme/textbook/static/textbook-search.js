@@ -4,7 +4,7 @@
    - appendices come after the chapters;
    - few hits here: the other editions' hits, under "3 hasil di edisi bahasa Inggris";
    - no hit: "did you mean" a word one edit away that the index knows;
-   - the query survives the language switch;
+   - the query survives the language switch; excerpts are cut between words;
    - the indexed (stemmed) form is highlighted too ("memberdayakan" marks "pemberdayaan"). */
 "use strict";
 (() => {
@@ -117,6 +117,21 @@
     if (results.length < FEW) elsewhere(query);
     if (!results.length) suggest(query);
     return results;
+  };
+
+  // excerpts start and end at word boundaries (Sphinx cuts at a fixed length)
+  const summary = Search.makeSearchSummary, letter = /[\p{L}\p{N}]/u;
+  Search.makeSearchSummary = (html, keywords, anchor) => {
+    const excerpt = summary(html, keywords, anchor);
+    const text = excerpt && Search.htmlToText(html, anchor);
+    const shown = excerpt && excerpt.textContent.replace(/^\.\.\.|\.\.\.$/g, "");
+    let start = text ? text.indexOf(shown) : -1, end = start + (shown || "").length;
+    if (start < 0) return excerpt;
+    const inWord = (i) => i > 0 && i < text.length && letter.test(text[i - 1]) && letter.test(text[i]);
+    if (inWord(start)) start += Math.max(text.slice(start, end).search(/\s/), 0);
+    if (inWord(end)) end = start + Math.max(text.slice(start, end).search(/\s\S*$/), 0);
+    excerpt.textContent = `${start ? "…" : ""}${text.slice(start, end).trim()}${end < text.length ? "…" : ""}`;
+    return excerpt;
   };
 
   // the language switch keeps the query
