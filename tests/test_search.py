@@ -116,3 +116,18 @@ def test_excerpts_start_and_end_at_word_boundaries(browser, site_server, lang, q
     assert len(hits(page)) >= 3
     assert page.evaluate(CUT) == []
     page.close()
+
+
+def test_a_quoted_phrase_is_honoured(browser, site_server):
+    """The chapter on empowerment has both words, not the phrase: quoted, it goes."""
+    loose = search(browser, site_server, "id", "intervensi komunitas")
+    assert "pemberdayaan.html" in hits(loose)
+    loose.close()
+    page = search(browser, site_server, "id", '"intervensi komunitas"')
+    page.wait_for_function("document.querySelectorAll('ul.search li p.context').length"
+                           " === document.querySelectorAll('ul.search li').length",
+                           timeout=30_000)
+    found = hits(page)
+    assert "pemberdayaan.html" not in found and "intervensi-makro.html" in found
+    assert f"ditemukan {len(found)} halaman" in page.locator("p.search-summary").inner_text()
+    page.close()

@@ -4,7 +4,8 @@
    - appendices come after the chapters;
    - few hits here: the other editions' hits, under "3 hasil di edisi bahasa Inggris";
    - no hit: "did you mean" a word one edit away that the index knows;
-   - the query survives the language switch; excerpts are cut between words;
+   - "quoted phrases" are honoured; excerpts are cut between words;
+   - the query survives the language switch;
    - the indexed (stemmed) form is highlighted too ("memberdayakan" marks "pemberdayaan"). */
 "use strict";
 (() => {
@@ -109,9 +110,27 @@
     Search.status.after(line);
   };
 
+  // "quoted phrases": a hit whose page lacks one is dropped when its page is read
+  let phrases = [];
+  const plain = (text) => text.toLowerCase().replace(/\s+/g, " ").trim();
+  const FOUND = ["Search finished, found one page matching the search query.",
+    "Search finished, found ${resultCount} pages matching the search query."];
+  const ngettext = Documentation.ngettext;
+  // Sphinx's closing line counts the hits still listed
+  Documentation.ngettext = (one, many, n) => {
+    const count = one === FOUND[0] && phrases.length ? Search.output.children.length : n;
+    return ngettext(one, many, count).replace("${resultCount}", count);
+  };
+  const drop = (item) => {
+    item.remove();
+    const count = Search.output.children.length;
+    Search.status.innerText = count ? Documentation.ngettext(...FOUND, count) : data.noResults;
+  };
+
   const perform = Search._performSearch;
   Search._performSearch = (query, ...rest) => {
-    const results = perform(query, ...rest);
+    phrases = [...query.matchAll(/"([^"]+)"/g)].map((m) => plain(m[1]));
+    const results = perform(query.replaceAll('"', ""), ...rest);
     // displayed from the end: appendices first in the array, last on the page
     results.sort((a, b) => appendix.has(b[0]) - appendix.has(a[0]));
     if (results.length < FEW) elsewhere(query);
@@ -123,6 +142,10 @@
   const summary = Search.makeSearchSummary, letter = /[\p{L}\p{N}]/u;
   Search.makeSearchSummary = (html, keywords, anchor) => {
     const excerpt = summary(html, keywords, anchor);
+    const page = phrases.length ? plain(Search.htmlToText(html)) : "";
+    if (excerpt && !phrases.every((phrase) => page.includes(phrase))) {
+      queueMicrotask(() => drop(excerpt.parentElement));
+    }
     const text = excerpt && Search.htmlToText(html, anchor);
     const shown = excerpt && excerpt.textContent.replace(/^\.\.\.|\.\.\.$/g, "");
     let start = text ? text.indexOf(shown) : -1, end = start + (shown || "").length;
