@@ -131,3 +131,19 @@ def test_a_quoted_phrase_is_honoured(browser, site_server):
     assert "pemberdayaan.html" not in found and "intervensi-makro.html" in found
     assert f"ditemukan {len(found)} halaman" in page.locator("p.search-summary").inner_text()
     page.close()
+
+
+MARKS = """() => [...document.querySelectorAll("ul.search p.context span.highlighted")].map(
+  (mark) => [(mark.previousSibling?.textContent ?? " ").slice(-1), mark.textContent,
+             (mark.nextSibling?.textContent ?? " ").slice(0, 1)])"""
+
+
+def test_whole_words_are_highlighted_not_stems(browser, site_server):
+    page = search(browser, site_server, "id", "memberdayakan")
+    page.wait_for_function("document.querySelectorAll('ul.search li p.context').length"
+                           " === document.querySelectorAll('ul.search li').length",
+                           timeout=30_000)
+    marks = page.evaluate(MARKS)
+    assert "pemberdayaan" in {word.lower() for _, word, _ in marks}, marks
+    assert [m for m in marks if m[0].isalpha() or m[2].isalpha()] == []  # no "pember‹daya›an"
+    page.close()

@@ -6,7 +6,7 @@
    - no hit: "did you mean" a word one edit away that the index knows;
    - "quoted phrases" are honoured; excerpts are cut between words;
    - the query survives the language switch;
-   - the indexed (stemmed) form is highlighted too ("memberdayakan" marks "pemberdayaan"). */
+   - whole words whose stem was searched are highlighted ("memberdayakan" marks "pemberdayaan"). */
 "use strict";
 (() => {
   const data = document.currentScript.dataset;
@@ -32,13 +32,18 @@
   if (data.noResults) {
     Documentation.gettext = (text) => (text.startsWith("Your search did not match") ? data.noResults : get(text));
   }
+  // whole words are highlighted: those of an excerpt whose stem was searched
+  let searched = new Set(), highlighted = new Set();
   const parse = Search._parseQuery;
   Search._parseQuery = (query) => {
     const parsed = parse(query);
-    const [, searchTerms, , highlightTerms] = parsed;
-    searchTerms.forEach((term) => { if (term.length > 2) highlightTerms.add(term); });
-    localStorage.setItem("sphinx_highlight_terms", [...highlightTerms].join(" "));
+    [, searched, , highlighted] = parsed;
     return parsed;
+  };
+  const wholeWords = (text) => {
+    splitQuery(text).map((w) => w.toLowerCase())
+      .filter((w) => searched.has(stemIn(Search._index, w))).forEach((w) => highlighted.add(w));
+    localStorage.setItem("sphinx_highlight_terms", [...highlighted].join(" "));
   };
 
   const words = (query) => splitQuery(query.trim()).map((w) => w.toLowerCase())
@@ -154,6 +159,7 @@
     if (inWord(start)) start += Math.max(text.slice(start, end).search(/\s/), 0);
     if (inWord(end)) end = start + Math.max(text.slice(start, end).search(/\s\S*$/), 0);
     excerpt.textContent = `${start ? "…" : ""}${text.slice(start, end).trim()}${end < text.length ? "…" : ""}`;
+    wholeWords(excerpt.textContent);
     return excerpt;
   };
 
