@@ -18,6 +18,7 @@ from pathlib import Path
 import sphinx.search
 from babel import Locale
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.search import SearchLanguage
 
 from ..i18n.langparts import node_lang
@@ -68,8 +69,7 @@ def _add(terms: dict, word: str, doc: int) -> None:
 
 
 def index_marked_passages(app, exception) -> None:
-    if exception or app.builder.format != "html" or not app.config.html_search_language \
-            and not app.config.language:
+    if exception or app.builder.format != "html":
         return
     path = Path(app.outdir) / "searchindex.js"
     if not path.is_file():
@@ -107,13 +107,13 @@ def copy_stemmers(app, exception) -> None:
 
 
 def _other_editions(app) -> list[str]:
-    from .site import languages
+    from .site import languages  # site.py imports this package's search_id
     return [code for code in languages(app.config) if code != app.config.language]
 
 
 def _appendices(app) -> list[str]:
+    """The documents of the root's unnumbered toctree (as latex/layout.py's appendices)."""
     root = app.env.get_doctree(app.config.root_doc)
-    from sphinx import addnodes
     return sorted({doc for toctree in root.findall(addnodes.toctree)
                    if not toctree.get("numbered") for _, doc in toctree["entries"]})
 
