@@ -317,28 +317,20 @@ def test_tex_errors_are_found_anywhere_in_a_line():
                                "./book.tex:40: LaTeX Error: File `a.sty' not found."]
 
 
-def test_the_search_index_patch_is_still_needed():
-    """Sphinx 9.0.4 keeps a pruned word with no document; when upstream drops it
-    itself (or the version changes), this fails: re-check, then drop the patch."""
+def test_sphinx_still_keeps_a_pruned_word():
+    """Sphinx 9.0.4 keeps a pruned word with no document, so html/search_langs.py drops
+    such words from searchindex.js; when upstream drops them itself, this fails: re-check,
+    then drop that step."""
     from types import SimpleNamespace
 
-    import sphinx
-    from textbook.upstream import search_prune
+    from sphinx.search import IndexBuilder
 
-    assert sphinx.__version__ == "9.0.4"
-
-    def index():
-        return SimpleNamespace(_titles={"a": "A", "b": "B"}, _all_titles={"a": [], "b": []},
+    upstream = SimpleNamespace(_titles={"a": "A", "b": "B"}, _all_titles={"a": [], "b": []},
                                _filenames={"a": "a.md", "b": "b.md"},
                                _mapping={"kept": {"a"}, "gone": {"b"}},
                                _title_mapping={"judul": {"b"}})
-
-    upstream = index()
-    search_prune._upstream_prune(upstream, ["a"])
+    IndexBuilder.prune(upstream, ["a"])
     assert upstream._mapping == {"kept": {"a"}, "gone": set()}  # the bug
-    patched = index()
-    search_prune.prune(patched, ["a"])
-    assert patched._mapping == {"kept": {"a"}} and patched._title_mapping == {}
 
 
 @pytest.mark.print

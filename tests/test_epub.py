@@ -179,7 +179,7 @@ def test_every_page_and_the_english_quotation_carry_their_language(epubs, lang):
 
 
 def test_english_terms_in_the_indonesian_text_carry_lang_and_xml_lang(epubs):
-    """Each term the sources mark ``{lang=en}`` (helpers.prose.marked_terms)."""
+    """Each term the sources mark ``{.lang-en}`` (helpers.prose.marked_terms)."""
     from helpers.prose import marked_terms
 
     for doc, terms in marked_terms().items():

@@ -56,7 +56,8 @@ def paragraphs(doc: str) -> list[tuple[str, str]]:
 def plain(markup: str) -> str:
     """A message as printed: MyST emphasis, attributes and footnote references removed."""
     markup = re.sub(r"\[\^[^\]]+\]", "", markup)
-    markup = re.sub(r"\{lang=[a-z]+\}|\{cite:t\}`[^`]*`", "", markup)
+    markup = re.sub(r"\[([^\[\]]*)\]\{\.lang-[a-z]+\}", r"\1", markup)
+    markup = re.sub(r"\{cite:t\}`[^`]*`", "", markup)
     return re.sub(r"\*([^*]+)\*", r"\1", markup)
 
 

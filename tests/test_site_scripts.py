@@ -44,6 +44,9 @@ def shipped_files() -> set[str]:
     design = Path(sphinx_design.__file__).parent / "static"
     names = {p.name.removesuffix("_t").removesuffix(".jinja")
              for p in [*BASIC.glob("static/*"), *THEME.glob("static/*"), *design.glob("*")]}
+    # the other editions' stemmers (html/search_langs.py copies Sphinx's)
+    import sphinx.search
+    names |= {p.name for p in Path(sphinx.search.__file__).with_name("minified-js").glob("*.js")}
     # searchindex.js: the search index; translations.js: Sphinx's own catalog (sphinx.js)
     return names | {"searchindex.js", "translations.js"}
 

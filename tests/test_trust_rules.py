@@ -71,9 +71,9 @@ def test_the_glossary_still_rejects_another_term(msgid, msgstr, term):
     ("{math}`\\input{/etc/passwd}`", "role {math} is not allowed in a data cell"),
     ("[x](../../etc/passwd)", "link target '../../etc/passwd' is not allowed in a data cell"),
     ("$x$", "math is not allowed in a data cell"),
-    ("(*task goals*{lang=en})", None),
-    ("*task goals*{lang=English}", "attribute {lang=English} is not allowed in a data cell"),
-    ('*x*{onclick="alert(1)"}', "attribute {onclick=alert(1)} is not allowed in a data cell"),
+    ("([*task goals*]{.lang-en})", None),
+    ("[*task goals*]{.lang-English}", "attribute {.lang-English} is not allowed in a data cell"),
+    ('[*x*]{onclick="alert(1)"}', "attribute {onclick=alert(1)} is not allowed in a data cell"),
     ("`kode`{#tabel-perbandingan-model}",
      "attribute {#tabel-perbandingan-model} is not allowed in a data cell"),
     ("[situs](https://example.org/){.hidden}", "attribute {.hidden} is not allowed in a data cell"),
@@ -99,7 +99,7 @@ def test_a_link_target_is_named_whole_in_the_message():
     ("Two\n\nparagraphs", "more than one paragraph"),
     ("(target)=\nText", "a target label is not allowed"),
     ("# Heading", "a heading is not allowed"),
-    ("[span]{onclick=x}", "an attribute span is not allowed"),
+    ("[span]{onclick=x}", "attribute {onclick=x} is not in the msgid"),
     ("Text ![i](x.png)", "an image is not allowed"),
     ("Text {{ sub }}", "a substitution is not allowed"),
     (":::{note}\nx\n:::", "directive {note} is not allowed"),
@@ -117,16 +117,17 @@ ADDED = "is not in the msgid: a translation may keep or drop the msgid's attribu
 
 
 @pytest.mark.parametrize("msgid, msgstr, refused", [
-    ("Teks *istilah*{lang=en}.", "Text *term*.", None),  # English: the mark is not needed
-    ("Teks *istilah*{lang=en}.", "Texte *term*{lang=en}.", None),  # kept (a third language)
-    ("Teks *istilah*{lang=en}.", "Text *term*{lang=fr}.", "attribute {lang=fr}"),
-    ("Teks *istilah*.", "Text *term*{lang=en}.", "attribute {lang=en}"),
-    ("Teks *istilah*{lang=en}.", "Text *a*{lang=en} *b*{lang=en}.", "attribute {lang=en}"),
-    ("Teks *miring*.", 'Text *italic*{onclick="alert(1)"}.', "attribute {onclick=alert(1)}"),
-    ("Teks *miring*.", 'Text *italic*{style="display:none"}.', "attribute {style=display:none}"),
-    ("Teks *miring*.", "Text *italic*{#tabel-perbandingan-model}.",
+    ("Teks [*istilah*]{.lang-en}.", "Text *term*.", None),  # English: the mark is not needed
+    ("Teks [*istilah*]{.lang-en}.", "Texte [*term*]{.lang-en}.", None),  # kept (a third language)
+    ("Teks [*istilah*]{.lang-en}.", "Text [*term*]{.lang-fr}.", "attribute {.lang-fr}"),
+    ("Teks *istilah*.", "Text [*term*]{.lang-en}.", "attribute {.lang-en}"),
+    ("Teks [*istilah*]{.lang-en}.", "Text [*a*]{.lang-en} [*b*]{.lang-en}.",
+     "attribute {.lang-en}"),
+    ("Teks *miring*.", 'Text [*italic*]{onclick="alert(1)"}.', "attribute {onclick=alert(1)}"),
+    ("Teks *miring*.", 'Text [*italic*]{style="display:none"}.', "attribute {style=display:none}"),
+    ("Teks *miring*.", "Text [*italic*]{#tabel-perbandingan-model}.",
      "attribute {#tabel-perbandingan-model}"),
-    ("Teks **tebal**.", "Text **bold**{.hidden}.", "attribute {.hidden}"),
+    ("Teks **tebal**.", "Text [**bold**]{.hidden}.", "attribute {.hidden}"),
     ("Teks `kode`.", "Text `kode`{#judul}.", "attribute {#judul}"),
     ("Lihat [situs](https://example.org/).", "See [site](https://example.org/){onclick=x}.",
      "attribute {onclick=x}"),
@@ -134,7 +135,7 @@ ADDED = "is not in the msgid: a translation may keep or drop the msgid's attribu
      'See [site](https://example.org/){href="https://evil.example/"}.',
      "attribute {href=https://evil.example/}"),
     ("Teks.", "{#judul}\nText.", "attribute {#judul}"),
-    ("Teks.", "{lang=fr}\nText.", "attribute {lang=fr}"),
+    ("Teks.", "{.lang-fr}\nText.", "attribute {.lang-fr}"),
 ])
 def test_a_translation_never_adds_an_attribute(msgid, msgstr, refused):
     messages = [m for m in rules.translation_messages(msgid, msgstr) if "attribute" in m]
@@ -148,9 +149,9 @@ def test_a_catalog_adding_attributes_is_refused_at_each_line_and_reaches_no_page
     po = project / "locales/en/LC_MESSAGES/index.po"
     built = re.findall(re.escape(str(po)) + r":(\d+): ERROR: attribute (\{.*?\}) " +
                        re.escape(ADDED), proc.stderr)
-    assert built == [("10", "{lang=fr}"), ("13", "{onclick=alert(1)}"), ("16", "{#judul}"),
+    assert built == [("10", "{.lang-fr}"), ("13", "{onclick=alert(1)}"), ("16", "{#judul}"),
                      ("19", "{style=display:none}"), ("22", "{href=https://evil.example/}"),
-                     ("25", "{lang=en}"), ("28", "{.hidden}")], proc.stderr
+                     ("25", "{.lang-en}"), ("28", "{.hidden}")], proc.stderr
     assert "Traceback" not in proc.stderr
     refused = po_check(project)
     for line, attribute in built:

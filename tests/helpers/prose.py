@@ -7,7 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-MARK = re.compile(r"\*([^*]+)\*\{lang=en\}|\[([^\]]+)\]\{lang=en\}")
+MARK = re.compile(r"\[\**([^\[\]*]+)\**\]\{\.lang-en\}")
 
 
 def marked_terms() -> dict[str, Counter]:
@@ -24,7 +24,7 @@ def marked_terms() -> dict[str, Counter]:
     for path in sources:
         doc = "model-intervensi" if path.suffix == ".yaml" else path.stem
         text = path.read_text(encoding="utf-8")
-        terms = [" ".join((m.group(1) or m.group(2)).split()) for m in MARK.finditer(text)]
+        terms = [" ".join(m.group(1).split()) for m in MARK.finditer(text)]
         found.setdefault(doc, Counter()).update(terms)
     return {doc: terms for doc, terms in found.items() if terms}
 

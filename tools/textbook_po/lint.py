@@ -5,7 +5,7 @@ The project's settings (``POFILTER_TESTS``, ``DENNIS_RULES``) keep what finds re
 (doubled words, lost numbers, unbalanced quotes or brackets, lost placeholders)
 and leave out what MyST markup or the book's own rules make wrong:
 
-* a language mark (``*term*{lang=en}``) may be dropped by the translator
+* a language mark (``[*term*]{.lang-en}``) may be dropped by the translator
   (CONTRIBUTING), so both sides are compared without their marks;
 * entries a translator marked ``# verbatim``, and the English interface words
   (English msgids), are copies by rule (``make po-check`` checks them);

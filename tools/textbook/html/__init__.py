@@ -2,6 +2,7 @@
 from .backlinks import setup_backlinks
 from .offline import setup_offline
 from .search_id import setup_search_id
+from .search_langs import setup_search_langs
 from .site import setup_html_site
 
 
@@ -10,3 +11,4 @@ def setup_html(app) -> None:
     setup_offline(app)
     setup_backlinks(app)
     setup_search_id(app)
+    setup_search_langs(app)

@@ -79,7 +79,8 @@ class CollectOriginals(SphinxTransform):
         for node in numbered:
             copy = node.deepcopy()
             for sub in copy.findall(nodes.TextElement):
-                sub["translatable"] = False
+                if not isinstance(sub, nodes.inline):  # Sphinx unwraps a "translatable" inline
+                    sub["translatable"] = False
             copy["tb_level"] = _level(node)
             store += copy
         if len(store):

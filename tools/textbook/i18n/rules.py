@@ -19,7 +19,7 @@ import polib
 
 from ..inputs import (InputError, character_problems, compose_yaml, one_line, plain_data,
                       read_text)
-from .langparts import LANG_TAG, emphasis_attrs, without_lang_marks
+from .langparts import LANG_CLASS, without_lang_marks
 from .po import Lines, Problem, catalog_problems, load
 from ..inputs import read_bytes
 from ..messages import DOMAIN, MSGID_LANGUAGE
@@ -153,8 +153,7 @@ def _parser():
     from markdown_it.renderer import RendererHTML
     from myst_parser.config.main import MdParserConfig
     from myst_parser.parsers.mdit import create_md_parser
-    md = create_md_parser(MdParserConfig(enable_extensions=EXTENSIONS), RendererHTML)
-    return md.use(emphasis_attrs)  # as the build parses (upstream/myst_lang.py)
+    return create_md_parser(MdParserConfig(enable_extensions=EXTENSIONS), RendererHTML)
 
 
 def _tokens(text: str, inline: bool = False) -> list:
@@ -207,13 +206,11 @@ def _show_attribute(key: str, value: str) -> str:
 
 
 def attribute_messages(msgid: str, msgstr: str) -> list[str]:
-    """Attributes (``{lang=en}``, ``{#id}``, ``{.class}``, ``{onclick=…}``) that
+    """Attributes (``{.lang-en}``, ``{#id}``, ``{.class}``, ``{onclick=…}``) that
     ``msgstr`` adds: a translation may keep or drop its msgid's, never add one."""
     allowed = Counter(a for t in _tokens(msgid) for a in _attributes(t, msgid))
     errors = []
     for token in _tokens(msgstr):
-        if token.type == "span_open":
-            continue  # an attribute span is refused, or allowed, as a whole
         for attribute in _attributes(token, msgstr):
             if allowed[attribute] > 0:
                 allowed[attribute] -= 1
@@ -242,6 +239,8 @@ def safety_messages(msgid: str, msgstr: str) -> list[str]:
             continue
         if token.type == "link_open" or token.type == "footnote_ref":
             continue  # compared by target below (markup_messages)
+        if token.type == "span_open":
+            continue  # judged by its attributes (attribute_messages)
         if allowed[_key(token)] > 0:
             allowed[_key(token)] -= 1
             continue
@@ -265,12 +264,11 @@ def cell_messages(text: str) -> list[str]:
     errors = []
     for token in _tokens(text, inline=True):
         for _, key, value in _attributes(token, text):
-            if token.type in ("em_open", "strong_open") and key == "lang" \
-                    and LANG_TAG.fullmatch(value):
+            if token.type == "span_open" and key == "class" and LANG_CLASS.match(value):
                 continue
             errors.append(f"attribute {{{_show_attribute(key, value)}}} is not allowed in a "
-                          "data cell (only lang=<language tag> on emphasis: *term*{lang=en})")
-        if token.type in TEXT_TOKENS or token.type in ("inline", "html_inline") or \
+                          "data cell (only a language mark: [*term*]{.lang-en})")
+        if token.type in TEXT_TOKENS or token.type in ("inline", "html_inline", "span_open") or \
                 token.type.endswith("_close"):
             continue
         if token.type == "myst_role":

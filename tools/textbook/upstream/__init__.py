@@ -5,11 +5,10 @@ against and, in ``FIX``, what upstream would have to fix for it to go.
 ``tests/test_upstream.py`` fails when the installed version differs: check the
 patch against the new version, then update ``UPSTREAM`` (or delete the patch).
 """
-from . import myst_lang, pybtex_parser, search_prune, weasyprint_tags
+from . import pybtex_parser, weasyprint_tags
 
-PATCHES = (myst_lang, pybtex_parser, search_prune, weasyprint_tags)
+PATCHES = (pybtex_parser, weasyprint_tags)
 
 
 def setup_upstream(app) -> None:
-    myst_lang.setup_myst_lang(app)
-    search_prune.setup_search_prune(app)
+    """Nothing to apply at setup: pybtex_parser patches pybtex when imported."""
