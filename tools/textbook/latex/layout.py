@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import re
-import uuid
 from pathlib import Path
 
 from docutils import nodes
@@ -275,33 +274,26 @@ HANDOUT = r"""
 """
 
 
-def pdf_setup(lang: str, copyright_: str) -> str:
-    """PDF metadata: language, the title in the viewer's window, numbered bookmarks, XMP."""
+def pdf_setup(lang: str, copyright_: str, version: str) -> str:
+    """PDF metadata: language, the title in the viewer's window, numbered bookmarks, and
+    the Info entries tools/build/latexmk.py turns into XMP (``\\textbooklanguages``: every
+    language of a pack, the first being the PDF's ``/Lang``)."""
     w = words(lang)
-    return (r"\usepackage{hyperxmp}" "\n"
-            r"\hypersetup{pdflang={%s}, pdfdisplaydoctitle=true, bookmarksnumbered=true, "
-            r"pdfcopyright={%s}, pdflicenseurl={%s}, pdfdate={%s}, "
-            r"pdfcreationdate={D:%s}, pdfmoddate={D:%s}, pdfmetadate={%s}, "
-            r"pdfdocumentid={uuid:%s}, pdfinstanceid={uuid:%s}}" "\n"
-            % (lang, texescape.escape(copyright_).replace(r"\sphinxhyphen{}", "-"), w["licence_url"],
-               _build_date(), _build_date("%Y%m%d%H%M%SZ"), _build_date("%Y%m%d%H%M%SZ"),
-               _build_date(), uuid.uuid5(uuid.NAMESPACE_URL, f"textbook:{lang}"),
-               uuid.uuid5(uuid.NAMESPACE_URL, f"textbook:{lang}:{_build_date()}")))
+    return (r"\hypersetup{pdflang={%s}, pdfdisplaydoctitle=true, bookmarksnumbered=true, "
+            r"pdfinfo={TextbookRights={%s}, TextbookLicence={%s}, TextbookVersion={%s}}}" "\n"
+            r"\newcommand\textbooklanguages{%s}"
+            r"\AtBeginDocument{\hypersetup{pdfinfo={TextbookLanguages={\textbooklanguages}}}}"
+            "\n" % (lang, _pdf_text(copyright_), w["licence_url"], _pdf_text(version), lang))
+
+
+def _pdf_text(text: str) -> str:
+    """``text`` escaped for a PDF string (Sphinx's hyphen macro would vanish there)."""
+    return texescape.escape(text).replace(r"\sphinxhyphen{}", "-")
 
 
 def xmp_languages(langs: list[str]) -> str:
-    """XMP ``dc:language``: every language of a pack (hyperxmp lists only ``pdflang``,
-    which stays the first: the PDF's ``/Lang``)."""
-    return (r"\makeatletter\AtBeginDocument{\g@addto@macro\hyxmp@auto@assign@data{"
-            r"\def\hyxmp@dc@lang{%s}}}\makeatother" % ",".join(langs) + "\n")
-
-
-def _build_date(fmt: str = "%Y-%m-%dT%H:%M:%SZ") -> str:
-    """XMP dates: hyperxmp would take the clock; the book's date is SOURCE_DATE_EPOCH."""
-    import time
-
-    epoch = int(os.environ.get("SOURCE_DATE_EPOCH") or time.time())
-    return time.strftime(fmt, time.gmtime(epoch))
+    """Every language of a pack for its XMP ``dc:language``."""
+    return r"\renewcommand\textbooklanguages{%s}" % ",".join(langs) + "\n"
 
 
 SITE_URL = re.compile(r"https?://[A-Za-z0-9.:/_~-]+/")
@@ -378,12 +370,11 @@ def latex_config(app, config) -> None:
     front = (handout_title if config.textbook_handout else maketitle)(lang, config.copyright)
     elements.setdefault("maketitle", r"\makeatletter" + front + r"\makeatother")
     elements["preamble"] = (elements.get("preamble", "") + PREAMBLE
-                            + pdf_setup(lang, config.copyright)
                             # the edition in the XMP (xmpMM:VersionID): "1.0", or
                             # "1.0-pre+abc1234" between tags
-                            + r"\hypersetup{pdfversionid={%s}}" % (
-                                config.release + (f"-pre+{config.textbook_prerelease}"
-                                                  if config.textbook_prerelease else "")) + "\n"
+                            + pdf_setup(lang, config.copyright, config.release + (
+                                f"-pre+{config.textbook_prerelease}"
+                                if config.textbook_prerelease else ""))
                             + r"\newcommand\textbookbibname{%s}" % w["references"] + "\n")
     elements.setdefault("tableofcontents", CONTENTS % w)
     status = [texescape.escape(gettext(WORDS["prerelease"], lang).format(
