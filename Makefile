@@ -71,9 +71,9 @@ site: $(STAMP)  ## PDF, EPUB and website, every check run: what is published
 release: $(STAMP)  ## tag the commit as edition X.Y: make release VERSION=X.Y (refused while something is missing)
 	$(PY) tools/build release --edition "$(VERSION)"
 
-pdf: $(STAMP)  ## A4 PDF per language (xelatex) into _build/pdf/ (+ _build/html/downloads/)
+pdf: $(STAMP)  ## A4 PDF per language (xelatex) into _build/pdf/ (+ _build/html/downloads/); SIDES=one: _build/pdf-oneside/
 	@tools/system_deps.sh $(BOOK_PACKAGES)
-	$(PY) tools/build pdf$(if $(LANGS), --langs $(LANGS))
+	$(PY) tools/build pdf$(if $(LANGS), --langs $(LANGS))$(if $(SIDES), --sides $(SIDES))
 
 epub: $(STAMP)  ## EPUB per language into _build/epub/ (+ _build/html/downloads/)
 	$(PY) tools/build epub$(if $(LANGS), --langs $(LANGS))
