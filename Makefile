@@ -76,9 +76,9 @@ site: $(STAMP)  ## PDF, EPUB and website, every check run: what is published
 release: $(STAMP)  ## tag the commit as edition X.Y: make release VERSION=X.Y (refused while something is missing)
 	$(BUILD) release --edition "$(VERSION)"
 
-pdf: $(STAMP)  ## A4 PDF per language (xelatex) + accessible PDF/UA (WeasyPrint) into _build/pdf/
+pdf: $(STAMP)  ## A4 PDF per language (xelatex) + accessible PDF/UA (WeasyPrint) into _build/pdf/; SIDES=one: _build/pdf-oneside/
 	@tools/system_deps.sh $(BOOK_PACKAGES)
-	$(BUILD) pdf$(if $(LANGS), --langs $(LANGS))
+	$(BUILD) pdf$(if $(LANGS), --langs $(LANGS))$(if $(SIDES), --sides $(SIDES))
 
 epub: $(STAMP)  ## EPUB per language into _build/epub/ (+ _build/html/downloads/)
 	$(BUILD) epub$(if $(LANGS), --langs $(LANGS))

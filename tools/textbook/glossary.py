@@ -132,15 +132,9 @@ def epub_index_in_nav(app) -> None:
     builder.build_navlist = lambda navnodes: navlist([*navnodes, entry])
 
 
-# hyperxmp writes the XMP at \end{document} (XeTeX: a \special, which needs a page to
-# go on); the index ends with an empty page, so the XMP would be lost. Write it before.
-XMP_BEFORE_INDEX = (r"\makeatletter\hyxmp@auto@assign@data\hyxmp@embed@packet"
-                    r"\global\let\hyxmp@embed@packet\relax\makeatother" "\n")
-
-
 def print_index(app, config) -> None:
     """The PDF's index; a course pack (chosen chapters) prints none: it is the book's."""
-    printed = "" if config.textbook_print_chapters else XMP_BEFORE_INDEX + r"\printindex"
+    printed = "" if config.textbook_print_chapters else r"\printindex"
     config.latex_elements = {**config.latex_elements, "printindex": printed}
 
 

@@ -74,7 +74,7 @@ def run(project: Project, args) -> int:
                                 paper=args.paper or "a4", handout=args.handout)
     if args.format == "html":
         return build_html(project, langs)
-    return build_book(project, args.format, langs)
+    return build_book(project, args.format, langs, sides=args.sides or "two")
 
 
 def main(argv: list[str] | None = None, project: Project | None = None) -> int:
@@ -88,7 +88,8 @@ def main(argv: list[str] | None = None, project: Project | None = None) -> int:
     parser.add_argument("--pack", default="",
                         help="coursepack: a pack file (coursepacks/<name>.yaml)")
     parser.add_argument("--sides", choices=["one", "two"], default=None,
-                        help="coursepack: printed on one side or both (the book: two)")
+                        help="pdf, coursepack: printed on one side or both (default two; "
+                             "a one-sided book goes to _build/pdf-oneside/)")
     parser.add_argument("--layout", choices=["sequential", "parallel"], default=None,
                         help="coursepack: languages one after the other, or on facing pages")
     parser.add_argument("--paper", choices=list(PAPER), default=None,

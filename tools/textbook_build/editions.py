@@ -185,16 +185,22 @@ def accessible_pdf(project: Project, stamps: Stamps, lang: str, target: Path) ->
     return accessible.render(page / "index.html", target, f"pdf:{lang}")
 
 
-def build_book(project: Project, fmt: str, langs: list[str]) -> int:
-    """``fmt`` (pdf or epub) of every language, published together or not at all."""
-    stage, base = project.stage(fmt), project.download_basename()
-    out, target = stage / "publish", project.published(fmt)
+def build_book(project: Project, fmt: str, langs: list[str], sides: str = "two") -> int:
+    """``fmt`` (pdf or epub) of every language, published together or not at all; a
+    one-sided PDF (no blank pages) into its own folder, ``pdf-oneside``."""
+    from .coursepack import ONE_SIDED
+
+    one_sided = fmt == "pdf" and sides == "one"
+    folder = "pdf-oneside" if one_sided else fmt
+    stage, base = project.stage(folder), project.download_basename()
+    out, target = stage / "publish", project.published(folder)
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
     failed, stamps = [], Stamps()
     for lang in langs:
         if fmt == "pdf":
-            ok = sphinx(project, stamps, "latex", lang, stage / lang) == 0 and (
+            ok = sphinx(project, stamps, "latex", lang, stage / lang,
+                        *(ONE_SIDED if one_sided else ())) == 0 and (
                 stage / lang in stamps.up_to_date or tex.latexmk(
                     stage / lang, f"{base}.tex", f"pdf:{lang}",
                     source_date_epoch(project.root)) == 0)
@@ -206,7 +212,7 @@ def build_book(project: Project, fmt: str, langs: list[str]) -> int:
             ok = sphinx(project, stamps, "epub", lang, stage / lang, *(
                 ("-D", f"textbook_page_source={pdf}") if pdf else ())) == 0
         # beside the print PDF: the accessible one (PDF/UA-1), from the same source
-        ok = ok and (fmt != "pdf" or accessible_pdf(
+        ok = ok and (fmt != "pdf" or one_sided or accessible_pdf(
             project, stamps, lang, out / f"{base}-{lang}{accessible.SUFFIX}") == 0)
         if not ok:
             failed.append(lang)
@@ -220,4 +226,4 @@ def build_book(project: Project, fmt: str, langs: list[str]) -> int:
     publish(out, target)
     stamps.commit()
     print(f"[{fmt}] published {names} in {target}")
-    return refresh_site_downloads(project)
+    return 0 if one_sided else refresh_site_downloads(project)

@@ -6,6 +6,8 @@ import re
 import shutil
 import subprocess
 import sys
+import time
+import uuid
 from pathlib import Path
 
 from .project import source_date_epoch
@@ -77,4 +79,38 @@ def latexmk(texdir: Path, tex: str, label: str, epoch: str | None = None) -> int
         print(f"[{label}] FAILED: content does not fit the page (rows of a table may be "
               f"lost), see {log_path}:\n  " + "\n  ".join(overfull), file=sys.stderr)
         return 1
+    write_xmp(texdir / Path(tex).with_suffix(".pdf"), env["SOURCE_DATE_EPOCH"])
     return 0
+
+
+# the PDF Info entries the LaTeX preamble adds for the XMP (textbook/latex/layout.py)
+XMP_INFO = {"rights": "/TextbookRights", "licence_url": "/TextbookLicence",
+            "version": "/TextbookVersion", "languages": "/TextbookLanguages"}
+
+
+def write_xmp(pdf_path: Path, epoch: str) -> None:
+    """The PDF's XMP metadata (templates/xmp.xml) from its Info, written once after
+    latexmk (hyperxmp cost seconds on every xelatex pass)."""
+    import jinja2
+    import pikepdf
+
+    with pikepdf.open(pdf_path, allow_overwriting_input=True) as pdf:
+        info = pdf.docinfo
+        fields = {key: str(info.get(name, "")) for key, name in XMP_INFO.items()}
+        langs = fields["languages"].split(",") if fields["languages"] else [str(pdf.Root.Lang)]
+        date = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(int(epoch)))
+        document = uuid.uuid5(uuid.NAMESPACE_URL, f"textbook:{','.join(langs)}")
+        templates = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(Path(__file__).with_name("templates")),
+            autoescape=True, trim_blocks=True, undefined=jinja2.StrictUndefined)
+        xmp = templates.get_template("xmp.xml").render(
+            fields, languages=[lang.strip() for lang in langs], date=date,
+            title=str(info.get("/Title", "")), author=str(info.get("/Author", "")),
+            creator=str(info.get("/Creator", "")), producer=str(info.get("/Producer", "")),
+            document_id=document, instance_id=uuid.uuid5(document, date))
+        for name in XMP_INFO.values():
+            if name in info:
+                del info[name]
+        pdf.Root.Metadata = pdf.make_stream(xmp.encode("utf-8"), Type=pikepdf.Name.Metadata,
+                                            Subtype=pikepdf.Name.XML)
+        pdf.save(pdf_path, deterministic_id=True)

@@ -20,7 +20,7 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
-from .layout import ADDRESS, attribution, credits, words, xmp_languages
+from .layout import ADDRESS, HANDOUT_MARK, attribution, credits, words, xmp_languages
 
 
 class CoursepackError(Exception):
@@ -146,13 +146,8 @@ def prefix_labels(body: str, lang: str) -> str:
     return LABEL_RE.sub(lambda m: m.group(1) + f"{lang}/", body)
 
 
-COURSEPACK_PREAMBLE = r"""
-% -- textbook: course pack (one part per language) ----------------------------
-\makeatletter
-\@addtoreset{chapter}{part}
-\renewcommand\theHchapter{\thepart.\arabic{chapter}}
-\makeatother
-"""
+PACK_PACKAGE = "\\usepackage{textbookpack}\n"  # (texinputs/textbookpack.sty)
+
 
 
 TITLE_RE = re.compile(r"^\\title\{(.*)\}$", re.M)
@@ -202,7 +197,6 @@ def bilingual_front(head: str, fronts: dict[str, tuple[str, str]]) -> str:
     return head[:at] + "\\renewcommand{\\contentsname}{%s}" % contents + head[at:]
 
 
-HANDOUT_MARK = "\\newcommand\\textbookhandout{}"  # (layout.HANDOUT)
 
 
 def merge(texs: dict[str, Path]) -> str:
@@ -226,7 +220,7 @@ def merge(texs: dict[str, Path]) -> str:
             f"\\title{{{title}}}\\renewcommand{{\\releasename}}{{{release}}}\n"
             + ("\\refstepcounter{part}\n" if handout  # no part pages
                else f"\\part{{{w['part']}}}\n") + prefix_labels(body, lang))
-    head = before_document(head, COURSEPACK_PREAMBLE)
+    head = before_document(head, PACK_PACKAGE)
     if len(fronts) > 1:
         head = bilingual_front(head, fronts)
     return head + "".join(parts) + "\n" + tail

@@ -17,6 +17,10 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from .coursepack import (CoursepackError, before_document, bilingual_front, front_words,
+                         prefix_labels, split)
+from .layout import words
+
 MARK = "%%textbook-facing"
 MARK_RE = re.compile(r"^%%textbook-facing:(chapter|block|row|rowfirst|rowlast):(\S+)$", re.M)
 
@@ -119,90 +123,6 @@ def setup_facing(app) -> None:
     app.add_post_transform(FacingMarks)
 
 
-PREAMBLE = r"""
-% -- textbook: facing-page volume (paracol, one column per page) --------------
-\usepackage{paracol}
-\usepackage{needspace}
-\makeatletter
-\newif\iftextbook@facing
-% Each chapter is one paracol environment opening on a left-hand page: inside it
-% chapter heads and the references open no page of their own.
-\let\textbook@chapter\chapter
-\renewcommand\chapter{\iftextbook@facing
-  \thispagestyle{plain}\global\@topnum\z@\@afterindentfalse
-  \expandafter\secdef\expandafter\@chapter\expandafter\@schapter
-  \else\expandafter\textbook@chapter\fi}
-\renewcommand\textbookbibclear{}
-\newcommand\textbookfacingchapter{\clearpage\if@twoside\ifodd\c@page
-  \hbox{}\thispagestyle{empty}\newpage\fi\fi}
-% Arabic folios after the contents go on from the count of pages shipped: left-hand pages
-% carry even folios, and each page's head is in its own language (\@title and
-% \releasename by the folio's parity).
-\renewcommand{\sphinxtableofcontents}{\ifdefined\textbookhandout\else
-  \begingroup\parskip\z@skip\sphinxtableofcontentshook\tableofcontents\endgroup\fi
-  \clearpage\pagenumbering{arabic}%
-  \setcounter{page}{\numexpr\ReadonlyShipoutCounter+1\relax}\textbookfacinghead}
-% The two pages a chapter opens on look like the book's (plain style): no head,
-% the folio alone in the foot (paracol applies \thispagestyle to the left page only).
-\def\textbook@openpage{-9}
-\newcommand\textbook@unlessopening[2]{\ifnum\c@page<\textbook@openpage\relax#1\else
-  \ifnum\c@page>\numexpr\textbook@openpage+1\relax#1\else#2\fi\fi}
-\fancypagestyle{normal}{\fancyhf{}%
-  \fancyfoot[RO,LE]{{\py@HeaderFamily\thepage}}%
-  \fancyfoot[LO]{\textbook@unlessopening
-    {{\py@HeaderFamily\nouppercase{\textbook@rightmark}}}{}}%
-  \fancyfoot[RE]{\textbook@unlessopening
-    {{\py@HeaderFamily\nouppercase{\textbook@leftmark}}}{}}%
-  \fancyhead[RO,LE]{\textbook@unlessopening
-    {{\py@HeaderFamily\@title\sphinxheadercomma\py@release}}{}}%
-  \renewcommand{\headrulewidth}{\textbook@unlessopening{0.4pt}{0pt}}%
-  \renewcommand{\footrulewidth}{0.4pt}}
-% TeX's marks would come from whichever column was set last: each column keeps its
-% chapter (or the references) for the foot of its own pages.
-\def\textbook@leftmark{}\def\textbook@rightmark{}
-\newcommand\textbook@setmark[1]{\ifnum\pcol@currcol=\z@
-  \protected@xdef\textbook@leftmark{#1}\else\protected@xdef\textbook@rightmark{#1}\fi}
-% Footnote labels of the right-hand column differ from the left's.
-\renewcommand{\thesphinxscope}{\number\value{sphinxscope}%
-  \ifnum\pcol@currcol>\z@ r\fi}
-% A table row faces its translation: each column sets its row in a box, writes the
-% box's height to the .aux and asks for the taller of its own and the other
-% column's (from the previous run; latexmk runs again while the .aux changes).
-\newsavebox\textbook@rowbox
-\newdimen\textbook@rowheight
-\def\textbook@row#1#2#3{\expandafter\gdef\csname textbook@row@#1@#2\endcsname{#3}}
-% #1 the row's key, #2 the key of the row kept with it (the second row after the
-% caption's, the last after the one before it) or nothing, #3 the row.
-\newdimen\textbook@keepheight
-\newcommand\textbook@taller[2]{% #1 := the taller of #1 and both columns' #2
-  \ifcsname textbook@row@#2@0\endcsname\ifdim\csname textbook@row@#2@0\endcsname>#1
-    #1\csname textbook@row@#2@0\endcsname\fi\fi
-  \ifcsname textbook@row@#2@1\endcsname\ifdim\csname textbook@row@#2@1\endcsname>#1
-    #1\csname textbook@row@#2@1\endcsname\fi\fi}
-\newcommand\textbookfacingrow[3]{\par
-  \setbox\textbook@rowbox\vbox{#3}%
-  \textbook@rowheight\dimexpr\ht\textbook@rowbox+\dp\textbook@rowbox\relax
-  \immediate\write\@auxout{\string\textbook@row{#1}{\the\pcol@currcol}%
-    {\the\textbook@rowheight}}%
-  \textbook@taller\textbook@rowheight{#1}%
-  \textbook@keepheight\z@\if\relax\detokenize{#2}\relax\else
-    \textbook@taller\textbook@keepheight{#2}\fi
-  \needspace{\dimexpr\textbook@rowheight+\textbook@keepheight\relax}%
-  \unvbox\textbook@rowbox}
-\newenvironment{textbookfacing}
-  {\textbookfacingchapter\xdef\textbook@openpage{\the\c@page}\textbook@facingtrue
-   % (paracol sets \if@twocolumn, which makes \@chapter float its head)
-   \def\@topnewpage[##1]{##1\@afterheading}%
-   \def\chaptermark##1{\textbook@setmark{\@chapapp\space\thechapter.\space
-     \unexpanded{##1}}}\def\sectionmark##1{}\def\@mkboth##1##2{\textbook@setmark{##1}}%
-   % paracol keeps the \footnote of when it was loaded; Sphinx's (footnotehyper,
-   % with its footnote environment) comes when the document begins
-   \let\pcol@@footnote\footnote\let\pcol@@footnotetext\footnotetext
-   \let\pcol@@footnotemark\footnotemark
-   \begin{paracol}[1]*{2}}
-  {\end{paracol}}
-\makeatother
-"""
 
 BEGIN_RE, END_RE = re.compile(r"\\begin\{"), re.compile(r"\\end\{")
 Block = tuple[str, ...]  # key, kind (block or row), LaTeX (of each edition)
@@ -212,8 +132,6 @@ def blocks(body: str, path) -> tuple[str, list[tuple[str, list[Block]]]]:
     """``(lead, chapters)`` of one edition's body: each chapter's blocks in order,
     split at the marks of :class:`FacingMarks`; the text before a chapter's first
     block mark belongs to that block."""
-    from .coursepack import CoursepackError
-
     pieces = MARK_RE.split(body)
     lead, chapters = pieces[0], []
     for kind, name, text in zip(pieces[1::3], pieces[2::3], pieces[3::3]):
@@ -249,10 +167,6 @@ def merge(texs: dict) -> str:
     left-hand pages, the second facing it, block by block, each chapter a paracol
     environment in parallel-paging mode (``[1]*{2}``: one column a page, left and
     right pages numbered on)."""
-    from .coursepack import (COURSEPACK_PREAMBLE, CoursepackError, before_document,
-                             bilingual_front, front_words, prefix_labels, split)
-    from .layout import words
-
     (left_lang, _), (right_lang, _) = texs.items()
     parsed = {}
     for lang, path in texs.items():
@@ -291,5 +205,5 @@ def merge(texs: dict) -> str:
              "\\def\\@title{\\ifodd\\c@page %s\\else %s\\fi}"
              "\\def\\releasename{\\ifodd\\c@page %s\\else %s\\fi}}\\makeatother\n"
              % (right_title, left_title, right_release, left_release))
-    head = before_document(head, COURSEPACK_PREAMBLE + PREAMBLE + heads)
+    head = before_document(head, "\\usepackage{textbookfacing}\n" + heads)
     return bilingual_front(head, fronts) + "".join(out) + "\n" + tail

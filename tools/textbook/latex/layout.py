@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import re
-import uuid
 from pathlib import Path
 
 from docutils import nodes
@@ -80,66 +79,6 @@ def credits(lang: str | None, sep: str = r"\par\noindent ") -> str:
     return sep.join(w[k] for k in keys)
 
 
-PREAMBLE = r"""
-% -- textbook: print edition --------------------------------------------------
-\setotherlanguage{english}
-\setotherlanguage{bahasai}
-% Where TeX Live's patterns break words wrongly ("Inte-rvensi") and the authors'
-% names, which no pattern knows ("Tro-pman").
-% (\hyphenation is global, for the language current where it is read; polyglossia
-% 1.59's \pghyphenation fails on an empty option list)
-\AtBeginDocument{%
-  \foreignlanguage{bahasai}{\hyphenation{in-ter-ven-si Roth-man Trop-man Er-lich Bu-di-man-ta}}%
-  \foreignlanguage{english}{\hyphenation{Roth-man Trop-man Er-lich Bu-di-man-ta}}}
-\makeatletter
-% The references chapter keeps the book's name for it and the labels of the
-% source chapter it replaces (set by \textbookbiblabels where that chapter was).
-\providecommand\textbookbiblabels{}
-\newcommand\textbookbibclear{\clearpage}
-\renewenvironment{sphinxthebibliography}[1]{%
-  \textbookbibclear
-  \renewcommand\bibname{\textbookbibname}%
-  \begin{thebibliography}{\ifdefined\textbookwidestlabel\textbookwidestlabel\else#1\fi}%
-  \addcontentsline{toc}{chapter}{\bibname}\textbookbiblabels}{\end{thebibliography}}
-\makeatother
-% Cards of the front page: one framed box per chapter.
-\newsavebox\textbookcardbox
-\newenvironment{sphinxclasstextbook-card}
-  {\par\smallskip\noindent\begin{lrbox}{\textbookcardbox}%
-   \begin{minipage}{\dimexpr\linewidth-2\fboxsep-2\fboxrule\relax}\parskip=2pt}
-  {\end{minipage}\end{lrbox}\fcolorbox{black!40}{white}{\usebox{\textbookcardbox}}%
-   \par\smallskip}
-\sphinxsetup{TableRowColorOdd={gray}{1}, TableRowColorEven={gray}{0.94}}
-% Ragged-right table cells (narrow justified cells leave wide gaps); used in a
-% group. Sphinx starts every cell paragraph with \sphinxAtStartPar.
-\makeatletter
-\newcommand\textbookraggedcolumns{%
-  \renewcommand*\sphinxAtStartPar{\raggedright\leavevmode\nobreak\hskip\z@skip}}
-\makeatother
-% A table's caption as wide as the table (geometry sets the text width only at
-% \begin{document}); its continuation line in the same type.
-\AtBeginDocument{\setlength\LTcapwidth{\textwidth}}
-\renewcommand\sphinxtablecontinued[1]{#1}
-% Course packs' contents (Sphinx's command): roman folios go on from the title page.
-\makeatletter
-\renewcommand{\sphinxtableofcontents}{%
-  \begingroup\parskip\z@skip\sphinxtableofcontentshook\tableofcontents\endgroup
-  \if@openright\cleardoublepage\else\clearpage\fi
-  \pagenumbering{arabic}}
-\makeatother
-% Two-sided: the blank left-hand page before a chapter has no running head or folio.
-\makeatletter
-\renewcommand\cleardoublepage{\clearpage\if@twoside\ifodd\c@page\else
-  \hbox{}\thispagestyle{empty}\newpage\fi\fi}
-\makeatother
-% "Tabel 1", not "Tabel1" (polyglossia resets Sphinx's caption names)
-\makeatletter
-\def\fnum@table{\tablename\unskip~\thetable}
-\def\fnum@figure{\figurename\unskip~\thefigure}
-\makeatother
-"""
-
-
 PLACEHOLDER = re.compile(r"\{(title|author|edition)\}")
 
 
@@ -176,132 +115,35 @@ def _url(text: str) -> str:
     return text if re.fullmatch(r"https://[A-Za-z0-9./_~-]+", text) else WORDS["licence_url"]
 
 
-# A course pack's title page: its title the largest text, its course lines under it,
-# the book (title, edition, author, date) below them as the source, then the
-# attribution and the online address. As Sphinx's \sphinxmaketitle otherwise.
-PACK_TITLE_PAGE = r"""{%
-\let\sphinxrestorepageanchorsetting\relax
-\ifHy@pageanchor\def\sphinxrestorepageanchorsetting{\Hy@pageanchortrue}\fi
-\hypersetup{pageanchor=false}%
-\begin{titlepage}\let\footnoterule\relax
-\noindent\rule{\textwidth}{1pt}\par
-\begingroup\def\endgraf{ }\def\and{\& }\pdfstringdefDisableCommands{\def\\{, }}%
-\hypersetup{pdfauthor={\@author}, pdftitle={\@title}}\endgroup
-\begin{flushright}\sphinxlogo\py@HeaderFamily
-{\expandafter\@firstoftwo\textbookpacksizes\bfseries\textbookpacktitle\par}\bigskip
-{\expandafter\@secondoftwo\textbookpacksizes\py@authoraddress\par}
-\vfill
-{\expandafter\@secondoftwo\textbookpacksizes\mdseries\let\LARGE\relax\@title\par}\smallskip
-{\itshape\large\py@release\releaseinfo\par}\smallskip
-{\large\@author\par}{\large\@date\par}
-\vfill
-\textbookpackfoot\par
-\end{flushright}%
-\end{titlepage}%
-\setcounter{footnote}{0}\let\thanks\relax\let\maketitle\relax
-\clearpage\ifdefined\sphinxbackoftitlepage\sphinxbackoftitlepage\fi
-\if@openright\cleardoublepage\else\clearpage\fi
-\sphinxrestorepageanchorsetting}"""
-
-
-def maketitle(lang: str, copyright_: str) -> str:
-    """Title page (i) and, on its back (ii), the licence; roman folios until chapter 1."""
+def front_matter(lang: str, copyright_: str) -> str:
+    """The words of the title pages (textbook.sty sets them) as LaTeX definitions."""
     w = words(lang)
-    return (r"""\pagenumbering{roman}%
-\def\sphinxbackoftitlepage{\setcounter{page}{2}\thispagestyle{empty}%
-\begingroup\setlength\parskip{1ex}\null\vfill\small
-\ifdefined\textbookstatus\noindent\textbf{\textbookstatus}\par\fi
-\noindent
-\textcopyright\ """ + texescape.escape(copyright_) + r"""
-
-\noindent """ + w["licence"] + r"""
-
-\noindent\url{""" + w["licence_url"] + r"""}
-
-\noindent """ + credits(lang, "\n\n\\noindent ") + r"""
-
-\noindent \py@release, \@date.
-\ifdefined\textbookmorelicences\textbookmorelicences\fi
-\par\endgroup}
-% a pre-release and a preview say so above the title (\sphinxlogo: its first line)
-\ifdefined\textbookstatus\renewcommand\sphinxlogo{\parbox{\textwidth}{\raggedleft
-\normalsize\bfseries\textbookstatus}\par\bigskip}\fi
-% (on A5 the title page's type is one size smaller: a pack's lines must fit)
-\begingroup\ifdim\paperheight<220mm\let\Huge\LARGE\let\LARGE\Large\let\large\normalsize
-\fi\ifdefined\textbookpacktitle""" + PACK_TITLE_PAGE + r"""\else\sphinxmaketitle\fi\endgroup
-""")
+    return "".join(r"\newcommand\%s{%s}" % item + "\n" for item in (
+        ("textbookcopyright", texescape.escape(copyright_)),
+        ("textbooklicence", w["licence"]), ("textbooklicenceurl", w["licence_url"]),
+        ("textbookcredits", credits(lang)), ("textbookbibname", w["references"])))
 
 
-def handout_title(lang: str, copyright_: str) -> str:
-    """A handout's one title block at the top of page 1 (the pack's lines, the book's
-    title, edition, date and author) with the licence beneath it; no contents page."""
+def pdf_setup(lang: str, copyright_: str, version: str) -> str:
+    """PDF metadata: language, the title in the viewer's window, numbered bookmarks, and
+    the Info entries tools/build/latexmk.py turns into XMP (``\\textbooklanguages``: every
+    language of a pack, the first being the PDF's ``/Lang``)."""
     w = words(lang)
-    return (r"""\pagenumbering{arabic}\thispagestyle{plain}%
-\begingroup\def\endgraf{ }\def\and{\& }\pdfstringdefDisableCommands{\def\\{, }}%
-\hypersetup{pdfauthor={\@author}, pdftitle={\@title}}\endgroup
-\noindent\rule{\textwidth}{1pt}\par
-\ifdefined\textbookstatus{\noindent\bfseries\textbookstatus\par}\fi
-\begin{flushright}\py@HeaderFamily
-\ifdefined\textbookpacktitle{\LARGE\bfseries\textbookpacktitle\par}\smallskip\fi
-{\large\py@authoraddress\par}\medskip
-{\Large\let\LARGE\large \@title\par}\smallskip
-{\itshape \py@release\releaseinfo, \@date\par}\smallskip
-{\@author\par}
-\ifdefined\textbookpackfoot\textbookpackfoot\par\fi
-\end{flushright}
-\begingroup\footnotesize\setlength\parskip{0.5ex}\noindent
-\textcopyright\ """ + texescape.escape(copyright_) + r""". """ + w["licence"] + r"""
-\url{""" + w["licence_url"] + r"""}
-\par\noindent """ + credits(lang) + r"""
-\ifdefined\textbookmorelicences\textbookmorelicences\fi
-\par\endgroup
-\noindent\rule{\textwidth}{0.4pt}\par\bigskip
-""")
+    return (r"\hypersetup{pdflang={%s}, pdfdisplaydoctitle=true, bookmarksnumbered=true, "
+            r"pdfinfo={TextbookRights={%s}, TextbookLicence={%s}, TextbookVersion={%s}}}" "\n"
+            r"\newcommand\textbooklanguages{%s}"
+            r"\AtBeginDocument{\hypersetup{pdfinfo={TextbookLanguages={\textbooklanguages}}}}"
+            "\n" % (lang, _pdf_text(copyright_), w["licence_url"], _pdf_text(version), lang))
 
 
-# A handout: no contents page, chapters and the references run on (no new page).
-HANDOUT = r"""
-\makeatletter
-\newcommand\textbookhandout{}
-\renewcommand\sphinxtableofcontents{}
-\renewcommand\textbookbibclear{\par\bigskip}
-\renewcommand\chapter{\par\bigskip\global\@topnum\z@\@afterindentfalse
-  \secdef\@chapter\@schapter}
-\def\@makechapterhead#1{{\parindent\z@\raggedright\py@HeaderFamily\Large
-  \@chapapp\space\thechapter\quad #1\par\nobreak\vskip 2ex}}
-\def\@makeschapterhead#1{{\parindent\z@\raggedright\py@HeaderFamily\Large
-  #1\par\nobreak\vskip 2ex}}
-\makeatother
-"""
-
-
-def pdf_setup(lang: str, copyright_: str) -> str:
-    """PDF metadata: language, the title in the viewer's window, numbered bookmarks, XMP."""
-    w = words(lang)
-    return (r"\usepackage{hyperxmp}" "\n"
-            r"\hypersetup{pdflang={%s}, pdfdisplaydoctitle=true, bookmarksnumbered=true, "
-            r"pdfcopyright={%s}, pdflicenseurl={%s}, pdfdate={%s}, "
-            r"pdfcreationdate={D:%s}, pdfmoddate={D:%s}, pdfmetadate={%s}, "
-            r"pdfdocumentid={uuid:%s}, pdfinstanceid={uuid:%s}}" "\n"
-            % (lang, texescape.escape(copyright_).replace(r"\sphinxhyphen{}", "-"), w["licence_url"],
-               _build_date(), _build_date("%Y%m%d%H%M%SZ"), _build_date("%Y%m%d%H%M%SZ"),
-               _build_date(), uuid.uuid5(uuid.NAMESPACE_URL, f"textbook:{lang}"),
-               uuid.uuid5(uuid.NAMESPACE_URL, f"textbook:{lang}:{_build_date()}")))
+def _pdf_text(text: str) -> str:
+    """``text`` escaped for a PDF string (Sphinx's hyphen macro would vanish there)."""
+    return texescape.escape(text).replace(r"\sphinxhyphen{}", "-")
 
 
 def xmp_languages(langs: list[str]) -> str:
-    """XMP ``dc:language``: every language of a pack (hyperxmp lists only ``pdflang``,
-    which stays the first: the PDF's ``/Lang``)."""
-    return (r"\makeatletter\AtBeginDocument{\g@addto@macro\hyxmp@auto@assign@data{"
-            r"\def\hyxmp@dc@lang{%s}}}\makeatother" % ",".join(langs) + "\n")
-
-
-def _build_date(fmt: str = "%Y-%m-%dT%H:%M:%SZ") -> str:
-    """XMP dates: hyperxmp would take the clock; the book's date is SOURCE_DATE_EPOCH."""
-    import time
-
-    epoch = int(os.environ.get("SOURCE_DATE_EPOCH") or time.time())
-    return time.strftime(fmt, time.gmtime(epoch))
+    """Every language of a pack for its XMP ``dc:language``."""
+    return r"\renewcommand\textbooklanguages{%s}" % ",".join(langs) + "\n"
 
 
 SITE_URL = re.compile(r"https?://[A-Za-z0-9.:/_~-]+/")
@@ -351,14 +193,9 @@ def pack_title_page(path: str, site_url: str, lang: str, attribution_line: str) 
     return define + r"\authoraddress{%s}" % r"\\ ".join(lines + foot) + "\n"
 
 
-# The book's contents: no page reset (Sphinx's \sphinxtableofcontents restarts at i),
-# then the preface; \textbookmainmatter starts arabic folios at chapter 1.
-CONTENTS = (r"\begingroup\parskip0pt\sphinxtableofcontentshook\tableofcontents\endgroup"
-            r"\chapter*{%(preface)s}\addcontentsline{toc}{chapter}{%(preface)s}"
-            r"\markboth{%(preface)s}{%(preface)s}")
-
-
 TEMPLATES = Path(__file__).with_name("templates")
+TEXINPUTS = Path(__file__).with_name("texinputs")
+HANDOUT_MARK = "\\newcommand\\textbookhandout{}"  # (coursepack.merge looks for it)
 
 
 def prerelease_heads(config, lang: str) -> str:
@@ -396,17 +233,15 @@ def latex_config(app, config) -> None:
     elements.setdefault("releasename", w["edition"])
     if not config.today and not config.today_fmt:
         config.today_fmt = w["date_format"]  # the title page's date
-    front = (handout_title if config.textbook_handout else maketitle)(lang, config.copyright)
-    elements.setdefault("maketitle", r"\makeatletter" + front + r"\makeatother")
-    elements["preamble"] = (elements.get("preamble", "") + PREAMBLE
-                            + pdf_setup(lang, config.copyright)
+    elements.setdefault("maketitle", r"\textbookhandouttitle" if config.textbook_handout
+                        else r"\textbookmaketitle")
+    elements["preamble"] = (elements.get("preamble", "") + front_matter(lang, config.copyright)
                             # the edition in the XMP (xmpMM:VersionID): "1.0", or
                             # "1.0-pre+abc1234" between tags
-                            + r"\hypersetup{pdfversionid={%s}}" % (
-                                config.release + (f"-pre+{config.textbook_prerelease}"
-                                                  if config.textbook_prerelease else "")) + "\n"
-                            + r"\newcommand\textbookbibname{%s}" % w["references"] + "\n")
-    elements.setdefault("tableofcontents", CONTENTS % w)
+                            + pdf_setup(lang, config.copyright, config.release + (
+                                f"-pre+{config.textbook_prerelease}"
+                                if config.textbook_prerelease else "")))
+    elements.setdefault("tableofcontents", r"\textbookcontents{%s}" % w["preface"])
     status = [texescape.escape(gettext(WORDS["prerelease"], lang).format(
         version=config.version, commit=config.textbook_prerelease))
         ] if config.textbook_prerelease else []
@@ -424,13 +259,16 @@ def latex_config(app, config) -> None:
         elements["preamble"] += pack_title_page(config.textbook_pack_title_page,
                                                 config.textbook_site_url, lang, line)
     if config.textbook_handout:
-        elements["preamble"] += HANDOUT
+        elements["preamble"] += HANDOUT_MARK + r"\textbookhandoutlayout" "\n"
     config.latex_elements = elements
     # relative to the configuration folder: an absolute path would enter the
     # config hash in .buildinfo and differ between copies of the project
     templates = os.path.relpath(TEMPLATES, app.confdir)
     if templates not in config.templates_path:
         config.templates_path = [*config.templates_path, templates]
+    styles = [os.path.relpath(sty, app.confdir) for sty in sorted(TEXINPUTS.glob("*.sty"))]
+    config.latex_additional_files = [*config.latex_additional_files,
+                                     *(s for s in styles if s not in config.latex_additional_files)]
 
 
 class PrintLayout(SphinxPostTransform):
@@ -445,13 +283,20 @@ class PrintLayout(SphinxPostTransform):
             if "longtable" not in table["classes"] \
                     and "textbook-facing-row" not in table["classes"]:  # (facing.py)
                 table["classes"].append("longtable")
+            setup = r"\begingroup\textbooktablesize\setlength\tabcolsep{3pt}\textbookraggedcolumns"
             if "model-comparison" in table["classes"]:
-                # Use the directive's column widths (\X{w}{total} columns).
+                # The directive's column widths, the first at least as wide as its header
                 table["classes"].append("colwidths-given")
+                widths = [c["colwidth"] for c in table.findall(nodes.colspec)]
+                setup += r"\textbookfirstcolumn{%s}{%d}{%d}" % (
+                    texescape.escape(first_header(table)),
+                    widths[0], sum(widths))
+                table.parent.insert(table.parent.index(table), addnodes.tabular_col_spec(
+                    spec=r"\textbookN" + "".join(r"\textbookX{%d}{%d}" % (w, sum(widths[1:]))
+                                                 for w in widths[1:])))
             # Smaller type, less padding, ragged cells: wide tables fit A4.
             table.parent.insert(table.parent.index(table), nodes.raw(
-                "", r"\begingroup\small\setlength\tabcolsep{3pt}\textbookraggedcolumns",
-                format="latex", tb_opens=True))
+                "", setup, format="latex", tb_opens=True))
             table.parent.insert(table.parent.index(table) + 1,
                                 nodes.raw("", r"\endgroup", format="latex"))
         for grid in list(self.document.findall(_is_grid)):
@@ -560,6 +405,12 @@ class PrintLayout(SphinxPostTransform):
             nodes.raw("", r"\gdef\textbookbiblabels{%s}" % labels, format="latex"), *keep]
 
 
+def first_header(table: nodes.table) -> str:
+    """The text of a table's first header cell."""
+    entry = next(iter(next(iter(table.findall(nodes.thead)), table).findall(nodes.entry)), None)
+    return entry.astext() if entry is not None else ""
+
+
 def _resolve_doc(xref) -> str:
     from sphinx.util import docname_join
 
@@ -643,21 +494,3 @@ def depart_row(self, node: nodes.row) -> None:
     if body.index(node) in (0, len(body) - 2):
         end = next(i for i in range(len(self.body) - 1, -1, -1) if self.body[i] == "\\\\\n")
         self.body[end] = "\\\\*\n"
-
-
-def setup_latex(app) -> None:
-    from .coursepack import UntranslatedRootTitle
-    from .facing import setup_facing
-
-    setup_facing(app)
-    app.add_transform(UntranslatedRootTitle)
-    # course packs (textbook-build coursepack): the chapters to print; empty = all
-    app.add_post_transform(PrintUnlink)
-    app.connect("config-inited", latex_config, priority=600)
-    app.add_post_transform(PrintLayout)
-    app.add_node(nodes.attribution, override=True,
-                 latex=(visit_attribution, depart_attribution))
-    from sphinx.writers.latex import LaTeXTranslator
-
-    app.add_node(nodes.row, override=True, latex=(LaTeXTranslator.visit_row, depart_row))
-
