@@ -20,8 +20,8 @@ RUNNING_HEAD = re.compile(r"^.+, Edisi \S+$")
 
 @pytest.fixture(scope="module", params=["a4", "a5"])
 def pack(request, tmp_path_factory, print_toolchain) -> Path:
-    from build import Project
-    from build.cli import main
+    from textbook_build import Project
+    from textbook_build.cli import main
 
     build_dir = tmp_path_factory.mktemp(f"layout-{request.param}") / "_build"
     code = main(["coursepack", "--chapters", *CHAPTERS, "--langs", "id",
@@ -112,8 +112,8 @@ def test_headings_are_not_hyphenated(pack):
 
 @pytest.fixture(scope="module")
 def one_sided(tmp_path_factory, print_toolchain) -> Path:
-    from build import Project
-    from build.cli import main
+    from textbook_build import Project
+    from textbook_build.cli import main
 
     build_dir = tmp_path_factory.mktemp("one-sided") / "_build"
     assert main(["pdf", "--langs", "id", "--sides", "one"], Project(build=build_dir)) == 0

@@ -126,7 +126,7 @@ def front_matter(lang: str, copyright_: str) -> str:
 
 def pdf_setup(lang: str, copyright_: str, version: str) -> str:
     """PDF metadata: language, the title in the viewer's window, numbered bookmarks, and
-    the Info entries tools/build/latexmk.py turns into XMP (``\\textbooklanguages``: every
+    the Info entries tools/textbook_build/latexmk.py turns into XMP (``\\textbooklanguages``: every
     language of a pack, the first being the PDF's ``/Lang``)."""
     w = words(lang)
     return (r"\hypersetup{pdflang={%s}, pdfdisplaydoctitle=true, bookmarksnumbered=true, "
