@@ -65,6 +65,7 @@ def _role_tokens(role: str, body: str) -> list[str]:
     return [f"{{{role}}}`{target.strip()}`"]
 
 
+@lru_cache(maxsize=4096)
 def markup(text: str) -> Markup:
     roles: Counter = Counter()
     for m in ROLE_RE.finditer(text):
@@ -157,13 +158,14 @@ def _parser():
     return md.use(emphasis_attrs)  # as the build parses (upstream/myst_lang.py)
 
 
-def _tokens(text: str, inline: bool = False) -> list:
+@lru_cache(maxsize=4096)  # each message is parsed once, whatever the checks ask of it
+def _tokens(text: str, inline: bool = False) -> tuple:
     md = _parser()
     flat = []
     for token in (md.parseInline(text, {}) if inline else md.parse(text, {})):
         flat.append(token)
         flat += token.children or []
-    return flat
+    return tuple(flat)
 
 
 def _key(token) -> tuple:
