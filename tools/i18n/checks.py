@@ -4,10 +4,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from textbook.i18n import rules
+from textbook.i18n import catalog, glossary
+from textbook.i18n.glossary import GlossaryError, Term, glossary_messages  # noqa: F401
 from textbook.i18n.po import msgfmt_errors
-from textbook.i18n.rules import (PO_FORMAT, canonical, read_catalog, GlossaryError, Term, glossary_messages,  # noqa: F401
-                                 markup_messages, translation_messages)
+from textbook.i18n.po_format import PO_FORMAT, canonical, read_catalog  # noqa: F401
+from textbook.i18n.rules import markup_messages, translation_messages  # noqa: F401
 
 from textbook.i18n import spelling
 from textbook.i18n.po import catalog_problems
@@ -19,11 +20,11 @@ GLOSSARY = LOCALES / "glossary.yaml"
 
 
 def load_glossary(path: Path = GLOSSARY) -> list[Term]:
-    return rules.load_glossary(path)
+    return glossary.load_glossary(path)
 
 
 def check_po(path: Path, lang: str, terms: list[Term] | None = None) -> list[Problem]:
-    return rules.check_po(path, lang, terms, where=display(path))
+    return catalog.check_po(path, lang, terms, where=display(path))
 
 
 def msgfmt_check(path: Path) -> list[Problem]:

@@ -8,7 +8,7 @@ language text in a translated edition. Here both fail the build:
   unterminated string) is an error at ``file.po:line``;
 * a fuzzy or missing translation is no error: ``pending.py`` publishes the
   passage in Indonesian, marked, and prints it;
-* whatever ``make po-check`` rejects (``rules.check_po``: markup kept, no
+* whatever ``make po-check`` rejects (``catalog.check_po``: markup kept, no
   directive, raw HTML or added role/link, glossary, copied msgid) is an error at
   ``file.po:line``, and the entry is withdrawn from the catalog before Sphinx
   parses any msgstr, so a refused translation never runs or reaches a page.
@@ -25,7 +25,7 @@ from sphinx.util import logging
 
 from .. import input_check  # module, not name: input_check imports this package
 from ..languages import SOURCE_LANGUAGE
-from . import rules, spelling
+from . import catalog, glossary, spelling
 from .po import Lines, load, msgfmt_errors
 from .verdicts import Verdicts
 
@@ -83,7 +83,7 @@ def check_catalogs(app) -> None:
 def check(app, files: list[Path], sources: list[Path], terms: list, msgfmt: bool,
           spell: bool) -> dict[Path, dict]:
     """The verdicts of the files not checked before: GNU msgfmt's syntax check, the
-    translation rule (``rules.check_po``) and, in one hunspell process, spelling."""
+    translation rule (``catalog.check_po``) and, in one hunspell process, spelling."""
     lang, found, readable = app.config.language, {}, []
     for path in [*files, *sources]:
         found[path] = {"errors": [], "refused": []}
@@ -98,7 +98,7 @@ def check(app, files: list[Path], sources: list[Path], terms: list, msgfmt: bool
         for entry in load(path):
             if not entry.obsolete and entry.msgid:
                 by_line.setdefault(at.of_msgstr(entry), entry.msgid)
-        for problem in rules.check_po(path, lang, terms):
+        for problem in catalog.check_po(path, lang, terms):
             found[path]["errors"].append(("rule", problem.line, problem.column, problem.message))
             if problem.line in by_line:
                 found[path]["refused"].append(by_line[problem.line])
@@ -114,8 +114,8 @@ def load_terms(app, files: list[Path], glossaries: list[Path]) -> list:
     for path in glossaries:
         if path.is_file():
             try:
-                terms = rules.load_glossary(path)
-            except rules.GlossaryError as exc:
+                terms = glossary.load_glossary(path)
+            except glossary.GlossaryError as exc:
                 where, _, message = str(exc).partition(": ")  # "path:line: message"
                 logger.error("%s", message, location=where, type="textbook", subtype="catalog")
             draft = getattr(app.config, "textbook_draft", False)  # previewed, not offered
@@ -139,7 +139,7 @@ def spelling_ready(app) -> bool:
 
 def let_page_text_change(app, config) -> None:
     """A translation may change a citation's page text ({h. 54} -> {p. 54}), which
-    Sphinx reports as an inconsistent reference; the rule (``rules.py``) refuses every
+    Sphinx reports as an inconsistent reference; the rule (``rules.py``, ``catalog.py``) refuses every
     other change to keys, footnotes and links at its file.po:line, before Sphinx."""
     config.suppress_warnings = [*config.suppress_warnings, "i18n.inconsistent_references"]
 
