@@ -8,11 +8,11 @@ ROOT = Path(__file__).parent.resolve()
 sys.path.insert(0, str(ROOT / "tools"))
 from textbook.editions import load as load_editions  # noqa: E402 -- locales/languages.yaml
 from textbook.languages import SOURCE_LANGUAGE  # noqa: E402 -- written once, there
-from textbook.edition import EditionError, current as current_edition  # noqa: E402
+from textbook.edition import EditionError, book_epoch, current as current_edition  # noqa: E402
 
 project = "Pengantar Pemberdayaan dan Intervensi Komunitas"
 author = "Tim Buku Ajar Terbuka"
-_year = time.gmtime(int(os.environ.get("SOURCE_DATE_EPOCH", time.time()))).tm_year
+_year = time.gmtime(book_epoch(ROOT)).tm_year
 copyright = f"{_year}, {author}. CC BY-SA 4.0"
 # The edition: an annotated tag vX.Y on the commit built, else a pre-release of the
 # changelog's newest edition (tools/textbook/edition.py, source/data/changelog.yaml)

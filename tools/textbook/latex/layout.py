@@ -300,8 +300,9 @@ def _build_date(fmt: str = "%Y-%m-%dT%H:%M:%SZ") -> str:
     """XMP dates: hyperxmp would take the clock; the book's date is SOURCE_DATE_EPOCH."""
     import time
 
-    epoch = int(os.environ.get("SOURCE_DATE_EPOCH") or time.time())
-    return time.strftime(fmt, time.gmtime(epoch))
+    from ..edition import book_epoch
+
+    return time.strftime(fmt, time.gmtime(book_epoch()))
 
 
 SITE_URL = re.compile(r"https?://[A-Za-z0-9.:/_~-]+/")
