@@ -187,24 +187,3 @@ def test_a_pack_prints_the_edition_it_was_made_for(tmp_path, capsys, print_toolc
     first = normalise(pdf_pages(tmp_path / "_build" / "coursepack" / "kuliah.pdf")[0])
     assert normalise("Dibuat untuk edisi 0.9") in first, first
 
-
-def test_every_output_reads_the_one_date(monkeypatch):
-    """The offline copy's stamp, the PDF's XMP dates, the EPUB's zip dates and the
-    copyright year read SOURCE_DATE_EPOCH in one place (edition.py), with one
-    fallback: without it, a build in a checkout is dated by the last commit."""
-    import re
-    import time
-
-    from textbook.html.site import build_stamp
-    from textbook.latex.layout import _build_date
-
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    assert (build_stamp(), _build_date()) == (1700000000, "2023-11-14T22:13:20Z")
-    monkeypatch.delenv("SOURCE_DATE_EPOCH")
-    last = int(git(ROOT, "log", "-1", "--format=%ct"))
-    assert (build_stamp(), _build_date()) == (
-        last, time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(last)))
-    readers = [str(path.relative_to(ROOT)) for path in [*ROOT.glob("tools/**/*.py"),
-                                                        ROOT / "conf.py"]
-               if re.search(r"environ(?:\.get\(|\[)\s*['\"]SOURCE_DATE_EPOCH", path.read_text())]
-    assert readers == ["tools/textbook/edition.py"]

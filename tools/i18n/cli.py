@@ -18,8 +18,8 @@ from textbook.editions import DECLARATION, EditionsError, load as load_editions
 
 from build.project import SPHINX_FLAGS, BuildError, source_date_epoch  # tools/build: the one copy
 from textbook.i18n.po import catalog_text
+from textbook.languages import CODE
 from textbook.inputs import InputError, tree_problems
-LANG_RE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")
 
 
 def extract(pot_dir: Path = POT_DIR) -> int:
@@ -204,7 +204,7 @@ def cmd_glossary_tbx(args) -> int:
 
 def cmd_add_language(args) -> int:
     lang = args.lang
-    if not LANG_RE.match(lang or ""):
+    if not CODE.fullmatch(lang or ""):
         print(f"error: '{lang}' is not a language code such as 'fr' or 'pt_BR' "
               "(usage: make add-language NEW_LANG=xx)", file=sys.stderr)
         return 2

@@ -18,8 +18,10 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from mdit_py_plugins.attrs.parse import ParseError, parse
 
+from ..languages import TAG
+
 # a BCP 47 tag as the book uses them: language, optional subtags ("en", "en-GB")
-LANG_TAG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+LANG_TAG = TAG  # (languages.py)
 CLASS_PREFIX = "lang-"
 LANG_CLASS = re.compile(rf"^{CLASS_PREFIX}({LANG_TAG.pattern})$")
 EMPHASIS_CLOSE = ("em_close", "strong_close")
