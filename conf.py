@@ -4,7 +4,7 @@ import time
 from pathlib import Path
 
 # the book's extension, installed from tools/ (pyproject.toml; make installs it)
-from textbook.edition import EditionError
+from textbook.edition import EditionError, book_epoch
 from textbook.edition import current as current_edition
 from textbook.editions import load as load_editions  # locales/languages.yaml
 from textbook.languages import SOURCE_LANGUAGE  # written once, there
@@ -13,7 +13,7 @@ ROOT = Path(__file__).parent.resolve()
 
 project = "Pengantar Pemberdayaan dan Intervensi Komunitas"
 author = "Tim Buku Ajar Terbuka"
-_year = time.gmtime(int(os.environ.get("SOURCE_DATE_EPOCH", time.time()))).tm_year
+_year = time.gmtime(book_epoch(ROOT)).tm_year
 copyright = f"{_year}, {author}. CC BY-SA 4.0"
 # The edition: an annotated tag vX.Y on the commit built, else a pre-release of the
 # changelog's newest edition (tools/textbook/edition.py, source/data/changelog.yaml)

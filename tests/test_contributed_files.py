@@ -408,8 +408,7 @@ def test_spelling_names_the_right_line_of_a_long_msgstr(tmp_path):
     po.write_text(po.read_text(encoding="utf-8").replace(
         'msgstr "Quoted from Adi."', 'msgstr "' + "Quoted from the book. " * 2000 + 'Zqxwv."'),
         encoding="utf-8")
-    from textbook.i18n.po import Lines
-    found = spelling.check_catalog(po, "en", project / "locales", Lines(po).of_msgstr)
+    found = spelling.check_files([po], "en", project / "locales")[po]
     assert found == [(29, "spelling: unknown word 'Zqxwv' (hunspell en_US): correct it, or add "
                           "it to locales/spelling/en.txt")]
 

@@ -191,3 +191,4 @@ def test_a_pack_prints_the_edition_it_was_made_for(tmp_path, capsys, print_toolc
            f"{current(ROOT).version}: check the pack's chapters against the changelog" in out.out
     first = normalise(pdf_pages(tmp_path / "_build" / "coursepack" / "kuliah.pdf")[0])
     assert normalise("Dibuat untuk edisi 0.9") in first, first
+

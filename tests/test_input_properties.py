@@ -19,7 +19,8 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
 from textbook.comparison.data import Comparison, DataError, parse
-from textbook.i18n import rules
+from textbook.i18n import glossary
+from textbook.i18n.catalog import check_po
 from textbook.i18n.catalog_check import msgfmt_errors
 from textbook.input_check import toctree_cycles
 
@@ -127,7 +128,7 @@ def check(raw: bytes, with_msgfmt: bool = False):
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "index.po"
         path.write_bytes(raw)
-        problems = rules.check_po(path, "en", [], where="index.po")
+        problems = check_po(path, "en", [], where="index.po")
         lines = raw.count(b"\n") + 1
         for problem in problems:
             assert 1 <= problem.line <= lines, problem
@@ -168,13 +169,13 @@ def test_msgfmt_problems_of_a_damaged_catalog_name_a_line(edits):
 
 
 def test_the_glossary_refuses_an_alias_bomb_at_its_line(tmp_path):
-    glossary = tmp_path / "glossary.yaml"
-    glossary.write_text("bom: &a [x, x, x, x, x, x, x, x, x, x]\n"
+    path = tmp_path / "glossary.yaml"
+    path.write_text("bom: &a [x, x, x, x, x, x, x, x, x, x]\n"
                         + "".join(f"b{n}: &a{n} [{', '.join([f'*a{n - 1}' if n else '*a'] * 10)}]\n"
                                   for n in range(9))
                         + "terms:\n  - id: kata\n    en: word\n", encoding="utf-8")
-    with pytest.raises(rules.GlossaryError, match=r"glossary\.yaml:1: YAML anchor '&a' is not allowed"):
-        rules.load_glossary(glossary)
+    with pytest.raises(glossary.GlossaryError, match=r"glossary\.yaml:1: YAML anchor '&a' is not allowed"):
+        glossary.load_glossary(path)
 
 
 def test_toctree_cycles_are_found_and_shared_chapters_are_not_cycles():

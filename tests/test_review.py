@@ -94,7 +94,7 @@ def test_a_second_update_keeps_the_previous_msgid_and_the_format(edited):
 def test_markup_is_not_flagged_as_a_python_format_string(tmp_path):
     """Babel guesses that ``{doc}`` and ``50 %`` are Python placeholders; translation
     tools would then check placeholders that MyST text does not have."""
-    from textbook.i18n.rules import canonical, read_catalog
+    from textbook.i18n.po_format import canonical, read_catalog
 
     chapter, interface = tmp_path / "bab.po", tmp_path / "textbook.po"
     entry = 'msgid "{doc}`bab` dan 50%s"\nmsgstr "{doc}`bab` and 50%s"\n'

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from textbook.i18n.rules import load_glossary
+from textbook.i18n.glossary import load_glossary
 
 ROOT = Path(__file__).resolve().parents[2]
 BASENAME = "pemberdayaan-masyarakat"

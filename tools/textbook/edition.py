@@ -4,8 +4,10 @@ newest edition, named by its commit. A ``git archive`` carries the same facts in
 ``tools/textbook_build/edition`` (``export-subst``, .gitattributes). No Sphinx import."""
 from __future__ import annotations
 
+import os
 import re
 import subprocess
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +16,7 @@ TAG = re.compile(r"v(\d+\.\d+)")
 VERSION = re.compile(r"\d+\.\d+")
 ARCHIVE_FILE = Path("tools/textbook_build/edition")  # "$Format:%(describe:...) %h$" until archived
 CHANGELOG = Path("source/data/changelog.yaml")
+DATE_FILE = Path("tools/textbook_build/source-date-epoch")  # "$Format:%ct$" until archived
 
 
 class EditionError(Exception):
@@ -86,3 +89,43 @@ def current(root: Path = ROOT) -> Edition:
             if TAG.fullmatch(describe):  # exactly at a tag: a release (date: the archive's)
                 return Edition(TAG.fullmatch(describe)[1], True)
     return Edition(changelog(root)[0]["version"], False, commit=commit)
+
+
+def _epoch_value(value: str, origin: str) -> int:
+    value = value.strip()
+    if not value.isdigit() or int(value) <= 0 or len(value) > 12:
+        raise EditionError(f"{origin}: {value!r} is not a date (seconds since 1970, e.g. "
+                           f"SOURCE_DATE_EPOCH=1700000000)")
+    return int(value)
+
+
+def source_date_epoch(root: Path = ROOT) -> int | None:
+    """The book's date, the one reader of ``SOURCE_DATE_EPOCH``: the environment's, else
+    a release tag's date, else the date a release archive carries, else the last
+    commit's time; None when there is none of them (never 1970)."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        return _epoch_value(os.environ["SOURCE_DATE_EPOCH"], "SOURCE_DATE_EPOCH")
+    try:
+        if (edition := current(root)).released and edition.epoch:
+            return edition.epoch
+    except EditionError:
+        pass  # (the build reports it)
+    archived = root / DATE_FILE
+    if archived.is_file():
+        text = archived.read_text(encoding="utf-8", errors="replace").strip()
+        if "$Format" not in text:
+            return _epoch_value(text, str(archived))
+    last = _git(root, "log", "-1", "--format=%ct")
+    return _epoch_value(last, "git log") if last else None
+
+
+_STAMPS: dict = {}
+
+
+def book_epoch(root: Path = ROOT) -> int:
+    """The date every output carries (title pages, XMP, EPUB zip, offline copy):
+    ``source_date_epoch``, or, with none, the clock read once per build."""
+    key = (root, os.environ.get("SOURCE_DATE_EPOCH"))
+    if key not in _STAMPS:
+        _STAMPS[key] = source_date_epoch(root) or int(time.time())
+    return _STAMPS[key]

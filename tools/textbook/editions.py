@@ -1,16 +1,14 @@
 """Released and draft editions, declared in ``locales/languages.yaml`` (see its comment)."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from .inputs import InputError, compose_yaml, plain_data, read_text
-from .languages import SOURCE_LANGUAGE
+from .languages import CODE, SOURCE_LANGUAGE
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 DECLARATION = ROOT / "locales" / "languages.yaml"
-CODE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")
 
 
 class EditionsError(Exception):
@@ -40,7 +38,7 @@ def load(path: Path = DECLARATION) -> Editions:
     lists = {}
     for key in ("released", "draft"):
         value = data.get(key) or []
-        if not isinstance(value, list) or not all(isinstance(v, str) and CODE.match(v)
+        if not isinstance(value, list) or not all(isinstance(v, str) and CODE.fullmatch(v)
                                                   for v in value):
             raise EditionsError(f"{path}:{lines.get(key, 1)}: '{key}' must be a list of "
                                 "language codes such as [id, en]")

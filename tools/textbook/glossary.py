@@ -9,7 +9,7 @@ definition as a translatable paragraph (the page's catalog, ``glosarium.po``) an
 link to the section defining it. The glossary terms, and the authors the chapters
 name (``{index}`` directives), make the index: linked from every page and the
 EPUB's navigation, printed in the PDF (xindy, tools/textbook_build/latexmk.py). The file is untrusted: its text only ever becomes
-docutils text (``rules.load_glossary`` refuses markup in a definition).
+docutils text (``glossary.load_glossary`` refuses markup in a definition).
 """
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_id, make_refnode
 
-from .i18n import rules
+from .i18n import glossary as terms_file
 from .i18n.langparts import lang_class
 from .input_check import contributed_locale_dirs
 from .languages import SOURCE_LANGUAGE
@@ -56,8 +56,8 @@ class TextbookGlossary(SphinxDirective):
             raise self.error("no glossary: locales/glossary.yaml not found")
         self.env.note_dependency(str(path))
         try:
-            terms = [t for t in rules.load_glossary(path) if t.definition]
-        except rules.GlossaryError as exc:
+            terms = [t for t in terms_file.load_glossary(path) if t.definition]
+        except terms_file.GlossaryError as exc:
             where, _, message = str(exc).partition(": ")  # "path:line: message"
             logger.error("%s", message, location=where, type="textbook", subtype="glossary")
             return []

@@ -5,8 +5,14 @@ Light on purpose (no Sphinx import): textbook-build uses it for the landing page
 from __future__ import annotations
 
 import functools
+import re
 
 SOURCE_LANGUAGE = "id"
+# The one language-code pattern, in its two spellings: an edition's and its
+# catalogs' code (gettext: id, pt_BR) and a passage's tag ({lang=en}, BCP 47: pt-BR).
+_LANGUAGE = r"[a-z]{2,3}"
+CODE = re.compile(rf"{_LANGUAGE}(?:_[A-Z]{{2}})?")
+TAG = re.compile(rf"{_LANGUAGE}(?:-[A-Za-z0-9]{{1,8}})*")
 # The book's own choices; any other language is named by Babel (CLDR).
 LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 # Print settings of a language (not words): polyglossia's name, the title page's date.

@@ -2,10 +2,8 @@
 from __future__ import annotations
 
 import functools
-import os
 import runpy
 import shutil
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -96,49 +94,20 @@ class BuildError(Exception):
     """A problem with the build's settings: printed as one ``error:`` line."""
 
 
-# Release archives carry the commit's time here: `git archive` fills the
-# placeholder (export-subst in .gitattributes); a checkout keeps it unfilled.
-DATE_FILE = Path("tools/textbook_build/source-date-epoch")
-
-
-def _epoch_value(value: str, origin: str) -> str:
-    value = value.strip()
-    if not value.isdigit() or int(value) <= 0 or len(value) > 12:
-        raise BuildError(f"{origin}: {value!r} is not a date (seconds since 1970, e.g. "
-                         f"SOURCE_DATE_EPOCH=1700000000)")
-    return value
-
-
 def source_date_epoch(root: Path = ROOT) -> str:
-    """``SOURCE_DATE_EPOCH``: the environment's, else a release tag's date, else the
-    date a release archive carries, else the last commit's time; never 1970."""
-    if "SOURCE_DATE_EPOCH" in os.environ:
-        return _epoch_value(os.environ["SOURCE_DATE_EPOCH"], "SOURCE_DATE_EPOCH")
-    from textbook.edition import EditionError, current
+    """``SOURCE_DATE_EPOCH`` as the build passes it on (read in textbook/edition.py)."""
+    from textbook.edition import DATE_FILE, EditionError
+    from textbook.edition import source_date_epoch as read
 
-    try:  # a release (tag vX.Y): the tag's date
-        if (edition := current(root)).released and edition.epoch:
-            return str(edition.epoch)
-    except EditionError:
-        pass  # (the build reports it)
-    archived = root / DATE_FILE
-    if archived.is_file():
-        text = archived.read_text(encoding="utf-8", errors="replace").strip()
-        if "$Format" not in text:
-            return _epoch_value(text, str(archived))
     try:
-        top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=root,
-                             capture_output=True, text=True, check=True).stdout.strip()
-        if Path(top).resolve() == Path(root).resolve():
-            out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root,
-                                 capture_output=True, text=True, check=True).stdout.strip()
-            if out:
-                return _epoch_value(out, "git log")
-    except (OSError, subprocess.CalledProcessError):
-        pass
-    raise BuildError(f"no date for the book: {root} is neither a git checkout nor a "
-                     f"release archive made with `git archive` ({DATE_FILE} unfilled); "
-                     f"set SOURCE_DATE_EPOCH=<seconds since 1970>")
+        epoch = read(root)
+    except EditionError as exc:
+        raise BuildError(str(exc)) from None
+    if epoch is None:
+        raise BuildError(f"no date for the book: {root} is neither a git checkout nor a "
+                         f"release archive made with `git archive` ({DATE_FILE} unfilled); "
+                         f"set SOURCE_DATE_EPOCH=<seconds since 1970>")
+    return str(epoch)
 
 
 def _check_url(name: str, value: str) -> None:

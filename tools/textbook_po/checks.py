@@ -4,13 +4,14 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from textbook.i18n import rules
+from textbook.i18n import catalog, glossary
+from textbook.i18n.glossary import GlossaryError, Term, glossary_messages  # noqa: F401
 from textbook.i18n.po import msgfmt_errors
-from textbook.i18n.rules import (PO_FORMAT, canonical, read_catalog, GlossaryError, Term, glossary_messages,  # noqa: F401
-                                 markup_messages, translation_messages)
+from textbook.i18n.po_format import PO_FORMAT, canonical, read_catalog  # noqa: F401
+from textbook.i18n.rules import markup_messages, translation_messages  # noqa: F401
 
 from textbook.i18n import spelling
-from textbook.i18n.po import Lines, catalog_problems
+from textbook.i18n.po import catalog_problems
 from textbook.inputs import InputError, compose_yaml, plain_data, read_text
 
 from .catalogs import LOCALES, ROOT, Problem, display
@@ -19,11 +20,11 @@ GLOSSARY = LOCALES / "glossary.yaml"
 
 
 def load_glossary(path: Path = GLOSSARY) -> list[Term]:
-    return rules.load_glossary(path)
+    return glossary.load_glossary(path)
 
 
 def check_po(path: Path, lang: str, terms: list[Term] | None = None) -> list[Problem]:
-    return rules.check_po(path, lang, terms, where=display(path))
+    return catalog.check_po(path, lang, terms, where=display(path))
 
 
 def msgfmt_check(path: Path) -> list[Problem]:
@@ -45,21 +46,23 @@ def check_all(locales: Path = LOCALES, langs: list[str] | None = None,
                 and is_released(lang, locales):  # a draft needs them only before release
             problems.append(Problem(display(glossary_path), 1,
                                     f"the glossary has no '{lang}:' translations yet"))
+        readable = []
         for path in po_files(lang, locales):
             unreadable = catalog_problems(path)  # file, encoding, characters: nothing else
             if unreadable:
                 problems += [Problem(display(path), e.line or 1, e.message, e.column)
                              for e in unreadable]
                 continue
+            readable.append(path)
             problems += check_po(path, lang, terms)
             problems += msgfmt_check(path)
-            problems += spelling_problems(path, lang, locales)
+        problems += spelling_problems(readable, lang, locales)
     problems += [Problem(display(e.path), e.line or 1, e.message, e.column)
                  for e in spelling.wordlist_problems(locales)]
     if locales == LOCALES:  # the book's own Indonesian sources and data file
         sources = [*sorted((ROOT / "source").glob("*.md")),
                    *sorted((ROOT / "source" / "data").glob("*.yaml"))]
-        problems += [p for path in sources for p in spelling_problems(path, "id", locales)]
+        problems += spelling_problems(sources, "id", locales)
         problems += yaml_problems([*sorted((ROOT / "source" / "data").glob("*.yaml")),
                                    *sorted((ROOT / "coursepacks").glob("*.yaml"))])
     return problems
@@ -106,16 +109,15 @@ def yaml_problems(paths: list[Path]) -> list[Problem]:
     return found
 
 
-def spelling_problems(path: Path, lang: str, locales: Path) -> list[Problem]:
-    """hunspell over a chapter, the data file or a catalog's msgstrs (spelling.py)."""
+def spelling_problems(paths: list[Path], lang: str, locales: Path) -> list[Problem]:
+    """hunspell over chapters, the data file or catalogs' msgstrs (spelling.py), one
+    process for all of them."""
     why = spelling.missing()
     if why:
-        return [Problem(display(path), 0, f"spelling not checked: {why}")]
-    if path.suffix == ".po":
-        found = spelling.check_catalog(path, lang, locales, Lines(path).of_msgstr)
-    else:
-        found = spelling.check_source(path, locales)
-    return [Problem(display(path), line, message) for line, message in found]
+        return [Problem(display(path), 0, f"spelling not checked: {why}") for path in paths]
+    return [Problem(display(path), line, message)
+            for path, found in spelling.check_files(paths, lang, locales).items()
+            for line, message in found]
 
 
 def wordlist_notes(locales: Path = LOCALES) -> list[str]:

@@ -18,8 +18,9 @@ from textbook.editions import DECLARATION, EditionsError, load as load_editions
 
 from textbook_build.project import SPHINX_FLAGS, BuildError, source_date_epoch  # one copy
 from textbook.i18n.po import catalog_text
+from textbook.edition import book_epoch
+from textbook.languages import CODE
 from textbook.inputs import InputError, tree_problems
-LANG_RE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")
 
 
 def extract(pot_dir: Path = POT_DIR) -> int:
@@ -32,11 +33,15 @@ def extract(pot_dir: Path = POT_DIR) -> int:
     cmd = [sys.executable, "-m", "sphinx", "-b", "gettext", *SPHINX_FLAGS,
            "-d", str(ROOT / "_build" / "doctrees" / "gettext"), "-c", str(ROOT),
            str(ROOT / "source"), str(pot_dir)]
+    env = dict(os.environ)
     try:
-        epoch = source_date_epoch(ROOT)
-    except BuildError:  # a copy without git: the .pot files are scratch, not the book
-        epoch = "0"
-    env = dict(os.environ, SOURCE_DATE_EPOCH=epoch)
+        env["SOURCE_DATE_EPOCH"] = source_date_epoch(ROOT)
+    except BuildError as exc:
+        if "SOURCE_DATE_EPOCH" in os.environ:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        # a copy without git: the .pot files are scratch, dated as any such build
+        env["SOURCE_DATE_EPOCH"] = str(book_epoch(ROOT))
     code = subprocess.run(cmd, env=env).returncode
     if code == 0:
         interface.write_pot(pot_dir, int(env["SOURCE_DATE_EPOCH"]))
@@ -204,7 +209,7 @@ def cmd_glossary_tbx(args) -> int:
 
 def cmd_add_language(args) -> int:
     lang = args.lang
-    if not LANG_RE.match(lang or ""):
+    if not CODE.fullmatch(lang or ""):
         print(f"error: '{lang}' is not a language code such as 'fr' or 'pt_BR' "
               "(usage: make add-language NEW_LANG=xx)", file=sys.stderr)
         return 2

@@ -7,14 +7,14 @@ these files (``make add-language``, or a translation platform); ``make po-check`
 fails while one of them differs from a fresh extraction.
 
 A template's content is what is left when it is written in the canonical layout
-(``rules.canonical``), without the creation date and the header comment.
+(``po_format.canonical``), without the creation date and the header comment.
 """
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-from textbook.i18n.rules import canonical, read_catalog
+from textbook.i18n.po_format import canonical, read_catalog
 from textbook.messages import DOMAIN
 
 from .catalogs import LOCALES, Problem, display

@@ -9,10 +9,11 @@ stored, as EPUB requires).
 """
 from __future__ import annotations
 
-import os
 import time
 import zipfile
 from pathlib import Path
+
+from ..edition import book_epoch
 
 ZIP_EPOCH_MIN = 315532800  # 1980-01-01T00:00:00Z
 
@@ -37,7 +38,7 @@ def _normalize_epub(app, exception) -> None:
         return
     epub = Path(app.outdir) / f"{app.config.epub_basename}.epub"
     if epub.is_file():
-        normalize_zip(epub, int(os.environ.get("SOURCE_DATE_EPOCH", ZIP_EPOCH_MIN)))
+        normalize_zip(epub, book_epoch())
 
 
 def setup_reproducible(app) -> None:

@@ -120,12 +120,11 @@ def og_locale(lang: str) -> str:
 
 
 def build_stamp() -> int:
-    """The build's date (SOURCE_DATE_EPOCH: the last commit's time), which the offline
-    copy compares to know that a newer edition exists."""
-    import os
-    import time
+    """The build's date (``edition.book_epoch``), which the offline copy compares to
+    know that a newer edition exists."""
+    from ..edition import book_epoch
 
-    return int(os.environ.get("SOURCE_DATE_EPOCH") or time.time())
+    return book_epoch()
 
 
 def edition_line(config, lang: str) -> str:

@@ -8,7 +8,7 @@ language text in a translated edition. Here both fail the build:
   unterminated string) is an error at ``file.po:line``;
 * a fuzzy or missing translation is no error: ``pending.py`` publishes the
   passage in Indonesian, marked, and prints it;
-* whatever ``make po-check`` rejects (``rules.check_po``: markup kept, no
+* whatever ``make po-check`` rejects (``catalog.check_po``: markup kept, no
   directive, raw HTML or added role/link, glossary, copied msgid) is an error at
   ``file.po:line``, and the entry is withdrawn from the catalog before Sphinx
   parses any msgstr, so a refused translation never runs or reaches a page.
@@ -25,8 +25,9 @@ from sphinx.util import logging
 
 from .. import input_check  # module, not name: input_check imports this package
 from ..languages import SOURCE_LANGUAGE
-from . import rules, spelling
-from .po import msgfmt_errors
+from . import catalog, glossary, spelling
+from .po import Lines, load, msgfmt_errors
+from .verdicts import Verdicts
 
 logger = logging.getLogger(__name__)
 # msgids whose translation broke the rule in this build: left out of the catalogs
@@ -46,36 +47,75 @@ def catalogs(app) -> list[Path]:
 def check_catalogs(app) -> None:
     if app.builder.name == "gettext":  # extraction reads no translation: make update-po
         return                         # must work on any catalog, even a broken one
-    files = catalogs(app)
-    msgfmt = app.config.textbook_msgfmt
-    if files and msgfmt and not shutil.which("msgfmt"):
+    files, lang = catalogs(app), app.config.language
+    msgfmt = app.config.textbook_msgfmt and bool(shutil.which("msgfmt"))
+    if files and app.config.textbook_msgfmt and not msgfmt:
         logger.error("catalogs not checked: msgfmt not found (install the Debian package "
                      "'gettext': make system-deps)", type="textbook", subtype="catalog")
-    checked: list[Path] = []
+    glossaries = [Path(d) / "glossary.yaml" for d in input_check.contributed_locale_dirs(app)]
+    terms = load_terms(app, files, glossaries)
+    spell = app.config.textbook_spelling and spelling_ready(app)
+    sources = [*sorted(Path(app.srcdir).glob("*.md")),
+               *sorted(Path(app.srcdir, "data").glob("*.yaml"))] \
+        if spell and lang == SOURCE_LANGUAGE else []
+    wordlists = sorted((Path(app.confdir) / "locales" / "spelling").glob("*.txt"))
+    cache = Verdicts(Path(app.doctreedir), [lang, msgfmt, spell, *glossaries, *wordlists])
+    todo = [path for path in files + sources if cache.get(path) is None]
+    for path, verdict in check(app, [p for p in todo if p in files],
+                               [p for p in todo if p in sources], terms, msgfmt, spell).items():
+        cache.put(path, verdict)
     REFUSED.clear()
-    for path in files:
-        bad = msgfmt_errors(path) if msgfmt and shutil.which("msgfmt") else []
-        for line, message in bad:
-            logger.error("PO syntax error: %s", message,
-                         location=f"{path}:{line}",
-                         type="textbook", subtype="catalog")
-        if bad:
-            continue
-        checked.append(path)
-    check_translations(app, checked)
+    verdicts = {path: cache.get(path) for path in files + sources}
+    for phase in ("syntax", "rule", "spelling"):
+        for path, verdict in verdicts.items():
+            for kind, line, column, message in verdict["errors"]:
+                if kind == phase:
+                    logger.error("%s", message, location=f"{path}:{line}" +
+                                 (f":{column}" if column else ""), type="textbook",
+                                 subtype="spelling" if kind == "spelling" else "catalog")
+    for verdict in verdicts.values():
+        REFUSED.update(verdict["refused"])
+    cache.save()
     if REFUSED:
         input_check.stage_catalogs(app, app.config, REFUSED)
 
 
-def check_translations(app, files: list[Path]) -> None:
-    """The translation rule over every catalog of the edition (``rules.check_po``)."""
+def check(app, files: list[Path], sources: list[Path], terms: list, msgfmt: bool,
+          spell: bool) -> dict[Path, dict]:
+    """The verdicts of the files not checked before: GNU msgfmt's syntax check, the
+    translation rule (``catalog.check_po``) and, in one hunspell process, spelling."""
+    lang, found, readable = app.config.language, {}, []
+    for path in [*files, *sources]:
+        found[path] = {"errors": [], "refused": []}
+    for path in files:
+        bad = msgfmt_errors(path) if msgfmt else []
+        found[path]["errors"] += [("syntax", line, 0, f"PO syntax error: {message}")
+                                  for line, message in bad]
+        if bad:
+            continue
+        readable.append(path)
+        at, by_line = Lines(path), {}
+        for entry in load(path):
+            if not entry.obsolete and entry.msgid:
+                by_line.setdefault(at.of_msgstr(entry), entry.msgid)
+        for problem in catalog.check_po(path, lang, terms):
+            found[path]["errors"].append(("rule", problem.line, problem.column, problem.message))
+            if problem.line in by_line:
+                found[path]["refused"].append(by_line[problem.line])
+    if spell:  # what make po-check reports: the msgstrs, and the source edition's sources
+        locales = Path(app.confdir) / "locales"
+        for path, words in spelling.check_files(readable + sources, lang, locales).items():
+            found[path]["errors"] += [("spelling", line, 0, message) for line, message in words]
+    return found
+
+
+def load_terms(app, files: list[Path], glossaries: list[Path]) -> list:
     terms: list = []
-    for locale_dir in input_check.contributed_locale_dirs(app):
-        path = Path(locale_dir) / "glossary.yaml"
+    for path in glossaries:
         if path.is_file():
             try:
-                terms = rules.load_glossary(path)
-            except rules.GlossaryError as exc:
+                terms = glossary.load_glossary(path)
+            except glossary.GlossaryError as exc:
                 where, _, message = str(exc).partition(": ")  # "path:line: message"
                 logger.error("%s", message, location=where, type="textbook", subtype="catalog")
             draft = getattr(app.config, "textbook_draft", False)  # previewed, not offered
@@ -83,48 +123,23 @@ def check_translations(app, files: list[Path]) -> None:
                     and not any(app.config.language in t.translations for t in terms)):
                 logger.error("the glossary has no '%s:' translations yet", app.config.language,
                              location=f"{path}:1", type="textbook", subtype="catalog")
-    for path in files:
-        by_line = {}
-        po = rules.load(path)
-        at = rules.Lines(path)
-        for entry in po:
-            if not entry.obsolete and entry.msgid:
-                by_line.setdefault(at.of_msgstr(entry), entry.msgid)
-        for problem in rules.check_po(path, app.config.language, terms):
-            logger.error("%s", problem.message, location=problem.where,
-                         type="textbook", subtype="catalog")
-            if problem.line in by_line:
-                REFUSED.add(by_line[problem.line])
-    if app.config.textbook_spelling:
-        check_spelling(app, files)
+    return terms
 
 
-def check_spelling(app, files: list[Path]) -> None:
-    """What ``make po-check`` reports about spelling (``spelling.py``): the edition's
-    msgstrs, and for the source edition its chapters and data files."""
+def spelling_ready(app) -> bool:
+    """hunspell and its dictionaries are here; the word lists are plain words."""
     why = spelling.missing()
     if why:
         logger.error("spelling not checked: %s", why, type="textbook", subtype="spelling")
-        return
-    lang, locales = app.config.language, Path(app.confdir) / "locales"
-    for exc in spelling.wordlist_problems(locales):
+        return False
+    for exc in spelling.wordlist_problems(Path(app.confdir) / "locales"):
         logger.error("%s", exc.message, location=exc.where, type="textbook", subtype="spelling")
-    found = [(path, line, message) for path in files
-             for line, message in spelling.check_catalog(path, lang, locales,
-                                                         rules.Lines(path).of_msgstr)]
-    if lang == SOURCE_LANGUAGE:
-        sources = [*sorted(Path(app.srcdir).glob("*.md")),
-                   *sorted(Path(app.srcdir, "data").glob("*.yaml"))]
-        found += [(path, line, message) for path in sources
-                  for line, message in spelling.check_source(path, locales)]
-    for path, line, message in found:
-        logger.error("%s", message, location=f"{path}:{line}", type="textbook",
-                     subtype="spelling")
+    return True
 
 
 def let_page_text_change(app, config) -> None:
     """A translation may change a citation's page text ({h. 54} -> {p. 54}), which
-    Sphinx reports as an inconsistent reference; the rule (``rules.py``) refuses every
+    Sphinx reports as an inconsistent reference; the rule (``rules.py``, ``catalog.py``) refuses every
     other change to keys, footnotes and links at its file.po:line, before Sphinx."""
     config.suppress_warnings = [*config.suppress_warnings, "i18n.inconsistent_references"]
 

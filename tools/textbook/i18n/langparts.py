@@ -14,8 +14,10 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
+from ..languages import TAG
+
 # a BCP 47 tag as the book uses them: language, optional subtags ("en", "en-GB")
-LANG_TAG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+LANG_TAG = TAG  # (languages.py)
 CLASS_PREFIX = "lang-"
 LANG_CLASS = re.compile(rf"^{CLASS_PREFIX}({LANG_TAG.pattern})$")
 OTHER_CLASSES = {"lang-only"}  # the lang-only directive's container (langonly.py)

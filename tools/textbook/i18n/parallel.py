@@ -29,7 +29,7 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util.nodes import extract_messages
 
-from ..languages import SOURCE_LANGUAGE
+from ..languages import SOURCE_LANGUAGE, TAG
 from ..messages import ThemeWords
 from .langparts import node_lang
 
@@ -113,7 +113,7 @@ def _level(node: nodes.Node) -> int:
     return min(depth + 1, 6)
 
 
-_PENDING_CLASS = re.compile(r"^language-([a-z]{2,3}(?:-[A-Za-z0-9]+)*)$")  # i18n/pending.py
+_PENDING_CLASS = re.compile(rf"^language-({TAG.pattern})$")  # i18n/pending.py
 
 
 def _lang_of(nodes_up: list[nodes.Element], default: str) -> str:

@@ -3,9 +3,9 @@
 A msgstr is plain text plus the inline markup of its msgid: the same roles with
 the same targets, the same footnote references and links, balanced emphasis.
 No directive, no raw HTML, no block markup, no image, math or attribute that the
-msgid lacks (the build parses a msgstr as MyST, so these would run). The
-glossary and the copied-msgid checks follow. Each check returns messages; the
-catalog check places them at the entry's ``msgstr`` line.
+msgid lacks (the build parses a msgstr as MyST, so these would run). Each check
+returns messages; ``catalog.check_po`` places them at the entry's ``msgstr`` line
+(with the glossary, ``glossary.py``, and the file's format, ``po_format.py``).
 """
 from __future__ import annotations
 
@@ -13,21 +13,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-import polib
 
-from ..inputs import (InputError, character_problems, compose_yaml, one_line, plain_data,
-                      read_text)
-from .langparts import LANG_CLASS, without_lang_marks
-from .po import Lines, Problem, catalog_problems, load
-from ..inputs import read_bytes
-from ..messages import DOMAIN, MSGID_LANGUAGE
+from .langparts import LANG_CLASS
 VERBATIM = "verbatim"  # translator comment: msgstr deliberately equals msgid
-# Sizes: a translation is about as long as its source (Indonesian to English is
-# shorter); a catalog keeps few obsolete (#~) entries.
-LENGTH_RATIO, LENGTH_SLACK = 3, 60
-MAX_OBSOLETE = 100
 
 ROLE_RE = re.compile(r"\{(?P<role>[A-Za-z][\w:+.-]*)\}(?P<ticks>`+)(?P<body>.*?)(?P=ticks)")
 CODE_RE = re.compile(r"(?<!`)(?P<ticks>`+)(?P<body>[^`].*?)(?P=ticks)(?!`)")
@@ -65,6 +54,7 @@ def _role_tokens(role: str, body: str) -> list[str]:
     return [f"{{{role}}}`{target.strip()}`"]
 
 
+@lru_cache(maxsize=4096)
 def markup(text: str) -> Markup:
     roles: Counter = Counter()
     for m in ROLE_RE.finditer(text):
@@ -156,13 +146,14 @@ def _parser():
     return create_md_parser(MdParserConfig(enable_extensions=EXTENSIONS), RendererHTML)
 
 
-def _tokens(text: str, inline: bool = False) -> list:
+@lru_cache(maxsize=4096)  # each message is parsed once, whatever the checks ask of it
+def _tokens(text: str, inline: bool = False) -> tuple:
     md = _parser()
     flat = []
     for token in (md.parseInline(text, {}) if inline else md.parse(text, {})):
         flat.append(token)
         flat += token.children or []
-    return flat
+    return tuple(flat)
 
 
 def _key(token) -> tuple:
@@ -286,249 +277,3 @@ def cell_messages(text: str) -> list[str]:
         errors.append(f"{_describe(token, 'markup other than text')} is not allowed in a data "
                       "cell (allowed: *emphasis*, **strong**, `code`, links, citations)")
     return errors
-
-
-# --- glossary -------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Term:
-    source: str
-    translations: dict[str, list[str]]
-    line: int
-    definition: str = ""  # the book's glossary (Indonesian, plain text)
-    defined: str = ""  # where the book defines it: "<doc>" or "<doc>#<section id>"
-
-    def pattern(self) -> re.Pattern:
-        words = r"\s+".join(map(re.escape, self.source.split()))
-        return re.compile(rf"(?<![\w-]){words}(?![\w-])", re.I)
-
-
-class GlossaryError(Exception):
-    pass
-
-
-BOOK_KEYS = ("definition", "defined")  # the book's glossary page (tools/textbook/glossary.py)
-DEFINED = re.compile(r"[a-z0-9][a-z0-9-]*(?:#[a-z0-9][a-z0-9-]*)?")
-
-
-def plain_text_messages(text: str) -> list[str]:
-    """Markup in ``text`` that is meant as plain text (a translation may add none)."""
-    return [_describe(token, f"markup ({token.type})") for token in _tokens(text)
-            if token.type not in ("text", "softbreak", "inline", "paragraph_open",
-                                  "paragraph_close")]
-
-
-def load_glossary(path: Path) -> list[Term]:
-    if not path.is_file():
-        raise GlossaryError(f"{path}:0: glossary file not found")
-    try:
-        node = compose_yaml(read_text(path, "utf-8"), path)
-        data, lines = plain_data(node, path) if node is not None else (None, {})
-    except InputError as exc:
-        raise GlossaryError(str(exc)) from None
-    if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
-        raise GlossaryError(f"{path}:1: expected a mapping with a 'terms' list")
-    terms, seen = [], {}
-    for index, raw in enumerate(data["terms"]):
-        line = lines[("terms", index)]
-        if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):
-            raise GlossaryError(f"{path}:{line}: a term needs an 'id' (Indonesian) string")
-        key = raw["id"].casefold()
-        if key in seen:
-            raise GlossaryError(f"{path}:{line}: duplicate term '{raw['id']}' "
-                                f"(first at line {seen[key]})")
-        seen[key] = line
-        translations = {}
-        book = {key: raw.get(key, "") for key in BOOK_KEYS}
-        for key, value in book.items():
-            if not isinstance(value, str):
-                raise GlossaryError(f"{path}:{line}: term '{raw['id']}': '{key}' must be text")
-        if bool(book["definition"].strip()) != bool(book["defined"].strip()):
-            raise GlossaryError(f"{path}:{line}: term '{raw['id']}': a 'definition' needs "
-                                "'defined' (the page, or page#section, defining it) and back")
-        if book["definition"] and (markup := plain_text_messages(book["definition"])):
-            raise GlossaryError(f"{path}:{line}: term '{raw['id']}': the definition must be "
-                                f"plain text: {markup[0]}")
-        if book["defined"] and not DEFINED.fullmatch(book["defined"]):
-            raise GlossaryError(f"{path}:{line}: term '{raw['id']}': defined: "
-                                f"{book['defined']!r} is not '<page>' or '<page>#<section>'")
-        for lang, value in raw.items():
-            if lang in ("id", "note", *BOOK_KEYS):
-                continue
-            values = value if isinstance(value, list) else [value]
-            if not values or not all(isinstance(v, str) and v.strip() for v in values):
-                raise GlossaryError(f"{path}:{line}: term '{raw['id']}': "
-                                    f"'{lang}' needs a non-empty string or list of strings")
-            translations[lang] = values
-        terms.append(Term(raw["id"], translations, line,
-                          " ".join(book["definition"].split()), book["defined"].strip()))
-    # Longest source terms first, so "Pengembangan Masyarakat Lokal" wins over
-    # "pengembangan masyarakat" inside it.
-    return sorted(terms, key=lambda t: -len(t.source))
-
-
-WINDOW = 4  # words between the parts of a compound in English word order
-
-
-def _same_word(token: str, word: str) -> bool:
-    return token == word or token in (word + "s", word + "es") or (
-        word.endswith("y") and token == word[:-1] + "ies")
-
-
-def uses_term(translation: str, msgstr: str) -> bool:
-    """``msgstr`` uses ``translation`` as written, or its words in English compound
-    order around the head noun: "macro and micro intervention" and "methods of
-    macro intervention" use "macro intervention"; "the client's role" uses
-    "client role"."""
-    if re.search(rf"(?<!\w){re.escape(translation)}", msgstr, re.I):
-        return True
-    words = translation.casefold().split()
-    if len(words) < 2:
-        return False
-    tokens = [re.sub(r"['’]s$", "", t) for t in re.findall(r"[\w'’-]+", msgstr.casefold())]
-    *modifiers, head = words
-    for at, token in enumerate(tokens):
-        if _same_word(token, head):
-            near = tokens[max(0, at - WINDOW):at] + tokens[at + 1:at + 1 + WINDOW]
-            if all(any(_same_word(t, m) for t in near) for m in modifiers):
-                return True
-    return False
-
-
-def glossary_messages(msgid: str, msgstr: str, lang: str, terms: list[Term]) -> list[str]:
-    errors = []
-    text = ROLE_RE.sub(" ", msgid)
-    for term in terms:
-        wanted = term.translations.get(lang)
-        if not wanted:
-            continue
-        pattern = term.pattern()
-        if not pattern.search(text):
-            continue
-        text = pattern.sub(" ", text)
-        if not any(uses_term(w, msgstr) for w in wanted):
-            agreed = " or ".join(f"'{w}'" for w in wanted)
-            errors.append(f"glossary: '{term.source}' should be translated as {agreed}")
-    return errors
-
-
-# --- canonical format ---
-
-# How `make update-po` writes a catalog whose messages changed: Babel's writer
-# (as sphinx-intl uses it), 76 columns, previous msgids kept. Any other layout
-# of the same messages is accepted and left as it is.
-PO_FORMAT = {"width": 76, "include_previous": True}
-
-
-FORMAT_FLAGS = ("python-format", "python-brace-format")
-
-
-def canonical(catalog, markup: bool = True) -> bytes:
-    """``catalog`` (Babel's) as the canonical PO file.
-
-    ``markup``: the messages are MyST text (chapter catalogs), where Babel's guess
-    that ``{doc}`` or ``50%`` is a Python format string is wrong and would make
-    translation tools check placeholders that do not exist.
-
-    Babel 2.19 rewraps a multi-line previous msgid into one broken comment
-    (``#| msgid "" "…``); each ``#|`` block is written here as gettext does."""
-    import io
-
-    from babel.messages import pofile
-
-    if markup:
-        for message in [*catalog, *catalog.obsolete.values()]:
-            message.flags.difference_update(FORMAT_FLAGS)
-    out = io.BytesIO()
-    pofile.write_po(out, catalog, **PO_FORMAT)
-    previous = iter([m.previous_id for m in catalog if m.id and m.previous_id])
-    lines, fixed = out.getvalue().decode("utf-8").splitlines(keepends=True), []
-    for number, line in enumerate(lines):
-        if not line.startswith("#|"):
-            fixed.append(line)
-        elif number == 0 or not lines[number - 1].startswith("#|"):
-            ids = next(previous)
-            for keyword, text in zip(["msgid", "msgid_plural"], ids):
-                # normalize() counts a prefix once per word: wrap bare, then prefix
-                norm = pofile.normalize(text, width=PO_FORMAT["width"] - len("#| "))
-                fixed.append(f"#| {keyword} {norm.replace(chr(10), chr(10) + '#| ')}\n")
-    return "".join(fixed).encode("utf-8")
-
-
-def read_catalog(path: Path):
-    """A PO file as Babel's catalog, with the previous msgids (``#|``) Babel's reader skips."""
-    import io
-
-    from babel.messages import pofile
-
-    raw = read_bytes(path)
-    catalog = pofile.read_po(io.BytesIO(raw))
-    previous = {e.msgid: e.previous_msgid for e in polib.pofile(raw.decode("utf-8"))
-                if e.previous_msgid and not e.obsolete}
-    for message in [*catalog, *catalog.obsolete.values()]:
-        # Babel keeps the "#|" lines as translator comments ("| msgid ...")
-        message.user_comments = [c for c in message.user_comments if not c.startswith("|")]
-        if message.id in previous:
-            message.previous_id = [previous[message.id]]
-    return catalog
-
-
-def format_problem(path: Path) -> tuple[int, str] | None:
-    """``(line, message)`` when Babel, which Sphinx compiles catalogs with, cannot
-    read ``path``. The layout is free: GNU gettext's and translation platforms'
-    wrapping and header fields are accepted (``make update-po`` rewrites a file
-    only when its messages change)."""
-    try:
-        read_catalog(path)
-    except Exception as exc:  # noqa: BLE001 -- Babel's parse errors vary; msgfmt names them
-        return 1, f"Babel cannot read this file: {exc}"
-    return None
-
-
-# --- whole catalogs -------------------------------------------------------
-
-def check_po(path: Path, lang: str, terms: list[Term] | None = None,
-             where: str | None = None) -> list[Problem]:
-    """Format, rule, copy and glossary problems of one catalog's translated entries."""
-    where = where or str(path)
-    unreadable = catalog_problems(path)  # the file, its encoding, its characters
-    if unreadable:
-        return [Problem(where, exc.line or 1, exc.message, exc.column) for exc in unreadable]
-    try:
-        po: polib.POFile = load(path)
-    except OSError as exc:  # polib: "Syntax error in po file (line 12)"; msgfmt says more
-        line = re.search(r"\(line (\d+)\)", str(exc))
-        return [Problem(where, int(line.group(1)) if line else 1,
-                        "PO syntax error: polib cannot read this line")]
-    at = Lines(path)
-    problems = [Problem(where, *bad) for bad in [format_problem(path)] if bad]
-    for entry in po:
-        if entry.obsolete or not entry.msgid or not entry.msgstr:
-            continue
-        line = at.of_msgstr(entry)
-        if len(entry.msgstr) > LENGTH_RATIO * len(entry.msgid) + LENGTH_SLACK:
-            problems.append(Problem(where, line, f"msgstr is {len(entry.msgstr):,} characters, "
-                                                 f"more than {LENGTH_RATIO} times its msgid's "
-                                                 f"{len(entry.msgid):,}: translate the msgid only"))
-            continue
-        for exc in character_problems(entry.msgstr, where, crlf=False)[:1]:  # "\r" escapes
-            problems.append(Problem(where, line, exc.message + " (written as an escape)"))
-        for message in translation_messages(entry.msgid, entry.msgstr):
-            problems.append(Problem(where, line, one_line(message)))  # a msgstr may hold "\n"
-        # the interface words' msgids are English: an English catalog may copy them
-        verbatim = VERBATIM in (entry.tcomment or "") or (
-            Path(path).name == f"{DOMAIN}.po" and lang == MSGID_LANGUAGE)
-        copy = entry.msgstr in (entry.msgid, without_lang_marks(entry.msgid))
-        if copy and not verbatim and re.search(r"[^\W\d_]{2}", ROLE_RE.sub("", entry.msgid)):
-            problems.append(Problem(where, line, "msgstr is a copy of msgid: translate it, or add "
-                                                 f"the translator comment '# {VERBATIM}'"))
-        if terms and not verbatim:
-            for message in glossary_messages(entry.msgid, entry.msgstr, lang, terms):
-                problems.append(Problem(where, line, message))
-    obsolete = [entry for entry in po if entry.obsolete]
-    if len(obsolete) > MAX_OBSOLETE:
-        problems.append(Problem(where, at.of_msgid(obsolete[0]), f"{len(obsolete):,} obsolete "
-                                f"(#~) entries, more than {MAX_OBSOLETE}: reuse what you "
-                                "need, then delete them (textbook-po update "
-                                "--no-obsolete)"))
-    return problems

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..inputs import InputError, character_problems, read_text
 from .langparts import without_lang_marks
-from .po import load
+from .po import Lines, load
 
 DICTIONARIES = {"id": "id_ID,en_US", "en": "en_US"}
 DEBIAN = {"id_ID": "hunspell-id", "en_US": "hunspell-en-us"}
@@ -112,16 +112,9 @@ def wordlist_problems(locales: Path) -> list[InputError]:
     return found
 
 
-def check_text(path: Path, lines: list[str], lang: str, locales: Path,
-               first_line: int = 1) -> list[tuple[int, str]]:
-    wordlist = locales / "spelling" / f"{lang}.txt"
-    found = []
-    for number, words in enumerate(unknown_words(lines, lang, wordlist), first_line):
-        for word in dict.fromkeys(words):
-            found.append((number, f"spelling: unknown word '{word}' (hunspell "
-                                  f"{DICTIONARIES[lang]}): correct it, or add it to "
-                                  f"locales/spelling/{lang}.txt"))
-    return found
+def _found(words: list[str], lang: str) -> list[str]:
+    return [f"spelling: unknown word '{word}' (hunspell {DICTIONARIES[lang]}): correct it, "
+            f"or add it to locales/spelling/{lang}.txt" for word in dict.fromkeys(words)]
 
 
 # raw output (LaTeX, HTML) is no prose; a passage for another edition is not Indonesian
@@ -150,11 +143,11 @@ def markdown_prose(lines: list[str]) -> list[str]:
     return out
 
 
-def check_source(path: Path, locales: Path) -> list[tuple[int, str]]:
-    """An Indonesian chapter (``.md``) or the data file (``.yaml``)."""
+def source_lines(path: Path) -> list[tuple[int, str]]:
+    """An Indonesian chapter (``.md``) or the data file (``.yaml``): (line, prose)."""
     raw = read_text(path, "utf-8").splitlines()
     clean = [yaml_prose(line) for line in raw] if path.suffix == ".yaml" else markdown_prose(raw)
-    return check_text(path, clean, "id", locales)
+    return list(enumerate(clean, 1))
 
 
 QUOTED = re.compile(r"[\"“](?P<text>[^\"“”]{2,})[\"”]")  # not ' (apostrophes)
@@ -167,17 +160,23 @@ def msgstr_prose(entry) -> str:
     return prose(text)
 
 
-def check_catalog(path: Path, lang: str, locales: Path, msgstr_line) -> list[tuple[int, str]]:
-    """The msgstrs of one catalog (at each entry's msgstr line)."""
+def catalog_lines(path: Path) -> list[tuple[int, str]]:
+    """A catalog's msgstrs that are no copy of their msgid: (msgstr line, prose)."""
+    at = Lines(path).of_msgstr
+    return [(at(e), msgstr_prose(e)) for e in load(path) if e.msgstr and not e.obsolete
+            and e.msgstr not in (e.msgid, without_lang_marks(e.msgid))]
+
+
+def check_files(paths: list[Path], lang: str, locales: Path) -> dict[Path, list[tuple[int, str]]]:
+    """Catalogs' msgstrs (``.po``, in ``lang``) and Indonesian sources, all in one
+    hunspell process: ``{path: [(line, message), ...]}``."""
     if lang not in DICTIONARIES:
-        return []
-    entries = [e for e in load(path) if e.msgstr and not e.obsolete
-               and e.msgstr not in (e.msgid, without_lang_marks(e.msgid))]
-    found = []
-    for entry, words in zip(entries, unknown_words([msgstr_prose(e) for e in entries],
-                                                   lang, locales / "spelling" / f"{lang}.txt")):
-        for word in dict.fromkeys(words):
-            found.append((msgstr_line(entry), f"spelling: unknown word '{word}' (hunspell "
-                                              f"{DICTIONARIES[lang]}): correct it, or add it "
-                                              f"to locales/spelling/{lang}.txt"))
-    return found
+        return {path: [] for path in paths}
+    lines = {path: catalog_lines(path) if path.suffix == ".po" else source_lines(path)
+             for path in paths}
+    flat = [text for found in lines.values() for _, text in found]
+    unknown = iter(unknown_words(flat, lang, locales / "spelling" / f"{lang}.txt") if flat else [])
+    return {path: [(number, message) for number, _ in found
+                   for message in _found(next(unknown), lang)]
+            for path, found in lines.items()}
+
