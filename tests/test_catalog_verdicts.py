@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from test_bad_inputs import copy_root, sphinx_build
+from helpers.roots import copy_root, sphinx_build
 
 EMPHASIS = "unbalanced emphasis: odd number of '*'"
 STORED = "the stored verdict"

@@ -18,6 +18,7 @@ from pathlib import Path
 import jsonschema
 
 from textbook.inputs import InputError, compose_yaml, plain_data, read_text
+from textbook.languages import CODE
 from textbook.latex.coursepack import references_only
 from textbook.messages import MSGID_LANGUAGE, N_, gettext, po_path
 
@@ -101,7 +102,7 @@ def message_language(environ=os.environ) -> str:
     for variable in LOCALE_VARIABLES:
         for item in (environ.get(variable) or "").split(":"):
             code = re.split(r"[_.@]", item, maxsplit=1)[0]
-            if re.fullmatch(r"[a-z]{2,3}", code) and po_path(code).is_file():
+            if CODE.fullmatch(code) and po_path(code).is_file():
                 return code
     return MSGID_LANGUAGE
 

@@ -63,6 +63,6 @@ def check_po(path: Path, lang: str, terms: list[Term] | None = None,
     if len(obsolete) > MAX_OBSOLETE:
         problems.append(Problem(where, at.of_msgid(obsolete[0]), f"{len(obsolete):,} obsolete "
                                 f"(#~) entries, more than {MAX_OBSOLETE}: reuse what you "
-                                "need, then delete them (python tools/textbook_po update "
+                                "need, then delete them (textbook-po update "
                                 "--no-obsolete)"))
     return problems
