@@ -2,8 +2,7 @@
 
 Sphinx writes the text as one HTML page (``singlehtml``) with the print theme beside
 this file (A4, page numbers, no site navigation); WeasyPrint renders it as PDF/UA-1,
-hyphenating through pyphen in the page's language (``hyphens: auto``; the hyphen is
-an ASCII "-", which text extraction joins back into the word).
+without hyphenation, so that no word is split in the text or the tags.
 ``textbook.upstream.weasyprint_tags`` adds the tags WeasyPrint leaves out (/Lang of
 passages, /Scope, /Note, link /Contents).
 """
