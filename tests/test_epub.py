@@ -16,13 +16,12 @@ from textbook.latex.layout import WORDS
 from textbook.messages import gettext
 
 from helpers.ace import ace_issues
+from helpers.book_facts import BASENAME, LANGS, epubcheck
 from helpers.latex_check import catalog, normalise, table_text_problems
 
 pytestmark = pytest.mark.epub
 
 ROOT = Path(__file__).resolve().parent.parent
-
-from helpers.book_facts import BASENAME, LANGS, epubcheck
 TITLE = "Pengantar Pemberdayaan dan Intervensi Komunitas"
 
 

@@ -42,7 +42,7 @@ def sphinx_args(project: Project, lang: str, chapters: list[str],
             "-c", str(project.root), str(stage / "source"), str(stage / lang)]
 
 
-def build_coursepack(project: Project, langs: list[str], chapters: list[str],
+def build_coursepack(project: Project, langs: list[str], chapters: list[str],  # noqa: C901 (one step per output)
                      sides: str = "two", pack=None, layout: str = "sequential",
                      handout: bool = False, paper: str = "a4") -> int:
     """``pack``: a :class:`packfile.Pack` (its chapters, languages, paper, title page,

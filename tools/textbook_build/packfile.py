@@ -153,7 +153,7 @@ def _quote_hint(line: str, char: str, lang: str, kept: str | None = None) -> str
     return say("quote", lang, key=key.strip(), char=char, kept=read, quoted=quoted)
 
 
-def load_pack(path: Path, chapters: list[str], languages: list[str],
+def load_pack(path: Path, chapters: list[str], languages: list[str],  # noqa: C901 (one check per field)
               source: Path | None = None, lang: str | None = None) -> Pack:
     """The pack in ``path``; ``chapters`` and ``languages`` are the book's (its chapter
     files in ``source``: a pack of references alone is refused). Messages in ``lang``
