@@ -23,9 +23,9 @@ DICTIONARY = re.compile(rf"{_LANGUAGE}_[A-Z]{{2}}")  # a hunspell dictionary: id
 @functools.cache
 def profiles() -> dict:
     """``{code: Profile}`` of the declaration (``locales/languages.yaml``)."""
-    from .editions import load
+    from . import editions
 
-    return dict(load().profiles)
+    return dict(editions.load(editions.DECLARATION).profiles)
 
 
 def profile(code: str | None):

@@ -312,4 +312,9 @@ def main(argv: list[str] | None = None) -> int:
     files = tree_problems(ROOT, [ROOT / "source", ROOT / "coursepacks", ROOT / "bibliography.bib",
                                  *[locales][:inside]])
     files += [] if inside else tree_problems(locales.parent, [locales])
+    try:  # checked before anything reads a language's profile
+        load_editions(DECLARATION)
+    except EditionsError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     return refused(files) or args.func(args)
