@@ -148,3 +148,27 @@ def test_add_language_writes_a_profile_skeleton(tmp_path):
     out = subprocess.run([sys.executable, "-c", probe], cwd=project, capture_output=True,
                          text=True, env=copy_env(project))
     assert out.stdout.split() == ["Français", "french"], out.stderr
+
+
+@pytest.mark.slow
+def test_a_changed_profile_reaches_the_built_page_and_the_tex(tmp_path):
+    from textbook_build import SPHINX_FLAGS
+
+    project = copy_project(tmp_path / "book")
+    (project / "locales" / "languages.yaml").write_text(changed(
+        quotes='quotes: "“”‘’" -> quotes: "«»‹›"',
+        poly="polyglossia: english -> polyglossia: british"), "utf-8")
+    out = {}
+    for builder in ("html", "latex"):
+        out[builder] = tmp_path / builder
+        proc = subprocess.run(
+            [sys.executable, "-m", "sphinx", "-b", builder, *SPHINX_FLAGS, "-D", "language=id",
+             "-d", str(tmp_path / f"doctrees-{builder}"), "-c", str(project),
+             str(project / "source"), str(out[builder])],
+            capture_output=True, text=True, env=copy_env(project))
+        assert proc.returncode == 0, proc.stderr
+    page = (out["html"] / "model-intervensi.html").read_text("utf-8")
+    assert "‹kemurungan›" in page and "‘kemurungan’" not in page
+    tex = next(out["latex"].glob("*.tex")).read_text("utf-8")
+    assert r"\setotherlanguage{british}" in tex and r"\foreignlanguage{british}{" in tex
+    assert r"\foreignlanguage{english}" not in tex
