@@ -46,12 +46,7 @@ def language_name(code: str) -> str:
     """``code``'s name as its speakers write it at the start of a menu item."""
     if (p := profile(code)) and p.name:
         return p.name
-    return babel_name(code)
-
-
-def babel_name(code: str) -> str:
-    """``code``'s name from Babel (CLDR), in ``code`` (the code itself if unknown)."""
-    try:
+    try:  # any other language is named by Babel (CLDR)
         from babel import Locale, UnknownLocaleError
     except ImportError:  # pragma: no cover -- babel comes with Sphinx
         return code

@@ -265,12 +265,12 @@ def declare_profile(lang: str, path: Path = DECLARATION) -> None:
     from babel import Locale
 
     from textbook.editions import FIELDS
-    from textbook.languages import babel_name
+    from textbook.languages import language_name
 
     if lang in load_editions(path).profiles:
         return
-    name = FIELDS["name"][0].match(babel_name(lang)) or FIELDS["name"][0].match(lang)
-    poly = Locale.parse(lang).english_name.lower() if babel_name(lang) != lang else ""
+    name = FIELDS["name"][0].match(language_name(lang)) or FIELDS["name"][0].match(lang)
+    poly = Locale.parse(lang).english_name.lower() if language_name(lang) != lang else ""
     text = path.read_text(encoding="utf-8")
     path.write_text(text.rstrip("\n") + f"\n  {lang}:  # a skeleton: check it, add quotes and "
                     f"dictionaries (see above)\n    name: \"{name[0]}\"\n" + (
