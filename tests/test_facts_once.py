@@ -44,9 +44,10 @@ def test_a_declared_edition_takes_the_same_codes(tmp_path):
     from textbook.editions import EditionsError, load
 
     path = tmp_path / "languages.yaml"
-    path.write_text("released: [id, en]\ndraft: [pt_BR]\n", encoding="utf-8")
+    profiles = "profiles:\n  id: {name: Bahasa Indonesia}\n  en: {name: English}\n"
+    path.write_text(f"released: [id, en]\ndraft: [pt_BR]\n{profiles}", encoding="utf-8")
     assert load(path).draft == ("pt_BR",)
-    path.write_text("released: [id, en]\ndraft: [EN-gb]\n", encoding="utf-8")
+    path.write_text(f"released: [id, en]\ndraft: [EN-gb]\n{profiles}", encoding="utf-8")
     with pytest.raises(EditionsError, match=r"languages\.yaml:2: 'draft' must be a list of "
                                             "language codes"):
         load(path)

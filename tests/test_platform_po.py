@@ -71,8 +71,12 @@ def test_add_language_changes_only_its_files_and_the_declaration(tmp_path):
         + [f"locales/ms/LC_MESSAGES/{p.stem}.po"
            for p in (project / "locales" / "templates").glob("*.pot")])
     diff = git(project, "diff", "-U0", "locales/languages.yaml")
-    assert [line for line in diff.splitlines() if line[:1] in "+-" and line[:3] not in
-            ("+++", "---")] == ["-draft: []", "+draft: [ms]"]
+    lines = [line for line in diff.splitlines() if line[:1] in "+-" and line[:3] not in
+             ("+++", "---")]  # the draft listed, a profile skeleton appended
+    assert lines[:3] == ["-draft: []", "+draft: [ms]", "+  ms:  # a skeleton: check it, add "
+                         "quotes and dictionaries (see above)"]
+    assert lines[3:] == ['+    name: "Melayu"', "+    polyglossia: malay",
+                         '+    date_format: "%-d %B %Y"']
     # a fresh draft: no msgfmt header warning, and po-check passes with a note
     for po in (project / "locales" / "ms" / "LC_MESSAGES").glob("*.po"):
         check = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(po)],

@@ -1,5 +1,5 @@
 """Typographic quotation marks in the Indonesian edition: HTML, EPUB and the LaTeX
-source of the PDF (docutils' smart quotes with the entry of i18n/quotes.py)."""
+source of the PDF (docutils' smart quotes with the id profile's, locales/languages.yaml)."""
 from __future__ import annotations
 
 import zipfile

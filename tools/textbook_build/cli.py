@@ -102,6 +102,11 @@ def main(argv: list[str] | None = None, project: Project | None = None) -> int:
                         help="refuse to build when a check's tool is missing (publishing)")
     args = parser.parse_args(argv)
     project = project or Project()
+    try:  # checked before anything reads a language's profile
+        declared(project)
+    except EditionsError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     if args.format in (*PUBLISHED, "coursepack"):
         missing = tool_checks()
         said = "; ".join(f"{check} ({why})" for _, check, why in missing)

@@ -228,6 +228,7 @@ def cmd_add_language(args) -> int:
         return 2
     try:
         declare_draft(lang)
+        declare_profile(lang)
     except EditionsError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -237,8 +238,8 @@ def cmd_add_language(args) -> int:
         po.write_bytes(checks.canonical(new_catalog(pot, lang),
                                         markup=pot.stem != messages.DOMAIN))
     print(f"created {display(LOCALES / lang / 'LC_MESSAGES')}/*.po from "
-          f"{display(TEMPLATES)}/*.pot and listed '{lang}' as a draft in "
-          f"{display(DECLARATION)}; translate them, then: make html LANGS=\"id en {lang}\" "
+          f"{display(TEMPLATES)}/*.pot and listed '{lang}' as a draft, with a profile to "
+          f"complete, in {display(DECLARATION)}; translate them, then: make html LANGS=\"id en {lang}\" "
           f"(before release: '{lang}:' terms in locales/glossary.yaml, CONTRIBUTING.md)")
     return 0
 
@@ -256,6 +257,29 @@ def declare_draft(lang: str, path: Path = DECLARATION) -> None:
     draft = ", ".join([*editions.draft, lang])
     path.write_text(text[:line.start()] + f"draft: [{draft}]" + text[line.end():],
                     encoding="utf-8")
+
+
+def declare_profile(lang: str, path: Path = DECLARATION) -> None:
+    """Append a profile skeleton for ``lang`` to the ``profiles:`` of ``locales/languages.yaml``
+    (the file's last block): its name and polyglossia name as Babel knows them."""
+    from babel import Locale
+
+    from textbook.editions import FIELDS
+    from textbook.languages import language_name
+
+    if lang in load_editions(path).profiles:
+        return
+    name = FIELDS["name"][0].match(language_name(lang)) or FIELDS["name"][0].match(lang)
+    poly = Locale.parse(lang).english_name.lower() if language_name(lang) != lang else ""
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.rstrip("\n") + f"\n  {lang}:  # a skeleton: check it, add quotes and "
+                    f"dictionaries (see above)\n    name: \"{name[0]}\"\n" + (
+                        f"    polyglossia: {poly}\n" if FIELDS["polyglossia"][0].fullmatch(poly)
+                        else "") + '    date_format: "%-d %B %Y"\n', encoding="utf-8")
+    if lang not in load_editions(path).profiles:
+        path.write_text(text, encoding="utf-8")
+        raise EditionsError(f"{display(path)}: 'profiles:' is not the last block; add the "
+                            f"profile of '{lang}' by hand")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -288,4 +312,9 @@ def main(argv: list[str] | None = None) -> int:
     files = tree_problems(ROOT, [ROOT / "source", ROOT / "coursepacks", ROOT / "bibliography.bib",
                                  *[locales][:inside]])
     files += [] if inside else tree_problems(locales.parent, [locales])
+    try:  # checked before anything reads a language's profile
+        load_editions(DECLARATION)
+    except EditionsError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     return refused(files) or args.func(args)

@@ -20,7 +20,7 @@ from sphinx.writers.html5 import HTML5Translator
 from sphinx import locale as sphinx_locale
 
 from ..config import site_base
-from ..languages import PRINT, SOURCE_LANGUAGE, language_name
+from ..languages import SOURCE_LANGUAGE, language_name, print_language
 from ..messages import MSGID_LANGUAGE, N_, NP_, gettext, has
 from .search_id import STEM_FOLD, SearchIndonesian
 
@@ -132,8 +132,7 @@ def edition_line(config, lang: str) -> str:
     the edition and date of the build, in ``lang``."""
     from sphinx.util.i18n import format_date
 
-    date = format_date(PRINT[lang if lang in PRINT else MSGID_LANGUAGE]["date_format"],
-                       language=lang)
+    date = format_date(print_language(lang)["date_format"], language=lang)
     if config.textbook_prerelease:  # the title page's words: "pre-release of 1.0 (commit …)"
         from ..latex.layout import WORDS
 

@@ -1,4 +1,4 @@
-"""Typographic quotation marks for the book's languages that docutils lacks.
+"""Typographic quotation marks of the book's languages (their profiles' ``quotes``).
 
 docutils' smart quotes (on by default in Sphinx) turn ' and " into the marks of the
 document's language, but only for languages in ``smartchars.quotes``; Sphinx checks
@@ -10,13 +10,13 @@ from __future__ import annotations
 from docutils.utils import smartquotes
 from docutils.utils.smartquotes import smartchars
 
-# Indonesian (PUEBI): “double” and ‘single’ quotation marks
-QUOTES = {"id": "“”‘’"}
+from ..languages import profiles
 
 
 def setup_quotes(app) -> None:
-    for lang, marks in QUOTES.items():
-        smartchars.quotes.setdefault(lang, marks)
+    for lang, p in profiles().items():
+        if p.quotes:
+            smartchars.quotes[lang] = p.quotes
 
 
 def educate(text: str, lang: str) -> str:

@@ -17,11 +17,11 @@ import subprocess
 from pathlib import Path
 
 from ..inputs import InputError, character_problems, read_text
+from ..languages import profile, profiles
 from .langparts import without_lang_marks
 from .po import Lines, load
 
-DICTIONARIES = {"id": "id_ID,en_US", "en": "en_US"}
-DEBIAN = {"id_ID": "hunspell-id", "en_US": "hunspell-en-us"}
+DEBIAN = {"id_ID": "hunspell-id", "en_US": "hunspell-en-us"}  # dictionary: its package
 MARKUP = [
     (re.compile(r"^\s*(```|~~~|:::|\(.*\)=\s*$|%).*$"), ""),   # fences, targets, comments
     (re.compile(r"^\s*:[\w-]+:.*$"), ""),                      # directive options
@@ -32,6 +32,11 @@ MARKUP = [
     (re.compile(r"<?https?://\S+"), " "),
 ]
 YAML_KEY = re.compile(r"^\s*(?:-\s+)?(?P<key>[\w-]+):\s?")
+
+
+def dictionaries(lang: str) -> str:
+    """hunspell's ``-d`` for ``lang`` (its profile's; empty: not checked)."""
+    return ",".join(p.dictionaries) if (p := profile(lang)) else ""
 
 
 def prose(line: str) -> str:
@@ -56,7 +61,8 @@ def missing() -> str | None:
                "hunspell-en-us)"
     proc = subprocess.run(["hunspell", "-D"], input="", capture_output=True, text=True)
     have = proc.stdout + proc.stderr
-    lacking = [pkg for name, pkg in DEBIAN.items() if f"/{name}" not in have]
+    used = dict.fromkeys(d for p in profiles().values() for d in p.dictionaries)
+    lacking = [DEBIAN.get(name, name) for name in used if f"/{name}" not in have]
     return f"hunspell dictionaries missing: install {' '.join(lacking)}" if lacking else None
 
 
@@ -66,7 +72,7 @@ CHUNK = 2000  # characters a line: hunspell splits a line over 8 KB (UTF-8) into
 def unknown_words(lines: list[str], lang: str, wordlist: Path | None) -> list[list[str]]:
     """For each line, the words hunspell does not know (a long line is sent in pieces
     cut at spaces, so that each answer still belongs to its line)."""
-    cmd = ["hunspell", "-a", "-i", "utf-8", "-d", DICTIONARIES[lang]]
+    cmd = ["hunspell", "-a", "-i", "utf-8", "-d", dictionaries(lang)]
     if wordlist and wordlist.is_file():
         cmd += ["-p", str(wordlist)]
     pieces: list[tuple[int, str]] = []
@@ -113,7 +119,7 @@ def wordlist_problems(locales: Path) -> list[InputError]:
 
 
 def _found(words: list[str], lang: str) -> list[str]:
-    return [f"spelling: unknown word '{word}' (hunspell {DICTIONARIES[lang]}): correct it, "
+    return [f"spelling: unknown word '{word}' (hunspell {dictionaries(lang)}): correct it, "
             f"or add it to locales/spelling/{lang}.txt" for word in dict.fromkeys(words)]
 
 
@@ -170,7 +176,7 @@ def catalog_lines(path: Path) -> list[tuple[int, str]]:
 def check_files(paths: list[Path], lang: str, locales: Path) -> dict[Path, list[tuple[int, str]]]:
     """Catalogs' msgstrs (``.po``, in ``lang``) and Indonesian sources, all in one
     hunspell process: ``{path: [(line, message), ...]}``."""
-    if lang not in DICTIONARIES:
+    if not dictionaries(lang):
         return {path: [] for path in paths}
     lines = {path: catalog_lines(path) if path.suffix == ".po" else source_lines(path)
              for path in paths}

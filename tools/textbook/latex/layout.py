@@ -18,7 +18,7 @@ from sphinx.util import texescape
 from ..i18n.langparts import node_lang
 from ..i18n.quotes import educate
 from ..config import preview_reason
-from ..languages import SOURCE_LANGUAGE, print_language
+from ..languages import SOURCE_LANGUAGE, print_language, profile, profiles
 from ..messages import MSGID_LANGUAGE, N_, gettext
 
 # Front-matter words: English msgids (translations: locales/<lang>/LC_MESSAGES/textbook.po)
@@ -69,7 +69,7 @@ def words(lang: str | None) -> dict[str, str]:
     found = {key: texescape.escape(gettext(msgid, lang)) for key, msgid in WORDS.items()}
     found["licence_url"] = _url(gettext(WORDS["licence_url"], lang))
     found["attribution"] = gettext(WORDS["attribution"], lang)
-    return {**print_language(MSGID_LANGUAGE), **print_language(lang), **found}
+    return {**print_language(lang), **found}
 
 
 def credits(lang: str | None, sep: str = r"\par\noindent ") -> str:
@@ -116,9 +116,11 @@ def _url(text: str) -> str:
 
 
 def front_matter(lang: str, copyright_: str) -> str:
-    """The words of the title pages (textbook.sty sets them) as LaTeX definitions."""
+    """The words of the title pages (textbook.sty sets them) as LaTeX definitions, and
+    the book's other languages (their profiles' polyglossia names)."""
     w = words(lang)
-    return "".join(r"\newcommand\%s{%s}" % item + "\n" for item in (
+    return "".join(r"\setotherlanguage{%s}" % p.polyglossia + "\n"
+                   for p in profiles().values() if p.polyglossia) + "".join(r"\newcommand\%s{%s}" % item + "\n" for item in (
         ("textbookcopyright", texescape.escape(copyright_)),
         ("textbooklicence", w["licence"]), ("textbooklicenceurl", w["licence_url"]),
         ("textbookcredits", credits(lang)), ("textbookbibname", w["references"])))
@@ -335,7 +337,7 @@ class PrintLayout(SphinxPostTransform):
         """Passages and terms marked ``lang=xx`` (i18n/langparts.py) are hyphenated as xx."""
         for node in list(self.document.findall(nodes.Element)):
             lang = node_lang(node)
-            poly = print_language(lang).get("polyglossia") if lang else None
+            poly = getattr(profile(lang), "polyglossia", None) if lang else None
             if not poly or node.parent is None or lang == self.config.language:
                 continue
             if not isinstance(node, nodes.Inline):
