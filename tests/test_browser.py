@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.html_check import pages, run_axe
+from helpers.html_check import lighthouse, pages, run_axe
 
 pytestmark = pytest.mark.browser
 
@@ -185,3 +185,20 @@ def test_no_request_leaves_the_site_and_pages_stay_light(browser, site, site_ser
             fresh.close()
             assert 0 < sum(sizes) <= 100_000, (lang, name, sum(sizes))
     context.close()
+
+
+# Issue 19's budget: Lighthouse mobile 100 for performance and accessibility
+@pytest.mark.slow
+@pytest.mark.parametrize("rel", ["id/pemberdayaan.html", "id/search.html", "en/search.html",
+                                 "en/parallel/model-intervensi.html", "id/glosarium.html",
+                                 "en/genindex.html"])
+def test_lighthouse_mobile_scores_100(site_server, rel, tmp_path):
+    report = lighthouse(site_server + rel, tmp_path / "report.json",
+                        ["performance", "accessibility"])
+    scores = {key: round(category["score"] * 100) for key, category in report["categories"].items()}
+    misses = [ref["id"] for category in report["categories"].values()
+              for ref in category["auditRefs"]
+              if ref["weight"] and (report["audits"][ref["id"]]["score"] or 0) < 1
+              and report["audits"][ref["id"]]["scoreDisplayMode"] not in ("notApplicable",
+                                                                           "informative", "manual")]
+    assert scores == {"performance": 100, "accessibility": 100}, (scores, misses)

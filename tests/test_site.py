@@ -1,6 +1,7 @@
 """The website as built: theme, languages, search index, table labels, parallel view."""
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import re
@@ -355,6 +356,42 @@ def test_scripts_only_on_search_and_one_small_inline_switch_helper(site):
         inline = sorted((s.get_text() for s in page.select("script:not([src])")), key=len)
         assert len(inline) == 2 and len(inline[0]) < 200 and len(inline[1]) < 600, rel
         assert "location.hash" in inline[0] and "serviceWorker" in inline[1], rel
+
+
+# Issue 19's budget: what blocks the first render, gzip-compressed
+RENDER_BLOCKING_BUDGET = 14_000
+
+
+def _render_blocking(site: Path, rel: str) -> dict[str, int]:
+    """The stylesheets and the scripts neither deferred nor async of a page's <head>,
+    with their gzip sizes."""
+    page = soup(site / rel)
+    hrefs = [link["href"] for link in page.select("head link[rel~=stylesheet]")]
+    hrefs += [s["src"] for s in page.select("head script[src]")
+              if not ({"defer", "async"} & set(s.attrs)) and s.get("type") != "module"]
+    base = (site / rel).parent
+    return {h: len(gzip.compress((base / h.split("?")[0]).read_bytes(), 9)) for h in hrefs}
+
+
+def test_render_blocking_css_and_js_stay_within_the_budget(site):
+    """Every page, the search page included: at most 14 KB compressed blocks rendering."""
+    checked = 0
+    for rel in pages(site):
+        blocking = _render_blocking(site, rel)
+        assert sum(blocking.values()) <= RENDER_BLOCKING_BUDGET, (rel, blocking)
+        checked += rel.split("/", 1)[-1] in ("search.html", "genindex.html", "glosarium.html",
+                                             "pemberdayaan.html", "parallel/model-intervensi.html")
+    assert checked == 2 * 5  # each edition's search, index, glossary, a chapter, a parallel page
+
+
+def test_render_blocking_count_sees_a_blocking_script(tmp_path):
+    """The measure itself works: a script without defer counts, with its gzip size."""
+    page = tmp_path / "p.html"
+    script = tmp_path / "big.js"
+    script.write_bytes(os.urandom(20_000))
+    page.write_text('<html><head><script src="big.js"></script>'
+                    '<script src="big.js" defer></script></head></html>', encoding="utf-8")
+    assert sum(_render_blocking(tmp_path, "p.html").values()) > RENDER_BLOCKING_BUDGET
 
 
 def test_read_the_docs_installs_msgfmt():

@@ -7,9 +7,11 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import json
 import os
 import shutil
 import subprocess
+import tempfile
 import threading
 from pathlib import Path
 
@@ -21,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 NODE_MODULES = ROOT / "node_modules"
 AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+LIGHTHOUSE = NODE_MODULES / ".bin" / "lighthouse"
 CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 # Debian's chromium as root, no background traffic (see shared TOOLCHAIN notes).
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
@@ -82,6 +85,22 @@ def vnu(paths: list[Path]) -> list[str]:
     if proc.returncode not in (0, 1):
         raise RuntimeError(f"vnu failed (exit {proc.returncode}): {proc.stderr}")
     return lines
+
+
+def lighthouse(url: str, out: Path, categories: list[str]) -> dict:
+    """The npm Lighthouse's JSON report (mobile, its default) of ``url`` in Debian's
+    Chromium, written to ``out``; about 12 s a page."""
+    flags = " ".join(a for a in CHROMIUM_ARGS if a != "--headless") + " --headless=new"
+    env = dict(os.environ, CHROME_PATH=CHROMIUM)
+    with tempfile.TemporaryDirectory(prefix="lh-profile-") as profile:
+        proc = subprocess.run(
+            [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
+             "--only-categories=" + ",".join(categories),
+             f"--chrome-flags={flags} --user-data-dir={profile}"],
+            env=env, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise RuntimeError(f"lighthouse failed on {url}:\n{proc.stderr[-2000:]}")
+    return json.loads(out.read_text("utf-8"))
 
 
 def run_axe(page) -> list[dict]:

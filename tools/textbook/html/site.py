@@ -239,20 +239,22 @@ def _parallel_link(app, twin: str, up: str, view: dict | None, words: dict) -> d
 
 
 def _assets(context: dict, pagename: str, view: dict | None) -> None:
-    """One stylesheet; scripts deferred, except on the search page; elsewhere only
-    what highlights the searched words on the page a result leads to (not on the
-    view: no search hit leads there); valid <meta> tags."""
+    """One stylesheet; every script deferred (none blocks rendering; deferred scripts
+    run in order); the search page's scripts, elsewhere only what highlights the
+    searched words on the page a result leads to (not on the view: no search hit
+    leads there); valid <meta> tags."""
     context["css_files"] = [css for css in context.get("css_files", [])
                             if _basename(css) == "textbook.css"]
     scripts = context.get("script_files", [])
     if view:
-        context["script_files"] = []
+        scripts = []
     elif pagename != "search":
-        context["script_files"] = [
-            _JavaScript(js.filename, priority=js.priority, **{**js.attributes, "defer": "defer"})
-            for js in scripts if _basename(js) in HIGHLIGHT_JS]
+        scripts = [js for js in scripts if _basename(js) in HIGHLIGHT_JS]
     else:  # the search page has no sphinx-design tabs
-        context["script_files"] = [js for js in scripts if _basename(js) != "design-tabs.js"]
+        scripts = [js for js in scripts if _basename(js) != "design-tabs.js"]
+    context["script_files"] = [
+        _JavaScript(js.filename, priority=js.priority, **{**js.attributes, "defer": "defer"})
+        for js in scripts]
     # docutils adds a second viewport tag to the one in the layout
     context["metatags"] = without_translated_flag(re.sub(
         r'<meta name="viewport"[^>]*>\s*', "", context.get("metatags", "")))
