@@ -129,7 +129,12 @@ def mark_pages(outdir: Path, docs: list[str], pdf: Path, title: str) -> list[tup
     inserts: dict[str, list[tuple[int, str]]] = {doc: [] for doc in docs}
     entries = []
     last = (docs[-1], markup[docs[-1]].rindex("</body>"))
+    # pages past the last one found (the index: its lines carry page numbers the
+    # e-book's index has not) start where the last e-book page starts
+    ending = next((i for i, (doc, _) in enumerate(text.where) if doc == docs[-1]), None)
     for label, start in place(pdf_pages(pdf, title), text):
+        if start == len(text.key) and ending is not None:
+            start = ending
         doc, offset = text.where[start] if start < len(text.where) else last
         ident = page_id(label)
         inserts[doc].append((offset, MARKER.format(id=ident, label=html.escape(label))))
