@@ -144,8 +144,10 @@
   };
 
   // excerpts start and end at word boundaries (Sphinx cuts at a fixed length)
-  const summary = Search.makeSearchSummary, letter = /[\p{L}\p{N}]/u;
+  const summary = Search.makeSearchSummary, letter = /[\p{L}\p{N}]/u, SHORT = 80;
   Search.makeSearchSummary = (html, keywords, anchor) => {
+    // an index entry's anchor holds a line at most (a glossary term): excerpt its page
+    if (anchor && Search.htmlToText(html, anchor).trim().length < SHORT) anchor = undefined;
     const excerpt = summary(html, keywords, anchor);
     const page = phrases.length ? plain(Search.htmlToText(html)) : "";
     if (excerpt && !phrases.every((phrase) => page.includes(phrase))) {
