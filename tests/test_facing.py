@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pdfplumber
 import polib
 import pypdf
 import pytest
@@ -184,3 +185,35 @@ def test_the_pdf_carries_the_packs_title_and_both_languages(facing):
     xmp = reader.xmp_metadata
     assert xmp.dc_language == ["id", "en"]
     assert xmp.dc_title == {"id": "Bahan Bacaan Dwibahasa"}
+
+
+def test_every_page_of_the_table_has_its_header_whole(facing):
+    """Each page holding rows of the table (both pages of every spread it spans) starts
+    with the header row in its own language; the narrow "No" cell is read whole (not
+    "NoIndikator") and not painted over."""
+    pdf, pages, _ = facing
+    rows = {lang: table_strings(lang) for lang in ("id", "en")}
+    no = {"id": "No", "en": catalog("en", "model-intervensi")["No"]}  # ("No.")
+    with pdfplumber.open(pdf) as doc:
+        for lang in ("id", "en"):
+            labels = [v for k, v in rows[lang].items() if k.startswith("indicator ")]
+            found = sorted({n for label in labels for n in page_of(pages, label)})
+            assert len(found) >= 2, (lang, found)  # (the table spans spreads)
+            for n in found:
+                assert n % 2 == (0 if lang == "id" else 1), (lang, n)
+                words = doc.pages[n - 1].extract_words(x_tolerance=1.5)
+                number = [w for w in words if w["text"] == no[lang]]
+                assert len(number) == 1, (lang, n, [w["text"] for w in words[:12]])
+                header = [w for w in words if abs(w["top"] - number[0]["top"]) < 2]
+                text = normalise(" ".join(w["text"] for w in header))
+                for key, name in rows[lang].items():  # each model's name heads its column
+                    if key.startswith("model "):
+                        assert normalise(name.split()[0]) in text, (lang, n, name, text)
+                nearest = min((w for w in header if w["x0"] > number[0]["x0"]),
+                              key=lambda w: w["x0"])
+                assert number[0]["x1"] < nearest["x0"], (lang, n, nearest["text"])
+                # no cell background starting inside the word paints over its end ("Nc")
+                covering = [r for r in doc.pages[n - 1].rects
+                            if number[0]["x0"] < r["x0"] < number[0]["x1"]
+                            and r["top"] < number[0]["bottom"] and r["bottom"] > number[0]["top"]]
+                assert not covering, (lang, n, covering)
