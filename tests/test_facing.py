@@ -217,3 +217,30 @@ def test_every_page_of_the_table_has_its_header_whole(facing):
                             if number[0]["x0"] < r["x0"] < number[0]["x1"]
                             and r["top"] < number[0]["bottom"] and r["bottom"] > number[0]["top"]]
                 assert not covering, (lang, n, covering)
+
+
+def test_no_page_more_than_60_percent_empty_except_at_a_chapters_end(facing):
+    """From the first chapter on, every page's body reaches at least 40 % down the
+    body's height, unless its chapter ends on that spread."""
+    pdf, pages, _ = facing
+    ends = tuple(f", {edition_words(lang)}" for lang in ("id", "en"))
+
+    def headed(n: int) -> bool:  # (1-based; the running head is one to three lines)
+        lines = pages[n - 1].strip().splitlines() if n <= len(pages) else []
+        return any(" ".join(lines[:k]).endswith(ends) for k in (1, 2, 3))
+
+    contents = next(n for n, text in enumerate(pages, 1) if "Daftar Isi" in text)
+    spans = {}
+    with pdfplumber.open(pdf) as doc:
+        for n, page in enumerate(doc.pages[contents:], contents + 1):
+            # the body: below the head, above the folio line
+            body = [w for w in page.extract_words(x_tolerance=1.5)
+                    if page.height * 0.1 < w["top"] < page.height * 0.88]
+            if body:  # (not a blank page)
+                spans[n] = (min(w["top"] for w in body), max(w["bottom"] for w in body))
+    assert len(spans) >= 6
+    top, bottom = min(t for t, _ in spans.values()), max(b for _, b in spans.values())
+    for n, (_, last) in spans.items():
+        chapter_end = not headed(n + 2 if n % 2 == 0 else n + 1)  # (the next spread's page)
+        empty = (bottom - last) / (bottom - top)
+        assert chapter_end or empty <= 0.6, (n, round(empty, 2))

@@ -120,7 +120,8 @@ class FacingTables(SphinxPostTransform):
                                  nodes.raw("", r"\end{textbookfacingtablehead}", format="latex")]
                 first, last, even = index == 0, index == len(rows) - 1, index % 2 == 1
                 setup = (r"\begingroup\def\sphinxtablepre{0pt}\def\sphinxtablepost{0pt}"
-                         + ("" if first else r"\def\sphinxtoprule{}")
+                         # (rows touch: no paragraph skip above a row's table)
+                         + ("" if first else r"\def\sphinxtoprule{}\setlength\parskip{0pt}")
                          + ("" if last else r"\def\sphinxbottomrule{}")
                          + (r"\sphinxsetup{TableRowColorOdd={gray}{0.94}}" if even else ""))
                 parts.append(nodes.container("", nodes.raw("", setup, format="latex"), part,
