@@ -10,14 +10,20 @@ import polib
 import pypdf
 import pytest
 
-from textbook_build import Project
-from textbook_build.cli import main
+from helpers.html_check import edition_words
+from helpers.latex_check import (
+    ROOT,
+    catalog,
+    normalise,
+    pdf_pages,
+    table_caption,
+    table_strings,
+    table_text_problems,
+)
 from textbook.latex.layout import WORDS
 from textbook.messages import gettext
-
-from helpers.html_check import edition_words
-from helpers.latex_check import (ROOT, catalog, normalise, pdf_pages, table_caption,
-                                 table_strings, table_text_problems)
+from textbook_build import Project
+from textbook_build.cli import main
 
 pytestmark = pytest.mark.print
 
@@ -190,7 +196,7 @@ def test_the_pdf_carries_the_packs_title_and_both_languages(facing):
 def test_every_page_of_the_table_has_its_header_whole(facing):
     """Each page holding rows of the table (both pages of every spread it spans) starts
     with the header row in its own language; the narrow "No" cell is read whole (not
-    "NoIndikator") and not painted over."""
+    "NoIndikator") and not painted over; no row runs over the page's foot."""
     pdf, pages, _ = facing
     rows = {lang: table_strings(lang) for lang in ("id", "en")}
     no = {"id": "No", "en": catalog("en", "model-intervensi")["No"]}  # ("No.")
@@ -217,6 +223,11 @@ def test_every_page_of_the_table_has_its_header_whole(facing):
                             if number[0]["x0"] < r["x0"] < number[0]["x1"]
                             and r["top"] < number[0]["bottom"] and r["bottom"] > number[0]["top"]]
                 assert not covering, (lang, n, covering)
+                # no row runs over the foot: below the foot's rule only its one line
+                rule = max(doc.pages[n - 1].lines, key=lambda line: line["top"])["top"]
+                below = [w["top"] for w in words if w["bottom"] > rule]
+                assert below and min(below) > rule and max(below) - min(below) < 3, (
+                    lang, n, rule, below)
 
 
 def test_no_page_more_than_60_percent_empty_except_at_a_chapters_end(facing):

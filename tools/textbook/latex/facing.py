@@ -18,8 +18,14 @@ from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import texescape
 
-from .coursepack import (CoursepackError, before_document, bilingual_front, front_words,
-                         prefix_labels, split)
+from .coursepack import (
+    CoursepackError,
+    before_document,
+    bilingual_front,
+    front_words,
+    prefix_labels,
+    split,
+)
 from .layout import first_header, words
 
 MARK = "%%textbook-facing"
@@ -78,6 +84,15 @@ class FacingMarks(SphinxPostTransform):
                 parent.insert(at, _mark(kind, f"{docname}:{number}"))
 
 
+def _row_table(tgroup: nodes.tgroup, columns, *children: nodes.Element) -> nodes.table:
+    """One of the tables a table becomes: its columns, and ``children`` (head, body)."""
+    group = nodes.tgroup(cols=tgroup["cols"])
+    group += [c.deepcopy() for c in tgroup.children if isinstance(c, nodes.colspec)]
+    group += children
+    return nodes.table("", group, classes=["colwidths-given", "textbook-facing-row"],
+                       tb_columns=columns)
+
+
 class FacingTables(SphinxPostTransform):
     """A table becomes one table per row (the first with the caption and header), so
     that each row faces its translation: longtable cannot break pages inside
@@ -99,24 +114,16 @@ class FacingTables(SphinxPostTransform):
                 columns = (first_header(table), [c["colwidth"] for c in tgroup.findall(
                     nodes.colspec)])
             parts = []
-
-            def new_part(*children: nodes.Element) -> nodes.table:
-                group = nodes.tgroup(cols=tgroup["cols"])
-                group += [c.deepcopy() for c in tgroup.children if isinstance(c, nodes.colspec)]
-                group += children
-                return nodes.table("", group, classes=["colwidths-given", "textbook-facing-row"],
-                                   tb_columns=columns)
-
             for index, row in enumerate(rows):
-                part = new_part(*([head.deepcopy()] if index == 0 and head is not None else []),
-                                nodes.tbody("", row))
+                heads = [head.deepcopy()] if index == 0 and head is not None else []
+                part = _row_table(tgroup, columns, *heads, nodes.tbody("", row))
                 extra = []
                 if index == 0:
                     part["ids"], part["names"] = table["ids"], table["names"]
                     part.insert(0, [c for c in table.children if isinstance(c, nodes.title)])
                     if head is not None:  # the header alone, kept for the next pages' tops
                         extra = [nodes.raw("", r"\begin{textbookfacingtablehead}", format="latex"),
-                                 new_part(head, nodes.tbody()),
+                                 _row_table(tgroup, columns, head, nodes.tbody()),
                                  nodes.raw("", r"\end{textbookfacingtablehead}", format="latex")]
                 first, last, even = index == 0, index == len(rows) - 1, index % 2 == 1
                 setup = (r"\begingroup\def\sphinxtablepre{0pt}\def\sphinxtablepost{0pt}"
@@ -169,7 +176,7 @@ def blocks(body: str, path) -> tuple[str, list[tuple[str, list[Block]]]]:
     block mark belongs to that block."""
     pieces = MARK_RE.split(body)
     lead, chapters = pieces[0], []
-    for kind, name, text in zip(pieces[1::3], pieces[2::3], pieces[3::3]):
+    for kind, name, text in zip(pieces[1::3], pieces[2::3], pieces[3::3], strict=True):
         if kind == "chapter":
             chapters.append((name, [(f"{name}:head", "head", text)]))
         elif not chapters:
