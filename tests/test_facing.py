@@ -5,18 +5,25 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pdfplumber
 import polib
 import pypdf
 import pytest
 
-from textbook_build import Project
-from textbook_build.cli import main
+from helpers.html_check import edition_words
+from helpers.latex_check import (
+    ROOT,
+    catalog,
+    normalise,
+    pdf_pages,
+    table_caption,
+    table_strings,
+    table_text_problems,
+)
 from textbook.latex.layout import WORDS
 from textbook.messages import gettext
-
-from helpers.html_check import edition_words
-from helpers.latex_check import (ROOT, catalog, normalise, pdf_pages, table_caption,
-                                 table_strings, table_text_problems)
+from textbook_build import Project
+from textbook_build.cli import main
 
 pytestmark = pytest.mark.print
 
@@ -184,3 +191,67 @@ def test_the_pdf_carries_the_packs_title_and_both_languages(facing):
     xmp = reader.xmp_metadata
     assert xmp.dc_language == ["id", "en"]
     assert xmp.dc_title == {"id": "Bahan Bacaan Dwibahasa"}
+
+
+def test_every_page_of_the_table_has_its_header_whole(facing):
+    """Each page holding rows of the table (both pages of every spread it spans) starts
+    with the header row in its own language; the narrow "No" cell is read whole (not
+    "NoIndikator") and not painted over; no row runs over the page's foot."""
+    pdf, pages, _ = facing
+    rows = {lang: table_strings(lang) for lang in ("id", "en")}
+    no = {"id": "No", "en": catalog("en", "model-intervensi")["No"]}  # ("No.")
+    with pdfplumber.open(pdf) as doc:
+        for lang in ("id", "en"):
+            labels = [v for k, v in rows[lang].items() if k.startswith("indicator ")]
+            found = sorted({n for label in labels for n in page_of(pages, label)})
+            assert len(found) >= 2, (lang, found)  # (the table spans spreads)
+            for n in found:
+                assert n % 2 == (0 if lang == "id" else 1), (lang, n)
+                words = doc.pages[n - 1].extract_words(x_tolerance=1.5)
+                number = [w for w in words if w["text"] == no[lang]]
+                assert len(number) == 1, (lang, n, [w["text"] for w in words[:12]])
+                header = [w for w in words if abs(w["top"] - number[0]["top"]) < 2]
+                text = normalise(" ".join(w["text"] for w in header))
+                for key, name in rows[lang].items():  # each model's name heads its column
+                    if key.startswith("model "):
+                        assert normalise(name.split()[0]) in text, (lang, n, name, text)
+                nearest = min((w for w in header if w["x0"] > number[0]["x0"]),
+                              key=lambda w: w["x0"])
+                assert number[0]["x1"] < nearest["x0"], (lang, n, nearest["text"])
+                # no cell background starting inside the word paints over its end ("Nc")
+                covering = [r for r in doc.pages[n - 1].rects
+                            if number[0]["x0"] < r["x0"] < number[0]["x1"]
+                            and r["top"] < number[0]["bottom"] and r["bottom"] > number[0]["top"]]
+                assert not covering, (lang, n, covering)
+                # no row runs over the foot: below the foot's rule only its one line
+                rule = max(doc.pages[n - 1].lines, key=lambda line: line["top"])["top"]
+                below = [w["top"] for w in words if w["bottom"] > rule]
+                assert below and min(below) > rule and max(below) - min(below) < 3, (
+                    lang, n, rule, below)
+
+
+def test_no_page_more_than_60_percent_empty_except_at_a_chapters_end(facing):
+    """From the first chapter on, every page's body reaches at least 40 % down the
+    body's height, unless its chapter ends on that spread."""
+    pdf, pages, _ = facing
+    ends = tuple(f", {edition_words(lang)}" for lang in ("id", "en"))
+
+    def headed(n: int) -> bool:  # (1-based; the running head is one to three lines)
+        lines = pages[n - 1].strip().splitlines() if n <= len(pages) else []
+        return any(" ".join(lines[:k]).endswith(ends) for k in (1, 2, 3))
+
+    contents = next(n for n, text in enumerate(pages, 1) if "Daftar Isi" in text)
+    spans = {}
+    with pdfplumber.open(pdf) as doc:
+        for n, page in enumerate(doc.pages[contents:], contents + 1):
+            # the body: below the head, above the folio line
+            body = [w for w in page.extract_words(x_tolerance=1.5)
+                    if page.height * 0.1 < w["top"] < page.height * 0.88]
+            if body:  # (not a blank page)
+                spans[n] = (min(w["top"] for w in body), max(w["bottom"] for w in body))
+    assert len(spans) >= 6
+    top, bottom = min(t for t, _ in spans.values()), max(b for _, b in spans.values())
+    for n, (_, last) in spans.items():
+        chapter_end = not headed(n + 2 if n % 2 == 0 else n + 1)  # (the next spread's page)
+        empty = (bottom - last) / (bottom - top)
+        assert chapter_end or empty <= 0.6, (n, round(empty, 2))

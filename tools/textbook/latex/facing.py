@@ -16,10 +16,17 @@ import re
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import texescape
 
-from .coursepack import (CoursepackError, before_document, bilingual_front, front_words,
-                         prefix_labels, split)
-from .layout import words
+from .coursepack import (
+    CoursepackError,
+    before_document,
+    bilingual_front,
+    front_words,
+    prefix_labels,
+    split,
+)
+from .layout import first_header, words
 
 MARK = "%%textbook-facing"
 MARK_RE = re.compile(r"^%%textbook-facing:(chapter|block|row|rowfirst|rowlast):(\S+)$", re.M)
@@ -77,6 +84,15 @@ class FacingMarks(SphinxPostTransform):
                 parent.insert(at, _mark(kind, f"{docname}:{number}"))
 
 
+def _row_table(tgroup: nodes.tgroup, columns, *children: nodes.Element) -> nodes.table:
+    """One of the tables a table becomes: its columns, and ``children`` (head, body)."""
+    group = nodes.tgroup(cols=tgroup["cols"])
+    group += [c.deepcopy() for c in tgroup.children if isinstance(c, nodes.colspec)]
+    group += children
+    return nodes.table("", group, classes=["colwidths-given", "textbook-facing-row"],
+                       tb_columns=columns)
+
+
 class FacingTables(SphinxPostTransform):
     """A table becomes one table per row (the first with the caption and header), so
     that each row faces its translation: longtable cannot break pages inside
@@ -93,33 +109,59 @@ class FacingTables(SphinxPostTransform):
             head = next(iter(tgroup.findall(nodes.thead)), None)
             body = next(iter(tgroup.findall(nodes.tbody)))
             rows = list(body.children)
+            columns = None
+            if "model-comparison" in table["classes"]:  # (as PrintLayout sets the book's)
+                columns = (first_header(table), [c["colwidth"] for c in tgroup.findall(
+                    nodes.colspec)])
             parts = []
             for index, row in enumerate(rows):
-                part = nodes.table(classes=["colwidths-given", "textbook-facing-row"])
-                group = nodes.tgroup(cols=tgroup["cols"])
-                group += [c.deepcopy() for c in tgroup.children if isinstance(c, nodes.colspec)]
+                heads = [head.deepcopy()] if index == 0 and head is not None else []
+                part = _row_table(tgroup, columns, *heads, nodes.tbody("", row))
+                extra = []
                 if index == 0:
                     part["ids"], part["names"] = table["ids"], table["names"]
-                    part += [c for c in table.children if isinstance(c, nodes.title)]
-                    if head is not None:
-                        group += head
-                group += nodes.tbody("", row)
-                part += group
+                    part.insert(0, [c for c in table.children if isinstance(c, nodes.title)])
+                    if head is not None:  # the header alone, kept for the next pages' tops
+                        extra = [nodes.raw("", r"\begin{textbookfacingtablehead}", format="latex"),
+                                 _row_table(tgroup, columns, head, nodes.tbody()),
+                                 nodes.raw("", r"\end{textbookfacingtablehead}", format="latex")]
                 first, last, even = index == 0, index == len(rows) - 1, index % 2 == 1
                 setup = (r"\begingroup\def\sphinxtablepre{0pt}\def\sphinxtablepost{0pt}"
-                         + ("" if first else r"\def\sphinxtoprule{}")
+                         # (rows touch: no paragraph skip above a row's table)
+                         + ("" if first else r"\def\sphinxtoprule{}\setlength\parskip{0pt}")
                          + ("" if last else r"\def\sphinxbottomrule{}")
                          + (r"\sphinxsetup{TableRowColorOdd={gray}{0.94}}" if even else ""))
                 parts.append(nodes.container("", nodes.raw("", setup, format="latex"), part,
-                                             nodes.raw("", r"\endgroup", format="latex"),
+                                             *extra, nodes.raw("", r"\endgroup", format="latex"),
                                              tb_row="rowfirst" if first else
                                              "rowlast" if last else "row"))
             at = table.parent.index(table)  # (replace_self would copy the table's classes)
             table.parent[at:at + 1] = parts
 
 
+class FacingColumns(SphinxPostTransform):
+    """The book's first-column rule (as wide as its header at least) for every row's
+    table, measured on the whole table's header so that the rows line up."""
+
+    builders = ("latex",)
+    default_priority = 7  # after PrintLayout (6) sets the table size before each table
+
+    def run(self, **kwargs) -> None:
+        for table in list(self.document.findall(nodes.table)):
+            if not table.get("tb_columns"):
+                continue
+            header, widths = table["tb_columns"]
+            at = table.parent.index(table)
+            table.parent[at:at] = [
+                nodes.raw("", r"\textbookfirstcolumn{%s}{%d}{%d}" % (
+                    texescape.escape(header), widths[0], sum(widths)), format="latex"),
+                addnodes.tabular_col_spec(spec=r"\textbookN" + "".join(
+                    r"\textbookX{%d}{%d}" % (w, sum(widths[1:])) for w in widths[1:]))]
+
+
 def setup_facing(app) -> None:
     app.add_post_transform(FacingTables)
+    app.add_post_transform(FacingColumns)
     app.add_post_transform(FacingMarks)
 
 
@@ -134,7 +176,7 @@ def blocks(body: str, path) -> tuple[str, list[tuple[str, list[Block]]]]:
     block mark belongs to that block."""
     pieces = MARK_RE.split(body)
     lead, chapters = pieces[0], []
-    for kind, name, text in zip(pieces[1::3], pieces[2::3], pieces[3::3]):
+    for kind, name, text in zip(pieces[1::3], pieces[2::3], pieces[3::3], strict=True):
         if kind == "chapter":
             chapters.append((name, [(f"{name}:head", "head", text)]))
         elif not chapters:
@@ -196,7 +238,8 @@ def merge(texs: dict) -> str:
                 # a table's first two rows and its last two stay together
                 keep = after[0] if after[1].startswith("row") and (
                     kind == "rowfirst" or after[1] == "rowlast") else ""
-                left, right = ("\\textbookfacingrow{%s}{%s}{%s}" % (key, keep, text)
+                first = "[]" if kind == "rowfirst" else ""  # (it holds the header)
+                left, right = ("\\textbookfacingrow%s{%s}{%s}{%s}" % (first, key, keep, text)
                                for text in (left, right))
             out.append("%s%s\n\\switchcolumn\n%s%s\n\\switchcolumn*\n" % (
                 switch[left_lang], left, switch[right_lang], right))
