@@ -131,8 +131,9 @@ bench: $(STAMP)  ## measure build cost against the bare-Sphinx floor (prints rat
 audit: $(STAMP)  ## check the pins for known vulnerabilities (pip-audit; needs its service)
 	$(PY) tools/audit.py $(AUDIT_FLAGS)
 
-lint: $(STAMP)  ## ruff over the code (pyproject.toml [tool.ruff])
+lint: $(STAMP)  ## ruff lint and format check over the code (pyproject.toml [tool.ruff])
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 lock: $(STAMP)  ## re-pin requirements.txt with hashes from requirements.in (pip-tools)
 	$(VENV)/bin/pip-compile -q --generate-hashes --strip-extras --allow-unsafe \

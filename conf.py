@@ -1,4 +1,5 @@
 """Sphinx configuration shared by every edition (``-D language=xx`` picks one)."""
+
 import os
 import time
 from pathlib import Path
@@ -33,12 +34,7 @@ gettext_location = True
 gettext_additional_targets = []
 textbook_spelling = True  # the build runs make po-check's spelling check too
 
-extensions = [
-    "myst_parser",
-    "sphinx_design",
-    "sphinxcontrib.bibtex",
-    "textbook",
-]
+extensions = ["myst_parser", "sphinx_design", "sphinxcontrib.bibtex", "textbook"]
 
 root_doc = "index"
 exclude_patterns = ["data"]
@@ -63,8 +59,12 @@ html_theme = "textbook"  # tools/textbook/html/theme/, registered by the extensi
 textbook_public_url = ""
 # This build's address: canonical and hreflang URLs, the sitemap, the citation.
 # TEXTBOOK_SITE_URL overrides it for a preview elsewhere.
-textbook_site_url = (os.environ.get("TEXTBOOK_SITE_URL") or textbook_public_url
-                     or os.environ.get("READTHEDOCS_CANONICAL_URL") or "http://localhost:8000/")
+textbook_site_url = (
+    os.environ.get("TEXTBOOK_SITE_URL")
+    or textbook_public_url
+    or os.environ.get("READTHEDOCS_CANONICAL_URL")
+    or "http://localhost:8000/"
+)
 # linked editions: the released ones; textbook-build passes the ones it builds
 textbook_languages = list(load_editions(ROOT / "locales" / "languages.yaml").released)
 html_permalinks_icon = "#"
@@ -91,7 +91,7 @@ latex_elements = {
     "extraclassoptions": "openright,twoside",
     # the same chapter headings in every edition (Sphinx picks Bjarne for English)
     "fncychap": "\\usepackage[Sonny]{fncychap}\n\\ChNameVar{\\Large\\normalfont\\sffamily}"
-                "\n\\ChTitleVar{\\Large\\normalfont\\sffamily}",
+    "\n\\ChTitleVar{\\Large\\normalfont\\sffamily}",
 }
 
 epub_basename = textbook_download_basename

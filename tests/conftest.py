@@ -42,10 +42,25 @@ def book_build(tmp_path_factory):
             from textbook_build import SPHINX_FLAGS  # the book's flags
 
             proc = subprocess.run(
-                [sys.executable, "-m", "sphinx", "-b", builder, *SPHINX_FLAGS,
-                 "-D", f"language={lang}", "-d", str(out / ".doctrees"),
-                 "-c", str(ROOT), str(ROOT / "source"), str(out / "out")],
-                capture_output=True, text=True)
+                [
+                    sys.executable,
+                    "-m",
+                    "sphinx",
+                    "-b",
+                    builder,
+                    *SPHINX_FLAGS,
+                    "-D",
+                    f"language={lang}",
+                    "-d",
+                    str(out / ".doctrees"),
+                    "-c",
+                    str(ROOT),
+                    str(ROOT / "source"),
+                    str(out / "out"),
+                ],
+                capture_output=True,
+                text=True,
+            )
             cache[lang, builder] = (out / "out", proc)
         return cache[lang, builder]
 
@@ -57,6 +72,7 @@ def site(tmp_path_factory) -> Path:
     """Both editions as ``make html`` publishes them (``textbook-build html`` on a
     copy of the project; ``<tmp>/{id,en}/`` and the root files)."""
     from helpers.html_check import build_site
+
     return build_site(tmp_path_factory.mktemp("site") / "html")
 
 
@@ -64,6 +80,7 @@ def site(tmp_path_factory) -> Path:
 def site_server(site):
     """The built site served on 127.0.0.1; yields its base URL."""
     from helpers.html_check import serve
+
     with serve(site) as url:
         yield url
 
@@ -71,11 +88,14 @@ def site_server(site):
 # Print and e-book tests need TeX and checkers from Debian; without them the suite
 # fails with the command to run (never skips).
 PRINT_TOOLS = {  # program or file -> Debian package
-    "xelatex": "texlive-xetex", "latexmk": "latexmk", "xindy": "xindy",
+    "xelatex": "texlive-xetex",
+    "latexmk": "latexmk",
+    "xindy": "xindy",
     "kpsewhich:hyph-id.tex": "texlive-lang-other",
     "kpsewhich:phvr7t.tfm": "texlive-fonts-recommended",
     "/usr/share/fonts/opentype/freefont/FreeSerif.otf": "fonts-freefont-otf",
-    "pdftotext": "poppler-utils", "pdffonts": "poppler-utils",
+    "pdftotext": "poppler-utils",
+    "pdffonts": "poppler-utils",
 }
 EPUB_TOOLS = {"epubcheck": "epubcheck", "java": "openjdk-17-jre-headless"}
 
@@ -87,8 +107,13 @@ def require(tools: dict[str, str], tests: str) -> None:
     missing = set()
     for tool, package in tools.items():
         if tool.startswith("kpsewhich:"):
-            found = shutil.which("kpsewhich") and subprocess.run(
-                ["kpsewhich", tool.split(":", 1)[1]], capture_output=True).returncode == 0
+            found = (
+                shutil.which("kpsewhich")
+                and subprocess.run(
+                    ["kpsewhich", tool.split(":", 1)[1]], capture_output=True
+                ).returncode
+                == 0
+            )
         elif tool.startswith("/"):
             found = Path(tool).is_file()
         else:
@@ -96,10 +121,13 @@ def require(tools: dict[str, str], tests: str) -> None:
         if not found:
             missing.add(package)
     if missing:
-        pytest.fail(f"the {tests} tests need Debian packages that are missing: "
-                    f"{' '.join(sorted(missing))}\ninstall them with:\n  sudo apt-get install "
-                    f"--no-install-recommends {' '.join(sorted(missing))}\n"
-                    "(or run `sudo make system-deps`)", pytrace=False)
+        pytest.fail(
+            f"the {tests} tests need Debian packages that are missing: "
+            f"{' '.join(sorted(missing))}\ninstall them with:\n  sudo apt-get install "
+            f"--no-install-recommends {' '.join(sorted(missing))}\n"
+            "(or run `sudo make system-deps`)",
+            pytrace=False,
+        )
 
 
 @pytest.fixture(scope="session")

@@ -1,5 +1,6 @@
 """The accessible PDF (PDF/UA-1) beside each print PDF: what a screen reader and a
 PDF/UA checker find in it (tools/textbook_build/accessible, textbook.upstream.weasyprint_tags)."""
+
 from __future__ import annotations
 
 import re
@@ -45,14 +46,19 @@ def text_of(pdf: pikepdf.Pdf, element) -> str:
     lose the tie; here: any descendant marks content)."""
     kids = element.get("/K")
     items = kids if isinstance(kids, pikepdf.Array) else [kids]
-    return "".join("x" if isinstance(k, int) else text_of(pdf, k) if isinstance(
-        k, pikepdf.Dictionary) else "" for k in items)
+    return "".join(
+        "x" if isinstance(k, int) else text_of(pdf, k) if isinstance(k, pikepdf.Dictionary) else ""
+        for k in items
+    )
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_pdfua_check_passes(books, lang):
-    proc = subprocess.run([str(Path(sys.executable).parent / "pdfua"), "check", str(books[lang])],
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [str(Path(sys.executable).parent / "pdfua"), "check", str(books[lang])],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "result: PASS" in proc.stdout
     # UA-14-001 (empty headings) crashes in pdfua 0.1.3 on every /K array: it is
@@ -68,14 +74,16 @@ def test_structure_a_screen_reader_navigates(books, lang):
         assert str(pdf.Root.Lang) == lang
         assert pdf.Root.ViewerPreferences.DisplayDocTitle is True
         assert str(pdf.open_metadata().get("dc:title")) == (
-            "Pengantar Pemberdayaan dan Intervensi Komunitas" if lang == "id"
-            else "An Introduction to Empowerment and Community Intervention")
+            "Pengantar Pemberdayaan dan Intervensi Komunitas"
+            if lang == "id"
+            else "An Introduction to Empowerment and Community Intervention"
+        )
         elements = structure(pdf)
         roles = Counter(str(e.S) for e in elements)
         # the book's title, chapters and sections; none empty, no level skipped
         headings = [int(str(e.S)[2]) for e in elements if re.fullmatch(r"/H\d", str(e.S))]
         assert headings[0] == 1 and len(headings) >= 10
-        assert all(b - a <= 1 for a, b in zip(headings, headings[1:])), headings
+        assert all(b - a <= 1 for a, b in zip(headings, headings[1:], strict=False)), headings
         assert all(text_of(pdf, e) for e in elements if re.fullmatch(r"/H\d", str(e.S)))
         # the five models are a list; the comparison table has header cells with scope
         assert roles["/L"] >= 1 and roles["/LI"] >= 5 and roles["/Lbl"] >= 5
@@ -91,8 +99,7 @@ def test_structure_a_screen_reader_navigates(books, lang):
             assert marked["en"] >= 20, marked  # English terms and the Payne quotation
         assert set(marked) <= {lang, other}, marked
         # every link annotation says where it goes, in words
-        links = [a for page in pdf.pages for a in page.get("/Annots", [])
-                 if a.Subtype == "/Link"]
+        links = [a for page in pdf.pages for a in page.get("/Annots", []) if a.Subtype == "/Link"]
         assert roles["/Link"] >= 10 and len(links) >= roles["/Link"]
         anchors = {str(a.get("/Dest", "")) for a in links}
         described = [str(a.Contents) for a in links]
@@ -117,26 +124,43 @@ def test_the_text_layer_has_no_split_words(books, lang):
     import pypdf
 
     raw = "\n".join(page.extract_text() for page in pypdf.PdfReader(books[lang]).pages)
-    written = "\n".join(path.read_text("utf-8") for path in [
-        *(ROOT / "source").rglob("*.md"), *(ROOT / "source").rglob("*.yaml"),
-        *(ROOT / "locales" / lang).rglob("*.po")] if path.is_file())
+    written = "\n".join(
+        path.read_text("utf-8")
+        for path in [
+            *(ROOT / "source").rglob("*.md"),
+            *(ROOT / "source").rglob("*.yaml"),
+            *(ROOT / "locales" / lang).rglob("*.po"),
+        ]
+        if path.is_file()
+    )
     written = re.sub(r"\{\.lang-[\w-]+\}|[\[\]*]", "", written).casefold()  # the text, no marks
-    split = [f"{a}-{b}" for a, b in re.findall(r"(\w+)[-\u2010\u00ad] *\n *(\w+)", raw)
-             if f"{a}-{b}".casefold() not in written]
+    split = [
+        f"{a}-{b}"
+        for a, b in re.findall(r"(\w+)[-\u2010\u00ad] *\n *(\w+)", raw)
+        if f"{a}-{b}".casefold() not in written
+    ]
     assert split == [], split
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(books[lang]), "-"],
-                          capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(books[lang]), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     words = set(re.findall(r"\w+", text.lower()))
-    whole = {"id": {"pemberdayaan", "masyarakat", "intervensi", "komunitas", "indikator"},
-             "en": {"empowerment", "community", "intervention", "development"}}[lang]
+    whole = {
+        "id": {"pemberdayaan", "masyarakat", "intervensi", "komunitas", "indikator"},
+        "en": {"empowerment", "community", "intervention", "development"},
+    }[lang]
     assert whole <= words
 
 
 def test_the_site_offers_it_beside_the_print_pdf(published):
     build_dir, _ = published
     for lang, label in (("id", "PDF untuk pembaca layar"), ("en", "PDF for screen readers")):
-        soup = BeautifulSoup((build_dir / "html" / lang / "pemberdayaan.html").read_text(
-            encoding="utf-8"), "html.parser")
+        soup = BeautifulSoup(
+            (build_dir / "html" / lang / "pemberdayaan.html").read_text(encoding="utf-8"),
+            "html.parser",
+        )
         link = soup.find("a", href=f"../downloads/{BASENAME}-{lang}-accessible.pdf")
         assert link is not None and link.get_text(strip=True) == label
         assert (build_dir / "html" / "downloads" / f"{BASENAME}-{lang}-accessible.pdf").is_file()
@@ -152,28 +176,43 @@ def pack_pdfs(tmp_path_factory, print_toolchain) -> dict[str, Path]:
     assert main(["coursepack", "--pack", str(pack)], Project(build=build_dir)) == 0
     folder = build_dir / "coursepack"
     assert sorted(p.name for p in folder.glob("*.pdf")) == [
-        "contoh-dwibahasa-en-accessible.pdf", "contoh-dwibahasa-id-accessible.pdf",
-        "contoh-dwibahasa.pdf"]
+        "contoh-dwibahasa-en-accessible.pdf",
+        "contoh-dwibahasa-id-accessible.pdf",
+        "contoh-dwibahasa.pdf",
+    ]
     return {lang: folder / f"contoh-dwibahasa-{lang}-accessible.pdf" for lang in LANGS}
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_bilingual_pack_has_an_accessible_pdf_per_language(pack_pdfs, lang):
-    proc = subprocess.run([str(Path(sys.executable).parent / "pdfua"), "check",
-                           str(pack_pdfs[lang])], capture_output=True, text=True)
+    proc = subprocess.run(
+        [str(Path(sys.executable).parent / "pdfua"), "check", str(pack_pdfs[lang])],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     with pikepdf.open(pack_pdfs[lang]) as pdf:
         assert str(pdf.Root.Lang) == lang
         assert str(pdf.open_metadata().get("dc:title")) == "Bahan Bacaan Dwibahasa Minggu 5-6"
         headings = [e for e in structure(pdf) if re.fullmatch(r"/H\d", str(e.S))]
         assert [str(e.S) for e in headings].count("/H1") == 3  # the pack, two chapters
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pack_pdfs[lang]), "-"],
-                          capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(pack_pdfs[lang]), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     # the pack's own lines first, then only its chapters
-    assert text.startswith("Bahan Bacaan Dwibahasa Minggu 5-6\nPengantar Pengembangan "
-                           "Masyarakat\nProgram Studi Kesejahteraan Sosial\n")
-    chapter_three = {"id": "Model-Model Intervensi Komunitas",
-                     "en": "Models of Community Intervention"}[lang]
-    left_out = {"id": "Intervensi Komunitas sebagai Praktik Makro",
-                "en": "Community Intervention as Macro Practice"}[lang]
+    assert text.startswith(
+        "Bahan Bacaan Dwibahasa Minggu 5-6\nPengantar Pengembangan "
+        "Masyarakat\nProgram Studi Kesejahteraan Sosial\n"
+    )
+    chapter_three = {
+        "id": "Model-Model Intervensi Komunitas",
+        "en": "Models of Community Intervention",
+    }[lang]
+    left_out = {
+        "id": "Intervensi Komunitas sebagai Praktik Makro",
+        "en": "Community Intervention as Macro Practice",
+    }[lang]
     assert chapter_three in text and left_out not in text.replace("\n", " ")

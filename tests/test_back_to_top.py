@@ -1,6 +1,7 @@
 """Back to top" never covers text (issue 19, item 2): at every width from 320 to 1440 px
 and at several scroll positions, the control's box intersects no visible text, and it
 is not shown on the first screen."""
+
 from __future__ import annotations
 
 import pytest
@@ -95,8 +96,9 @@ def test_on_a_wide_screen_it_follows_the_reader_once_past_the_first_screen(brows
 
 
 def test_on_a_phone_it_ends_the_text_and_works_without_javascript(browser, site_server):
-    context = browser.new_context(viewport={"width": 320, "height": 640},
-                                  java_script_enabled=False)
+    context = browser.new_context(
+        viewport={"width": 320, "height": 640}, java_script_enabled=False
+    )
     page = context.new_page()
     page.goto(f"{site_server}id/model-intervensi.html")
     link = page.get_by_role("link", name="Ke atas")

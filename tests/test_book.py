@@ -1,4 +1,5 @@
 """The real book in each edition: strict build, comparison table, citations, references."""
+
 from __future__ import annotations
 
 import re
@@ -43,8 +44,11 @@ def translator(lang: str, doc: str):
     """The edition's text of a source message (the catalog of ``doc``; id: the source)."""
     if lang == "id":
         return lambda msgid: " ".join(msgid.split())
-    catalog = {e.msgid: e.msgstr for e in polib.pofile(str(CATALOGS / f"{doc}.po"))
-               if e.msgid and e.msgstr and not e.fuzzy}
+    catalog = {
+        e.msgid: e.msgstr
+        for e in polib.pofile(str(CATALOGS / f"{doc}.po"))
+        if e.msgid and e.msgstr and not e.fuzzy
+    }
     return lambda msgid: catalog[" ".join(msgid.split())]
 
 
@@ -90,30 +94,42 @@ def test_the_table_matches_the_data_in_the_edition_language(edition):
     assert len(table) == 1
     table = table[0]
     header = [text(th) for th in table.select("thead tr th")]
-    assert header == [tr(data.number_heading), tr(data.indicator_heading),
-                      *[tr(m.name) for m in data.models]]
+    assert header == [
+        tr(data.number_heading),
+        tr(data.indicator_heading),
+        *[tr(m.name) for m in data.models],
+    ]
     if lang == "en":
         assert header[2:] == ["Locality Development", "Social Planning", "Social Action"]
     rows = table.select("tbody tr")
     assert len(rows) == len(data.indicators) == 11
-    for row, ind in zip(rows, data.indicators):
+    for row, ind in zip(rows, data.indicators, strict=False):
         cells = [text(c) for c in row.find_all(["th", "td"], recursive=False)]
-        assert cells == [str(ind.no), tr(ind.label),
-                         *[md_text(tr(ind.cells[m.id])) for m in data.models]], ind.id
+        assert cells == [
+            str(ind.no),
+            tr(ind.label),
+            *[md_text(tr(ind.cells[m.id])) for m in data.models],
+        ], ind.id
         # the row's header cell is its indicator (screen readers announce it with each cell)
         headers = row.find_all("th", recursive=False)
         assert [text(th) for th in headers] == [tr(ind.label)], ind.id
         assert headers[0].get("scope") == "row"
     assert heading(table.select_one("caption")) == tr(
-        "Perbandingan tiga model intervensi komunitas menurut Rothman dan Tropman")
+        "Perbandingan tiga model intervensi komunitas menurut Rothman dan Tropman"
+    )
 
 
 def test_five_models_have_their_english_names(edition):
     """The list of Rothman's five models keeps his English names in every edition."""
     _, out = edition
     items = [text(li) for li in page(out, "model-intervensi").select("section ul li")]
-    assert items == ["Locality Development.", "Social Planning.", "Social Action.",
-                     "Social Policy.", "Administration and Management."]
+    assert items == [
+        "Locality Development.",
+        "Social Planning.",
+        "Social Action.",
+        "Social Policy.",
+        "Administration and Management.",
+    ]
 
 
 def test_every_cited_key_exists_and_every_entry_is_cited():
@@ -133,8 +149,10 @@ def test_citations_resolve_with_locators_and_footnotes(edition):
             assert cite.find("a", href=True), f"{html.name}: unresolved citation {text(cite)}"
         assert "could not find" not in markup, html.name
         assert "[^" not in soup.get_text(), html.name
-    expected = {"pemberdayaan": ([f"Adi (2003, {PAGE[lang]} 54)", "Budimanta (2003)"], 2),
-                "intervensi-makro": ([f"Adi (2003, {PAGE[lang]} 57)"], 1)}
+    expected = {
+        "pemberdayaan": ([f"Adi (2003, {PAGE[lang]} 54)", "Budimanta (2003)"], 2),
+        "intervensi-makro": ([f"Adi (2003, {PAGE[lang]} 57)"], 1),
+    }
     for name, (cites, footnotes) in expected.items():
         soup = page(out, name)
         assert [text(c) for c in soup.select("span.bibtex-citation")] == cites, name
@@ -156,13 +174,17 @@ def test_references_page_in_the_edition_language(edition):
     soup = page(out, "daftar-pustaka")
     assert heading(soup.select_one("h1")) == REFERENCES[lang]
     # each entry: its reference, then the links back to the pages citing it
-    entries = [text(e.select_one("p")) for e in soup.select('.citation-list > .citation')]
+    entries = [text(e.select_one("p")) for e in soup.select(".citation-list > .citation")]
     assert len(entries) == 2
-    assert entries[0] == ("Adi, Isbandi Rukminto. 2003. Pemberdayaan, Pengembangan "
-                          "Masyarakat dan Intervensi Komunitas. Depok: FE Universitas "
-                          "Indonesia.")
-    assert f"Budimanta, Arif. 2003. Prinsip-prinsip Community Development. {IN[lang]} Akses " \
-           "Peran Serta Masyarakat." in entries[1]
+    assert entries[0] == (
+        "Adi, Isbandi Rukminto. 2003. Pemberdayaan, Pengembangan "
+        "Masyarakat dan Intervensi Komunitas. Depok: FE Universitas "
+        "Indonesia."
+    )
+    assert (
+        f"Budimanta, Arif. 2003. Prinsip-prinsip Community Development. {IN[lang]} Akses "
+        "Peran Serta Masyarakat." in entries[1]
+    )
     if lang != "id":
         assert not any("Dalam" in e for e in entries)
 
@@ -184,7 +206,7 @@ def test_no_indonesian_message_left_in_the_english_pages(book_build):
     for html in out.glob("*.html"):
         soup = BeautifulSoup(html.read_text("utf-8"), "html.parser")
         main = soup.select_one('[role="main"]') or soup.body
-        for entry in main.select('.citation-list > .citation, .textbook-citation'):
+        for entry in main.select(".citation-list > .citation, .textbook-citation"):
             entry.decompose()  # titles of cited works (the book's own too) stay in their language
         for term in main.select('dl.glossary dt em[lang="id"]'):
             term.decompose()  # the glossary gives each term's Indonesian original

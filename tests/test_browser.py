@@ -1,4 +1,5 @@
 """The website in Debian's Chromium (Playwright), served on 127.0.0.1 by the test."""
+
 from __future__ import annotations
 
 import pytest
@@ -7,8 +8,17 @@ from helpers.html_check import lighthouse, pages, run_axe
 
 pytestmark = pytest.mark.browser
 
-CHAPTERS = ["index", "pemberdayaan", "intervensi-makro", "model-intervensi",
-            "daftar-pustaka", "catatan-editorial", "glosarium", "cara-mengutip", "riwayat-edisi"]
+CHAPTERS = [
+    "index",
+    "pemberdayaan",
+    "intervensi-makro",
+    "model-intervensi",
+    "daftar-pustaka",
+    "catatan-editorial",
+    "glosarium",
+    "cara-mengutip",
+    "riwayat-edisi",
+]
 PHONE = {"width": 390, "height": 844}
 
 
@@ -20,14 +30,16 @@ def page(browser):
     context.close()
 
 
-@pytest.mark.parametrize("lang, other, label", [("id", "en", "English"),
-                                                ("en", "id", "Bahasa Indonesia")])
+@pytest.mark.parametrize(
+    "lang, other, label", [("id", "en", "English"), ("en", "id", "Bahasa Indonesia")]
+)
 @pytest.mark.parametrize("name", CHAPTERS)
 def test_language_switch_lands_on_the_same_page(page, site_server, lang, other, label, name):
     page.goto(f"{site_server}{lang}/{name}.html")
     anchors = page.eval_on_selector_all("section[id]", "els => els.map(e => e.id)")
-    page.get_by_role("navigation", name="Bahasa" if lang == "id" else "Language") \
-        .get_by_role("link", name=label).click()
+    page.get_by_role("navigation", name="Bahasa" if lang == "id" else "Language").get_by_role(
+        "link", name=label
+    ).click()
     page.wait_for_load_state()
     assert page.url == f"{site_server}{other}/{name}.html"
     assert page.eval_on_selector("html", "e => e.lang") == other
@@ -50,28 +62,34 @@ SEARCH_DONE = """() => {
   return title !== null && title.children.length === 0
          && title.textContent === Documentation.gettext('Search Results');
 }"""
-NO_MATCH = ("Your search did not match any documents. Please make sure that all words are "
-            "spelled correctly and that you've selected enough categories.")
+NO_MATCH = (
+    "Your search did not match any documents. Please make sure that all words are "
+    "spelled correctly and that you've selected enough categories."
+)
 
 
 def wait_for_search(page):
     page.wait_for_function(SEARCH_DONE, timeout=15_000)
 
 
-@pytest.mark.parametrize("lang, query, expected", [
-    ("id", "memberdayakan", "pemberdayaan.html"),
-    ("id", "daya", "pemberdayaan.html"),
-    ("id", "perencanaan sosial", "model-intervensi.html"),
-    ("en", "empowerment", "pemberdayaan.html"),
-    ("en", "social planning", "model-intervensi.html"),
-])
+@pytest.mark.parametrize(
+    "lang, query, expected",
+    [
+        ("id", "memberdayakan", "pemberdayaan.html"),
+        ("id", "daya", "pemberdayaan.html"),
+        ("id", "perencanaan sosial", "model-intervensi.html"),
+        ("en", "empowerment", "pemberdayaan.html"),
+        ("en", "social planning", "model-intervensi.html"),
+    ],
+)
 def test_search_finds_the_expected_page(page, site_server, lang, query, expected):
     page.goto(f"{site_server}{lang}/index.html")
     page.fill("#q", query)
     page.press("#q", "Enter")
     wait_for_search(page)
-    hrefs = page.eval_on_selector_all("#search-results ul.search li a",
-                                      "els => els.map(e => e.getAttribute('href'))")
+    hrefs = page.eval_on_selector_all(
+        "#search-results ul.search li a", "els => els.map(e => e.getAttribute('href'))"
+    )
     assert any(h.split("#")[0].split("?")[0] == expected for h in hrefs), hrefs
     # the summary names the count in the page's language (Sphinx leaves it empty for id)
     summary = page.locator("#search-results p.search-summary").inner_text()
@@ -94,11 +112,14 @@ def test_table_fits_a_phone(browser, site_server, lang):
     page.goto(f"{site_server}{lang}/model-intervensi.html")
     width = page.evaluate("document.documentElement.clientWidth")
     assert page.evaluate("document.documentElement.scrollWidth") <= width
-    cells = page.eval_on_selector_all("table.model-comparison tbody th, table.model-comparison tbody td", """
+    cells = page.eval_on_selector_all(
+        "table.model-comparison tbody th, table.model-comparison tbody td",
+        """
         els => els.map(e => { const r = e.getBoundingClientRect();
           return {left: r.left, right: r.right, w: r.width, h: r.height,
                   sw: e.scrollWidth, cw: e.clientWidth, text: e.innerText.slice(0, 30),
-                  label: getComputedStyle(e, '::before').content}; })""")
+                  label: getComputedStyle(e, '::before').content}; })""",
+    )
     assert len(cells) == 11 * 5
     for cell in cells:
         assert cell["w"] > 0 and cell["h"] > 0, cell
@@ -114,7 +135,10 @@ def test_table_is_a_real_table_on_wide_screens(browser, site_server):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto(f"{site_server}id/model-intervensi.html")
-    assert page.eval_on_selector("table.model-comparison", "e => getComputedStyle(e).display") == "table"
+    assert (
+        page.eval_on_selector("table.model-comparison", "e => getComputedStyle(e).display")
+        == "table"
+    )
     page.focus(".table-wrap")
     assert page.evaluate("document.activeElement.classList.contains('table-wrap')")
     context.close()
@@ -127,18 +151,25 @@ def test_print_shows_the_chapter_and_the_whole_table(browser, site_server):
     page.emulate_media(media="print")
     for hidden in (".site-header", ".site-toc", ".pager", ".page-tools", ".skip-link"):
         assert page.eval_on_selector(hidden, "e => getComputedStyle(e).display") == "none", hidden
-    assert page.eval_on_selector("table.model-comparison", "e => getComputedStyle(e).display") == "table"
-    assert page.eval_on_selector("table.model-comparison thead",
-                                 "e => getComputedStyle(e).display") == "table-header-group"
-    heights = page.eval_on_selector_all("table.model-comparison tbody td",
-                                        "els => els.map(e => e.getBoundingClientRect().height)")
+    assert (
+        page.eval_on_selector("table.model-comparison", "e => getComputedStyle(e).display")
+        == "table"
+    )
+    assert (
+        page.eval_on_selector("table.model-comparison thead", "e => getComputedStyle(e).display")
+        == "table-header-group"
+    )
+    heights = page.eval_on_selector_all(
+        "table.model-comparison tbody td", "els => els.map(e => e.getBoundingClientRect().height)"
+    )
     assert len(heights) == 11 * 4 and min(heights) > 0
     assert len(page.pdf(format="A4")) > 10_000
     context.close()
 
 
-@pytest.mark.parametrize("viewport", [PHONE, {"width": 1280, "height": 900}],
-                         ids=["phone", "desktop"])
+@pytest.mark.parametrize(
+    "viewport", [PHONE, {"width": 1280, "height": 900}], ids=["phone", "desktop"]
+)
 def test_axe_finds_no_violation_on_any_page(browser, site, site_server, viewport):
     context = browser.new_context(viewport=viewport)
     page = context.new_page()
@@ -160,7 +191,9 @@ def test_axe_finds_no_violation_on_any_page(browser, site, site_server, viewport
 def test_axe_catches_a_violation(page, site_server):
     """The check itself works: an image without alt text is reported."""
     page.goto(f"{site_server}id/index.html")
-    page.evaluate("document.querySelector('main').insertAdjacentHTML('beforeend', '<img src=x.png>')")
+    page.evaluate(
+        "document.querySelector('main').insertAdjacentHTML('beforeend', '<img src=x.png>')"
+    )
     assert "image-alt" in [v["id"] for v in run_axe(page)]
 
 
@@ -168,8 +201,14 @@ def test_no_request_leaves_the_site_and_pages_stay_light(browser, site, site_ser
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
     foreign: list[str] = []
-    page.on("request", lambda r: foreign.append(r.url)
-            if not r.url.startswith(site_server) and not r.url.startswith("data:") else None)
+    page.on(
+        "request",
+        lambda r: (
+            foreign.append(r.url)
+            if not r.url.startswith(site_server) and not r.url.startswith("data:")
+            else None
+        ),
+    )
     for rel in pages(site):
         page.goto(site_server + rel)
         page.wait_for_load_state("networkidle")
@@ -189,16 +228,31 @@ def test_no_request_leaves_the_site_and_pages_stay_light(browser, site, site_ser
 
 # Issue 19's budget: Lighthouse mobile 100 for performance and accessibility
 @pytest.mark.slow
-@pytest.mark.parametrize("rel", ["id/pemberdayaan.html", "id/search.html", "en/search.html",
-                                 "en/parallel/model-intervensi.html", "id/glosarium.html",
-                                 "en/genindex.html"])
+@pytest.mark.parametrize(
+    "rel",
+    [
+        "id/pemberdayaan.html",
+        "id/search.html",
+        "en/search.html",
+        "en/parallel/model-intervensi.html",
+        "id/glosarium.html",
+        "en/genindex.html",
+    ],
+)
 def test_lighthouse_mobile_scores_100(site_server, rel, tmp_path):
-    report = lighthouse(site_server + rel, tmp_path / "report.json",
-                        ["performance", "accessibility"])
-    scores = {key: round(category["score"] * 100) for key, category in report["categories"].items()}
-    misses = [ref["id"] for category in report["categories"].values()
-              for ref in category["auditRefs"]
-              if ref["weight"] and (report["audits"][ref["id"]]["score"] or 0) < 1
-              and report["audits"][ref["id"]]["scoreDisplayMode"] not in ("notApplicable",
-                                                                           "informative", "manual")]
+    report = lighthouse(
+        site_server + rel, tmp_path / "report.json", ["performance", "accessibility"]
+    )
+    scores = {
+        key: round(category["score"] * 100) for key, category in report["categories"].items()
+    }
+    misses = [
+        ref["id"]
+        for category in report["categories"].values()
+        for ref in category["auditRefs"]
+        if ref["weight"]
+        and (report["audits"][ref["id"]]["score"] or 0) < 1
+        and report["audits"][ref["id"]]["scoreDisplayMode"]
+        not in ("notApplicable", "informative", "manual")
+    ]
     assert scores == {"performance": 100, "accessibility": 100}, (scores, misses)

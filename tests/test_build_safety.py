@@ -6,6 +6,7 @@ with its own date, bad settings are refused.
 Every test runs ``textbook-build`` as a real process on a copy of the project
 (test_publish.py) and sends real signals.
 """
+
 from __future__ import annotations
 
 import os
@@ -33,9 +34,15 @@ def state(folder: Path) -> tuple:
 def start_build(project: Path, *args: str, mark: str = "", **env: str) -> subprocess.Popen:
     """``textbook-build ARGS`` started in its own session (as a terminal would run it)."""
     environ = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, BUILD_TEST_MARK=mark, **env)
-    return subprocess.Popen(command("textbook_build", *args),
-                            cwd=project, env=copy_env(project, environ), stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+    return subprocess.Popen(
+        command("textbook_build", *args),
+        cwd=project,
+        env=copy_env(project, environ),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
 
 
 def marked_processes(mark: str) -> list[int]:
@@ -97,13 +104,17 @@ def test_two_builds_at_once_run_one_after_the_other(project):
     first, second = start_build(project, "html"), start_build(project, "html")
     outs = [p.communicate(timeout=600) for p in (first, second)]
     assert [first.returncode, second.returncode] == [0, 0], outs
-    assert any("another build of this checkout is running" in err and "waiting" in err
-               for _, err in outs), outs
+    assert any(
+        "another build of this checkout is running" in err and "waiting" in err for _, err in outs
+    ), outs
     site = project / "_build" / "html"
     for lang in ("id", "en"):
-        assert "Kalimat baru untuk dua build sekaligus." in \
-            (site / lang / "index.html").read_text(encoding="utf-8")
-        assert (site / lang / "searchindex.js").is_file() and (site / lang / "search.html").is_file()
+        assert "Kalimat baru untuk dua build sekaligus." in (site / lang / "index.html").read_text(
+            encoding="utf-8"
+        )
+        assert (site / lang / "searchindex.js").is_file() and (
+            site / lang / "search.html"
+        ).is_file()
     again = run_build(project, "html")
     assert "[html:id] up to date" in again.stdout, again.stdout
 
@@ -158,8 +169,9 @@ def test_sigint_ends_the_children_and_the_next_build_succeeds(project):
     assert no_orphans(mark) == []
     again = run_build(project, "html")
     assert again.returncode == 0, again.stderr
-    assert "Kalimat baru setelah dihentikan." in \
-        (project / "_build" / "html" / "en" / "index.html").read_text(encoding="utf-8")
+    assert "Kalimat baru setelah dihentikan." in (
+        project / "_build" / "html" / "en" / "index.html"
+    ).read_text(encoding="utf-8")
 
 
 @pytest.mark.slow
@@ -173,20 +185,24 @@ def test_edit_and_revert_equals_a_clean_build(project, tmp_path):
     index = project / "_build" / "html" / "id" / "searchindex.js"
     assert "lelawar" in index.read_text(encoding="utf-8")  # stemmed: ke- stripped
     # add_sentence edits index.md; revert both files to their original bytes
-    (project / "source" / "index.md").write_bytes(
-        (ROOT / "source" / "index.md").read_bytes())
+    (project / "source" / "index.md").write_bytes((ROOT / "source" / "index.md").read_bytes())
     chapter.write_bytes(original)
     proc = run_build(project, "html")
     assert proc.returncode == 0, proc.stderr
     assert "lelawar" not in index.read_text(encoding="utf-8")
     clean = copy_built(project, tmp_path / "clean")
     import shutil
+
     shutil.rmtree(clean / "_build")
     assert run_build(clean, "html").returncode == 0
-    incremental, fresh = tree_digest(project / "_build" / "html"), tree_digest(
-        clean / "_build" / "html")
-    assert sorted(k for k in incremental.keys() | fresh.keys()
-                  if incremental.get(k) != fresh.get(k)) == []
+    incremental, fresh = (
+        tree_digest(project / "_build" / "html"),
+        tree_digest(clean / "_build" / "html"),
+    )
+    assert (
+        sorted(k for k in incremental.keys() | fresh.keys() if incremental.get(k) != fresh.get(k))
+        == []
+    )
 
 
 @pytest.mark.slow
@@ -203,8 +219,10 @@ def test_a_changed_stage_is_not_up_to_date(project):
 def mount(*args: str) -> None:
     proc = subprocess.run(["mount", *args], capture_output=True, text=True)
     if proc.returncode != 0:
-        pytest.fail(f"mount {' '.join(args)} failed (these tests need root and mount): "
-                    f"{proc.stderr}", pytrace=False)
+        pytest.fail(
+            f"mount {' '.join(args)} failed (these tests need root and mount): {proc.stderr}",
+            pytrace=False,
+        )
 
 
 @pytest.fixture
@@ -225,8 +243,9 @@ def test_a_read_only_build_folder_is_one_message(project, mounted):
     mount("-o", "remount,ro,bind", str(build))
     proc = run_build(project, "html")
     assert proc.returncode == 1
-    assert re.search(r"^error: cannot write \S*_build\S*: read-only file system", proc.stderr,
-                     re.M), proc.stderr
+    assert re.search(
+        r"^error: cannot write \S*_build\S*: read-only file system", proc.stderr, re.M
+    ), proc.stderr
     assert not NO_REPORT.search(proc.stderr), proc.stderr
     assert tree_digest(build / "html") == before
 
@@ -235,6 +254,7 @@ def test_a_read_only_build_folder_is_one_message(project, mounted):
 def test_a_full_disk_is_one_message_and_leaves_no_staging_copy(built, tmp_path, mounted):
     project = copy_built(built, tmp_path)
     import shutil
+
     shutil.rmtree(project / "_build")
     build = project / "_build"
     build.mkdir()
@@ -265,8 +285,9 @@ def test_a_git_archive_export_builds_with_the_commit_date(tmp_path):
     subprocess.run(["git", "archive", "-o", str(archive), "HEAD"], cwd=ROOT, check=True)
     with tarfile.open(archive) as tar:
         tar.extractall(export, filter="data")
-    commit = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, check=True,
-                            capture_output=True, text=True).stdout.strip()
+    commit = subprocess.run(
+        ["git", "log", "-1", "--format=%ct"], cwd=ROOT, check=True, capture_output=True, text=True
+    ).stdout.strip()
     assert (export / "tools/textbook_build/source-date-epoch").read_text().strip() == commit
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
     proc = run(export, "textbook_build", "html", "--langs", "id", env=env)
@@ -287,15 +308,18 @@ def test_a_copy_without_git_or_date_is_refused(tmp_path):
     assert not (project / "_build" / "html").exists()
 
 
-@pytest.mark.parametrize("name, value", [
-    ("TEXTBOOK_SITE_URL", "https://example.org/\nDisallow: /"),
-    ("TEXTBOOK_SITE_URL", "ftp://example.org/"),
-    ("TEXTBOOK_SITE_URL", "/buku/"),
-    ("TEXTBOOK_SITE_URL", "https://example.org/a b/"),
-    ("SOURCE_DATE_EPOCH", "kemarin"),
-    ("SOURCE_DATE_EPOCH", "0"),
-    ("TEXTBOOK_SITEURL", "https://example.org/"),
-])
+@pytest.mark.parametrize(
+    "name, value",
+    [
+        ("TEXTBOOK_SITE_URL", "https://example.org/\nDisallow: /"),
+        ("TEXTBOOK_SITE_URL", "ftp://example.org/"),
+        ("TEXTBOOK_SITE_URL", "/buku/"),
+        ("TEXTBOOK_SITE_URL", "https://example.org/a b/"),
+        ("SOURCE_DATE_EPOCH", "kemarin"),
+        ("SOURCE_DATE_EPOCH", "0"),
+        ("TEXTBOOK_SITEURL", "https://example.org/"),
+    ],
+)
 def test_bad_settings_are_refused_with_their_name(tmp_path, name, value):
     from textbook_build import copy_project
 
@@ -311,10 +335,14 @@ def test_bad_settings_are_refused_with_their_name(tmp_path, name, value):
 def test_tex_errors_are_found_anywhere_in_a_line():
     from textbook_build.latexmk import tex_errors
 
-    log = ("(./book.tex" + "x" * 5000 + " ! Undefined control sequence.\n"
-           "l.12 \\tidakada\nLatexmk: noise\n./book.tex:40: LaTeX Error: File `a.sty' not found.\n")
-    assert tex_errors(log) == ["! Undefined control sequence.",
-                               "./book.tex:40: LaTeX Error: File `a.sty' not found."]
+    log = (
+        "(./book.tex" + "x" * 5000 + " ! Undefined control sequence.\n"
+        "l.12 \\tidakada\nLatexmk: noise\n./book.tex:40: LaTeX Error: File `a.sty' not found.\n"
+    )
+    assert tex_errors(log) == [
+        "! Undefined control sequence.",
+        "./book.tex:40: LaTeX Error: File `a.sty' not found.",
+    ]
 
 
 def test_sphinx_still_keeps_a_pruned_word():
@@ -325,18 +353,20 @@ def test_sphinx_still_keeps_a_pruned_word():
 
     from sphinx.search import IndexBuilder
 
-    upstream = SimpleNamespace(_titles={"a": "A", "b": "B"}, _all_titles={"a": [], "b": []},
-                               _filenames={"a": "a.md", "b": "b.md"},
-                               _mapping={"kept": {"a"}, "gone": {"b"}},
-                               _title_mapping={"judul": {"b"}})
+    upstream = SimpleNamespace(
+        _titles={"a": "A", "b": "B"},
+        _all_titles={"a": [], "b": []},
+        _filenames={"a": "a.md", "b": "b.md"},
+        _mapping={"kept": {"a"}, "gone": {"b"}},
+        _title_mapping={"judul": {"b"}},
+    )
     IndexBuilder.prune(upstream, ["a"])
     assert upstream._mapping == {"kept": {"a"}, "gone": set()}  # the bug
 
 
 @pytest.mark.print
 @pytest.mark.slow
-def test_ctrl_c_or_kill_during_latexmk_then_the_next_pdf_build_succeeds(tmp_path,
-                                                                          print_toolchain):
+def test_ctrl_c_or_kill_during_latexmk_then_the_next_pdf_build_succeeds(tmp_path, print_toolchain):
     """Ctrl-C, then kill -9, while xelatex runs: no TeX process outlives the build,
     nothing is published, and the next `make pdf` succeeds without any cleanup."""
     from textbook_build import copy_project
@@ -347,8 +377,11 @@ def test_ctrl_c_or_kill_during_latexmk_then_the_next_pdf_build_succeeds(tmp_path
         proc = start_build(project, "pdf", "--langs", "id", mark=mark)
         wait_for_line(proc, "latexmk", timeout=300)
         time.sleep(1.5)  # xelatex is running
-        assert any("tex" in Path(f"/proc/{pid}/comm").read_text()
-                   for pid in marked_processes(mark) if Path(f"/proc/{pid}").exists())
+        assert any(
+            "tex" in Path(f"/proc/{pid}/comm").read_text()
+            for pid in marked_processes(mark)
+            if Path(f"/proc/{pid}").exists()
+        )
         send(proc.pid, sig)
         proc.communicate(timeout=60)
         assert proc.returncode in (128 + sig, -sig), (sig, proc.returncode)

@@ -1,5 +1,6 @@
 """Catalog verdicts are cached by content: an unchanged catalog is not checked again,
 an edited one (or a changed glossary or word list) is."""
+
 from __future__ import annotations
 
 import json
@@ -11,15 +12,17 @@ STORED = "the stored verdict"
 
 
 def errors(proc, po) -> list[str]:
-    return [line.split(": ERROR: ")[1] for line in proc.stderr.splitlines()
-            if line.startswith(f"{po}:") and ": ERROR: " in line]
+    return [
+        line.split(": ERROR: ")[1]
+        for line in proc.stderr.splitlines()
+        if line.startswith(f"{po}:") and ": ERROR: " in line
+    ]
 
 
 def tamper(project) -> None:
     """Replace a stored message: a build that shows it reused the stored verdict."""
     path = project / "_build" / "doctrees" / "textbook-verdicts.json"
-    path.write_text(path.read_text(encoding="utf-8").replace(EMPHASIS, STORED),
-                    encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace(EMPHASIS, STORED), encoding="utf-8")
     assert STORED in json.dumps(json.loads(path.read_text(encoding="utf-8")))
 
 
@@ -35,8 +38,10 @@ def test_an_unchanged_catalog_reuses_its_verdict_and_an_edit_is_checked_again(tm
     assert reused.returncode != 0
     assert errors(reused, po) == [e.replace(EMPHASIS, STORED) for e in errors(first, po)]
 
-    po.write_text(po.read_text(encoding="utf-8").replace("See [the source]", "See [a source]"),
-                  encoding="utf-8")
+    po.write_text(
+        po.read_text(encoding="utf-8").replace("See [the source]", "See [a source]"),
+        encoding="utf-8",
+    )
     edited, _ = sphinx_build(project, "en")
     assert errors(edited, po) == errors(first, po)  # checked again: the real message
 

@@ -1,4 +1,5 @@
 """`make chapters` and the quick pack's input errors (no TeX: they stop before any build)."""
+
 from __future__ import annotations
 
 import pytest
@@ -24,13 +25,20 @@ def test_make_chapters_lists_number_file_and_title_per_language(project, capsys)
     assert "   -  daftar-pustaka     Daftar Pustaka  (references" in rows["id"]
 
 
-@pytest.mark.parametrize("chapters, message", [
-    (["pemberdayan"], "unknown chapter(s): pemberdayan ('pemberdayan': did you mean "
-                      "'pemberdayaan'?)"),
-    (["daftar-pustaka"], "daftar-pustaka holds only the references"),
-    (["pemberdayaan", "model-intervensi", "pemberdayaan"],
-     "chapter(s) named more than once: pemberdayaan"),
-])
+@pytest.mark.parametrize(
+    "chapters, message",
+    [
+        (
+            ["pemberdayan"],
+            "unknown chapter(s): pemberdayan ('pemberdayan': did you mean 'pemberdayaan'?)",
+        ),
+        (["daftar-pustaka"], "daftar-pustaka holds only the references"),
+        (
+            ["pemberdayaan", "model-intervensi", "pemberdayaan"],
+            "chapter(s) named more than once: pemberdayaan",
+        ),
+    ],
+)
 def test_pack_chapter_errors_are_clear(project, capsys, chapters, message):
     assert main(["coursepack", "--chapters", *chapters, "--langs", "id"], project) == 2
     err = capsys.readouterr().err

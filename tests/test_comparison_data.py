@@ -1,4 +1,5 @@
 """Loader-level checks of the data file that the directive tests do not reach."""
+
 from pathlib import Path
 
 import pytest
@@ -26,7 +27,9 @@ def test_duplicate_yaml_key_is_an_error(tmp_path):
 
 def test_unquoted_yaml_boolean_heading_is_rejected(tmp_path):
     text = good_text().replace('number: "No"', "number: No")
-    with pytest.raises(DataError, match=r"tabel\.yaml:2: headings\.number: False is not of type 'string'"):
+    with pytest.raises(
+        DataError, match=r"tabel\.yaml:2: headings\.number: False is not of type 'string'"
+    ):
         load(write(tmp_path, text))
 
 

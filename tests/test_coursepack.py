@@ -1,4 +1,5 @@
 """`make coursepack`: chosen chapters, one or two languages, one PDF."""
+
 from __future__ import annotations
 
 import re
@@ -8,18 +9,19 @@ from pathlib import Path
 import pypdf
 import pytest
 
+from helpers.latex_check import catalog, missing_table_strings, normalise, pdf_pages
 from textbook.latex.layout import WORDS
 from textbook.messages import gettext
-
-from helpers.latex_check import catalog, missing_table_strings, normalise, pdf_pages
 
 CHAPTERS = ["pemberdayaan", "model-intervensi"]
 BOOK = "Pengantar Pemberdayaan dan Intervensi Komunitas"  # index.md heading
 EDITION = {"id": ("Edisi", "prarilis"), "en": ("Edition", "pre-release of")}
 TOC_HEADINGS = {"daftar isi", "contents", "daftar isi · contents"}
-TITLES = {"pemberdayaan": "Pemberdayaan dan Pengembangan Masyarakat",
-          "intervensi-makro": "Intervensi Komunitas sebagai Praktik Makro",
-          "model-intervensi": "Model-Model Intervensi Komunitas"}
+TITLES = {
+    "pemberdayaan": "Pemberdayaan dan Pengembangan Masyarakat",
+    "intervensi-makro": "Intervensi Komunitas sebagai Praktik Makro",
+    "model-intervensi": "Model-Model Intervensi Komunitas",
+}
 
 
 def title(doc: str, lang: str) -> str:
@@ -38,16 +40,20 @@ CHAPTER_RE = re.compile(r"^(?:BAB|CHAPTER) (\d+)\n(.+)$", re.M)
 def headers(pages: list[str]) -> list[str]:
     """The running headers (title, edition) of ``pages`` (chapter openings have none)."""
     # (printed two-sided, a blank left-hand page may precede a chapter)
-    return [page.splitlines()[0] for page in pages
-            if page.strip() and HEADER_RE.match(page.splitlines()[0])]
+    return [
+        page.splitlines()[0]
+        for page in pages
+        if page.strip() and HEADER_RE.match(page.splitlines()[0])
+    ]
 
 
 def chapter_numbers(text: str, lang: str) -> dict[str, int]:
     """Chapter (file name) -> its printed number, from the chapter openings of ``text``."""
     found = {}
     for number, first_line in CHAPTER_RE.findall(text):
-        docs = [doc for doc in TITLES if normalise(title(doc, lang)).startswith(
-            normalise(first_line))]
+        docs = [
+            doc for doc in TITLES if normalise(title(doc, lang)).startswith(normalise(first_line))
+        ]
         assert len(docs) == 1, (first_line, docs)
         found[docs[0]] = int(number)
     return found
@@ -58,15 +64,24 @@ def english_start(pages: list[str]) -> int:
     return next(n for n, page in enumerate(pages) if "English Edition" in page.splitlines()[:2])
 
 
-def coursepack(build_dir: Path, chapters: list[str], langs: list[str], capsys=None,
-               sides: str = "two", *extra: str):
+def coursepack(
+    build_dir: Path,
+    chapters: list[str],
+    langs: list[str],
+    capsys=None,
+    sides: str = "two",
+    *extra: str,
+):
     from textbook_build import Project
     from textbook_build.cli import main
 
-    code = main(["coursepack", "--chapters", *chapters, "--langs", *langs, "--sides", sides,
-                 *extra], Project(build=build_dir))
+    code = main(
+        ["coursepack", "--chapters", *chapters, "--langs", *langs, "--sides", sides, *extra],
+        Project(build=build_dir),
+    )
     return code, build_dir / "coursepack" / (
-        f"pemberdayaan-masyarakat-{'-'.join(chapters)}-{'-'.join(langs)}.pdf")
+        f"pemberdayaan-masyarakat-{'-'.join(chapters)}-{'-'.join(langs)}.pdf"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -81,24 +96,29 @@ def bilingual(tmp_path_factory, print_toolchain):
 def test_one_volume_with_an_indonesian_then_an_english_part(bilingual):
     pdf, pages, _ = bilingual
     assert sorted(p.name for p in pdf.parent.iterdir()) == sorted(
-        [pdf.name, *(f"{pdf.stem}-{lang}-accessible.pdf" for lang in ("id", "en"))])
+        [pdf.name, *(f"{pdf.stem}-{lang}-accessible.pdf" for lang in ("id", "en"))]
+    )
     text = "\n".join(pages)
     id_part, en_part = text.index("Edisi Bahasa Indonesia\n"), text.index("English Edition\n", 1)
     toc = pages[2]
     assert toc.startswith("Daftar Isi · Contents\n"), toc[:40]
     # one table of contents, listing both parts and the chapters of each
     # (named in both languages)
-    assert [line for line in text.splitlines() if line.lower() in TOC_HEADINGS] \
-        == ["Daftar Isi · Contents"]
+    assert [line for line in text.splitlines() if line.lower() in TOC_HEADINGS] == [
+        "Daftar Isi · Contents"
+    ]
     assert toc.index("Edisi Bahasa Indonesia") < toc.index("English Edition")
     for lang, start, end in (("id", id_part, en_part), ("en", en_part, len(text))):
         part = normalise(text[start:end])
         for doc in CHAPTERS:
             assert normalise(title(doc, lang)) in part, (lang, doc)
         assert normalise(title("intervensi-makro", lang)) not in normalise(text)
-    body = text[text.index("Edisi Bahasa Indonesia\n", id_part):]
-    assert body.index("Daftar Pustaka\n") < body.index("English Edition\n") < body.index(
-        "References\n")
+    body = text[text.index("Edisi Bahasa Indonesia\n", id_part) :]
+    assert (
+        body.index("Daftar Pustaka\n")
+        < body.index("English Edition\n")
+        < body.index("References\n")
+    )
 
 
 @pytest.mark.print
@@ -141,10 +161,10 @@ def test_title_page_names_both_editions(bilingual):
     assert normalise(book_title("id")) in title_page
     assert normalise(book_title("en")) in title_page
     assert title_page.index(normalise(book_title("id"))) < title_page.index(
-        normalise(book_title("en")))
+        normalise(book_title("en"))
+    )
     assert re.search(r"Edisi (\S+) · Edition \1", pages[0]), pages[0]
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True,
-                          check=True).stdout
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert f"{book_title('id')} / {book_title('en')}" in info
 
 
@@ -208,8 +228,9 @@ def test_one_language_course_pack(tmp_path, print_toolchain):
 
 @pytest.mark.print
 def test_quick_pack_on_letter_paper(tmp_path, print_toolchain):
-    code, pdf = coursepack(tmp_path / "_build", ["pemberdayaan"], ["id"], None, "one",
-                           "--paper", "letter")
+    code, pdf = coursepack(
+        tmp_path / "_build", ["pemberdayaan"], ["id"], None, "one", "--paper", "letter"
+    )
     assert code == 0
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
     assert "612 x 792 pts" in info, info
@@ -217,8 +238,7 @@ def test_quick_pack_on_letter_paper(tmp_path, print_toolchain):
 
 @pytest.mark.print
 def test_an_english_pack_prints_no_pending_translation(tmp_path, print_toolchain, capfd):
-    code, pdf = coursepack(tmp_path / "_build", ["pemberdayaan"], ["en"], None, "one",
-                           "--handout")
+    code, pdf = coursepack(tmp_path / "_build", ["pemberdayaan"], ["en"], None, "one", "--handout")
     err = capfd.readouterr().err
     assert code == 0 and "pending translation" not in err, err
 
@@ -239,7 +259,7 @@ def test_references_to_chapters_left_out_print_as_text(tmp_path, print_toolchain
     text = normalise("\n".join(pdf_pages(pdf)))
     assert normalise("Perbandingan tiga model intervensi komunitas menurut Rothman") in text
     assert normalise(title("pemberdayaan", "id") + ", kutipan Payne") in text
-    tex = (tmp_path / "_build" / "stage" / "coursepack" / "id" / pdf.with_suffix(".tex").name)
+    tex = tmp_path / "_build" / "stage" / "coursepack" / "id" / pdf.with_suffix(".tex").name
     assert r"\detokenize{pemberdayaan::doc}" not in tex.read_text(encoding="utf-8")
 
 
@@ -264,13 +284,16 @@ def test_licence_on_the_title_pages_back_in_every_language(bilingual):
 def test_a_preamble_comment_naming_begin_document_leaves_the_merge_in_place(tmp_path):
     from textbook.latex.coursepack import before_document, split
 
-    tex = ("\\documentclass{sphinxmanual}\n% set at \\begin{document} by geometry\n"
-           "\\renewcommand{\\sphinxtableofcontents}{}\n\\begin{document}\n"
-           "\\sphinxtableofcontents\n\\pagestyle{normal}\nBODY\n\\renewcommand{\\indexname}{}")
+    tex = (
+        "\\documentclass{sphinxmanual}\n% set at \\begin{document} by geometry\n"
+        "\\renewcommand{\\sphinxtableofcontents}{}\n\\begin{document}\n"
+        "\\sphinxtableofcontents\n\\pagestyle{normal}\nBODY\n\\renewcommand{\\indexname}{}"
+    )
     front, body, _ = split(tex, tmp_path / "x.tex")
     assert body == "BODY\n"
-    assert before_document(front, "ADDED\n").endswith("ADDED\n\\begin{document}\n"
-                                                      "\\sphinxtableofcontents\n\\pagestyle{normal}\n")
+    assert before_document(front, "ADDED\n").endswith(
+        "ADDED\n\\begin{document}\n\\sphinxtableofcontents\n\\pagestyle{normal}\n"
+    )
 
 
 @pytest.mark.print

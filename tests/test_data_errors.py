@@ -5,6 +5,7 @@ numbering, invalid UTF-8, raw HTML) has its own root under tests/roots/test-data
 built as a command by tests/test_bad_inputs.py (exit code, file:line message). This root
 differs from them only by being valid.
 """
+
 import pytest
 
 

@@ -8,6 +8,7 @@ new language's files and the list of languages). A command the tests cannot run 
 marked in the document with ``<!-- not run by the tests: make x, make y -->`` before
 its block and listed in NOT_RUN with the reason.
 """
+
 from __future__ import annotations
 
 import os
@@ -25,16 +26,21 @@ pytestmark = [pytest.mark.slow, pytest.mark.print, pytest.mark.epub]
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCUMENTS = ["README.md", "CONTRIBUTING.md"]
-NOT_RUN = {
-    "make test": "the test suite itself (CI runs it: .ci/run)",
-}
+NOT_RUN = {"make test": "the test suite itself (CI runs it: .ci/run)"}
 # commands that serve until stopped: what they serve, checked across a rebuild
 SERVERS = {"make serve-site": "http://127.0.0.1:8000/id/pemberdayaan.html"}
 MARK = re.compile(r"<!-- not run by the tests: (?P<commands>.*?) -->")
 FENCE = re.compile(r"^\s*(```|~~~)")
 # make's own variables from a parent `make test` would change what the command does
-MAKE_ENV = ("MAKEFLAGS", "MAKELEVEL", "MFLAGS", "MAKEOVERRIDES", "TEXTBOOK_SITE_URL",
-            "SOURCE_DATE_EPOCH", "TEXTBOOK_FULL_SUITE")
+MAKE_ENV = (
+    "MAKEFLAGS",
+    "MAKELEVEL",
+    "MFLAGS",
+    "MAKEOVERRIDES",
+    "TEXTBOOK_SITE_URL",
+    "SOURCE_DATE_EPOCH",
+    "TEXTBOOK_FULL_SUITE",
+)
 
 
 def blocks(document: str) -> list[tuple[set[str], list[tuple[str, str]]]]:
@@ -87,9 +93,16 @@ def test_the_documents_show_commands_and_mark_the_ones_not_run():
 def fresh_clone(dest: Path) -> Path:
     """A clone holding the working tree's files (tracked and new), committed."""
     subprocess.run(["git", "clone", "-q", "--no-hardlinks", str(ROOT), str(dest)], check=True)
-    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others",
-                             "--exclude-standard"], cwd=ROOT, capture_output=True,
-                            check=True).stdout.decode().split("\0")
+    listed = (
+        subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            cwd=ROOT,
+            capture_output=True,
+            check=True,
+        )
+        .stdout.decode()
+        .split("\0")
+    )
     for name in filter(None, listed):
         src, target = ROOT / name, dest / name
         if src.is_file() and not src.is_symlink():
@@ -99,14 +112,20 @@ def fresh_clone(dest: Path) -> Path:
             target.unlink(missing_ok=True)
     git = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org"]
     subprocess.run([*git, "add", "-A"], cwd=dest, check=True)
-    subprocess.run([*git, "commit", "-q", "--allow-empty", "-m", "working tree"], cwd=dest,
-                   check=True)
+    subprocess.run(
+        [*git, "commit", "-q", "--allow-empty", "-m", "working tree"], cwd=dest, check=True
+    )
     return dest
 
 
 def changed(clone: Path) -> list[str]:
-    out = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=clone,
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=all"],
+        cwd=clone,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     return [line[3:] for line in out.splitlines()]
 
 
@@ -118,21 +137,46 @@ def test_every_documented_command_works_as_typed(document, tmp_path):
         if command in SERVERS:
             check_server(command, SERVERS[command], clone, env)
             continue
-        proc = subprocess.run(["bash", "-c", command], cwd=clone, env=env,
-                              capture_output=True, text=True, stdin=subprocess.DEVNULL)
+        proc = subprocess.run(
+            ["bash", "-c", command],
+            cwd=clone,
+            env=env,
+            capture_output=True,
+            text=True,
+            stdin=subprocess.DEVNULL,
+        )
         said = f"`{command}` in {document}:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
         assert proc.returncode == 0, said
         for promised in re.findall(r"_build/[\w./-]*\w/?", comment):
             assert (clone / promised).exists(), f"{promised} missing after {said}"
         new = re.search(r"NEW_LANG=(\w+)", command)
-        allowed = (lambda p, new=new: p.startswith(f"locales/{new.group(1)}/")
-                   or p == "locales/languages.yaml") if new else (lambda p: False)
+        allowed = (
+            (
+                lambda p, new=new: (
+                    p.startswith(f"locales/{new.group(1)}/") or p == "locales/languages.yaml"
+                )
+            )
+            if new
+            else (lambda p: False)
+        )
         stray = [p for p in changed(clone) if not allowed(p)]
         assert not stray, f"{command} changed files it should not: {stray}\n{said}"
         if new:  # the next commands build with the new language: keep its files
             subprocess.run(["git", "add", "-A"], cwd=clone, check=True)
-            subprocess.run(["git", "-c", "user.name=T", "-c", "user.email=t@example.org",
-                            "commit", "-qm", "new language"], cwd=clone, check=True)
+            subprocess.run(
+                [
+                    "git",
+                    "-c",
+                    "user.name=T",
+                    "-c",
+                    "user.email=t@example.org",
+                    "commit",
+                    "-qm",
+                    "new language",
+                ],
+                cwd=clone,
+                check=True,
+            )
 
 
 def fetch(url: str, deadline: float) -> str:
@@ -148,19 +192,26 @@ def fetch(url: str, deadline: float) -> str:
 
 def check_server(command: str, url: str, clone: Path, env: dict) -> None:
     """The server serves the built page, and the rebuilt one after ``make html``."""
-    server = subprocess.Popen(["bash", "-c", command], cwd=clone, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                              start_new_session=True)
+    server = subprocess.Popen(
+        ["bash", "-c", command],
+        cwd=clone,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
     chapter = clone / "source" / "pemberdayaan.md"
     original = chapter.read_text(encoding="utf-8")
     try:
         assert "Pemberdayaan" in fetch(url, time.monotonic() + 300), command
         chapter.write_text(original + "\nKalimat baru untuk pembaca.\n", encoding="utf-8")
-        rebuilt = subprocess.run(["make", "html"], cwd=clone, env=env, capture_output=True,
-                                 text=True)
+        rebuilt = subprocess.run(
+            ["make", "html"], cwd=clone, env=env, capture_output=True, text=True
+        )
         assert rebuilt.returncode == 0, rebuilt.stderr
-        assert "Kalimat baru untuk pembaca." in fetch(url, time.monotonic() + 10), \
+        assert "Kalimat baru untuk pembaca." in fetch(url, time.monotonic() + 10), (
             f"{command} still serves the site of before the rebuild"
+        )
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
@@ -172,28 +223,43 @@ def test_make_html_on_a_bare_machine(tmp_path):
     the book and names what it left out in one line; make po-check and a publishing
     build name the command that installs the tools."""
     clone = fresh_clone(tmp_path / "clone")
-    bare = subprocess.run([str(ROOT / "tests" / "helpers" / "bare-path.sh"),
-                           str(tmp_path / "bin")], capture_output=True, text=True, check=True)
+    bare = subprocess.run(
+        [str(ROOT / "tests" / "helpers" / "bare-path.sh"), str(tmp_path / "bin")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     env = {k: v for k, v in os.environ.items() if k not in MAKE_ENV}
     env["PATH"] = bare.stdout.strip()
 
     def run(command: str) -> subprocess.CompletedProcess:
-        return subprocess.run(["bash", "-c", command], cwd=clone, env=env,
-                              capture_output=True, text=True, stdin=subprocess.DEVNULL)
+        return subprocess.run(
+            ["bash", "-c", command],
+            cwd=clone,
+            env=env,
+            capture_output=True,
+            text=True,
+            stdin=subprocess.DEVNULL,
+        )
 
     html = run("make html")
     assert html.returncode == 0, html.stderr[-3000:]
     left_out = [line for line in html.stdout.splitlines() if "checks left out" in line]
-    assert left_out == ["[html] checks left out: spelling (hunspell not found (install the "
-                        "Debian packages hunspell, hunspell-id, hunspell-en-us)); catalog "
-                        "syntax (msgfmt not found (Debian package gettext)). 'make po-check' "
-                        "runs them; 'make system-deps' installs their tools"], html.stdout
+    assert left_out == [
+        "[html] checks left out: spelling (hunspell not found (install the "
+        "Debian packages hunspell, hunspell-id, hunspell-en-us)); catalog "
+        "syntax (msgfmt not found (Debian package gettext)). 'make po-check' "
+        "runs them; 'make system-deps' installs their tools"
+    ], html.stdout
     assert "Empowerment" in (clone / "_build/html/en/pemberdayaan.html").read_text("utf-8")
     check = run("make po-check")
     assert check.returncode != 0
-    assert ("install them with:  sudo apt-get install --no-install-recommends gettext "
-            "hunspell hunspell-id hunspell-en-us") in check.stderr
+    assert (
+        "install them with:  sudo apt-get install --no-install-recommends gettext "
+        "hunspell hunspell-id hunspell-en-us"
+    ) in check.stderr
     strict = run(".venv/bin/textbook-build html --all-checks")
-    assert strict.returncode == 2 and "Install their tools with 'make system-deps'" \
-        in strict.stderr, strict.stderr
+    assert (
+        strict.returncode == 2 and "Install their tools with 'make system-deps'" in strict.stderr
+    ), strict.stderr
     assert changed(clone) == []

@@ -2,6 +2,7 @@
 a pre-release of the changelog's newest edition names its commit; the changelog
 (source/data/changelog.yaml) is shown in both editions; `make release VERSION=X.Y`
 refuses while something is missing."""
+
 from __future__ import annotations
 
 import io
@@ -16,20 +17,26 @@ import pytest
 from bs4 import BeautifulSoup
 
 from helpers.commands import copy_env
-from textbook_build.project import copy_project
 from helpers.html_check import run_build
 from textbook.edition import changelog, current
+from textbook_build.project import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
-GIT_ENV = {"GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.org",
-           "GIT_COMMITTER_NAME": "T", "GIT_COMMITTER_EMAIL": "t@example.org",
-           "GIT_CONFIG_NOSYSTEM": "1", "HOME": "/nonexistent"}
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "T",
+    "GIT_AUTHOR_EMAIL": "t@example.org",
+    "GIT_COMMITTER_NAME": "T",
+    "GIT_COMMITTER_EMAIL": "t@example.org",
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "HOME": "/nonexistent",
+}
 
 
 def git(repo: Path, *args: str, date: str = "2026-12-03T10:00:00Z") -> str:
     env = dict(os.environ, **GIT_ENV, GIT_AUTHOR_DATE=date, GIT_COMMITTER_DATE=date)
-    return subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True,
-                          check=True).stdout.strip()
+    return subprocess.run(
+        ["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=True
+    ).stdout.strip()
 
 
 @pytest.fixture(scope="module")
@@ -65,52 +72,71 @@ def test_an_annotated_tag_is_the_release_with_its_date_and_a_lightweight_one_is_
     assert (conf["version"], conf["release"], conf["textbook_prerelease"]) == ("2.0", "2.0", "")
     # the build's date is the tag's, not the last commit's
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
-    proc = subprocess.run([sys.executable, "-c", "from textbook_build.project import "
-                           "source_date_epoch as s; print(s())"],
-                          cwd=repo, env=copy_env(repo, env), capture_output=True, text=True)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from textbook_build.project import source_date_epoch as s; print(s())",
+        ],
+        cwd=repo,
+        env=copy_env(repo, env),
+        capture_output=True,
+        text=True,
+    )
     assert proc.stdout.strip() == "1796457600", proc.stderr
     # a release archive carries the tag: the same edition without git
-    archive = subprocess.run(["git", "archive", "v2.0", "tools/textbook_build/edition"], cwd=repo,
-                             capture_output=True, check=True).stdout
+    archive = subprocess.run(
+        ["git", "archive", "v2.0", "tools/textbook_build/edition"],
+        cwd=repo,
+        capture_output=True,
+        check=True,
+    ).stdout
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         text = tar.extractfile("tools/textbook_build/edition").read().decode()
     assert text.split()[0] == "v2.0"
     # the next commit is a pre-release again
     (repo / "source" / "index.md").write_text(
-        (repo / "source" / "index.md").read_text("utf-8") + "\nTambahan.\n", "utf-8")
+        (repo / "source" / "index.md").read_text("utf-8") + "\nTambahan.\n", "utf-8"
+    )
     git(repo, "commit", "-qam", "two")
     assert not current(repo).released and current(repo).commit == git(
-        repo, "rev-parse", "--short=7", "HEAD")
+        repo, "rev-parse", "--short=7", "HEAD"
+    )
 
 
 def test_release_archive_of_an_untagged_commit_is_a_pre_release(tmp_path, repo):
     out = tmp_path / "archive"
     out.mkdir()
-    data = subprocess.run(["git", "archive", "HEAD"], cwd=repo, capture_output=True,
-                          check=True).stdout
+    data = subprocess.run(
+        ["git", "archive", "HEAD"], cwd=repo, capture_output=True, check=True
+    ).stdout
     with tarfile.open(fileobj=io.BytesIO(data)) as tar:
         tar.extractall(out)
     edition = current(out)
-    assert not edition.released and edition.commit == git(repo, "rev-parse", "--short=7",
-                                                           "HEAD")
+    assert not edition.released and edition.commit == git(repo, "rev-parse", "--short=7", "HEAD")
 
 
 @pytest.mark.parametrize("lang, word", [("id", "Edisi"), ("en", "Edition")])
 def test_changelog_is_its_own_page_in_each_language(site, lang, word):
-    page = BeautifulSoup((site / lang / "riwayat-edisi.html").read_text("utf-8"),
-                         "html.parser")
-    assert page.select_one("h1").get_text(strip=True).rstrip("#") == \
-        {"id": "Riwayat Edisi", "en": "Edition History"}[lang]
-    assert not BeautifulSoup((site / lang / "cara-mengutip.html").read_text("utf-8"),
-                             "html.parser").select(".textbook-changelog")
+    page = BeautifulSoup((site / lang / "riwayat-edisi.html").read_text("utf-8"), "html.parser")
+    assert (
+        page.select_one("h1").get_text(strip=True).rstrip("#")
+        == {"id": "Riwayat Edisi", "en": "Edition History"}[lang]
+    )
+    assert not BeautifulSoup(
+        (site / lang / "cara-mengutip.html").read_text("utf-8"), "html.parser"
+    ).select(".textbook-changelog")
     log = page.select_one(".textbook-changelog")
     assert log is not None
     entries = changelog(ROOT)
     heads = [s.get_text() for s in log.select("p > strong")]
     assert [h.split(" (")[0] for h in heads] == [f"{word} {e['version']}" for e in entries]
     items = [" ".join(li.get_text().split()) for li in log.select("li")]
-    assert items == [" ".join(c[lang].split()).replace("'", "’")  # (smart quotes)
-                     for e in entries for c in e["changes"]]
+    assert items == [
+        " ".join(c[lang].split()).replace("'", "’")  # (smart quotes)
+        for e in entries
+        for c in e["changes"]
+    ]
 
 
 def test_a_broken_changelog_stops_the_build_with_its_file_and_line(tmp_path):
@@ -136,8 +162,12 @@ def test_a_symlinked_changelog_is_refused(tmp_path):
 
 
 def make_release(version: str) -> subprocess.CompletedProcess:
-    return subprocess.run(["make", "--no-print-directory", "release", f"VERSION={version}"],
-                          cwd=ROOT, capture_output=True, text=True)
+    return subprocess.run(
+        ["make", "--no-print-directory", "release", f"VERSION={version}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
 
 
 def test_make_release_refuses_while_something_is_missing():
@@ -146,27 +176,35 @@ def test_make_release_refuses_while_something_is_missing():
     assert proc.returncode == 2, proc.stdout + proc.stderr
     lines = proc.stderr.splitlines()
     assert lines[0] == "error: make release VERSION=1.0 refused:"
-    assert "  - no public address: the book's public address is not yet set " \
-           "(conf.py: textbook_public_url)" in lines
-    assert any(line.startswith("  - CITATION.cff: date-released must be the tag's date")
-               for line in lines)
+    assert (
+        "  - no public address: the book's public address is not yet set "
+        "(conf.py: textbook_public_url)" in lines
+    )
+    assert any(
+        line.startswith("  - CITATION.cff: date-released must be the tag's date") for line in lines
+    )
     assert "Traceback" not in proc.stderr
     assert git(ROOT, "tag", "--list") == tags  # nothing tagged
     proc = make_release("9.9")
-    assert "  - source/data/changelog.yaml: no entry for edition 9.9 (add one, newest " \
-           "first: what changed, in id and en)" in proc.stderr.splitlines()
+    assert (
+        "  - source/data/changelog.yaml: no entry for edition 9.9 (add one, newest "
+        "first: what changed, in id and en)" in proc.stderr.splitlines()
+    )
     proc = make_release("1")
     assert proc.returncode == 2
     assert proc.stderr.splitlines()[1] == "  - VERSION='1': an edition number is X.Y (e.g. 1.0)"
 
 
-@pytest.mark.parametrize("value, message", [
-    ("1.0", "edition: an edition number X.Y in quotes, e.g. edition: \"1.0\" (not 1.0)"),
-    ("'one'", "edition: an edition number X.Y in quotes, e.g. edition: \"1.0\" (not 'one')"),
-])
+@pytest.mark.parametrize(
+    "value, message",
+    [
+        ("1.0", 'edition: an edition number X.Y in quotes, e.g. edition: "1.0" (not 1.0)'),
+        ("'one'", "edition: an edition number X.Y in quotes, e.g. edition: \"1.0\" (not 'one')"),
+    ],
+)
 def test_a_pack_files_edition_is_quoted_x_y(tmp_path, value, message):
-    from textbook_build.packfile import load_pack
     from textbook.inputs import InputError
+    from textbook_build.packfile import load_pack
 
     path = tmp_path / "kuliah.yaml"
     path.write_text(f"title: T\nchapters: [pemberdayaan]\nedition: {value}\n", "utf-8")
@@ -177,18 +215,20 @@ def test_a_pack_files_edition_is_quoted_x_y(tmp_path, value, message):
 
 @pytest.mark.print
 def test_a_pack_prints_the_edition_it_was_made_for(tmp_path, capsys, print_toolchain):
+    from helpers.latex_check import normalise, pdf_pages
     from textbook_build import Project
     from textbook_build.cli import main
-    from helpers.latex_check import normalise, pdf_pages
 
     pack = tmp_path / "kuliah.yaml"
-    pack.write_text("title: Bacaan\nchapters: [pemberdayaan]\nedition: '0.9'\nsides: one\n",
-                    "utf-8")
+    pack.write_text(
+        "title: Bacaan\nchapters: [pemberdayaan]\nedition: '0.9'\nsides: one\n", "utf-8"
+    )
     code = main(["coursepack", "--pack", str(pack)], Project(build=tmp_path / "_build"))
     out = capsys.readouterr()
     assert code == 0, out.err
-    assert "[coursepack] note: the pack file names edition 0.9; this book is edition " \
-           f"{current(ROOT).version}: check the pack's chapters against the changelog" in out.out
+    assert (
+        "[coursepack] note: the pack file names edition 0.9; this book is edition "
+        f"{current(ROOT).version}: check the pack's chapters against the changelog" in out.out
+    )
     first = normalise(pdf_pages(tmp_path / "_build" / "coursepack" / "kuliah.pdf")[0])
     assert normalise("Dibuat untuk edisi 0.9") in first, first
-

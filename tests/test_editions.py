@@ -1,6 +1,7 @@
 """Draft and released editions (locales/languages.yaml): a draft language is built
 and previewed, with a banner and noindex, but never linked, listed in hreflang or
 the sitemap, or offered by the landing page."""
+
 from __future__ import annotations
 
 import os
@@ -10,9 +11,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from helpers.commands import run
-from textbook_build import copy_project
 from helpers.html_check import run_build
 from textbook import editions
+from textbook_build import copy_project
 
 pytestmark = pytest.mark.slow
 CHAPTER = "pemberdayaan"
@@ -25,8 +26,7 @@ def soup(path):
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("editions") / "book")
-    proc = run(project, "textbook_po", "add-language", "fr",
-               env=dict(os.environ, LANG="C.UTF-8"))
+    proc = run(project, "textbook_po", "add-language", "fr", env=dict(os.environ, LANG="C.UTF-8"))
     assert proc.returncode == 0, proc.stdout + proc.stderr
     proc = run_build(project, "html", "--langs", "id", "en", "fr")
     assert proc.returncode == 0, proc.stderr
@@ -70,8 +70,11 @@ def test_released_pages_have_no_banner(site):
 def test_the_declaration_is_checked_at_file_and_line(tmp_path):
     bad = tmp_path / "languages.yaml"
     bad.write_text("released: [en]\ndraft: []\n")
-    with pytest.raises(editions.EditionsError, match=r"languages\.yaml:1: the source language "
-                                                     r"'id' must be released"):
+    with pytest.raises(
+        editions.EditionsError,
+        match=r"languages\.yaml:1: the source language "
+        r"'id' must be released",
+    ):
         editions.load(bad)
     bad.write_text("released: [id, en]\ndraft: [en]\n")
     with pytest.raises(editions.EditionsError, match=r":2: en both released and draft"):

@@ -1,23 +1,23 @@
 """The e-book edition: `make epub` through textbook-build, checked with epubcheck."""
+
 from __future__ import annotations
 
 import re
 import warnings
+import xml.etree.ElementTree as ET
 import zipfile
 from collections import Counter
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
 
-from textbook.edition import current
-from textbook.latex.layout import WORDS
-from textbook.messages import gettext
-
 from helpers.ace import ace_issues
 from helpers.book_facts import BASENAME, LANGS, epubcheck
 from helpers.latex_check import catalog, normalise, table_text_problems
+from textbook.edition import current
+from textbook.latex.layout import WORDS
+from textbook.messages import gettext
 
 pytestmark = pytest.mark.epub
 
@@ -45,7 +45,8 @@ def metadata(path: Path) -> dict[str, list[str]]:
 
 def test_one_epub_per_language_is_published(published_epub, epubs):
     assert sorted(p.name for p in (published_epub[0] / "epub").iterdir()) == sorted(
-        p.name for p in epubs.values())
+        p.name for p in epubs.values()
+    )
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -114,8 +115,11 @@ def test_tables_fit_the_reading_width(epubs, lang):
     """e-readers clip wide tables: the CSS fixes the width, the table keeps its widths."""
     with zipfile.ZipFile(epubs[lang]) as z:
         css = z.read("_static/textbook-epub.css").decode()
-        pages = {n: BeautifulSoup(z.read(n), "html.parser") for n in z.namelist()
-                 if n.endswith(".xhtml") and n != "nav.xhtml"}
+        pages = {
+            n: BeautifulSoup(z.read(n), "html.parser")
+            for n in z.namelist()
+            if n.endswith(".xhtml") and n != "nav.xhtml"
+        }
     assert "table-layout: fixed" in css and "width: 100%" in css
     for name, soup in pages.items():
         if soup.find("table"):
@@ -127,6 +131,7 @@ def test_tables_fit_the_reading_width(epubs, lang):
 
 
 # -- a blind student's e-book (DAISY Ace, EPUB Accessibility 1.1) -------------
+
 
 def _read(path: Path, name: str) -> BeautifulSoup:
     """An XHTML or package document (html.parser keeps ``epub:type``, ``xml:lang``)."""
@@ -161,7 +166,8 @@ def test_accessibility_metadata(epubs, lang):
     assert meta["schema:accessModeSufficient"] == ["textual"]
     assert meta["schema:accessibilityHazard"] == ["none"]
     assert {"structuralNavigation", "tableOfContents", "alternativeText"} <= set(
-        meta["schema:accessibilityFeature"])
+        meta["schema:accessibilityFeature"]
+    )
     summary = meta["schema:accessibilitySummary"][0]
     assert ("DAISY Ace" in summary) and (("pembaca layar" in summary) == (lang == "id"))
 
@@ -183,8 +189,11 @@ def test_english_terms_in_the_indonesian_text_carry_lang_and_xml_lang(epubs):
 
     for doc, terms in marked_terms().items():
         page = _read(epubs["id"], f"{doc}.xhtml")
-        found = Counter(" ".join(n.get_text().split()) for n in page.find_all(["em", "span"])
-                        if (n.get("lang"), n.get("xml:lang")) == ("en", "en"))
+        found = Counter(
+            " ".join(n.get_text().split())
+            for n in page.find_all(["em", "span"])
+            if (n.get("lang"), n.get("xml:lang")) == ("en", "en")
+        )
         assert found == terms, doc
 
 
@@ -202,8 +211,14 @@ def test_cover_title_page_and_landmarks(epubs, lang):
     spine = [opf.find("item", id=ref["idref"])["href"] for ref in opf.find_all("itemref")]
     assert spine[:3] == ["epub-cover.xhtml", "textbook-title.xhtml", "index.xhtml"]
     # back matter in the PDF's order: the appendices A to D, the references, the index
-    assert spine[-6:] == ["catatan-editorial.xhtml", "glosarium.xhtml", "cara-mengutip.xhtml",
-                          "riwayat-edisi.xhtml", "daftar-pustaka.xhtml", "genindex.xhtml"]
+    assert spine[-6:] == [
+        "catatan-editorial.xhtml",
+        "glosarium.xhtml",
+        "cara-mengutip.xhtml",
+        "riwayat-edisi.xhtml",
+        "daftar-pustaka.xhtml",
+        "genindex.xhtml",
+    ]
     page = _read(epubs[lang], "textbook-title.xhtml")
     assert page.find("h1").get_text() == title
     licence = page.find(attrs={"epub:type": "copyright-page"}).get_text(" ")
@@ -212,18 +227,30 @@ def test_cover_title_page_and_landmarks(epubs, lang):
     edition = current(ROOT)
     if not edition.released:  # between tags: the pre-release and its commit
         assert page.find("p", class_="prerelease").get_text() == gettext(
-            WORDS["prerelease"], lang).format(version=edition.version, commit=edition.commit)
-    assert page.find("p", class_="preview").get_text().startswith(
-        {"id": "Pratinjau, bukan edisi terbit", "en": "Preview, not a published edition"}[lang])
+            WORDS["prerelease"], lang
+        ).format(version=edition.version, commit=edition.commit)
+    assert (
+        page.find("p", class_="preview")
+        .get_text()
+        .startswith(
+            {"id": "Pratinjau, bukan edisi terbit", "en": "Preview, not a published edition"}[lang]
+        )
+    )
     assert ("This edition is a translation" in licence) == (lang == "en")
     nav = _read(epubs[lang], "nav.xhtml")
     toc = nav.find("nav", attrs={"epub:type": "toc"})
     assert toc["role"] == "doc-toc"
     assert toc.find("h1").get_text() == {"id": "Daftar Isi", "en": "Contents"}[lang]
-    marks = {a["epub:type"]: a["href"]
-             for a in nav.find("nav", attrs={"epub:type": "landmarks"}).find_all("a")}
-    assert marks == {"cover": "epub-cover.xhtml", "titlepage": "textbook-title.xhtml",
-                     "bodymatter": "index.xhtml", "bibliography": "daftar-pustaka.xhtml"}
+    marks = {
+        a["epub:type"]: a["href"]
+        for a in nav.find("nav", attrs={"epub:type": "landmarks"}).find_all("a")
+    }
+    assert marks == {
+        "cover": "epub-cover.xhtml",
+        "titlepage": "textbook-title.xhtml",
+        "bodymatter": "index.xhtml",
+        "bibliography": "daftar-pustaka.xhtml",
+    }
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -257,5 +284,9 @@ def test_glossary_and_index_in_the_epub(epubs, lang):
     index = {a.get_text(strip=True) for a in _read(epubs[lang], "genindex.xhtml").select("a")}
     assert {*AUTHORS, *shown} <= index
     word = {"id": "Indeks", "en": "Index"}[lang]
-    assert [a.get_text() for a in _read(epubs[lang], "nav.xhtml").select(
-        'nav[epub\\:type="toc"] a[href="genindex.xhtml"]')] == [word]
+    assert [
+        a.get_text()
+        for a in _read(epubs[lang], "nav.xhtml").select(
+            'nav[epub\\:type="toc"] a[href="genindex.xhtml"]'
+        )
+    ] == [word]

@@ -1,6 +1,7 @@
 """Print page numbers in the e-book (issue 20, item 8): ``make site`` builds the PDF,
 then the EPUB, whose page-list has the PDF's pages and whose page break markers stand
 where each PDF page starts; epubcheck and DAISY Ace still report nothing."""
+
 from __future__ import annotations
 
 import re
@@ -12,8 +13,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from helpers.ace import ace_issues
-from helpers.latex_check import pdf_pages
 from helpers.book_facts import BASENAME, LANGS, epubcheck
+from helpers.latex_check import pdf_pages
 
 pytestmark = [pytest.mark.epub, pytest.mark.print]
 
@@ -27,8 +28,13 @@ def key(text: str) -> str:
 def books(published, epub_toolchain) -> dict[str, tuple[Path, Path]]:
     build_dir, codes = published
     assert codes["pdf"] == 0 and codes["epub"] == 0, codes
-    return {lang: (build_dir / "pdf" / f"{BASENAME}-{lang}.pdf",
-                   build_dir / "epub" / f"{BASENAME}-{lang}.epub") for lang in LANGS}
+    return {
+        lang: (
+            build_dir / "pdf" / f"{BASENAME}-{lang}.pdf",
+            build_dir / "epub" / f"{BASENAME}-{lang}.epub",
+        )
+        for lang in LANGS
+    }
 
 
 def page_list(epub: Path) -> list[tuple[str, str]]:
@@ -45,10 +51,13 @@ def after_markers(epub: Path) -> dict[str, str]:
     with zipfile.ZipFile(epub) as z:
         for name in (n for n in z.namelist() if n.endswith(".xhtml") and n != "nav.xhtml"):
             page = z.read(name).decode("utf-8")
-            body = page[page.index("<body"):]
-            for m in re.finditer(r'<span epub:type="pagebreak" role="doc-pagebreak" '
-                                 r'id="page-([^"]+)" aria-label="([^"]+)"/>', body):
-                text = BeautifulSoup(body[m.end():], "html.parser").get_text(" ")
+            body = page[page.index("<body") :]
+            for m in re.finditer(
+                r'<span epub:type="pagebreak" role="doc-pagebreak" '
+                r'id="page-([^"]+)" aria-label="([^"]+)"/>',
+                body,
+            ):
+                text = BeautifulSoup(body[m.end() :], "html.parser").get_text(" ")
                 found[m.group(2)] = key(text)[:24]
                 assert m.group(1) == m.group(2), m.group(0)
     return found
@@ -76,7 +85,7 @@ def test_each_marker_precedes_words_of_its_pdf_page(books, lang):
     index = {"id": "Indeks", "en": "Index"}[lang]
     hrefs = dict(page_list(epub))
     checked, in_index = [], False
-    for label, text in zip(labels, texts):
+    for label, text in zip(labels, texts, strict=False):
         in_index = in_index or text.strip().startswith(index)
         if in_index:  # the index's lines carry page numbers: its pages start where it does
             assert hrefs[label].startswith("genindex.xhtml#"), (label, hrefs[label])
@@ -87,8 +96,10 @@ def test_each_marker_precedes_words_of_its_pdf_page(books, lang):
         checked.append(label)
     assert len(checked) >= len(labels) // 2, checked
     # the first chapter's page: the marker stands before its first paragraph
-    first = {"id": "Hal inti dari sebuah intervensi, baik itu",
-             "en": "The essence of an intervention, whether"}[lang]
+    first = {
+        "id": "Hal inti dari sebuah intervensi, baik itu",
+        "en": "The essence of an intervention, whether",
+    }[lang]
     assert markers["1"] == key(first)[:24], markers["1"]
 
 

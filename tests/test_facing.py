@@ -1,5 +1,6 @@
 """Facing-page course pack (layout: parallel) and handouts (handout: true), as printed:
 the text of each PDF page (pdftotext), its labels and the LaTeX log."""
+
 from __future__ import annotations
 
 import re
@@ -47,8 +48,11 @@ def build(tmp_path: Path, text: str, name: str) -> tuple[Path, Path]:
 @pytest.fixture(scope="module", params=["a4", "a5"])
 def facing(request, tmp_path_factory, print_toolchain):
     """The pack on A4 and on A5 (where the title page and the running heads are tight)."""
-    pdf, log = build(tmp_path_factory.mktemp("facing"), PACK + f"paper: {request.param}\n",
-                     "pemberdayaan-model-intervensi-id-en-facing")
+    pdf, log = build(
+        tmp_path_factory.mktemp("facing"),
+        PACK + f"paper: {request.param}\n",
+        "pemberdayaan-model-intervensi-id-en-facing",
+    )
     return pdf, pdf_pages(pdf), log
 
 
@@ -56,8 +60,11 @@ def paragraphs(doc: str) -> list[tuple[str, str]]:
     """(Indonesian, English) of every paragraph of a chapter, in order (the catalog's
     messages from the chapter itself, longer than a heading)."""
     po = polib.pofile(str(ROOT / "locales" / "en" / "LC_MESSAGES" / f"{doc}.po"))
-    return [(e.msgid, e.msgstr) for e in po
-            if len(e.msgid) > 100 and any(f"{doc}.md" in path for path, _ in e.occurrences)]
+    return [
+        (e.msgid, e.msgstr)
+        for e in po
+        if len(e.msgid) > 100 and any(f"{doc}.md" in path for path, _ in e.occurrences)
+    ]
 
 
 def plain(markup: str) -> str:
@@ -148,8 +155,9 @@ def test_heads_in_each_pages_language_and_unique_labels(facing):
     labels = pypdf.PdfReader(pdf).page_labels
     assert len(set(labels)) == len(labels), labels
     # left-hand pages carry even folios from the first chapter on
-    assert all(int(label) % 2 == (n + 1) % 2 for n, label in enumerate(labels)
-               if label.isdigit()), labels
+    assert all(
+        int(label) % 2 == (n + 1) % 2 for n, label in enumerate(labels) if label.isdigit()
+    ), labels
     text = log.read_text(encoding="utf-8", errors="replace")
     assert "Overfull \\vbox" not in text
     assert "multiply defined" not in text and "undefined references" not in text
@@ -158,16 +166,21 @@ def test_heads_in_each_pages_language_and_unique_labels(facing):
 def test_title_page_attribution_in_both_languages(facing):
     _, pages, _ = facing
     title = normalise(pages[0])
-    for words in ("Bahan ini memuat bab-bab dari", "This pack reproduces chapters of",
-                  "Bahan Bacaan Dwibahasa"):
+    for words in (
+        "Bahan ini memuat bab-bab dari",
+        "This pack reproduces chapters of",
+        "Bahan Bacaan Dwibahasa",
+    ):
         assert normalise(words) in title, words
     assert normalise(gettext(WORDS["licence"], "en")) in normalise(pages[1])
 
 
 @pytest.mark.parametrize("langs", [["id"], ["id", "en"]])
 def test_handout_one_title_block_no_contents_licence_kept(tmp_path, print_toolchain, langs):
-    text = ("title: Lembar Bacaan\nlecturer: Nama Dosen\nchapters: [pemberdayaan]\n"
-            f"languages: [{', '.join(langs)}]\nhandout: true\nsides: one\n")
+    text = (
+        "title: Lembar Bacaan\nlecturer: Nama Dosen\nchapters: [pemberdayaan]\n"
+        f"languages: [{', '.join(langs)}]\nhandout: true\nsides: one\n"
+    )
     pdf, log = build(tmp_path, text, f"pemberdayaan-{'-'.join(langs)}-handout")
     pages = pdf_pages(pdf)
     whole = normalise("\n".join(pages))
@@ -215,19 +228,28 @@ def test_every_page_of_the_table_has_its_header_whole(facing):
                 for key, name in rows[lang].items():  # each model's name heads its column
                     if key.startswith("model "):
                         assert normalise(name.split()[0]) in text, (lang, n, name, text)
-                nearest = min((w for w in header if w["x0"] > number[0]["x0"]),
-                              key=lambda w: w["x0"])
+                nearest = min(
+                    (w for w in header if w["x0"] > number[0]["x0"]), key=lambda w: w["x0"]
+                )
                 assert number[0]["x1"] < nearest["x0"], (lang, n, nearest["text"])
                 # no cell background starting inside the word paints over its end ("Nc")
-                covering = [r for r in doc.pages[n - 1].rects
-                            if number[0]["x0"] < r["x0"] < number[0]["x1"]
-                            and r["top"] < number[0]["bottom"] and r["bottom"] > number[0]["top"]]
+                covering = [
+                    r
+                    for r in doc.pages[n - 1].rects
+                    if number[0]["x0"] < r["x0"] < number[0]["x1"]
+                    and r["top"] < number[0]["bottom"]
+                    and r["bottom"] > number[0]["top"]
+                ]
                 assert not covering, (lang, n, covering)
                 # no row runs over the foot: below the foot's rule only its one line
                 rule = max(doc.pages[n - 1].lines, key=lambda line: line["top"])["top"]
                 below = [w["top"] for w in words if w["bottom"] > rule]
                 assert below and min(below) > rule and max(below) - min(below) < 3, (
-                    lang, n, rule, below)
+                    lang,
+                    n,
+                    rule,
+                    below,
+                )
 
 
 def test_no_page_more_than_60_percent_empty_except_at_a_chapters_end(facing):
@@ -245,8 +267,11 @@ def test_no_page_more_than_60_percent_empty_except_at_a_chapters_end(facing):
     with pdfplumber.open(pdf) as doc:
         for n, page in enumerate(doc.pages[contents:], contents + 1):
             # the body: below the head, above the folio line
-            body = [w for w in page.extract_words(x_tolerance=1.5)
-                    if page.height * 0.1 < w["top"] < page.height * 0.88]
+            body = [
+                w
+                for w in page.extract_words(x_tolerance=1.5)
+                if page.height * 0.1 < w["top"] < page.height * 0.88
+            ]
             if body:  # (not a blank page)
                 spans[n] = (min(w["top"] for w in body), max(w["bottom"] for w in body))
     assert len(spans) >= 6

@@ -6,6 +6,7 @@ environment variable read by conf.py must start the build afresh, while an
 edited chapter rewrites that chapter alone. Every test works on a copy of the
 project (see test_publish.py).
 """
+
 from __future__ import annotations
 
 import re
@@ -17,8 +18,17 @@ from helpers.publish import built_copy, copy_built, run_build
 
 pytestmark = pytest.mark.slow
 
-PAGES = ["index", "pemberdayaan", "intervensi-makro", "model-intervensi", "daftar-pustaka",
-         "catatan-editorial", "glosarium", "cara-mengutip", "riwayat-edisi"]
+PAGES = [
+    "index",
+    "pemberdayaan",
+    "intervensi-makro",
+    "model-intervensi",
+    "daftar-pustaka",
+    "catatan-editorial",
+    "glosarium",
+    "cara-mengutip",
+    "riwayat-edisi",
+]
 
 
 @pytest.fixture(scope="module")
@@ -49,8 +59,11 @@ def edit(path: Path, old: str, new: str) -> None:
 
 def test_changed_interface_word_reaches_every_published_page(project):
     assert all("Langsung ke isi" in page(project, "id", name) for name in PAGES)
-    edit(project / "locales" / "id" / "LC_MESSAGES" / "textbook.po", 'msgstr "Langsung ke isi"',
-         'msgstr "Langsung ke isi buku"')
+    edit(
+        project / "locales" / "id" / "LC_MESSAGES" / "textbook.po",
+        'msgstr "Langsung ke isi"',
+        'msgstr "Langsung ke isi buku"',
+    )
     proc = run_build(project, "html")
     assert proc.returncode == 0, proc.stderr
     assert "[html:id] building" in proc.stdout
@@ -63,11 +76,14 @@ def test_changed_interface_word_reaches_every_published_page(project):
 
 
 def test_changed_theme_css_is_published_and_linked_afresh(project):
-    css = project / "tools" / "textbook" / "html" / "theme" / "textbook" / "static" / "textbook.css"
+    css = (
+        project / "tools" / "textbook" / "html" / "theme" / "textbook" / "static" / "textbook.css"
+    )
     link = re.compile(r'_static/textbook\.css\?v=(\w+)"')
     before = {name: link.search(page(project, "en", name)).group(1) for name in PAGES}
-    css.write_text(css.read_text(encoding="utf-8") + "\n.uji-gaya-baru { color: red }\n",
-                   encoding="utf-8")
+    css.write_text(
+        css.read_text(encoding="utf-8") + "\n.uji-gaya-baru { color: red }\n", encoding="utf-8"
+    )
     proc = run_build(project, "html")
     assert proc.returncode == 0, proc.stderr
     published = project / "_build" / "html" / "en" / "_static" / "textbook.css"
@@ -86,23 +102,32 @@ def test_changed_site_url_variable_reaches_every_page(project, monkeypatch):
     assert "the book's public address is not yet set" in proc.stdout
     for lang in ("id", "en"):
         for name in PAGES:
-            assert f'<link rel="canonical" href="{url}{lang}/{name}.html"' in \
-                page(project, lang, name), (lang, name)
+            assert f'<link rel="canonical" href="{url}{lang}/{name}.html"' in page(
+                project, lang, name
+            ), (lang, name)
 
 
 def test_content_change_rewrites_only_that_chapter(project):
     stage = project / "_build" / "stage" / "html"
-    mtimes = {(lang, name): (stage / lang / f"{name}.html").stat().st_mtime_ns
-              for lang in ("id", "en") for name in PAGES}
+    mtimes = {
+        (lang, name): (stage / lang / f"{name}.html").stat().st_mtime_ns
+        for lang in ("id", "en")
+        for name in PAGES
+    }
     chapter = project / "source" / "intervensi-makro.md"
-    chapter.write_text(chapter.read_text(encoding="utf-8") + "\nKalimat tambahan uji.\n",
-                       encoding="utf-8")
+    chapter.write_text(
+        chapter.read_text(encoding="utf-8") + "\nKalimat tambahan uji.\n", encoding="utf-8"
+    )
     proc = run_build(project, "html")
     assert proc.returncode == 0, proc.stderr
     assert "[html:id] building" in proc.stdout and "[html:en] building" in proc.stdout
     assert "Kalimat tambahan uji." in page(project, "id", "intervensi-makro")
-    rewritten = {(lang, name) for (lang, name), before in mtimes.items()
-                 if (stage / lang / f"{name}.html").stat().st_mtime_ns != before}
+    rewritten = {
+        (lang, name)
+        for (lang, name), before in mtimes.items()
+        if (stage / lang / f"{name}.html").stat().st_mtime_ns != before
+    }
     # the chapter and its toctree parent (Sphinx rewrites it for the navigation)
-    assert rewritten == {(lang, name) for lang in ("id", "en")
-                         for name in ("intervensi-makro", "index")}
+    assert rewritten == {
+        (lang, name) for lang in ("id", "en") for name in ("intervensi-makro", "index")
+    }

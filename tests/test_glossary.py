@@ -1,6 +1,7 @@
 """The glossary (source/glosarium.md, from locales/glossary.yaml) and the index, as a
 reader sees them in the published site; the glossary file is untrusted input.
 The EPUB and PDF checks are in test_epub.py and test_pdf.py."""
+
 from __future__ import annotations
 
 import re
@@ -14,13 +15,21 @@ from helpers.book_facts import AUTHORS, HEADING, TERMS, name
 from helpers.roots import assert_no_crash_report, copy_root, sphinx_build
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ["index", "pemberdayaan", "intervensi-makro", "model-intervensi", "catatan-editorial",
-         "glosarium", "cara-mengutip", "riwayat-edisi", "daftar-pustaka"]
+PAGES = [
+    "index",
+    "pemberdayaan",
+    "intervensi-makro",
+    "model-intervensi",
+    "catatan-editorial",
+    "glosarium",
+    "cara-mengutip",
+    "riwayat-edisi",
+    "daftar-pustaka",
+]
 
 
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text("utf-8"), "html.parser")
-
 
 
 def words(text: str) -> str:
@@ -36,9 +45,17 @@ def definition(term, lang: str) -> str:
 
 def test_the_glossary_file_defines_the_terms_the_issue_names():
     named = {t.translations["en"][0].casefold() for t in TERMS}
-    assert {"empowerment", "community development", "community intervention",
-            "macro practice", "locality development", "social planning", "social action",
-            "social policy", "administration and management"} <= named
+    assert {
+        "empowerment",
+        "community development",
+        "community intervention",
+        "macro practice",
+        "locality development",
+        "social planning",
+        "social action",
+        "social policy",
+        "administration and management",
+    } <= named
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -109,27 +126,37 @@ def test_a_hostile_definition_is_plain_text_in_html_and_latex(tmp_path, lang):
     assert r"100\% \& \$5 \# \textasciitilde{} \textasciicircum{}\textasciicircum{}5c" in tex
 
 
-@pytest.mark.parametrize("field, value, message", [  # value: as written in YAML
-    ("definition", '"<script>alert(1)</script>"', "the definition must be plain text: raw HTML"),
-    ("definition", '"Lihat [sini](https://example.org)"', "plain text: markup (link_open)"),
-    ("definition", '"```{include} /etc/passwd\\n```"', "plain text: directive {include}"),
-    ("definition", '"*penting*"', "must be plain text: markup (em_open)"),
-    ("defined", "../../etc/passwd", "is not '<page>' or '<page>#<section>'"),
-])
-def test_markup_or_a_path_in_the_glossary_is_refused_at_its_line(tmp_path, field, value,
-                                                                  message):
+@pytest.mark.parametrize(
+    "field, value, message",
+    [  # value: as written in YAML
+        (
+            "definition",
+            '"<script>alert(1)</script>"',
+            "the definition must be plain text: raw HTML",
+        ),
+        ("definition", '"Lihat [sini](https://example.org)"', "plain text: markup (link_open)"),
+        ("definition", '"```{include} /etc/passwd\\n```"', "plain text: directive {include}"),
+        ("definition", '"*penting*"', "must be plain text: markup (em_open)"),
+        ("defined", "../../etc/passwd", "is not '<page>' or '<page>#<section>'"),
+    ],
+)
+def test_markup_or_a_path_in_the_glossary_is_refused_at_its_line(tmp_path, field, value, message):
     project = copy_root("glossary-hostile", tmp_path)
     path = project / "locales" / "glossary.yaml"
     lines = path.read_text("utf-8").splitlines(keepends=True)
     start = next(i for i, line in enumerate(lines) if line.startswith(f"    {field}:"))
-    end = next(i for i in range(start + 1, len(lines) + 1)
-               if i == len(lines) or not lines[i].startswith("      "))
+    end = next(
+        i
+        for i in range(start + 1, len(lines) + 1)
+        if i == len(lines) or not lines[i].startswith("      ")
+    )
     lines[start:end] = [f"    {field}: {value}\n"]
     path.write_text("".join(lines), "utf-8")
     proc, _ = sphinx_build(project, "id")
     assert proc.returncode != 0
-    assert f"{path}:2: ERROR: term 'kuasa': " in proc.stderr and message in proc.stderr, \
+    assert f"{path}:2: ERROR: term 'kuasa': " in proc.stderr and message in proc.stderr, (
         proc.stderr
+    )
     assert_no_crash_report(proc)
 
 
@@ -139,6 +166,8 @@ def test_a_term_defined_nowhere_fails_the_build_at_its_line(tmp_path):
     path.write_text(path.read_text("utf-8").replace("index#bagian-satu", "index#tidak-ada"))
     proc, _ = sphinx_build(project, "id")
     assert proc.returncode != 0
-    assert f"{path}:2: WARNING: glossary: 'defined: index#tidak-ada' is not a page or " \
-           "section of the book" in proc.stderr, proc.stderr
+    assert (
+        f"{path}:2: WARNING: glossary: 'defined: index#tidak-ada' is not a page or "
+        "section of the book" in proc.stderr
+    ), proc.stderr
     assert_no_crash_report(proc)

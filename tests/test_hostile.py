@@ -3,6 +3,7 @@ run a directive or put raw HTML into the book; a chapter including a file from
 outside the project. Each catalog case is one msgstr (MSGSTRS) written into the root
 ``tests/roots/test-hostile-po``; each other root under ``tests/roots/test-hostile-*``
 holds one kind. The build must fail at ``file:line`` and its output hold none of it."""
+
 from __future__ import annotations
 
 import re
@@ -17,29 +18,52 @@ REFUSED_HTML = r"ERROR: raw HTML '<script>' is not allowed in a translation"
 PARAGRAPH, CELL, TITLE = "Paragraf satu.", "teks sel", "Judul"  # msgids of the root's index.md
 # case -> (msgid, hostile msgstr, the message at the msgstr's line, 7)
 MSGSTRS = {
-    "po-include": (PARAGRAPH, "```{include} ../../../../../../../../etc/passwd\n```",
-                   r"ERROR: directive \{include\} is not allowed in a translation"),
-    "po-literalinclude": (PARAGRAPH, "```{literalinclude} /../../../../../../../etc/passwd\n```",
-                          r"ERROR: directive \{literalinclude\} is not allowed"),
-    "po-eval-rst": (PARAGRAPH, "```{eval-rst}\n.. raw:: html\n\n   <script>alert(1)</script>\n```",
-                    r"ERROR: directive \{eval-rst\} is not allowed in a translation"),
-    "po-img-onerror": (PARAGRAPH, "Paragraph <img src=x onerror=alert(1)> one.",
-                       r"ERROR: raw HTML '<img src=x onerror=alert\(1\)>' is not allowed"),
+    "po-include": (
+        PARAGRAPH,
+        "```{include} ../../../../../../../../etc/passwd\n```",
+        r"ERROR: directive \{include\} is not allowed in a translation",
+    ),
+    "po-literalinclude": (
+        PARAGRAPH,
+        "```{literalinclude} /../../../../../../../etc/passwd\n```",
+        r"ERROR: directive \{literalinclude\} is not allowed",
+    ),
+    "po-eval-rst": (
+        PARAGRAPH,
+        "```{eval-rst}\n.. raw:: html\n\n   <script>alert(1)</script>\n```",
+        r"ERROR: directive \{eval-rst\} is not allowed in a translation",
+    ),
+    "po-img-onerror": (
+        PARAGRAPH,
+        "Paragraph <img src=x onerror=alert(1)> one.",
+        r"ERROR: raw HTML '<img src=x onerror=alert\(1\)>' is not allowed",
+    ),
     "po-script-paragraph": (PARAGRAPH, "Paragraph <script>alert(1)</script> one.", REFUSED_HTML),
     "po-script-cell": (CELL, "cell <script>alert(1)</script> text", REFUSED_HTML),
     "po-script-title": (TITLE, "Title<script>alert(1)</script>", REFUSED_HTML),
-    "po-download-role": (PARAGRAPH, "Paragraph {download}`../../../../../../../etc/passwd` one.",
-                         r"ERROR: role \{download\}`\.\./.*passwd` added in translation"),
+    "po-download-role": (
+        PARAGRAPH,
+        "Paragraph {download}`../../../../../../../etc/passwd` one.",
+        r"ERROR: role \{download\}`\.\./.*passwd` added in translation",
+    ),
 }
 CASES = {
     **{name: (PO, 7, message) for name, (_, _, message) in MSGSTRS.items()},
     "data-download": ("tabel.yaml", 12, r"ERROR: role \{download\} is not allowed in a data cell"),
     "data-image": ("tabel.yaml", 12, r"ERROR: an image is not allowed in a data cell"),
     "data-math": ("tabel.yaml", 12, r"ERROR: role \{math\} is not allowed in a data cell"),
-    "data-attribute": ("tabel.yaml", 12, r"ERROR: attribute \{onclick=alert\(1\)\} is not "
-                                         r"allowed in a data cell"),
-    "chapter-include": ("index.md", 3, r"ERROR: include of /etc/passwd refused: chapters may "
-                                       r"include files only from inside the project"),
+    "data-attribute": (
+        "tabel.yaml",
+        12,
+        r"ERROR: attribute \{onclick=alert\(1\)\} is not "
+        r"allowed in a data cell",
+    ),
+    "chapter-include": (
+        "index.md",
+        3,
+        r"ERROR: include of /etc/passwd refused: chapters may "
+        r"include files only from inside the project",
+    ),
 }
 # What would show that the hostile input got through: the password file's first
 # line, the injected script or handler, a copied file.
@@ -61,9 +85,12 @@ def hostile_project(name: str, tmp_path):
     msgid, msgstr, _ = MSGSTRS[name]
     catalog = project / PO
     catalog.parent.mkdir(parents=True)
-    catalog.write_text('msgid ""\nmsgstr ""\n"Language: en\\n"\n'
-                       '"Content-Type: text/plain; charset=utf-8\\n"\n\n'
-                       f"msgid {po_text(msgid)}\nmsgstr {po_text(msgstr)}\n", encoding="utf-8")
+    catalog.write_text(
+        'msgid ""\nmsgstr ""\n"Language: en\\n"\n'
+        '"Content-Type: text/plain; charset=utf-8\\n"\n\n'
+        f"msgid {po_text(msgid)}\nmsgstr {po_text(msgstr)}\n",
+        encoding="utf-8",
+    )
     return project
 
 
@@ -73,8 +100,9 @@ def test_hostile_input_fails_the_build_and_reaches_no_page(name, tmp_path):
     project = hostile_project(name, tmp_path)
     proc, out = sphinx_build(project, "en" if name.startswith("po-") else "")
     assert proc.returncode != 0, proc.stderr
-    assert re.search(re.escape(str(project / file)) + f":{line}: " + message, proc.stderr), \
+    assert re.search(re.escape(str(project / file)) + f":{line}: " + message, proc.stderr), (
         proc.stderr
+    )
     assert "Traceback" not in proc.stderr
     pages = sorted(out.rglob("*.html"))
     assert pages
@@ -112,16 +140,22 @@ def test_a_translated_title_reaches_latex_escaped(tmp_path):
     assert proc.returncode == 0, proc.stderr  # plain text: allowed, and escaped
     tex = next(out.glob("*.tex")).read_text(encoding="utf-8")
     title = re.search(r"^\\title\{(.*)\}$", tex, re.M).group(1)
-    assert title == r"Book \textbackslash{}input\{/etc/passwd\} \textbackslash{}write18\{touch pwned\}"
+    assert (
+        title
+        == r"Book \textbackslash{}input\{/etc/passwd\} \textbackslash{}write18\{touch pwned\}"
+    )
 
 
 @pytest.mark.print
 def test_tex_reads_no_file_outside_the_build_and_runs_no_shell(tmp_path):
     """The book's latexmk call (textbook-build) on a file that tries both."""
     from textbook_build.latexmk import latexmk
-    (tmp_path / "t.tex").write_text("\\documentclass{article}\\begin{document}\n"
-                                    "\\immediate\\write18{touch pwned}\n"
-                                    "A \\input{/etc/passwd}\n\\end{document}\n")
+
+    (tmp_path / "t.tex").write_text(
+        "\\documentclass{article}\\begin{document}\n"
+        "\\immediate\\write18{touch pwned}\n"
+        "A \\input{/etc/passwd}\n\\end{document}\n"
+    )
     assert latexmk(tmp_path, "t.tex", "hostile") != 0
     log = (tmp_path / "t.log").read_text(encoding="utf-8", errors="replace")
     assert "runsystem(touch pwned)...disabled." in log

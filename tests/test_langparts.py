@@ -1,6 +1,7 @@
 """Language of parts: English terms in the Indonesian text (``[*term*]{.lang-en}``,
 i18n/langparts.py) carry their language in HTML and LaTeX and are hyphenated as
 English in the PDF; in the English edition they need no mark. (EPUB: test_epub.py.)"""
+
 from __future__ import annotations
 
 import re
@@ -20,15 +21,19 @@ ROOT = Path(__file__).resolve().parent.parent
 def inline_with_lang(html: str, lang: str) -> Counter:
     soup = BeautifulSoup(html, "html.parser")
     main = soup.select_one('[role="main"]')
-    return Counter(" ".join(n.get_text().split()) for n in main.find_all(["em", "strong", "span"])
-                   if n.get("lang") == lang)
+    return Counter(
+        " ".join(n.get_text().split())
+        for n in main.find_all(["em", "strong", "span"])
+        if n.get("lang") == lang
+    )
 
 
 def test_the_book_marks_the_terms_of_the_source_material():
     terms = marked_terms()
     assert {"community development", "empowerment"} <= set(terms["pemberdayaan"])
     assert {"task goals", "process goals", "Social Casework", "Locality Development"} <= {
-        t for found in terms.values() for t in found}
+        t for found in terms.values() for t in found
+    }
     assert "Indonesia Center for Sustainable Development" in terms["daftar-pustaka"]
     assert sum(sum(c.values()) for c in terms.values()) >= 30
 
@@ -58,9 +63,12 @@ def test_each_term_switches_to_english_in_the_latex_source(book_build):
     out, proc = book_build("id", "latex")
     assert proc.returncode == 0, proc.stderr
     tex = " ".join(next(out.glob("*.tex")).read_text("utf-8").split())
-    switched = Counter(re.findall(
-        r"\\foreignlanguage\{english\}\{\\DUrole\{lang-en\}\{(?:\\sphinxstyleemphasis\{)?([^{}]*)\}*",
-        tex))
+    switched = Counter(
+        re.findall(
+            r"\\foreignlanguage\{english\}\{\\DUrole\{lang-en\}\{(?:\\sphinxstyleemphasis\{)?([^{}]*)\}*",
+            tex,
+        )
+    )
     assert switched == sum(marked_terms().values(), Counter())
     assert "\\begin{otherlanguage}{english}\n" in next(out.glob("*.tex")).read_text("utf-8")
 
@@ -69,15 +77,19 @@ def test_a_malformed_language_mark_is_a_warning_at_its_line(tmp_path):
     project = copy_root("bad-lang-attr", tmp_path)
     proc, out = sphinx_build(project)
     index = re.escape(str(project / "index.md"))
-    assert re.search(index + r":3: WARNING: invalid language mark '.lang-English'",
-                     proc.stderr), proc.stderr
+    assert re.search(index + r":3: WARNING: invalid language mark '.lang-English'", proc.stderr), (
+        proc.stderr
+    )
     assert proc.returncode != 0 and "Traceback" not in proc.stderr
     page = (out / "index.html").read_text("utf-8")
     assert '<span class="istilah lang-en" lang="en"><em>empowerment</em></span>' in page
     assert "[<em>task goals</em>]{.lang-en}" in page  # an escaped brace stays text
-    assert re.search(re.escape(str(project / "refs.bib")) + r":6: WARNING: ada2003: field "
-                     r"'lang-en': 'Social Planning' is not "
-                             r"in the entry as printed", proc.stderr), proc.stderr
+    assert re.search(
+        re.escape(str(project / "refs.bib")) + r":6: WARNING: ada2003: field "
+        r"'lang-en': 'Social Planning' is not "
+        r"in the entry as printed",
+        proc.stderr,
+    ), proc.stderr
     assert '<span class="lang-en" lang="en">Community Development</span>' in page
 
 
@@ -90,8 +102,10 @@ def test_an_english_term_is_hyphenated_by_english_patterns(tmp_path, print_toolc
     proc, out = sphinx_build(project, builder="latex")
     assert proc.returncode == 0, proc.stderr
     tex = next(out.glob("*.tex"))
-    assert (r"\foreignlanguage{english}{\DUrole{lang-en}{\sphinxstyleemphasis{development}}}"
-            in tex.read_text("utf-8"))
+    assert (
+        r"\foreignlanguage{english}{\DUrole{lang-en}{\sphinxstyleemphasis{development}}}"
+        in tex.read_text("utf-8")
+    )
     from textbook_build.latexmk import latexmk
 
     assert latexmk(out, tex.name, "langparts") == 0

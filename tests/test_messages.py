@@ -1,4 +1,5 @@
 """Interface words: one gettext domain (``textbook``), one PO entry per word and language."""
+
 from __future__ import annotations
 
 import os
@@ -6,12 +7,13 @@ import os
 import polib
 import pytest
 
-from textbook_po import interface
 from textbook import messages
 from textbook.citations.styles import WORDS as BIB_WORDS
 from textbook.html.search_id import JS_MESSAGES
 from textbook.html.site import DESCRIPTION, UI, ui
-from textbook.latex.layout import WORDS as PRINT_WORDS, words
+from textbook.latex.layout import WORDS as PRINT_WORDS
+from textbook.latex.layout import words
+from textbook_po import interface
 
 MSGIDS = [*UI.values(), DESCRIPTION, *PRINT_WORDS.values(), *BIB_WORDS.values(), *JS_MESSAGES]
 
@@ -50,7 +52,9 @@ def test_the_words_come_from_the_catalog_not_from_code(tmp_path, monkeypatch):
 def test_same_words_as_before_in_both_editions():
     assert ui("id")["go"] == "Cari" and ui("en")["go"] == "Search"
     assert ui("id")["parallel"] == "Baca paralel Indonesia–Inggris"
-    assert words("id")["references"] == "Daftar Pustaka" and words("en")["references"] == "References"
+    assert (
+        words("id")["references"] == "Daftar Pustaka" and words("en")["references"] == "References"
+    )
     assert words("id")["polyglossia"] == "bahasai" and words("en")["polyglossia"] == "english"
     assert words("id")["licence_url"].endswith("/deed.id")
 
@@ -66,8 +70,9 @@ def test_a_language_without_a_word_never_gets_a_third_languages_word(tmp_path, m
 def test_a_broken_catalog_is_named_with_its_line(tmp_path):
     folder = tmp_path / "id" / "LC_MESSAGES"
     folder.mkdir(parents=True)
-    (folder / "textbook.po").write_text('msgid "Skip to content"\nmsgstr "Langsung"\nlangsung\n',
-                                        encoding="utf-8")
+    (folder / "textbook.po").write_text(
+        'msgid "Skip to content"\nmsgstr "Langsung"\nlangsung\n', encoding="utf-8"
+    )
     with pytest.raises(messages.CatalogError, match=r"textbook\.po:\d+: cannot read"):
         messages.compiled(messages.po_path("id", tmp_path))
 
@@ -111,10 +116,29 @@ def test_a_hostile_interface_word_fails_the_build_at_its_line(tmp_path):
     line = po.read_text(encoding="utf-8").splitlines().index(hostile) + 1
     out = tmp_path / "out"
     proc = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-b", "html", "-W", "--keep-going", "-n", "-q",
-         "-D", "language=id", "-d", str(tmp_path / "doctrees"), "-c", str(project),
-         str(project / "source"), str(out)],
-        capture_output=True, text=True, env=dict(os.environ, SOURCE_DATE_EPOCH="1764600000"))
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-b",
+            "html",
+            "-W",
+            "--keep-going",
+            "-n",
+            "-q",
+            "-D",
+            "language=id",
+            "-d",
+            str(tmp_path / "doctrees"),
+            "-c",
+            str(project),
+            str(project / "source"),
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, SOURCE_DATE_EPOCH="1764600000"),
+    )
     assert proc.returncode == 1
     assert f"{po}:{line}: ERROR: raw HTML '<script>' is not allowed" in proc.stderr
     assert "Traceback" not in proc.stderr

@@ -2,6 +2,7 @@
 (``sw.js`` at the root, tools/textbook_build/templates/sw.js) in Chromium, against a local
 server that compresses, counts its bytes and can stall or fail
 (tests/helpers/flaky_server.py)."""
+
 from __future__ import annotations
 
 import json
@@ -16,8 +17,12 @@ from helpers.html_check import edition_words, pages
 
 pytestmark = pytest.mark.browser
 
-SLOW = {"offline": False, "latency": 400, "downloadThroughput": 50_000,  # 400 kbit/s
-        "uploadThroughput": 50_000}
+SLOW = {
+    "offline": False,
+    "latency": 400,
+    "downloadThroughput": 50_000,  # 400 kbit/s
+    "uploadThroughput": 50_000,
+}
 BUDGET = 100_000  # bytes on the wire, compressed, worker included
 
 
@@ -175,14 +180,19 @@ def new_build(site) -> str:
         line = found.group(1) if found else line
         page.write_text(text.replace(f'data-build="{old}"', f'data-build="{new}"'), "utf-8")
     chapter = site / "id" / "pemberdayaan.html"
-    chapter.write_text(chapter.read_text("utf-8").replace(
-        "Pemberdayaan menurut Payne", "Pemberdayaan menurut Payne (edisi baru)"), "utf-8")
+    chapter.write_text(
+        chapter.read_text("utf-8").replace(
+            "Pemberdayaan menurut Payne", "Pemberdayaan menurut Payne (edisi baru)"
+        ),
+        "utf-8",
+    )
     (site / "sw.js").write_text(sw.replace(f'"stamp": {old}', f'"stamp": {new}'), "utf-8")
     return line
 
 
 def test_after_a_new_build_online_pages_are_new_and_offline_the_reader_is_told_once(
-        browser, served, site):
+    browser, served, site
+):
     built = site
     site, url, _ = served
     context, page = kept_visit(browser, url, site)
@@ -193,8 +203,11 @@ def test_after_a_new_build_online_pages_are_new_and_offline_the_reader_is_told_o
     online.goto(f"{url}id/pemberdayaan.html")
     assert "edisi baru" in online.locator("main").inner_text()  # online: the new page
     online.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
-    until(online, """async () => { const r = await navigator.serviceWorker.getRegistration();
-        return !r.installing && !r.waiting && r.active.state === 'activated'; }""")
+    until(
+        online,
+        """async () => { const r = await navigator.serviceWorker.getRegistration();
+        return !r.installing && !r.waiting && r.active.state === 'activated'; }""",
+    )
     online.wait_for_timeout(500)
     context.set_offline(True)
     offline = context.new_page()
@@ -217,8 +230,11 @@ def test_every_page_says_which_edition_it_is(site):
         text = (site / rel).read_text("utf-8")
         # a release's "Edisi 1.0"; between tags the title page's pre-release words
         words = edition_words(rel.split("/")[0], site.with_name(site.name + "-project"))
-        assert re.search(rf'<p class="edition-line" data-build="\d+">{re.escape(words)} · '
-                         r'[^<]*20\d\d</p>', text), rel
+        assert re.search(
+            rf'<p class="edition-line" data-build="\d+">{re.escape(words)} · '
+            r"[^<]*20\d\d</p>",
+            text,
+        ), rel
 
 
 def test_without_service_workers_the_site_works_as_before(browser, served):

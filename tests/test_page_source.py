@@ -1,6 +1,7 @@
 """Which PDF the e-book takes its print pages from (tools/textbook_build/editions.py): the
 published PDF of the same language, only when its build had the inputs a build would
 have now (its fingerprint) and it is still the file that build wrote."""
+
 from __future__ import annotations
 
 from textbook_build import Project

@@ -1,4 +1,5 @@
 """Sphinx's own scaling: ``-j 2`` reads and writes in parallel and gives the same tree as ``-j 1``."""
+
 from __future__ import annotations
 
 import filecmp
@@ -28,10 +29,31 @@ sys.exit(code)
 def build(tmp: Path, builder: str, lang: str, jobs: int) -> tuple[Path, str]:
     out = tmp / f"{builder}-{lang}-j{jobs}"
     proc = subprocess.run(
-        [sys.executable, "-c", RUN, "-b", builder, "-j", str(jobs), "-W", "--keep-going", "-n",
-         "-q", "-D", f"language={lang}", "-d", str(tmp / f"doctrees-{builder}-{lang}-{jobs}"),
-         "-c", str(ROOT), str(ROOT / "source"), str(out)],
-        capture_output=True, text=True, env=dict(os.environ, SOURCE_DATE_EPOCH="1764600000"))
+        [
+            sys.executable,
+            "-c",
+            RUN,
+            "-b",
+            builder,
+            "-j",
+            str(jobs),
+            "-W",
+            "--keep-going",
+            "-n",
+            "-q",
+            "-D",
+            f"language={lang}",
+            "-d",
+            str(tmp / f"doctrees-{builder}-{lang}-{jobs}"),
+            "-c",
+            str(ROOT),
+            str(ROOT / "source"),
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, SOURCE_DATE_EPOCH="1764600000"),
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return out, proc.stdout
 

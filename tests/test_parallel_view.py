@@ -1,6 +1,7 @@
 """The parallel view as a reader uses it (issue 11, deliverable 6): every passage of
 both editions, previous/next and a table of contents within the view, reachable from
 each edition with that edition's interface; phones; the catalogs' text escaped."""
+
 from __future__ import annotations
 
 import re
@@ -24,12 +25,21 @@ def soup(path: Path) -> BeautifulSoup:
 
 def _cells(page: BeautifulSoup) -> list[list[tuple[str, str, bool]]]:
     """Each row of the view: (lang, text, no-counterpart marker) per side."""
-    return [[(cell["lang"], " ".join(cell.get_text().split()), "pair-missing" in
-              cell.get("class", [])) for cell in pair.find_all(recursive=False)]
-            for pair in page.select(".parallel .pair")]
+    return [
+        [
+            (
+                cell["lang"],
+                " ".join(cell.get_text().split()),
+                "pair-missing" in cell.get("class", []),
+            )
+            for cell in pair.find_all(recursive=False)
+        ]
+        for pair in page.select(".parallel .pair")
+    ]
 
 
 # -- the view's content, on a tiny project (no browser) ---------------------------
+
 
 @pytest.fixture(scope="module")
 def tiny(tmp_path_factory) -> Path:
@@ -45,10 +55,14 @@ def test_one_edition_passages_take_their_side_with_their_language(tiny, folder, 
     assert page.html["lang"] == lang  # the interface of the edition it is reached from
     rows = _cells(page)
     # in source order: the Indonesian-only passage, then the English-only one
-    assert rows[3] == [("id", "Parafrase hanya dalam bahasa Indonesia.", False),
-                       ("en", ui("en")["no_counterpart"], True)]
-    assert rows[4] == [("id", ui("id")["no_counterpart"], True),
-                       ("en", "A sentence in the English edition only.", False)]
+    assert rows[3] == [
+        ("id", "Parafrase hanya dalam bahasa Indonesia.", False),
+        ("en", ui("en")["no_counterpart"], True),
+    ]
+    assert rows[4] == [
+        ("id", ui("id")["no_counterpart"], True),
+        ("en", "A sentence in the English edition only.", False),
+    ]
     assert ui("id")["no_counterpart"] != ui("en")["no_counterpart"]  # each in its words
     # an English quotation in the Indonesian text is English on both sides
     assert rows[2] == [("en", "to help clients gain power of decision", False)] * 2
@@ -63,9 +77,14 @@ def test_catalog_text_reaches_the_view_escaped(tiny):
 
 
 def test_both_interfaces_link_each_other_and_stay_in_the_view(tiny):
-    english, indonesian = soup(tiny / "parallel" / "bab.html"), soup(tiny / "_parallel-id" / "bab.html")
+    english, indonesian = (
+        soup(tiny / "parallel" / "bab.html"),
+        soup(tiny / "_parallel-id" / "bab.html"),
+    )
     assert english.select_one('nav.langs a[hreflang="id"]')["href"] == "../../id/parallel/bab.html"
-    assert indonesian.select_one('nav.langs a[hreflang="en"]')["href"] == "../../en/parallel/bab.html"
+    assert (
+        indonesian.select_one('nav.langs a[hreflang="en"]')["href"] == "../../en/parallel/bab.html"
+    )
     assert indonesian.select_one(".skip-link").get_text() == "Langsung ke isi"
     assert indonesian.select_one(".site-toc summary").get_text() == "Daftar Isi"
     assert [a.get_text() for a in indonesian.select(".site-nav a")] == ["Bab Satu", "Bagian Dua"]
@@ -74,6 +93,7 @@ def test_both_interfaces_link_each_other_and_stay_in_the_view(tiny):
 
 
 # -- the published site, in Chromium ---------------------------------------------
+
 
 def _book_order(page, base: str, lang: str) -> list[str]:
     """The pages in the book's order, as its edition's pager leads through them."""
@@ -129,10 +149,15 @@ def test_table_of_contents_links_stay_in_the_view(browser, site, site_server):
         for path in sorted((site / lang / "parallel").glob("*.html")):
             nav = soup(path).select(".site-nav a, .site-toc a, .pager a, .book-title a")
             hrefs = [a["href"] for a in nav]
-            assert hrefs and all("/" not in h and not h.startswith("..") for h in hrefs), (path, hrefs)
+            assert hrefs and all("/" not in h and not h.startswith("..") for h in hrefs), (
+                path,
+                hrefs,
+            )
     page = browser.new_page(viewport=DESKTOP)
     page.goto(f"{site_server}id/parallel/pemberdayaan.html")
-    page.locator(".site-nav").get_by_role("link", name="3. Model-Model Intervensi Komunitas").click()
+    page.locator(".site-nav").get_by_role(
+        "link", name="3. Model-Model Intervensi Komunitas"
+    ).click()
     assert page.url == f"{site_server}id/parallel/model-intervensi.html"
     page.locator(".site-nav").get_by_role("link", name=re.compile("^Perbandingan")).click()
     assert page.url.startswith(f"{site_server}id/parallel/model-intervensi.html#")
@@ -145,19 +170,29 @@ def test_table_of_contents_links_stay_in_the_view(browser, site, site_server):
     phone.locator(".site-toc summary").tap()
     with phone.expect_navigation():
         phone.locator(".site-toc").get_by_role(
-            "link", name="2. Community Intervention as Macro Practice").tap()
+            "link", name="2. Community Intervention as Macro Practice"
+        ).tap()
     assert phone.url == f"{site_server}en/parallel/intervensi-makro.html"
     context.close()
     page.close()
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("lang, link, words", [
-    ("id", "Baca paralel Indonesia–Inggris", ("Langsung ke isi", "Daftar Isi", "Cari",
-                                              "Berikutnya:")),
-    ("en", "Parallel reading Indonesian–English", ("Skip to content", "Table of Contents",
-                                                   "Search", "Next:")),
-])
+@pytest.mark.parametrize(
+    "lang, link, words",
+    [
+        (
+            "id",
+            "Baca paralel Indonesia–Inggris",
+            ("Langsung ke isi", "Daftar Isi", "Cari", "Berikutnya:"),
+        ),
+        (
+            "en",
+            "Parallel reading Indonesian–English",
+            ("Skip to content", "Table of Contents", "Search", "Next:"),
+        ),
+    ],
+)
 def test_each_edition_opens_the_view_in_its_own_interface(browser, site_server, lang, link, words):
     page = browser.new_page(viewport=DESKTOP)
     page.goto(f"{site_server}{lang}/pemberdayaan.html")
@@ -169,9 +204,12 @@ def test_each_edition_opens_the_view_in_its_own_interface(browser, site_server, 
     assert page.locator(".site-nav").get_attribute("aria-label") == toc
     assert page.locator(".quick-search button").inner_text() == search
     assert pager in page.locator(".pager").inner_text()
-    assert page.locator('nav.langs [aria-current]').get_attribute("lang") == lang
-    assert page.locator("link[rel=canonical]").get_attribute("href").endswith(
-        f"/{lang}/parallel/pemberdayaan.html")
+    assert page.locator("nav.langs [aria-current]").get_attribute("lang") == lang
+    assert (
+        page.locator("link[rel=canonical]")
+        .get_attribute("href")
+        .endswith(f"/{lang}/parallel/pemberdayaan.html")
+    )
     # the header's search is the edition's own (Indonesian stemmer on the id side)
     page.fill("#q", "memberdayakan" if lang == "id" else "empowerment")
     page.press("#q", "Enter")
@@ -194,7 +232,8 @@ def test_phone_header_is_one_line_and_the_columns_stack(browser, site_server, vi
             assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
             boxes = page.eval_on_selector_all(
                 ".parallel .pair:not(.pair-heading) > *",
-                "els => els.map(e => [e.getBoundingClientRect().left, e.getBoundingClientRect().width])")
+                "els => els.map(e => [e.getBoundingClientRect().left, e.getBoundingClientRect().width])",
+            )
             assert {round(left) for left, _ in boxes} == {round(boxes[0][0])}  # one column
             assert min(width for _, width in boxes) > viewport["width"] * 0.8
     context.close()  # side by side on a wide screen: the test below
@@ -206,16 +245,20 @@ def test_the_view_uses_the_width_and_its_table_fits_a_phone(browser, site_server
     """Issue 19: at 1440 px the view takes the width beside the navigation (it used 800
     px), passages side by side; the comparison table is one table, both languages in
     each cell; at 320 px its rows stack inside the screen."""
-    context = browser.new_context(viewport={"width": width, "height": 900},
-                                  is_mobile=width < 768, has_touch=width < 768)
+    context = browser.new_context(
+        viewport={"width": width, "height": 900}, is_mobile=width < 768, has_touch=width < 768
+    )
     page = context.new_page()
     page.goto(f"{site_server}en/parallel/model-intervensi.html")
     assert page.evaluate("document.documentElement.scrollWidth") <= width
-    cells = page.eval_on_selector_all(".parallel table tbody :is(th, td)", """els => els.map(e => {
+    cells = page.eval_on_selector_all(
+        ".parallel table tbody :is(th, td)",
+        """els => els.map(e => {
         const r = e.getBoundingClientRect(), sides = [...e.querySelectorAll(':scope > [lang]')];
         return {left: r.left, right: r.right, sw: e.scrollWidth, cw: e.clientWidth,
                 langs: sides.map(s => s.lang), shown: sides.every(s => s.offsetHeight > 0),
-                label: getComputedStyle(e, '::before').content}; })""")
+                label: getComputedStyle(e, '::before').content}; })""",
+    )
     assert page.locator(".parallel table").count() == 1 and len(cells) == 11 * 5
     for cell in cells:
         assert cell["left"] >= 0 and cell["right"] <= width, cell

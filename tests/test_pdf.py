@@ -1,4 +1,5 @@
 """The print edition: `make pdf` through textbook-build (xelatex via latexmk)."""
+
 from __future__ import annotations
 
 import re
@@ -8,13 +9,20 @@ from pathlib import Path
 import pypdf
 import pytest
 
+from helpers.html_check import edition_words
+from helpers.latex_check import (
+    DATA,
+    catalog,
+    missing_table_strings,
+    normalise,
+    pdf_pages,
+    table_caption,
+    table_strings,
+)
 from textbook.comparison.data import load
 from textbook.edition import current
 from textbook.latex.layout import WORDS
 from textbook.messages import gettext
-from helpers.html_check import edition_words
-from helpers.latex_check import (DATA, catalog, missing_table_strings, normalise, pdf_pages,
-                                  table_caption, table_strings)
 
 pytestmark = pytest.mark.print
 
@@ -23,15 +31,28 @@ ROOT = Path(__file__).resolve().parent.parent
 LANGS = ["id", "en"]
 BASENAME = "pemberdayaan-masyarakat"
 EXPECT = {
-    "id": {"title": "Pengantar Pemberdayaan dan Intervensi Komunitas",
-           "contents": "Daftar Isi", "references": "Daftar Pustaka", "chapter": "Bab",
-           "chapters": ["Pemberdayaan dan Pengembangan Masyarakat",
-                        "Intervensi Komunitas sebagai Praktik Makro",
-                        "Model-Model Intervensi Komunitas"],
-           "appendix": "Lampiran", "polyglossia": r"\setmainlanguage{bahasai}"},
-    "en": {"title": None, "contents": "Contents", "references": "References",
-           "chapter": "Chapter", "chapters": None, "appendix": "Appendix",
-           "polyglossia": r"\setmainlanguage{english}"},
+    "id": {
+        "title": "Pengantar Pemberdayaan dan Intervensi Komunitas",
+        "contents": "Daftar Isi",
+        "references": "Daftar Pustaka",
+        "chapter": "Bab",
+        "chapters": [
+            "Pemberdayaan dan Pengembangan Masyarakat",
+            "Intervensi Komunitas sebagai Praktik Makro",
+            "Model-Model Intervensi Komunitas",
+        ],
+        "appendix": "Lampiran",
+        "polyglossia": r"\setmainlanguage{bahasai}",
+    },
+    "en": {
+        "title": None,
+        "contents": "Contents",
+        "references": "References",
+        "chapter": "Chapter",
+        "chapters": None,
+        "appendix": "Appendix",
+        "polyglossia": r"\setmainlanguage{english}",
+    },
 }
 
 
@@ -48,7 +69,9 @@ def expected(lang: str, key: str):
     if value is None and key == "title":
         return english(EXPECT["id"]["title"])
     if value is None and key == "chapters":
-        return [english(t, doc) for t, doc in zip(EXPECT["id"]["chapters"], CHAPTER_DOCS)]
+        return [
+            english(t, doc) for t, doc in zip(EXPECT["id"]["chapters"], CHAPTER_DOCS, strict=False)
+        ]
     return value
 
 
@@ -70,14 +93,14 @@ def stage(published) -> Path:
 
 
 def pdfinfo(pdf: Path) -> dict[str, str]:
-    out = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True,
-                         check=True).stdout
+    out = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     return dict(line.split(":", 1) for line in out.splitlines() if ":" in line)
 
 
 def test_one_pdf_per_language_is_published(published, pdfs):
     assert sorted(p.name for p in (published[0] / "pdf").iterdir()) == sorted(
-        p.name for p in pdfs.values())
+        p.name for p in pdfs.values()
+    )
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -90,8 +113,9 @@ def test_a4_pages(pdfs, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_font_is_embedded(pdfs, lang):
-    out = subprocess.run(["pdffonts", str(pdfs[lang])], capture_output=True, text=True,
-                         check=True).stdout.splitlines()
+    out = subprocess.run(
+        ["pdffonts", str(pdfs[lang])], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
     fonts = out[2:]
     assert fonts, "pdffonts listed no font"
     # columns: name type encoding emb sub uni object ID -> 'emb' is 5th from the end
@@ -105,26 +129,32 @@ def test_title_and_licence_pages_in_the_book_language(pages, lang):
     assert normalise(expected(lang, "title")) in title
     assert normalise(f"{gettext(WORDS['edition'], lang)} 1.0") in title
     assert normalise("Tim Buku Ajar Terbuka") in title
-    month = {"id": r"\d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|"
-                   r"Oktober|November|Desember) \d{4}",
-             "en": r"(January|February|March|April|May|June|July|August|September|October|"
-                   r"November|December) \d{1,2}, \d{4}"}[lang]
+    month = {
+        "id": r"\d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|"
+        r"Oktober|November|Desember) \d{4}",
+        "en": r"(January|February|March|April|May|June|July|August|September|October|"
+        r"November|December) \d{1,2}, \d{4}",
+    }[lang]
     assert re.search(month, pages[lang][0]), pages[lang][0]
     assert "CC BY-SA 4.0" in licence and "creativecommons.org/licenses/by-sa/4.0" in licence
     assert normalise(gettext(WORDS["licence"], lang)[:60]) in normalise(licence)
     # between tags: the pre-release and its commit, on the title page and its back
     edition = current(ROOT)
     if not edition.released:
-        label = normalise(gettext(WORDS["prerelease"], lang).format(
-            version=edition.version, commit=edition.commit))
+        label = normalise(
+            gettext(WORDS["prerelease"], lang).format(
+                version=edition.version, commit=edition.commit
+            )
+        )
         assert label in normalise(title) and label in normalise(licence), title
     # no public address recorded: a preview, said on the title page and its back
     preview = normalise(gettext(WORDS["preview"], lang)[:50])
     assert preview in normalise(title) and preview in normalise(licence)
     # the article's credit, and in a translation that it is one
     assert normalise(gettext(WORDS["source"], lang)[:60]) in normalise(licence)
-    assert (normalise(gettext(WORDS["translation"], lang)[:40]) in normalise(licence)) \
-        == (lang != "id")
+    assert (normalise(gettext(WORDS["translation"], lang)[:40]) in normalise(licence)) == (
+        lang != "id"
+    )
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -132,8 +162,11 @@ def test_every_running_head_names_the_edition_as_the_title_page_does(pages, lang
     """A release's "Edisi 1.0"; between tags "prarilis 1.0 (komit abc1234)", never the
     bare edition number (a head may wrap to a second line)."""
     title, words = normalise(expected(lang, "title")), normalise(edition_words(lang))
-    heads = [normalise(" ".join(page.splitlines()[:2])) for page in pages[lang][2:]
-             if normalise(page).startswith(title + ",")]
+    heads = [
+        normalise(" ".join(page.splitlines()[:2]))
+        for page in pages[lang][2:]
+        if normalise(page).startswith(title + ",")
+    ]
     assert len(heads) >= 3, pages[lang]
     assert all(head.startswith(f"{title},{words}") for head in heads), (words, heads)
 
@@ -145,7 +178,9 @@ def test_table_of_contents_numbered_chapters_and_references(pages, lang):
     for number, title in enumerate(expected(lang, "chapters"), start=1):
         assert re.search(rf"^{number} {re.escape(title)} \d+$", toc, re.M), (title, toc)
     # the editorial notes (an unnumbered toctree of the front page) are appendix A
-    notes = "Catatan Editorial" if lang == "id" else english("Catatan Editorial", "catatan-editorial")
+    notes = (
+        "Catatan Editorial" if lang == "id" else english("Catatan Editorial", "catatan-editorial")
+    )
     assert re.search(rf"^A {re.escape(notes)} \d+$", toc, re.M), toc
     # the references are the last chapter, unnumbered, in the book's language; the index
     # follows (test_glossary_and_index_are_printed)
@@ -153,8 +188,11 @@ def test_table_of_contents_numbered_chapters_and_references(pages, lang):
     assert re.fullmatch(rf"{expected(lang, 'references')} \d+", last), last
     assert re.fullmatch(rf"{INDEX[lang]} \d+", index), index
     references = [p for p in pages[lang] if p.startswith(expected(lang, "references") + "\n")]
-    assert len(references) == 1 and "[Budimanta 2003]" in references[0] \
+    assert (
+        len(references) == 1
+        and "[Budimanta 2003]" in references[0]
         and "[Adi 2003]" in references[0]
+    )
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -209,9 +247,12 @@ def test_every_cell_of_the_comparison_table_is_printed(pages, lang):
 def test_comparison_table_header_repeats_on_each_page(pages, lang):
     data = load(DATA)
     heading = table_strings(lang)[f"model {data.models[-1].id}"]
-    table_pages = [p for p in pages[lang] if normalise(table_strings(lang)["cell tujuan/lokal"])
-                   in normalise(p) or normalise(table_strings(lang)["cell peran-klien/lokal"])
-                   in normalise(p)]
+    table_pages = [
+        p
+        for p in pages[lang]
+        if normalise(table_strings(lang)["cell tujuan/lokal"]) in normalise(p)
+        or normalise(table_strings(lang)["cell peran-klien/lokal"]) in normalise(p)
+    ]
     # the Indonesian table breaks across pages (the English one fits on one)
     assert len(table_pages) >= (2 if lang == "id" else 1), table_pages
     for page in table_pages:
@@ -236,11 +277,15 @@ def test_comparison_table_starts_with_two_rows_and_ends_with_two(pages, lang):
 def test_table_caption_is_as_wide_as_the_table(pdfs, lang):
     """Its lines run the text's width (LaTeX's default is 4 in, and the geometry is set only
     at \\begin{document}): both captions fit on one line, the English one wrapped before."""
-    text = subprocess.run(["pdftotext", "-layout", str(pdfs[lang]), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdfs[lang]), "-"], capture_output=True, text=True, check=True
+    ).stdout
     caption = table_caption(lang)
-    line = next(line for line in text.splitlines() if caption.split()[0] in line
-                and re.search(r"\b1[:.]", line))
+    line = next(
+        line
+        for line in text.splitlines()
+        if caption.split()[0] in line and re.search(r"\b1[:.]", line)
+    )
     assert " ".join(line.split()).endswith(caption), (line, caption)
 
 
@@ -287,12 +332,13 @@ def edit_table(pages: list[str], lang: str, value: str, move: bool = False) -> l
     assert count, f"{value!r} is not printed in the table"
     if move:  # at the end of the table's last page (a blank page may follow it)
         kept = table.rstrip("\f\n")
-        table = kept + "\n" + value + "\n" + table[len(kept):]
+        table = kept + "\n" + value + "\n" + table[len(kept) :]
     return (book[:begin] + table + book[end:]).split("\f")
 
 
-@pytest.mark.parametrize("lang, place", [("id", "cell peran-klien/aksi"),
-                                         ("en", "indicator strategi")])
+@pytest.mark.parametrize(
+    "lang, place", [("id", "cell peran-klien/aksi"), ("en", "indicator strategi")]
+)
 def test_checker_reports_a_lost_cell(pages, lang, place):
     """The table check fails when one string of the data file is not in the table."""
     value = table_strings(lang)[place]
@@ -302,10 +348,13 @@ def test_checker_reports_a_lost_cell(pages, lang, place):
     assert missing_table_strings(lost, lang) == [f"{place}: {value!r}"]
 
 
-@pytest.mark.parametrize("lang, place", [
-    ("id", "cell populasi-klien/aksi"),  # 'Korban', again in the editorial notes
-    ("en", "model aksi"),  # Social Action, in the list of five models before the table
-])
+@pytest.mark.parametrize(
+    "lang, place",
+    [
+        ("id", "cell populasi-klien/aksi"),  # 'Korban', again in the editorial notes
+        ("en", "model aksi"),  # Social Action, in the list of five models before the table
+    ],
+)
 def test_checker_reports_a_lost_cell_printed_elsewhere_in_the_book(pages, lang, place):
     """Only the table's own text counts: a string dropped from the table is reported
     even though the same words are printed elsewhere in the book."""
@@ -326,8 +375,7 @@ def test_checker_reports_a_cell_in_the_wrong_row(pages):
 
 def test_checker_reports_a_missing_caption(pages):
     book = [page.replace("Tabel 1: ", "Tabel 1 ") for page in pages["id"]]
-    assert missing_table_strings(book, "id") == [
-        f"caption not found: {table_caption('id')!r}"]
+    assert missing_table_strings(book, "id") == [f"caption not found: {table_caption('id')!r}"]
 
 
 def test_build_fails_on_overfull_vbox(tmp_path, print_toolchain, capsys):
@@ -336,7 +384,9 @@ def test_build_fails_on_overfull_vbox(tmp_path, print_toolchain, capsys):
 
     (tmp_path / "x.tex").write_text(
         "\\documentclass{article}\\begin{document}\n"
-        "\\vbox to 2cm{\\hrule height 8cm}\n\\end{document}\n", encoding="utf-8")
+        "\\vbox to 2cm{\\hrule height 8cm}\n\\end{document}\n",
+        encoding="utf-8",
+    )
     assert latexmk(tmp_path, "x.tex", "test") == 1
     assert "Overfull \\vbox" in capsys.readouterr().err
 
@@ -347,15 +397,20 @@ def test_indonesian_hyphenation_patterns_are_installed(tmp_path, print_toolchain
         "\\documentclass{article}\\usepackage{polyglossia}\\setmainlanguage{bahasai}\n"
         "\\setotherlanguage{english}\\begin{document}\\showhyphens{masyarakat}\n"
         "\\begin{english}\\showhyphens{masyarakat}\\end{english}\\end{document}\n",
-        encoding="utf-8")
-    subprocess.run(["xelatex", "-interaction=nonstopmode", "-no-pdf", "h.tex"], cwd=tmp_path,
-                   capture_output=True, check=False)
-    shown = re.findall(r"^\\TU/\S+ (\S+)$", (tmp_path / "h.log").read_text(errors="replace"),
-                       re.M)
+        encoding="utf-8",
+    )
+    subprocess.run(
+        ["xelatex", "-interaction=nonstopmode", "-no-pdf", "h.tex"],
+        cwd=tmp_path,
+        capture_output=True,
+        check=False,
+    )
+    shown = re.findall(r"^\\TU/\S+ (\S+)$", (tmp_path / "h.log").read_text(errors="replace"), re.M)
     assert shown == ["ma-sya-ra-kat", "masyarakat"], shown
 
 
 # -- print fit for double-sided printing, and what a PDF reader shows ---------
+
 
 def _outline(reader, items=None, depth=0):
     for item in reader.outline if items is None else items:
@@ -398,7 +453,9 @@ def test_bookmarks_numbered_like_the_chapters(pdfs, lang):
     for number, title in enumerate(expected(lang, "chapters"), start=1):
         assert f"{number} {title}" in chapters, chapters
     assert any(re.fullmatch(r"1\.1 \S.*", title) for _, title, _ in marks), marks
-    notes = "Catatan Editorial" if lang == "id" else english("Catatan Editorial", "catatan-editorial")
+    notes = (
+        "Catatan Editorial" if lang == "id" else english("Catatan Editorial", "catatan-editorial")
+    )
     assert f"A {notes}" in chapters
     assert chapters[-2:] == [expected(lang, "references"), INDEX[lang]]
     assert chapters[0] == gettext(WORDS["preface"], lang)
@@ -412,13 +469,29 @@ def test_folios_on_the_outer_edge(pdfs, lang):
     for index, label in enumerate(reader.page_labels):
         if not label.isdigit():
             continue
-        html = subprocess.run(["pdftotext", "-bbox", "-f", str(index + 1), "-l", str(index + 1),
-                               str(pdfs[lang]), "-"], capture_output=True, text=True).stdout
+        html = subprocess.run(
+            [
+                "pdftotext",
+                "-bbox",
+                "-f",
+                str(index + 1),
+                "-l",
+                str(index + 1),
+                str(pdfs[lang]),
+                "-",
+            ],
+            capture_output=True,
+            text=True,
+        ).stdout
         height = float(re.search(r'<page width="([\d.]+)" height="([\d.]+)"', html).group(2))
         width = float(re.search(r'<page width="([\d.]+)"', html).group(1))
-        folios = [float(m.group(1)) for m in re.finditer(
-            r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>' + label + "</word>", html)
-            if float(m.group(2)) > 0.9 * height]
+        folios = [
+            float(m.group(1))
+            for m in re.finditer(
+                r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>' + label + "</word>", html
+            )
+            if float(m.group(2)) > 0.9 * height
+        ]
         if not folios:
             continue  # a blank left-hand page has none
         assert (folios[-1] > width / 2) == (index % 2 == 0), (label, index + 1, folios)
@@ -437,7 +510,7 @@ def test_indonesian_quotes_are_typographic_and_paired_in_the_pdf(pages):
 
 
 def test_english_words_in_the_indonesian_pdf_break_as_english(pages):
-    """"Development" in the text and the references broke as develo-pment (Indonesian
+    """ "Development" in the text and the references broke as develo-pment (Indonesian
     patterns) before the terms were marked (test_langparts.py has the narrow column)."""
     text = "\n".join(pages["id"])
     breaks = re.findall(r"([Dd]evel\w*)-\n(\w+)", text)  # two today: text and references
@@ -445,15 +518,17 @@ def test_english_words_in_the_indonesian_pdf_break_as_english(pages):
     assert all(head in ("devel", "Devel", "develop", "Develop") for head, _ in breaks), breaks
 
 
-
 @pytest.mark.parametrize("lang", LANGS)
 def test_glossary_and_index_are_printed(pages, stage, lang):
     from helpers.book_facts import AUTHORS, HEADING, TERMS, name
 
     lines = [page.splitlines() for page in pages[lang]]
-    start = next(i for i, page in enumerate(lines) if page[:2] == [
-        f"{WORDS_APPENDIX[lang]} B", HEADING[lang]])  # appendix B, after the editorial notes
-    glossary = normalise(" ".join(pages[lang][start:start + 4]))
+    start = next(
+        i
+        for i, page in enumerate(lines)
+        if page[:2] == [f"{WORDS_APPENDIX[lang]} B", HEADING[lang]]
+    )  # appendix B, after the editorial notes
+    glossary = normalise(" ".join(pages[lang][start : start + 4]))
     for term in TERMS:
         assert f"{normalise(name(term, lang))}(" in glossary, term.source  # "term (other)"
     index = next(page for page in lines if page[:1] == [INDEX[lang]])

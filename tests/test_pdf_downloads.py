@@ -1,4 +1,5 @@
 """Every HTML page links to the PDF and EPUB of its language, and the files exist."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -32,9 +33,11 @@ def test_every_page_links_to_existing_downloads_of_its_language(site, lang):
         links = download_links(page)
         targets = [(page.parent / unquote(urlsplit(href).path)).resolve() for href in links]
         names = sorted(t.name for t in targets)
-        assert names == [f"pemberdayaan-masyarakat-{lang}-accessible.pdf",
-                         f"pemberdayaan-masyarakat-{lang}.epub",
-                         f"pemberdayaan-masyarakat-{lang}.pdf"], (page, links)
+        assert names == [
+            f"pemberdayaan-masyarakat-{lang}-accessible.pdf",
+            f"pemberdayaan-masyarakat-{lang}.epub",
+            f"pemberdayaan-masyarakat-{lang}.pdf",
+        ], (page, links)
         for target in targets:
             assert target.parent == (site / "downloads").resolve(), (page, target)
             assert target.is_file() and target.stat().st_size > 10_000, (page, target)
@@ -58,8 +61,9 @@ def test_a_later_pdf_build_refreshes_the_site_downloads(site):
     assert (site / "downloads" / "pemberdayaan-masyarakat-id.epub").is_file()
 
 
-def test_pages_link_only_published_books_and_a_later_epub_build_adds_its_links(published,
-                                                                              tmp_path):
+def test_pages_link_only_published_books_and_a_later_epub_build_adds_its_links(
+    published, tmp_path
+):
     """``make html`` with only PDFs published links no EPUB; ``make epub`` then
     rebuilds the published site so that every page links to the new files."""
     import shutil
@@ -74,9 +78,10 @@ def test_pages_link_only_published_books_and_a_later_epub_build_adds_its_links(p
     for lang in LANGS:
         for page in sorted((site / lang).rglob("*.html")):
             targets = [(page.parent / href).resolve() for href in download_links(page)]
-            assert targets == [site.resolve() / "downloads" /
-                               f"pemberdayaan-masyarakat-{lang}{end}"
-                               for end in (".pdf", "-accessible.pdf")], page
+            assert targets == [
+                site.resolve() / "downloads" / f"pemberdayaan-masyarakat-{lang}{end}"
+                for end in (".pdf", "-accessible.pdf")
+            ], page
             assert all(target.is_file() for target in targets)
     assert main(["epub"], project) == 0
     for lang in LANGS:
@@ -84,6 +89,7 @@ def test_pages_link_only_published_books_and_a_later_epub_build_adds_its_links(p
         assert sorted(download_links(page)) == [
             f"../downloads/pemberdayaan-masyarakat-{lang}-accessible.pdf",
             f"../downloads/pemberdayaan-masyarakat-{lang}.epub",
-            f"../downloads/pemberdayaan-masyarakat-{lang}.pdf"]
+            f"../downloads/pemberdayaan-masyarakat-{lang}.pdf",
+        ]
         for href in download_links(page):
             assert (page.parent / href).is_file()

@@ -1,13 +1,14 @@
 """An author's edit publishes every edition at once: a translated edition shows the
 pending passage in Indonesian, marked lang="id" with a visible note, and the build
 names the pending entry (CONTRIBUTING: "A source edit never blocks")."""
+
 from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
 
-from textbook_build import copy_project
 from helpers.html_check import run_build
+from textbook_build import copy_project
 
 pytestmark = pytest.mark.slow
 
@@ -21,10 +22,14 @@ def test_a_source_edit_publishes_both_editions_with_the_passage_marked(tmp_path)
     chapter.write_text(chapter.read_text(encoding="utf-8").replace(OLD, NEW), encoding="utf-8")
     proc = run_build(project, "html", "--langs", "id", "en")
     assert proc.returncode == 0, proc.stderr
-    assert "[html] a preview: canonical links, the sitemap and the ready citation name " \
+    assert (
+        "[html] a preview: canonical links, the sitemap and the ready citation name "
         "http://127.0.0.1:8000/ (set TEXTBOOK_SITE_URL" in proc.stdout
-    assert "source/pemberdayaan.md:3: pending translation (en), published in " \
+    )
+    assert (
+        "source/pemberdayaan.md:3: pending translation (en), published in "
         "Indonesian and marked 'not yet translated': 'Hal paling inti" in proc.stderr
+    )
     site = project / "_build" / "html"
     source = BeautifulSoup((site / "id" / "pemberdayaan.html").read_text("utf-8"), "html.parser")
     assert NEW in source.get_text()

@@ -2,6 +2,7 @@
 by GNU msgcat and by translate-toolkit (Weblate's PO library, with Weblate's header
 fields) pass `make po-check`, stay as they are after `make update-po` and give the
 same site. Every command is run in a git copy of the project, as typed."""
+
 from __future__ import annotations
 
 import filecmp
@@ -68,32 +69,50 @@ def test_add_language_changes_only_its_files_and_the_declaration(tmp_path):
     changed = git(project, "status", "--porcelain", "--untracked-files=all").splitlines()
     assert sorted(line[3:] for line in changed) == sorted(
         ["locales/languages.yaml"]
-        + [f"locales/ms/LC_MESSAGES/{p.stem}.po"
-           for p in (project / "locales" / "templates").glob("*.pot")])
+        + [
+            f"locales/ms/LC_MESSAGES/{p.stem}.po"
+            for p in (project / "locales" / "templates").glob("*.pot")
+        ]
+    )
     diff = git(project, "diff", "-U0", "locales/languages.yaml")
-    lines = [line for line in diff.splitlines() if line[:1] in "+-" and line[:3] not in
-             ("+++", "---")]  # the draft listed, a profile skeleton appended
-    assert lines[:3] == ["-draft: []", "+draft: [ms]", "+  ms:  # a skeleton: check it, add "
-                         "quotes and dictionaries (see above)"]
-    assert lines[3:] == ['+    name: "Melayu"', "+    polyglossia: malay",
-                         '+    date_format: "%-d %B %Y"']
+    lines = [
+        line for line in diff.splitlines() if line[:1] in "+-" and line[:3] not in ("+++", "---")
+    ]  # the draft listed, a profile skeleton appended
+    assert lines[:3] == [
+        "-draft: []",
+        "+draft: [ms]",
+        "+  ms:  # a skeleton: check it, add quotes and dictionaries (see above)",
+    ]
+    assert lines[3:] == [
+        '+    name: "Melayu"',
+        "+    polyglossia: malay",
+        '+    date_format: "%-d %B %Y"',
+    ]
     # a fresh draft: no msgfmt header warning, and po-check passes with a note
     for po in (project / "locales" / "ms" / "LC_MESSAGES").glob("*.po"):
-        check = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(po)],
-                               capture_output=True, text=True)
+        check = subprocess.run(
+            ["msgfmt", "--check", "-o", "/dev/null", str(po)], capture_output=True, text=True
+        )
         assert check.returncode == 0 and check.stderr == "", check.stderr
     proc = make(project, "po-check")
     assert proc.returncode == 0, proc.stdout
     assert "locales/glossary.yaml:1: note: no 'ms:' terms yet" in proc.stdout
     catalogs = list((project / "locales/ms/LC_MESSAGES").glob("*.po"))
-    total = sum(1 for po in catalogs for line in po.read_text("utf-8").splitlines()
-                if line.startswith("msgid ")) - len(catalogs)  # less each header
+    total = sum(
+        1
+        for po in catalogs
+        for line in po.read_text("utf-8").splitlines()
+        if line.startswith("msgid ")
+    ) - len(catalogs)  # less each header
     assert f"locales/ms: note: draft 'ms': 0 of {total} messages translated" in proc.stdout
     # released, the same language must have its glossary terms
     declaration = project / "locales" / "languages.yaml"
-    declaration.write_text(declaration.read_text("utf-8").replace(
-        "released: [id, en]", "released: [id, en, ms]").replace("draft: [ms]", "draft: []"),
-        encoding="utf-8")
+    declaration.write_text(
+        declaration.read_text("utf-8")
+        .replace("released: [id, en]", "released: [id, en, ms]")
+        .replace("draft: [ms]", "draft: []"),
+        encoding="utf-8",
+    )
     proc = make(project, "po-check")
     assert proc.returncode == 2  # make: the command failed
     assert "locales/glossary.yaml:1: the glossary has no 'ms:' translations yet" in proc.stdout
@@ -102,20 +121,33 @@ def test_add_language_changes_only_its_files_and_the_declaration(tmp_path):
 def test_a_stale_template_fails_po_check_naming_the_one_command(tmp_path):
     project = git_copy(tmp_path / "book")
     chapter = project / "source" / "pemberdayaan.md"
-    chapter.write_text(chapter.read_text("utf-8").replace(
-        "Hal inti dari sebuah intervensi", "Hal paling inti dari setiap intervensi"), "utf-8")
+    chapter.write_text(
+        chapter.read_text("utf-8").replace(
+            "Hal inti dari sebuah intervensi", "Hal paling inti dari setiap intervensi"
+        ),
+        "utf-8",
+    )
     proc = make(project, "po-check")
     assert proc.returncode == 2  # make: the command failed
-    line = next(n for n, text in enumerate(
-        (project / "locales/templates/pemberdayaan.pot").read_text("utf-8").splitlines(), 1)
-        if "Hal inti dari sebuah" in text)
-    assert (f"locales/templates/pemberdayaan.pot:{line}: stale template (the sources "
-            "changed): run 'make update-po'") in proc.stdout, proc.stdout
+    line = next(
+        n
+        for n, text in enumerate(
+            (project / "locales/templates/pemberdayaan.pot").read_text("utf-8").splitlines(), 1
+        )
+        if "Hal inti dari sebuah" in text
+    )
+    assert (
+        f"locales/templates/pemberdayaan.pot:{line}: stale template (the sources "
+        "changed): run 'make update-po'"
+    ) in proc.stdout, proc.stdout
     assert make(project, "update-po").returncode == 0
     assert make(project, "po-check").returncode == 0
     changed = sorted(line[3:] for line in git(project, "status", "--porcelain").splitlines())
-    assert changed == ["locales/en/LC_MESSAGES/pemberdayaan.po",
-                       "locales/templates/pemberdayaan.pot", "source/pemberdayaan.md"]
+    assert changed == [
+        "locales/en/LC_MESSAGES/pemberdayaan.po",
+        "locales/templates/pemberdayaan.pot",
+        "source/pemberdayaan.md",
+    ]
 
 
 @pytest.mark.parametrize("tool", ["msgcat", "msgcat-w77", "translate-toolkit"])
@@ -145,8 +177,10 @@ def test_a_platform_rewrite_gives_the_same_site(clone, tmp_path, tool):
     a, b = (clone / "_build" / "html").resolve(), (project / "_build" / "html").resolve()
     files = sorted(str(p.relative_to(a)) for p in a.rglob("*") if p.is_file())
     assert files == sorted(str(p.relative_to(b)) for p in b.rglob("*") if p.is_file())
-    compared = [f for f in files
-                if not f.endswith(("sw.js", "offline.json"))
-                and not f.startswith("translation-status-")]
+    compared = [
+        f
+        for f in files
+        if not f.endswith(("sw.js", "offline.json")) and not f.startswith("translation-status-")
+    ]
     match, mismatch, errors = filecmp.cmpfiles(a, b, compared, shallow=False)
     assert mismatch == [] and errors == [] and len(match) > 40

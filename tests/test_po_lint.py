@@ -1,5 +1,6 @@
 """`make po-lint`: pofilter and dennis with the project's settings find nothing in
 today's catalogs, and each planted defect once, at the file and line of its msgstr."""
+
 from __future__ import annotations
 
 import os
@@ -19,10 +20,13 @@ CHAPTERS = "locales/en/LC_MESSAGES/"
 
 def make_po_lint(project: Path) -> subprocess.CompletedProcess:
     venv = ROOT / ".venv"  # never reinstalled from the copy (-o)
-    return subprocess.run(["make", "--no-print-directory", f"VENV={venv}", "-o",
-                           f"{venv}/.installed", "po-lint"],
-                          cwd=project, capture_output=True, text=True,
-                          env=copy_env(project, dict(os.environ, LANG="C.UTF-8")))
+    return subprocess.run(
+        ["make", "--no-print-directory", f"VENV={venv}", "-o", f"{venv}/.installed", "po-lint"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=copy_env(project, dict(os.environ, LANG="C.UTF-8")),
+    )
 
 
 @pytest.fixture
@@ -42,8 +46,11 @@ def plant(project: Path, catalog: str, msgid_start: str, old: str, new: str) -> 
     assert old in entry.msgstr
     lines = text.split("\n")
     start = next(n for n in range(entry.linenum - 1, len(lines)) if lines[n].startswith("msgstr"))
-    end = next(n for n in range(start + 1, len(lines) + 1)
-               if n == len(lines) or not lines[n].startswith('"'))
+    end = next(
+        n
+        for n in range(start + 1, len(lines) + 1)
+        if n == len(lines) or not lines[n].startswith('"')
+    )
     block = "\n".join(lines[start:end])
     assert old in block, "the planted text must lie on one line"
     lines[start:end] = block.replace(old, new, 1).split("\n")
@@ -57,16 +64,36 @@ def test_todays_catalogs_have_no_finding(project):
     assert "pofilter and dennis: no findings" in proc.stdout
 
 
-@pytest.mark.parametrize("catalog, msgid_start, old, new, finding", [
-    ("pemberdayaan.po", "Hal inti dari", "to restore social", "to to restore social",
-     "pofilter doublewords: The word 'to' is repeated"),
-    ("catatan-editorial.po", "Satu isian tabel", "for indicator 8,", "for an indicator,",
-     "pofilter numbers: Different numbers"),
-    ("model-intervensi.po", "Kemandirian;", "(*process goals*)", "(*process goals*",
-     "pofilter brackets: Missing ')'"),
-], ids=["doubled word", "lost number", "broken pair"])
-def test_a_planted_defect_is_one_finding_at_its_line(project, catalog, msgid_start, old,
-                                                      new, finding):
+@pytest.mark.parametrize(
+    "catalog, msgid_start, old, new, finding",
+    [
+        (
+            "pemberdayaan.po",
+            "Hal inti dari",
+            "to restore social",
+            "to to restore social",
+            "pofilter doublewords: The word 'to' is repeated",
+        ),
+        (
+            "catatan-editorial.po",
+            "Satu isian tabel",
+            "for indicator 8,",
+            "for an indicator,",
+            "pofilter numbers: Different numbers",
+        ),
+        (
+            "model-intervensi.po",
+            "Kemandirian;",
+            "(*process goals*)",
+            "(*process goals*",
+            "pofilter brackets: Missing ')'",
+        ),
+    ],
+    ids=["doubled word", "lost number", "broken pair"],
+)
+def test_a_planted_defect_is_one_finding_at_its_line(
+    project, catalog, msgid_start, old, new, finding
+):
     line = plant(project, catalog, msgid_start, old, new)
     proc = make_po_lint(project)
     assert proc.returncode == 2  # make: the command failed
@@ -83,4 +110,5 @@ def test_both_checkers_find_a_lost_placeholder_in_the_interface_words(project):
         f"{CHAPTERS}textbook.po:{line}: dennis W202: missing variables: {{number}}",
         f"{CHAPTERS}textbook.po:{line}: pofilter brackets: Missing '{{', '}}'",
         f"{CHAPTERS}textbook.po:{line}: pofilter pythonbraceformat: Named placeholders "
-        "absent in translation: {number}"], proc.stdout
+        "absent in translation: {number}",
+    ], proc.stdout

@@ -4,12 +4,14 @@ Every test works on a copy of the project in a temporary folder and runs
 ``textbook-build`` there, as ``make html`` does, so the real ``_build`` is
 never touched.
 """
+
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
 import pytest
+
 from helpers.publish import built_copy, copy_built, run_build, tree_digest
 
 pytestmark = pytest.mark.slow
@@ -21,8 +23,9 @@ DATA = Path("source/data/perbandingan-model.yaml")
 def break_data_file(project: Path) -> Path:
     path = project / DATA
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("indicators:", "indicators:\n  - id: [tidak ditutup\n", 1),
-                    encoding="utf-8")
+    path.write_text(
+        text.replace("indicators:", "indicators:\n  - id: [tidak ditutup\n", 1), encoding="utf-8"
+    )
     return path
 
 
@@ -78,8 +81,9 @@ def test_broken_data_file_keeps_the_published_site(project):
     broken = break_data_file(project)
     proc = run_build(project, "html")
     assert proc.returncode != 0
-    assert re.search(re.escape(str(broken)) + r":\d+: ERROR: YAML syntax error", proc.stderr), \
+    assert re.search(re.escape(str(broken)) + r":\d+: ERROR: YAML syntax error", proc.stderr), (
         proc.stderr
+    )
     assert tree_digest(project / "_build" / "html") == before
 
 
@@ -91,8 +95,9 @@ def test_one_failed_language_publishes_no_language(fmt, request, tmp_path):
     chapter = break_english_only(project)
     proc = run_build(project, fmt)
     assert proc.returncode != 0
-    assert re.search(re.escape(str(chapter)) + r":\d+: WARNING: undefined label: 'no-such-label'",
-                     proc.stderr), proc.stderr
+    assert re.search(
+        re.escape(str(chapter)) + r":\d+: WARNING: undefined label: 'no-such-label'", proc.stderr
+    ), proc.stderr
     assert f"[{fmt}:en] FAILED" in proc.stderr
     assert f"[{fmt}:id] FAILED" not in proc.stderr  # the Indonesian edition built fine ...
     assert tree_digest(project / "_build" / fmt) == before  # ... and was not published
@@ -106,8 +111,9 @@ def test_a_fixed_build_publishes_again(project):
     assert run_build(project, "html").returncode != 0
     data.write_bytes(good)
     chapter = project / "source" / "index.md"
-    chapter.write_text(chapter.read_text(encoding="utf-8") + "\nKalimat baru untuk uji.\n",
-                       encoding="utf-8")
+    chapter.write_text(
+        chapter.read_text(encoding="utf-8") + "\nKalimat baru untuk uji.\n", encoding="utf-8"
+    )
     proc = run_build(project, "html")
     assert proc.returncode == 0, proc.stderr
     for lang in ("id", "en"):
@@ -125,8 +131,9 @@ def test_unchanged_inputs_skip_the_build_and_a_changed_catalog_does_not(project)
     po = project / "locales" / "en" / "LC_MESSAGES" / "index.po"
     text = po.read_text(encoding="utf-8")
     msgstr = re.search(r'^msgstr "(.+)"$', text, re.M)
-    po.write_text(text.replace(msgstr.group(0), f'msgstr "{msgstr.group(1)} (changed)"', 1),
-                  encoding="utf-8")
+    po.write_text(
+        text.replace(msgstr.group(0), f'msgstr "{msgstr.group(1)} (changed)"', 1), encoding="utf-8"
+    )
     proc = run_build(project, "html")
     assert proc.returncode == 0, proc.stderr
     # the Indonesian edition too: its parallel view (written by the English build)
@@ -148,7 +155,8 @@ def test_a_latex_error_keeps_the_published_pdfs(published_pdf, tmp_path):
         f.write("\n```{lang-only} en\n```{raw} latex\n\\tidakadamakro\n```\n```\n")
     proc = run_build(books, "pdf")
     assert proc.returncode != 0
-    assert "[pdf:en] FAILED" in proc.stderr and "Undefined control sequence" in proc.stderr, \
+    assert "[pdf:en] FAILED" in proc.stderr and "Undefined control sequence" in proc.stderr, (
         proc.stderr
+    )
     assert "[pdf] FAILED for en" in proc.stderr
     assert tree_digest(books / "_build" / "pdf") == before

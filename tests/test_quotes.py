@@ -1,5 +1,6 @@
 """Typographic quotation marks in the Indonesian edition: HTML, EPUB and the LaTeX
 source of the PDF (docutils' smart quotes with the id profile's, locales/languages.yaml)."""
+
 from __future__ import annotations
 
 import zipfile
@@ -11,8 +12,14 @@ from helpers.prose import KORBAN, quote_faults
 
 pytestmark = pytest.mark.slow
 
-QUOTED = ("\u2018kemurungan\u2019", "\u2018musuh\u2019", "\u2018pemilik\u2019",
-          "meng\u2018ajar\u2019kan")
+QUOTED = (
+    "\u2018kemurungan\u2019",
+    "\u2018musuh\u2019",
+    "\u2018pemilik\u2019",
+    "meng\u2018ajar\u2019kan",
+)
+
+
 def page_text(markup: str) -> str:
     main = BeautifulSoup(markup, "html.parser").select_one('[role="main"]')
     assert main is not None, "no [role=main] block"
@@ -38,8 +45,9 @@ def test_epub_has_typographic_quotes(book_build):
     with zipfile.ZipFile(next(out.glob("*.epub"))) as book:
         name = next(n for n in book.namelist() if n.endswith("model-intervensi.xhtml"))
         text = book.read(name).decode("utf-8")
-        notes = book.read(next(n for n in book.namelist()
-                               if n.endswith("catatan-editorial.xhtml"))).decode("utf-8")
+        notes = book.read(
+            next(n for n in book.namelist() if n.endswith("catatan-editorial.xhtml"))
+        ).decode("utf-8")
     for word in QUOTED:
         assert word in text
     assert KORBAN in notes and quote_faults(page_text(notes)) == []

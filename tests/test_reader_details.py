@@ -1,6 +1,7 @@
 """A reader's details (issue 19, items 4 and 5), in Chromium: headings whose names are
 their words, footnote targets a finger can hit, references addressed by their keys and
 linked back to their citations, and a printed chapter that says where it comes from."""
+
 from __future__ import annotations
 
 import re
@@ -47,7 +48,8 @@ def test_footnote_markers_and_back_links_are_at_least_24_px(browser, site_server
 
 @pytest.mark.parametrize("lang, word", [("id", "Dikutip di:"), ("en", "Cited in:")])
 def test_references_are_addressed_by_key_and_link_back_to_their_citations(
-        browser, site_server, lang, word):
+    browser, site_server, lang, word
+):
     page = browser.new_page(viewport=DESKTOP)
     page.goto(f"{site_server}{lang}/daftar-pustaka.html#cite-adi2003")
     entry = page.locator("#cite-adi2003")
@@ -63,39 +65,53 @@ def test_references_are_addressed_by_key_and_link_back_to_their_citations(
     target = page.url.rsplit("#", 1)[1]
     assert "Adi" in page.locator(f"[id='{target}']").inner_text()
     # and the citation leads to the reference by its key
-    assert page.locator(f"[id='{target}'] a").get_attribute("href") == \
-        "daftar-pustaka.html#cite-adi2003"
+    assert (
+        page.locator(f"[id='{target}'] a").get_attribute("href")
+        == "daftar-pustaka.html#cite-adi2003"
+    )
     page.close()
 
 
 @pytest.mark.print
-def test_a_printed_chapter_says_where_it_comes_from_in_light_colours(browser, site_server, site,
-                                                                     tmp_path):
+def test_a_printed_chapter_says_where_it_comes_from_in_light_colours(
+    browser, site_server, site, tmp_path
+):
     context = browser.new_context(viewport=DESKTOP, color_scheme="dark")
     page = context.new_page()
     page.goto(f"{site_server}en/pemberdayaan.html")
     page.emulate_media(media="print", color_scheme="dark")
     # the light scheme's grey (#4d4d4d), not the dark scheme's light grey
-    assert page.eval_on_selector(".section-number", "e => getComputedStyle(e).color") == \
-        "rgb(77, 77, 77)"
+    assert (
+        page.eval_on_selector(".section-number", "e => getComputedStyle(e).color")
+        == "rgb(77, 77, 77)"
+    )
     pdf = tmp_path / "chapter.pdf"
     pdf.write_bytes(page.pdf(format="A4"))
-    text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
-                                   text=True, check=True).stdout.split())
+    text = " ".join(
+        subprocess.run(
+            ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout.split()
+    )
     words = edition_words("en", site.with_name(site.name + "-project"))
     assert f"An Introduction to Empowerment and Community Intervention · {words} · " in text
     assert re.search(r"https?://\S+/en/pemberdayaan\.html", text)
     assert "CC BY-SA 4.0" in text
     # the full reference of each work cited on the page, not only "Adi (2003, p. 54)"
-    assert "Adi, Isbandi Rukminto. 2003. Pemberdayaan, Pengembangan Masyarakat dan " \
-           "Intervensi Komunitas. Depok: FE Universitas Indonesia." in text
+    assert (
+        "Adi, Isbandi Rukminto. 2003. Pemberdayaan, Pengembangan Masyarakat dan "
+        "Intervensi Komunitas. Depok: FE Universitas Indonesia." in text
+    )
     assert "Budimanta, Arif. 2003." in text
     context.close()
 
 
-@pytest.mark.parametrize("lang, words", [
-    ("id", "Tidak ada yang cocok dengan pencarian Anda di edisi ini."),
-    ("en", "Nothing in this edition matches your search.")])
+@pytest.mark.parametrize(
+    "lang, words",
+    [
+        ("id", "Tidak ada yang cocok dengan pencarian Anda di edisi ini."),
+        ("en", "Nothing in this edition matches your search."),
+    ],
+)
 def test_no_results_are_said_in_the_books_words(browser, site_server, lang, words):
     page = browser.new_page(viewport=DESKTOP)
     page.goto(f"{site_server}{lang}/search.html?q=xylofonzz")

@@ -1,5 +1,6 @@
 """What readers do on the site, in Debian's Chromium: search and land on the hit, find
 their way, read the table, read in dark mode (issue 11)."""
+
 from __future__ import annotations
 
 import re
@@ -28,8 +29,14 @@ class Console:
 
     def __init__(self, page):
         self.messages: list[str] = []
-        page.on("console", lambda m: self.messages.append(f"{m.type}: {m.text} ({page.url})")
-                if m.type in ("error", "warning") else None)
+        page.on(
+            "console",
+            lambda m: (
+                self.messages.append(f"{m.type}: {m.text} ({page.url})")
+                if m.type in ("error", "warning")
+                else None
+            ),
+        )
         page.on("pageerror", lambda e: self.messages.append(f"exception: {e} ({page.url})"))
 
 
@@ -43,19 +50,26 @@ def search(page, base, lang, query):
 
 # -- 1. search results say where ------------------------------------------------------
 
-@pytest.mark.parametrize("lang, query, stem", [
-    ("id", "memberdayakan", "daya"),  # inflected: stems to 'daya' (pemberdayaan, berdaya)
-    ("id", "dikembangkan", "embang"),  # finds 'pengembangan' (Snowball: 'kembang', 'embang')
-    ("en", "empowerment", "empower"),
-])
+
+@pytest.mark.parametrize(
+    "lang, query, stem",
+    [
+        ("id", "memberdayakan", "daya"),  # inflected: stems to 'daya' (pemberdayaan, berdaya)
+        ("id", "dikembangkan", "embang"),  # finds 'pengembangan' (Snowball: 'kembang', 'embang')
+        ("en", "empowerment", "empower"),
+    ],
+)
 def test_each_search_hit_shows_an_excerpt_with_the_term(browser, site_server, lang, query, stem):
     page = browser.new_page(viewport=DESKTOP)
     console = Console(page)
     search(page, site_server, lang, query)
-    hits = page.eval_on_selector_all("#search-results ul.search li", """els => els.map(li => ({
+    hits = page.eval_on_selector_all(
+        "#search-results ul.search li",
+        """els => els.map(li => ({
         title: li.querySelector('a').textContent,
         excerpt: li.querySelector('p.context').textContent,
-        marked: [...li.querySelectorAll('p.context span.highlighted')].map(s => s.textContent)}))""")
+        marked: [...li.querySelectorAll('p.context span.highlighted')].map(s => s.textContent)}))""",
+    )
     assert len(hits) >= 3, hits
     for hit in hits:
         assert len(hit["excerpt"]) > 80, hit  # text around the match, not a bare title
@@ -71,7 +85,9 @@ def test_the_page_a_hit_leads_to_highlights_the_terms(browser, site_server):
     search(page, site_server, "id", "memberdayakan")
     page.click("#search-results ul.search li a")
     page.wait_for_function("document.querySelectorAll('main span.highlighted').length > 0")
-    marked = page.eval_on_selector_all("main span.highlighted", "els => els.map(e => e.textContent)")
+    marked = page.eval_on_selector_all(
+        "main span.highlighted", "els => els.map(e => e.textContent)"
+    )
     assert all("daya" in m.lower() for m in marked), marked
     assert page.eval_on_selector_all(".site-header span.highlighted", "els => els.length") == 0
     assert console.messages == []
@@ -86,8 +102,13 @@ def test_no_console_message_on_any_page_or_search(browser, site, site_server):
         page.goto(site_server + rel)
         page.wait_for_load_state("networkidle")
         visited += 1
-    for lang, query in (("id", "memberdayakan"), ("id", "perencanaan sosial"), ("id", "yang"),
-                        ("en", "empowerment"), ("en", "social planning")):
+    for lang, query in (
+        ("id", "memberdayakan"),
+        ("id", "perencanaan sosial"),
+        ("id", "yang"),
+        ("en", "empowerment"),
+        ("en", "social planning"),
+    ):
         search(page, site_server, lang, query)
         page.wait_for_load_state("networkidle")
     assert visited >= 2 * 8
@@ -97,32 +118,39 @@ def test_no_console_message_on_any_page_or_search(browser, site, site_server):
 
 # -- 2. way-finding -------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("width", [1024, 1440])
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_desktop_navigation_lists_every_chapter_and_marks_the_current_place(
-        browser, site_server, lang, width):
+    browser, site_server, lang, width
+):
     page = browser.new_page(viewport={"width": width, "height": 800})
     page.goto(f"{site_server}{lang}/index.html")
-    chapters = page.eval_on_selector_all(".toctree-wrapper li.toctree-l1 > a",
-                                         "els => els.map(a => a.getAttribute('href'))")
+    chapters = page.eval_on_selector_all(
+        ".toctree-wrapper li.toctree-l1 > a", "els => els.map(a => a.getAttribute('href'))"
+    )
     assert len(chapters) >= 5
     for href in chapters:
         page.goto(f"{site_server}{lang}/{href}")
         nav = page.get_by_role("navigation", name=re.compile("Daftar Isi|Contents"))
         assert nav.count() == 1 and nav.is_visible()
         listed = nav.locator("li.toctree-l1 > a").evaluate_all(
-            "els => els.map(a => a.getAttribute('href'))")
+            "els => els.map(a => a.getAttribute('href'))"
+        )
         assert len(listed) == len(chapters)
         current = nav.locator("[aria-current=page]")
         assert current.count() == 1
         title = page.locator("main h1").inner_text().replace("#", "").strip()
         assert current.inner_text().strip() == title
-        sections = page.eval_on_selector_all("main section > section[id]",
-                                             "els => els.map(s => '#' + s.id)")
+        sections = page.eval_on_selector_all(
+            "main section > section[id]", "els => els.map(s => '#' + s.id)"
+        )
         shown = nav.locator("li.toctree-l2 > a").evaluate_all(
-            "els => els.map(a => a.getAttribute('href'))")
-        top_level = page.eval_on_selector_all("main .body > section > section[id]",
-                                              "els => els.map(s => '#' + s.id)")
+            "els => els.map(a => a.getAttribute('href'))"
+        )
+        top_level = page.eval_on_selector_all(
+            "main .body > section > section[id]", "els => els.map(s => '#' + s.id)"
+        )
         assert shown == top_level and set(shown) <= set(sections)
         # still there at the end of the page
         page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
@@ -162,6 +190,7 @@ def test_every_page_taller_than_two_phone_screens_has_a_way_back_up(browser, sit
 
 # -- 3. the table on every screen -----------------------------------------------------
 
+
 def test_comparison_table_uses_a_wide_screen_and_keeps_its_header_in_view(browser, site_server):
     page = browser.new_page(viewport=DESKTOP)
     page.goto(f"{site_server}id/model-intervensi.html")
@@ -179,16 +208,19 @@ def test_comparison_table_uses_a_wide_screen_and_keeps_its_header_in_view(browse
 def test_each_row_is_announced_by_its_indicator(browser, site_server):
     page = browser.new_page(viewport=DESKTOP)
     page.goto(f"{site_server}en/model-intervensi.html")
-    rows = page.eval_on_selector_all("table.model-comparison tbody tr", """rows => rows.map(r => ({
+    rows = page.eval_on_selector_all(
+        "table.model-comparison tbody tr",
+        """rows => rows.map(r => ({
         headers: [...r.querySelectorAll('th')].map(th => [th.getAttribute('scope'), th.innerText]),
-        first: r.cells[0].innerText}))""")
+        first: r.cells[0].innerText}))""",
+    )
     assert len(rows) == 11
     for number, row in enumerate(rows, start=1):
         assert row["first"] == str(number)  # the number stays
         assert len(row["headers"]) == 1 and row["headers"][0][0] == "row"
         assert row["headers"][0][1] not in ("", str(number))
     snapshot = page.locator("table.model-comparison").aria_snapshot()
-    assert "rowheader \"Locality development" not in snapshot  # a column header is not a row
+    assert 'rowheader "Locality development' not in snapshot  # a column header is not a row
     assert re.search(r'rowheader "Goal categories', snapshot, re.I), snapshot[:500]
     page.close()
 
@@ -200,9 +232,12 @@ def test_errata_table_fits_a_small_phone(browser, site_server, lang):
     page.goto(f"{site_server}{lang}/catatan-editorial.html")
     width = page.evaluate("document.documentElement.clientWidth")
     assert page.evaluate("document.documentElement.scrollWidth") <= width
-    cells = page.eval_on_selector_all("main table tbody td", """els => els.map(e => {
+    cells = page.eval_on_selector_all(
+        "main table tbody td",
+        """els => els.map(e => {
         const r = e.getBoundingClientRect();
-        return {right: r.right, left: r.left, sw: e.scrollWidth, cw: e.clientWidth};})""")
+        return {right: r.right, left: r.left, sw: e.scrollWidth, cw: e.clientWidth};})""",
+    )
     assert cells
     for cell in cells:
         assert cell["left"] >= 0 and cell["right"] <= width and cell["sw"] <= cell["cw"] + 1, cell
@@ -212,6 +247,7 @@ def test_errata_table_fits_a_small_phone(browser, site_server, lang):
 
 
 # -- 4. dark mode, contrast, focus ring -----------------------------------------------
+
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
@@ -252,6 +288,7 @@ def luminance(rgb) -> float:
     def channel(c):
         c /= 255
         return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
     r, g, b = (channel(c) for c in rgb)
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 

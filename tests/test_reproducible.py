@@ -5,6 +5,7 @@ The two builds run from two copies of the project in different folders, with
 different hash seeds, some seconds apart, and take ``SOURCE_DATE_EPOCH`` from
 the copy's last commit (as ``textbook-build`` does for ``make html``).
 """
+
 from __future__ import annotations
 
 import os
@@ -17,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from helpers.commands import copy_env
-from textbook_build import copy_project
 from helpers.publish import run_build, tree_digest
+from textbook_build import copy_project
 
 COMMIT_DATE = "2001-02-03T04:05:06+00:00"
 COMMIT_EPOCH = "981173106"
@@ -26,9 +27,15 @@ COMMIT_EPOCH = "981173106"
 
 def commit_copy(project: Path) -> None:
     """Make the copy a git repository whose last commit has COMMIT_DATE."""
-    env = dict(os.environ, GIT_AUTHOR_DATE=COMMIT_DATE, GIT_COMMITTER_DATE=COMMIT_DATE,
-               GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org",
-               GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.org")
+    env = dict(
+        os.environ,
+        GIT_AUTHOR_DATE=COMMIT_DATE,
+        GIT_COMMITTER_DATE=COMMIT_DATE,
+        GIT_AUTHOR_NAME="t",
+        GIT_AUTHOR_EMAIL="t@example.org",
+        GIT_COMMITTER_NAME="t",
+        GIT_COMMITTER_EMAIL="t@example.org",
+    )
     for cmd in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "snapshot"]):
         subprocess.run(["git", *cmd], cwd=project, env=env, check=True)
 
@@ -72,16 +79,24 @@ def differences(a: dict[str, str], b: dict[str, str]) -> list[str]:
 def test_source_date_epoch_comes_from_the_last_commit(two_copies):
     project, _ = two_copies[0]
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
-    out = subprocess.run([sys.executable, "-c", "import textbook_build as b; "
-                          "print(b.source_date_epoch())"], cwd=project,
-                         env=copy_env(project, env), capture_output=True, text=True,
-                         check=True).stdout.strip()
+    out = subprocess.run(
+        [sys.executable, "-c", "import textbook_build as b; print(b.source_date_epoch())"],
+        cwd=project,
+        env=copy_env(project, env),
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
     assert out == COMMIT_EPOCH
 
 
-PUBLISHED = {"html": {"id/index.html", "en/index.html", "id/searchindex.js"},
-             **{fmt: {f"pemberdayaan-masyarakat-{lang}.{fmt}" for lang in ("id", "en")}
-                for fmt in ("epub", "pdf")}}
+PUBLISHED = {
+    "html": {"id/index.html", "en/index.html", "id/searchindex.js"},
+    **{
+        fmt: {f"pemberdayaan-masyarakat-{lang}.{fmt}" for lang in ("id", "en")}
+        for fmt in ("epub", "pdf")
+    },
+}
 
 
 @pytest.mark.slow
@@ -108,6 +123,11 @@ def test_the_epub_is_dated_by_the_last_commit(built):
 @pytest.mark.print
 def test_the_pdf_is_dated_by_the_last_commit(built):
     pdf = next(built("pdf")[0].glob("*-id.pdf"))
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True,
-                          env=dict(os.environ, TZ="UTC")).stdout
+    info = subprocess.run(
+        ["pdfinfo", str(pdf)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=dict(os.environ, TZ="UTC"),
+    ).stdout
     assert re.search(r"CreationDate:\s+Sat Feb\s+3 04:05:06 2001", info), info

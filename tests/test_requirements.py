@@ -1,5 +1,6 @@
 """requirements.txt installs anywhere: every package pinned with hashes, no path or index
 of the machine it was locked on, written by the Makefile's `make lock` command."""
+
 from __future__ import annotations
 
 import re
@@ -39,8 +40,9 @@ def test_every_package_is_pinned_with_hashes_and_no_local_path():
         assert not name.startswith(("-", "/", ".")), f"{where}: not a pinned package: {line}"
         requirement = Requirement(name)
         assert requirement.url is None and not requirement.marker, f"{where}: {line}"
-        assert re.fullmatch(r"==[\w.+!-]+", str(requirement.specifier)), \
+        assert re.fullmatch(r"==[\w.+!-]+", str(requirement.specifier)), (
             f"{where}: not pinned with ==: {name}"
+        )
         assert options and all(HASH.fullmatch(o) for o in options), f"{where}: hashes: {line}"
 
 
@@ -51,7 +53,7 @@ def test_the_header_names_the_command_of_make_lock():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     recipe = re.search(r"^lock:.*\n((?:\t.*\n)+)", makefile, re.M).group(1)
     words = shlex.split(recipe.replace("\\\n", " "))
-    words = words[words.index(next(w for w in words if w.endswith("pip-compile"))) + 1:]
+    words = words[words.index(next(w for w in words if w.endswith("pip-compile"))) + 1 :]
     options = {w for w in words if w != "-q"}
     output = words[words.index("-o") + 1]
     options -= {"-o", output}

@@ -1,6 +1,7 @@
 """Review shows what changed: `make update-po` keeps the previous msgid (``#|``),
 `make po-status` prints the word-level change, never-translated obsolete entries
 go, and another editor's layout of the same messages is accepted and kept."""
+
 from __future__ import annotations
 
 import subprocess
@@ -29,10 +30,12 @@ def edited(tmp_path_factory) -> Path:
     chapter = project / "source" / "pemberdayaan.md"
     chapter.write_text(chapter.read_text(encoding="utf-8").replace(OLD, NEW), encoding="utf-8")
     po = project / "locales/en/LC_MESSAGES/pemberdayaan.po"
-    po.write_text(po.read_text(encoding="utf-8")
-                  + '\n#~ msgid "Tidak pernah diterjemahkan."\n#~ msgstr ""\n'
-                  + '\n#~ msgid "Pernah diterjemahkan."\n#~ msgstr "Once translated."\n',
-                  encoding="utf-8")
+    po.write_text(
+        po.read_text(encoding="utf-8")
+        + '\n#~ msgid "Tidak pernah diterjemahkan."\n#~ msgstr ""\n'
+        + '\n#~ msgid "Pernah diterjemahkan."\n#~ msgstr "Once translated."\n',
+        encoding="utf-8",
+    )
     proc = i18n(project, "update")
     assert proc.returncode == 0, proc.stderr
     return project
@@ -48,10 +51,11 @@ def test_a_fuzzy_entry_keeps_its_previous_msgid(edited):
 def test_the_previous_msgid_is_wrapped_like_the_msgid(edited):
     """The ``#|`` block uses the file's width, as msgmerge does, not half of it."""
     text = (edited / "locales/en/LC_MESSAGES/pemberdayaan.po").read_text(encoding="utf-8")
-    block = text[text.index('#| msgid ""'):]
+    block = text[text.index('#| msgid ""') :]
     previous = [line for line in block.splitlines()[1:] if line.startswith("#| ")]
-    previous = previous[:next((i for i, line in enumerate(previous) if "msgid" in line),
-                              len(previous))]
+    previous = previous[
+        : next((i for i, line in enumerate(previous) if "msgid" in line), len(previous))
+    ]
     assert len(previous) >= 2 and all(len(line) <= 76 for line in previous)
     assert max(len(line) for line in previous[:-1]) > 66  # lines filled, not cut at ~40
 
@@ -60,8 +64,9 @@ def test_status_prints_the_word_level_change(edited):
     proc = i18n(edited, "status")
     assert proc.returncode == 1
     assert "pemberdayaan.po" in proc.stdout and "fuzzy translation 'Hal paling inti" in proc.stdout
-    assert "source changed: Hal {+paling+} inti dari [-sebuah-] {+setiap+} intervensi" \
-        in proc.stdout
+    assert (
+        "source changed: Hal {+paling+} inti dari [-sebuah-] {+setiap+} intervensi" in proc.stdout
+    )
 
 
 def test_never_translated_obsolete_entries_are_dropped(edited):
@@ -99,9 +104,11 @@ def test_markup_is_not_flagged_as_a_python_format_string(tmp_path):
     chapter, interface = tmp_path / "bab.po", tmp_path / "textbook.po"
     entry = 'msgid "{doc}`bab` dan 50%s"\nmsgstr "{doc}`bab` and 50%s"\n'
     for po in (chapter, interface):
-        po.write_text(f'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
-                      f'{entry.replace("%s", " {n}" if po is interface else "%")}',
-                      encoding="utf-8")
+        po.write_text(
+            f'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+            f"{entry.replace('%s', ' {n}' if po is interface else '%')}",
+            encoding="utf-8",
+        )
     assert "format" not in canonical(read_catalog(chapter)).decode()
     assert "#, python-brace-format" in canonical(read_catalog(interface), markup=False).decode()
     committed = Path(__file__).parents[1] / "locales/en/LC_MESSAGES/catatan-editorial.po"

@@ -1,5 +1,6 @@
 """Search across the two languages (issue 19, item 1), in Chromium on the built site:
 each kind of query with the pages a reader is shown."""
+
 from __future__ import annotations
 
 import json
@@ -9,14 +10,18 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-APPENDICES = {"cara-mengutip.html", "catatan-editorial.html", "daftar-pustaka.html",
-              "glosarium.html", "riwayat-edisi.html"}
+APPENDICES = {
+    "cara-mengutip.html",
+    "catatan-editorial.html",
+    "daftar-pustaka.html",
+    "glosarium.html",
+    "riwayat-edisi.html",
+}
 
 
 def finished(page) -> None:
     """Sphinx's search wrote its closing line (every result is listed by then)."""
-    page.locator("#search-results p.search-summary").filter(has_text=".").wait_for(
-        timeout=30_000)
+    page.locator("#search-results p.search-summary").filter(has_text=".").wait_for(timeout=30_000)
 
 
 def search(browser, site_server, lang: str, query: str):
@@ -28,28 +33,38 @@ def search(browser, site_server, lang: str, query: str):
 
 def hits(page) -> list[str]:
     return page.locator("ul.search li > a").evaluate_all(
-        "links => links.map(a => a.getAttribute('href'))")
+        "links => links.map(a => a.getAttribute('href'))"
+    )
 
 
 def test_a_marked_english_term_is_found_by_its_english_forms(browser, site_server, site):
-    """"Community Development" is marked English in the Indonesian text: "developing"
+    """ "Community Development" is marked English in the Indonesian text: "developing"
     finds it (English stems), which the Indonesian stemmer leaves as it is."""
     index = (site / "id" / "searchindex.js").read_text("utf-8")
-    terms = json.loads(index[index.index("(") + 1:index.rindex(")")])["terms"]
+    terms = json.loads(index[index.index("(") + 1 : index.rindex(")")])["terms"]
     assert "develop" in terms and "developing" not in terms
     page = search(browser, site_server, "id", "developing")
     assert "intervensi-makro.html" in hits(page)
     page.close()
 
 
-@pytest.mark.parametrize("lang, query, here, line, targets", [
-    ("id", "restore", [], "Hasil di edisi bahasa Inggris: {}", ["pemberdayaan", "glosarium"]),
-    # the English glossary names each term's Indonesian original: one hit, an appendix
-    ("en", "keberfungsian", ["glosarium.html"], "Results in the Indonesian edition: {}",
-     ["pemberdayaan", "glosarium"]),
-])
-def test_few_hits_here_show_the_other_editions_hits(browser, site_server, lang, query, here,
-                                                    line, targets):
+@pytest.mark.parametrize(
+    "lang, query, here, line, targets",
+    [
+        ("id", "restore", [], "Hasil di edisi bahasa Inggris: {}", ["pemberdayaan", "glosarium"]),
+        # the English glossary names each term's Indonesian original: one hit, an appendix
+        (
+            "en",
+            "keberfungsian",
+            ["glosarium.html"],
+            "Results in the Indonesian edition: {}",
+            ["pemberdayaan", "glosarium"],
+        ),
+    ],
+)
+def test_few_hits_here_show_the_other_editions_hits(
+    browser, site_server, lang, query, here, line, targets
+):
     other_lang = {"id": "en", "en": "id"}[lang]
     target = [f"../{other_lang}/{doc}.html" for doc in targets]  # the chapter first
     page = search(browser, site_server, lang, query)
@@ -84,9 +99,15 @@ def test_a_one_letter_typo_offers_the_books_word(browser, site_server):
     page.close()
 
 
-@pytest.mark.parametrize("lang, query", [
-    ("id", "Locality Development"),  # Sphinx alone ranks the editorial notes first
-    ("id", "professionally"), ("en", "transferring"), ("id", "korban")])
+@pytest.mark.parametrize(
+    "lang, query",
+    [
+        ("id", "Locality Development"),  # Sphinx alone ranks the editorial notes first
+        ("id", "professionally"),
+        ("en", "transferring"),
+        ("id", "korban"),
+    ],
+)
 def test_appendices_never_outrank_a_chapter(browser, site_server, lang, query):
     page = search(browser, site_server, lang, query)
     found = hits(page)
@@ -116,9 +137,11 @@ CUT = """async () => {
 @pytest.mark.parametrize("lang, query", [("id", "pemberdayaan"), ("en", "community")])
 def test_excerpts_start_and_end_at_word_boundaries(browser, site_server, lang, query):
     page = search(browser, site_server, lang, query)
-    page.wait_for_function("document.querySelectorAll('ul.search li p.context').length"
-                           " === document.querySelectorAll('ul.search li').length",
-                           timeout=30_000)
+    page.wait_for_function(
+        "document.querySelectorAll('ul.search li p.context').length"
+        " === document.querySelectorAll('ul.search li').length",
+        timeout=30_000,
+    )
     assert len(hits(page)) >= 3
     assert page.evaluate(CUT) == []
     page.close()
@@ -130,9 +153,11 @@ def test_a_quoted_phrase_is_honoured(browser, site_server):
     assert "pemberdayaan.html" in hits(loose)
     loose.close()
     page = search(browser, site_server, "id", '"intervensi komunitas"')
-    page.wait_for_function("document.querySelectorAll('ul.search li p.context').length"
-                           " === document.querySelectorAll('ul.search li').length",
-                           timeout=30_000)
+    page.wait_for_function(
+        "document.querySelectorAll('ul.search li p.context').length"
+        " === document.querySelectorAll('ul.search li').length",
+        timeout=30_000,
+    )
     found = hits(page)
     assert "pemberdayaan.html" not in found and "intervensi-makro.html" in found
     assert f"ditemukan {len(found)} halaman" in page.locator("p.search-summary").inner_text()
@@ -146,9 +171,11 @@ MARKS = """() => [...document.querySelectorAll("ul.search p.context span.highlig
 
 def test_whole_words_are_highlighted_not_stems(browser, site_server):
     page = search(browser, site_server, "id", "memberdayakan")
-    page.wait_for_function("document.querySelectorAll('ul.search li p.context').length"
-                           " === document.querySelectorAll('ul.search li').length",
-                           timeout=30_000)
+    page.wait_for_function(
+        "document.querySelectorAll('ul.search li p.context').length"
+        " === document.querySelectorAll('ul.search li').length",
+        timeout=30_000,
+    )
     marks = page.evaluate(MARKS)
     assert "pemberdayaan" in {word.lower() for _, word, _ in marks}, marks
     assert [m for m in marks if m[0].isalpha() or m[2].isalpha()] == []  # no "pember‹daya›an"

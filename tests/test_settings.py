@@ -1,4 +1,5 @@
 """Settings declared once: every ``textbook_*`` value in tools/textbook/config.py."""
+
 from __future__ import annotations
 
 import re
@@ -17,8 +18,11 @@ def test_every_setting_is_registered_once_with_type_default_and_help():
         assert s.name.startswith("textbook_") and s.types and s.rebuild in ("env", "html")
         assert isinstance(s.default, s.types), s.name
         assert s.help and "\n" not in s.help, s.name
-    registering = [p for p in (TOOLS / "textbook").rglob("*.py")
-                   if "add_config_value" in p.read_text(encoding="utf-8")]
+    registering = [
+        p
+        for p in (TOOLS / "textbook").rglob("*.py")
+        if "add_config_value" in p.read_text(encoding="utf-8")
+    ]
     assert registering == [TOOLS / "textbook" / "config.py"]
 
 

@@ -1,4 +1,5 @@
 """The website as built: theme, languages, search index, table labels, parallel view."""
+
 from __future__ import annotations
 
 import gzip
@@ -13,14 +14,23 @@ import pytest
 from bs4 import BeautifulSoup
 
 from helpers.commands import run
-from textbook.comparison.data import load
-from textbook.i18n.langparts import without_lang_marks
 from helpers.html_check import copy_project, pages, run_build, vnu
+from textbook.comparison.data import load
 from textbook.html.search_id import SearchIndonesian, load_stopwords
+from textbook.i18n.langparts import without_lang_marks
 
 ROOT = Path(__file__).resolve().parent.parent
-CHAPTERS = ["index", "pemberdayaan", "intervensi-makro", "model-intervensi",
-            "daftar-pustaka", "catatan-editorial", "glosarium", "cara-mengutip", "riwayat-edisi"]
+CHAPTERS = [
+    "index",
+    "pemberdayaan",
+    "intervensi-makro",
+    "model-intervensi",
+    "daftar-pustaka",
+    "catatan-editorial",
+    "glosarium",
+    "cara-mengutip",
+    "riwayat-edisi",
+]
 
 
 def soup(path: Path) -> BeautifulSoup:
@@ -29,7 +39,7 @@ def soup(path: Path) -> BeautifulSoup:
 
 def search_index(site: Path, lang: str) -> dict:
     text = (site / lang / "searchindex.js").read_text("utf-8")
-    return json.loads(text[text.index("(") + 1: text.rindex(")")])
+    return json.loads(text[text.index("(") + 1 : text.rindex(")")])
 
 
 def test_every_page_has_html_lang_hreflang_and_description(site):
@@ -37,8 +47,10 @@ def test_every_page_has_html_lang_hreflang_and_description(site):
         for name in CHAPTERS:
             page = soup(site / lang / f"{name}.html")
             assert page.html["lang"] == lang, name
-            alternates = {link["hreflang"]: link["href"]
-                          for link in page.select('link[rel="alternate"][hreflang]')}
+            alternates = {
+                link["hreflang"]: link["href"]
+                for link in page.select('link[rel="alternate"][hreflang]')
+            }
             assert set(alternates) == {"id", "en", "x-default"}, name
             assert alternates["id"].endswith(f"/id/{name}.html")
             assert alternates["en"].endswith(f"/en/{name}.html")
@@ -56,7 +68,7 @@ def test_language_switch_links_to_the_same_page(site):
             assert link is not None and link.get_text(strip=True) == label, (lang, name)
             assert link["href"] == f"../{other}/{name}.html"
             assert (site / lang / link["href"]).resolve() == (site / other / f"{name}.html")
-            current = page.select_one('nav.langs [aria-current]')
+            current = page.select_one("nav.langs [aria-current]")
             assert current["lang"] == lang
 
 
@@ -89,7 +101,9 @@ def test_parallel_link_on_every_page_and_no_link_to_unbuilt_books(site):
 def _local_links(site: Path, page: Path) -> list[str]:
     """Relative href targets of a page, as paths from the site root."""
     tags = soup(page).select("a[href], link[href]")
-    hrefs = [re.split(r"[#?]", t["href"])[0] for t in tags if not re.match(r"^[a-z]+:|^/|^#", t["href"])]
+    hrefs = [
+        re.split(r"[#?]", t["href"])[0] for t in tags if not re.match(r"^[a-z]+:|^/|^#", t["href"])
+    ]
     return [os.path.relpath((page.parent / h).resolve(), site.resolve()) for h in hrefs if h]
 
 
@@ -125,34 +139,48 @@ def test_one_language_site_links_to_no_missing_edition_and_keeps_other_stages(tm
 @pytest.mark.slow
 def test_a_new_language_is_linked_named_and_never_misnamed(tmp_path):
     project = copy_project(tmp_path / "book")
-    proc = run(project, "textbook_po", "add-language", "fr",
-               env=dict(os.environ, LANG="C.UTF-8"))
+    proc = run(project, "textbook_po", "add-language", "fr", env=dict(os.environ, LANG="C.UTF-8"))
     assert proc.returncode == 0, proc.stdout + proc.stderr
     declaration = project / "locales" / "languages.yaml"  # released, so offered (a draft
-    declaration.write_text(declaration.read_text("utf-8").replace(  # is not: test_editions)
-        "released: [id, en]", "released: [id, en, fr]").replace(  # add-language: a draft
-        "draft: [fr]", "draft: []"), "utf-8")
+    declaration.write_text(
+        declaration.read_text("utf-8")
+        .replace(  # is not: test_editions)
+            "released: [id, en]", "released: [id, en, fr]"
+        )
+        .replace(  # add-language: a draft
+            "draft: [fr]", "draft: []"
+        ),
+        "utf-8",
+    )
     glossary = project / "locales" / "glossary.yaml"  # a released language has its terms
-    glossary.write_text(glossary.read_text("utf-8").replace(
-        "    en: empowerment\n", "    en: empowerment\n    fr: autonomisation\n"), "utf-8")
+    glossary.write_text(
+        glossary.read_text("utf-8").replace(
+            "    en: empowerment\n", "    en: empowerment\n    fr: autonomisation\n"
+        ),
+        "utf-8",
+    )
     proc = run_build(project, "html", "--langs", "id", "en", "fr")
     assert proc.returncode == 0, proc.stderr
     site = project / "_build" / "html"
     for lang in ("id", "en", "fr"):
         for name in CHAPTERS:
             page = soup(site / lang / f"{name}.html")
-            switch = {a["hreflang"]: (a.get_text(strip=True), a["href"])
-                      for a in page.select("nav.langs a[hreflang]")}
+            switch = {
+                a["hreflang"]: (a.get_text(strip=True), a["href"])
+                for a in page.select("nav.langs a[hreflang]")
+            }
             names = {"id": "Bahasa Indonesia", "en": "English", "fr": "Français"}
-            assert switch == {code: (names[code], f"../{code}/{name}.html")
-                              for code in names if code != lang}, (lang, name)
+            assert switch == {
+                code: (names[code], f"../{code}/{name}.html") for code in names if code != lang
+            }, (lang, name)
             alternates = {link["hreflang"] for link in page.select('link[rel="alternate"]')}
             assert alternates == {"id", "en", "fr", "x-default"}, (lang, name)
     fr = soup(site / "fr" / "pemberdayaan.html")
     assert fr.html["lang"] == "fr"
     tools = fr.select(".page-tools a")
     assert [(a.get_text(), a["href"]) for a in tools] == [
-        ("Bahasa Indonesia – Français", "parallel/pemberdayaan.html")]
+        ("Bahasa Indonesia – Français", "parallel/pemberdayaan.html")
+    ]
     text = fr.get_text(" ")
     for wrong in ("Indonesian–English", "Indonesia–Inggris", "Inggris"):
         assert wrong not in text
@@ -167,14 +195,19 @@ def test_a_new_language_is_linked_named_and_never_misnamed(tmp_path):
 
 
 def test_language_names_are_shared_and_written_in_their_language():
-    from textbook_build import site_root
     from textbook.html import site as html_site
     from textbook.languages import language_name
+    from textbook_build import site_root
 
     assert site_root.language_name is language_name
     assert html_site.language_name is language_name
     assert [language_name(c) for c in ("id", "en", "fr", "de", "es")] == [
-        "Bahasa Indonesia", "English", "Français", "Deutsch", "Español"]
+        "Bahasa Indonesia",
+        "English",
+        "Français",
+        "Deutsch",
+        "Español",
+    ]
     assert language_name("qqq") == "qqq"  # unknown to CLDR: the code itself
 
 
@@ -202,9 +235,17 @@ def test_comparison_table_cells_carry_translated_labels(site):
         wrap = table.parent
         assert "table-wrap" in wrap["class"] and wrap["tabindex"] == "0"
         assert wrap["role"] == "region" and wrap["aria-label"]
-    id_headers = [th.get_text(" ", strip=True) for th in
-                  soup(site / "id" / "model-intervensi.html").select("table.model-comparison thead th")]
-    assert id_headers == [data.number_heading, data.indicator_heading, *[m.name for m in data.models]]
+    id_headers = [
+        th.get_text(" ", strip=True)
+        for th in soup(site / "id" / "model-intervensi.html").select(
+            "table.model-comparison thead th"
+        )
+    ]
+    assert id_headers == [
+        data.number_heading,
+        data.indicator_heading,
+        *[m.name for m in data.models],
+    ]
 
 
 def test_indonesian_search_index_uses_indonesian_stems(site):
@@ -214,8 +255,11 @@ def test_indonesian_search_index_uses_indonesian_stems(site):
     # "memberdayakan" and "daya" both stem to the term that finds the empowerment chapter
     assert stemmer.stem("memberdayakan") == stemmer.stem("daya") == "daya"
     # one root behind prefixes that Snowball strips differently
-    for forms in (["pengembangan", "dikembangkan", "berkembang", "kembang"],
-                  ["perencanaan", "direncanakan", "rencana"], ["penulis", "menulis", "tulis"]):
+    for forms in (
+        ["pengembangan", "dikembangkan", "berkembang", "kembang"],
+        ["perencanaan", "direncanakan", "rencana"],
+        ["penulis", "menulis", "tulis"],
+    ):
         assert len({stemmer.stem(word) for word in forms}) == 1, forms
     assert stemmer.stem("tua") == "tua" and stemmer.stem("rumah") == "umah"  # short stems stay
     found = set()
@@ -258,7 +302,12 @@ def _plain(markup: str) -> str:
     text = re.sub(r"\{[a-z:]+\}`([^`]*)`", "", without_lang_marks(markup))
     text = re.sub(r"\[\^[^\]]+\]", "", text)
     text = re.sub(r"[*`]", "", text)
-    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    text = (
+        text.replace("\u2019", "'")
+        .replace("\u2018", "'")
+        .replace("\u201c", '"')
+        .replace("\u201d", '"')
+    )
     return " ".join(text.split())
 
 
@@ -272,13 +321,17 @@ def test_parallel_view_pairs_each_message_with_its_translation(site, docname):
     page = soup(site / "en" / "parallel" / f"{docname}.html")
     assert page.html["lang"] == "en"
     # passages side by side, and each table cell with both languages
-    rows = [row for row in page.select(".parallel .pair, .parallel caption, .parallel th, "
-                                       ".parallel td") if _sides(row)]
+    rows = [
+        row
+        for row in page.select(".parallel .pair, .parallel caption, .parallel th, .parallel td")
+        if _sides(row)
+    ]
     for row in rows:
         left, right = _sides(row)
         # footnote markers are numbered on both sides
-        assert [n.get_text() for n in left.select("sup")] == \
-            [n.get_text() for n in right.select("sup")], (docname, right.get_text()[:60])
+        assert [n.get_text() for n in left.select("sup")] == [
+            n.get_text() for n in right.select("sup")
+        ], (docname, right.get_text()[:60])
         assert all(n.get_text().strip() for n in left.select("sup"))
         assert right["lang"] == "en"
         # Indonesian, except an English quotation, which stays English on both sides
@@ -286,8 +339,11 @@ def test_parallel_view_pairs_each_message_with_its_translation(site, docname):
     for note in page.select(".parallel sup"):
         note.decompose()
     shown = [tuple(" ".join(side.get_text().split()) for side in _sides(row)) for row in rows]
-    catalog = [(_plain(i), _plain(s) or _plain(i)) for i, s in _catalog_pairs(docname)
-               if len(_plain(i)) > 3]
+    catalog = [
+        (_plain(i), _plain(s) or _plain(i))
+        for i, s in _catalog_pairs(docname)
+        if len(_plain(i)) > 3
+    ]
     plain_shown = [(_plain(a), _plain(b)) for a, b in shown]
     # every catalog message appears, in order, beside its own translation
     position = 0
@@ -307,10 +363,15 @@ def test_sitemap_and_404(site):
     maps = [loc.text for loc in index.findall("s:sitemap/s:loc", ns)]
     assert maps == ["http://127.0.0.1:8000/id/sitemap.xml", "http://127.0.0.1:8000/en/sitemap.xml"]
     for lang in ("id", "en"):
-        urls = [loc.text for loc in ET.parse(site / lang / "sitemap.xml").getroot()
-                .findall("s:url/s:loc", ns)]
-        assert sorted(urls) == sorted(f"http://127.0.0.1:8000/{lang}/{folder}{d}.html"
-                                      for d in CHAPTERS for folder in ("", "parallel/"))
+        urls = [
+            loc.text
+            for loc in ET.parse(site / lang / "sitemap.xml").getroot().findall("s:url/s:loc", ns)
+        ]
+        assert sorted(urls) == sorted(
+            f"http://127.0.0.1:8000/{lang}/{folder}{d}.html"
+            for d in CHAPTERS
+            for folder in ("", "parallel/")
+        )
         for url in urls:  # every listed page exists and names itself canonical
             page = soup(site / url.split("8000/", 1)[1])
             assert page.select_one('link[rel="canonical"]')["href"] == url
@@ -324,7 +385,9 @@ def test_sitemap_and_404(site):
 @pytest.mark.browser
 def test_vnu_reports_no_error_on_any_page(site):
     files = [site / rel for rel in pages(site)]
-    assert len(files) >= 2 * len(CHAPTERS) + 2 * 2 + len(CHAPTERS)  # editions, search/genindex, parallel
+    assert len(files) >= 2 * len(CHAPTERS) + 2 * 2 + len(
+        CHAPTERS
+    )  # editions, search/genindex, parallel
     assert vnu(files) == []
 
 
@@ -332,8 +395,11 @@ def test_vnu_reports_no_error_on_any_page(site):
 def test_vnu_catches_an_error(tmp_path):
     """The checker itself works: a page with a duplicate id fails."""
     bad = tmp_path / "bad.html"
-    bad.write_text('<!DOCTYPE html><html lang="id"><head><title>x</title></head>'
-                   '<body><p id="a">1</p><p id="a">2</p></body></html>', encoding="utf-8")
+    bad.write_text(
+        '<!DOCTYPE html><html lang="id"><head><title>x</title></head>'
+        '<body><p id="a">1</p><p id="a">2</p></body></html>',
+        encoding="utf-8",
+    )
     errors = vnu([bad])
     assert len(errors) == 1 and "Duplicate ID" in errors[0]
 
@@ -349,9 +415,11 @@ def test_scripts_only_on_search_and_one_small_inline_switch_helper(site):
         if rel.endswith("search.html") or not page.select("nav.langs"):
             continue
         external = page.select("script[src]")
-        assert [s["src"].split("?")[0].rsplit("/", 1)[-1] for s in external] == ([
-            "documentation_options.js", "doctools.js", "sphinx_highlight.js"]
-            if "/parallel/" not in rel else []), rel
+        assert [s["src"].split("?")[0].rsplit("/", 1)[-1] for s in external] == (
+            ["documentation_options.js", "doctools.js", "sphinx_highlight.js"]
+            if "/parallel/" not in rel
+            else []
+        ), rel
         assert all(s.has_attr("defer") for s in external), rel
         inline = sorted((s.get_text() for s in page.select("script:not([src])")), key=len)
         assert len(inline) == 2 and len(inline[0]) < 200 and len(inline[1]) < 600, rel
@@ -367,8 +435,11 @@ def _render_blocking(site: Path, rel: str) -> dict[str, int]:
     with their gzip sizes."""
     page = soup(site / rel)
     hrefs = [link["href"] for link in page.select("head link[rel~=stylesheet]")]
-    hrefs += [s["src"] for s in page.select("head script[src]")
-              if not ({"defer", "async"} & set(s.attrs)) and s.get("type") != "module"]
+    hrefs += [
+        s["src"]
+        for s in page.select("head script[src]")
+        if not ({"defer", "async"} & set(s.attrs)) and s.get("type") != "module"
+    ]
     base = (site / rel).parent
     return {h: len(gzip.compress((base / h.split("?")[0]).read_bytes(), 9)) for h in hrefs}
 
@@ -379,8 +450,13 @@ def test_render_blocking_css_and_js_stay_within_the_budget(site):
     for rel in pages(site):
         blocking = _render_blocking(site, rel)
         assert sum(blocking.values()) <= RENDER_BLOCKING_BUDGET, (rel, blocking)
-        checked += rel.split("/", 1)[-1] in ("search.html", "genindex.html", "glosarium.html",
-                                             "pemberdayaan.html", "parallel/model-intervensi.html")
+        checked += rel.split("/", 1)[-1] in (
+            "search.html",
+            "genindex.html",
+            "glosarium.html",
+            "pemberdayaan.html",
+            "parallel/model-intervensi.html",
+        )
     assert checked == 2 * 5  # each edition's search, index, glossary, a chapter, a parallel page
 
 
@@ -389,8 +465,11 @@ def test_render_blocking_count_sees_a_blocking_script(tmp_path):
     page = tmp_path / "p.html"
     script = tmp_path / "big.js"
     script.write_bytes(os.urandom(20_000))
-    page.write_text('<html><head><script src="big.js"></script>'
-                    '<script src="big.js" defer></script></head></html>', encoding="utf-8")
+    page.write_text(
+        '<html><head><script src="big.js"></script>'
+        '<script src="big.js" defer></script></head></html>',
+        encoding="utf-8",
+    )
     assert sum(_render_blocking(tmp_path, "p.html").values()) > RENDER_BLOCKING_BUDGET
 
 
@@ -422,16 +501,18 @@ def test_parallel_view_keeps_the_comparison_table_one_table(site, lang):
     assert [both(th) for th in headers[1:]] == [[("id", name), ("en", en[name])] for name in names]
     rows = table.select("tbody tr")
     assert len(rows) == len(data.indicators) == 11
-    for row, ind in zip(rows, data.indicators):
+    for row, ind in zip(rows, data.indicators, strict=False):
         number, label, *cells = row.find_all(["th", "td"], recursive=False)
         assert number.get_text(strip=True) == str(ind.no)
         assert (label.name, label["scope"]) == ("th", "row")
         assert both(label) == [("id", ind.label), ("en", en[ind.label])]
-        assert [both(cell) for cell in cells] == [[("id", _plain(ind.cells[m.id])),
-                                                   ("en", _plain(en[ind.cells[m.id]]))]
-                                                  for m in data.models]
-        assert [cell["data-label"] for cell in cells] == [f"{m.name} / {en[m.name]}"
-                                                         for m in data.models]
+        assert [both(cell) for cell in cells] == [
+            [("id", _plain(ind.cells[m.id])), ("en", _plain(en[ind.cells[m.id]]))]
+            for m in data.models
+        ]
+        assert [cell["data-label"] for cell in cells] == [
+            f"{m.name} / {en[m.name]}" for m in data.models
+        ]
     # no cell is left outside the table as a separate pair
     pairs = " ".join(p.get_text() for p in page.select(".parallel .pair"))
     assert data.indicators[0].label not in pairs and data.models[0].name not in pairs

@@ -1,6 +1,7 @@
 """The book as an app and as a link (issue 19, items 5 and 6): the header's short title
 on phones, a favicon everywhere, an installable web app, link previews (Open Graph)
 in the page's language."""
+
 from __future__ import annotations
 
 import json
@@ -62,8 +63,9 @@ def test_the_book_installs_as_an_app_and_no_page_asks_for_a_missing_file(browser
     context = browser.new_context()
     page = context.new_page()
     missing: list[str] = []
-    page.on("response", lambda r: missing.append(f"{r.status} {r.url}") if r.status >= 400
-            else None)
+    page.on(
+        "response", lambda r: missing.append(f"{r.status} {r.url}") if r.status >= 400 else None
+    )
     for rel in ("index.html", "404.html", "id/index.html", "en/pemberdayaan.html"):
         page.goto(site_server + rel)
         page.wait_for_load_state("networkidle")
@@ -79,8 +81,10 @@ def test_the_book_installs_as_an_app_and_no_page_asks_for_a_missing_file(browser
     context.close()
 
 
-TITLE = {"id": "Pengantar Pemberdayaan dan Intervensi Komunitas",
-         "en": "An Introduction to Empowerment and Community Intervention"}
+TITLE = {
+    "id": "Pengantar Pemberdayaan dan Intervensi Komunitas",
+    "en": "An Introduction to Empowerment and Community Intervention",
+}
 
 
 @pytest.mark.browser
@@ -99,4 +103,3 @@ def test_the_header_shows_a_short_title_on_a_small_phone(browser, site_server, l
     long = page.get_by_role("banner").get_by_role("link", name=TITLE[lang], exact=True)
     assert long.is_visible()
     context.close()
-

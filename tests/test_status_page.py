@@ -1,6 +1,7 @@
 """The translation status page, published with the site: every language's
 catalogs (a draft too, there and only there) with the figures of `make po-status`,
 in each released interface language, linked from every page's footer."""
+
 from __future__ import annotations
 
 import re
@@ -31,8 +32,10 @@ def site(tmp_path_factory):
 
 def table(page: Path) -> list[list[str]]:
     soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
-    return [[cell.get_text(" ", strip=True) for cell in row.find_all(["th", "td"])]
-            for row in soup.select("main tbody tr")]
+    return [
+        [cell.get_text(" ", strip=True) for cell in row.find_all(["th", "td"])]
+        for row in soup.select("main tbody tr")
+    ]
 
 
 def po_status_rows(stdout: str) -> dict[tuple[str, str], tuple[int, int, int, str]]:
@@ -40,8 +43,9 @@ def po_status_rows(stdout: str) -> dict[tuple[str, str], tuple[int, int, int, st
     missing, percent)."""
     rows = {}
     for line in stdout.splitlines():
-        m = re.match(r"^(\w+)\s+([\w-]+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+\d+\s+([\d.]+)$",
-                     line)
+        m = re.match(
+            r"^(\w+)\s+([\w-]+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+\d+\s+([\d.]+)$", line
+        )
         if m:
             lang, name, _total, done, fuzzy, untr, miss, pct = m.groups()
             rows[lang, name] = (int(done), int(fuzzy), int(untr) + int(miss), pct)
@@ -71,15 +75,17 @@ def test_every_page_links_its_interfaces_status_page(site):
     for lang in ("id", "en"):
         for page in [html / lang / "index.html", html / lang / "parallel" / "pemberdayaan.html"]:
             link = BeautifulSoup(page.read_text("utf-8"), "html.parser").select_one(
-                "footer.site-footer a[href$='.html']")
+                "footer.site-footer a[href$='.html']"
+            )
             assert link["href"].endswith(f"translation-status-{lang}.html")
             assert (page.parent / link["href"]).resolve().is_file()
 
 
 def test_the_draft_appears_on_the_status_page_only(site):
     _, html, _ = site
-    assert "Bahasa Melayu" in (html / "translation-status-en.html").read_text("utf-8") \
-        or "(ms)" in (html / "translation-status-en.html").read_text("utf-8")
+    assert "Bahasa Melayu" in (html / "translation-status-en.html").read_text(
+        "utf-8"
+    ) or "(ms)" in (html / "translation-status-en.html").read_text("utf-8")
     for page in [html / "index.html", html / "sitemap.xml", *(html / "en").rglob("*.html")]:
         if page.is_file():
             text = page.read_text("utf-8")

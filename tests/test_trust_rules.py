@@ -1,5 +1,6 @@
 """One rule for translations: what `make po-check` rejects, the build rejects, at the
 same file and line; the glossary accepts English compound word order."""
+
 from __future__ import annotations
 
 import re
@@ -8,15 +9,18 @@ import subprocess
 import pytest
 
 from helpers.commands import command
-from textbook_po import checks
 from helpers.roots import copy_root, sphinx_build
 from textbook.i18n import rules
+from textbook_po import checks
 
 
 def po_check(project) -> str:
     """``make po-check`` on ``project``'s catalogs: it must refuse them; its report."""
-    check = subprocess.run(command("textbook_po", "check", "--locales", project / "locales"),
-                           capture_output=True, text=True)
+    check = subprocess.run(
+        command("textbook_po", "check", "--locales", project / "locales"),
+        capture_output=True,
+        text=True,
+    )
     assert check.returncode == 1, check.stdout + check.stderr
     return check.stdout
 
@@ -26,58 +30,85 @@ def test_the_build_rejects_what_po_check_rejects_at_the_same_line(tmp_path):
     proc, _ = sphinx_build(project, "en")
     assert proc.returncode != 0
     po = project / "locales/en/LC_MESSAGES/index.po"
-    built = re.findall(re.escape(str(po)) + r":(\d+): ERROR: (.*) \[textbook\.catalog\]",
-                       proc.stderr)
+    built = re.findall(
+        re.escape(str(po)) + r":(\d+): ERROR: (.*) \[textbook\.catalog\]", proc.stderr
+    )
     assert built == [
         ("10", "glossary: 'pemberdayaan' should be translated as 'empowerment'"),
         ("13", "unbalanced emphasis: odd number of '*'"),
         ("16", "link target 'https://example.org/' added in translation (not in msgid)"),
-        ("19", "msgstr is a copy of msgid: translate it, or add the translator comment "
-               "'# verbatim'")]
+        (
+            "19",
+            "msgstr is a copy of msgid: translate it, or add the translator comment '# verbatim'",
+        ),
+    ]
     refused = po_check(project)
     for line, message in built:
         assert f"{po}:{line}: {message}" in refused
 
 
-@pytest.mark.parametrize("msgid, msgstr", [
-    ("di antara metode intervensi makro dan intervensi mikro",
-     "among the macro and micro intervention methods"),
-    ("peran klien", "the client's role"),
-    ("peran klien", "the role of the client"),
-    ("pengembangan masyarakat", "the development of communities"),
-])
+@pytest.mark.parametrize(
+    "msgid, msgstr",
+    [
+        (
+            "di antara metode intervensi makro dan intervensi mikro",
+            "among the macro and micro intervention methods",
+        ),
+        ("peran klien", "the client's role"),
+        ("peran klien", "the role of the client"),
+        ("pengembangan masyarakat", "the development of communities"),
+    ],
+)
 def test_the_glossary_accepts_english_compound_order(msgid, msgstr):
     terms = checks.load_glossary()
     assert checks.glossary_messages(msgid, msgstr, "en", terms) == []
 
 
-@pytest.mark.parametrize("msgid, msgstr, term", [
-    ("intervensi makro", "macro-level work", "intervensi makro"),
-    ("peran klien", "the role of the practitioner", "peran klien"),
-])
+@pytest.mark.parametrize(
+    "msgid, msgstr, term",
+    [
+        ("intervensi makro", "macro-level work", "intervensi makro"),
+        ("peran klien", "the role of the practitioner", "peran klien"),
+    ],
+)
 def test_the_glossary_still_rejects_another_term(msgid, msgstr, term):
     terms = checks.load_glossary()
     assert checks.glossary_messages(msgid, msgstr, "en", terms) == [
         f"glossary: '{term}' should be translated as "
-        f"'{next(t for t in terms if t.source == term).translations['en'][0]}'"]
+        f"'{next(t for t in terms if t.source == term).translations['en'][0]}'"
+    ]
 
 
-@pytest.mark.parametrize("cell, refused", [
-    ("Sel *miring* dan **tebal** dan `kode`", None),
-    ("Lihat {cite:t}`adi2003`", None),
-    ("Lihat [situs](https://example.org/)", None),
-    ("{download}`../x`", "role {download} is not allowed in a data cell"),
-    ("![x](../../etc/passwd)", "an image is not allowed in a data cell"),
-    ("{math}`\\input{/etc/passwd}`", "role {math} is not allowed in a data cell"),
-    ("[x](../../etc/passwd)", "link target '../../etc/passwd' is not allowed in a data cell"),
-    ("$x$", "math is not allowed in a data cell"),
-    ("([*task goals*]{.lang-en})", None),
-    ("[*task goals*]{.lang-English}", "attribute {.lang-English} is not allowed in a data cell"),
-    ('[*x*]{onclick="alert(1)"}', "attribute {onclick=alert(1)} is not allowed in a data cell"),
-    ("`kode`{#tabel-perbandingan-model}",
-     "attribute {#tabel-perbandingan-model} is not allowed in a data cell"),
-    ("[situs](https://example.org/){.hidden}", "attribute {.hidden} is not allowed in a data cell"),
-])
+@pytest.mark.parametrize(
+    "cell, refused",
+    [
+        ("Sel *miring* dan **tebal** dan `kode`", None),
+        ("Lihat {cite:t}`adi2003`", None),
+        ("Lihat [situs](https://example.org/)", None),
+        ("{download}`../x`", "role {download} is not allowed in a data cell"),
+        ("![x](../../etc/passwd)", "an image is not allowed in a data cell"),
+        ("{math}`\\input{/etc/passwd}`", "role {math} is not allowed in a data cell"),
+        ("[x](../../etc/passwd)", "link target '../../etc/passwd' is not allowed in a data cell"),
+        ("$x$", "math is not allowed in a data cell"),
+        ("([*task goals*]{.lang-en})", None),
+        (
+            "[*task goals*]{.lang-English}",
+            "attribute {.lang-English} is not allowed in a data cell",
+        ),
+        (
+            '[*x*]{onclick="alert(1)"}',
+            "attribute {onclick=alert(1)} is not allowed in a data cell",
+        ),
+        (
+            "`kode`{#tabel-perbandingan-model}",
+            "attribute {#tabel-perbandingan-model} is not allowed in a data cell",
+        ),
+        (
+            "[situs](https://example.org/){.hidden}",
+            "attribute {.hidden} is not allowed in a data cell",
+        ),
+    ],
+)
 def test_data_cells_take_inline_markup_only(cell, refused):
     messages = rules.cell_messages(cell)
     assert (messages[0].split(" (")[0] if messages else None) == refused
@@ -87,28 +118,34 @@ def test_a_link_target_is_named_whole_in_the_message():
     wiki = "https://id.wikipedia.org/wiki/Pemberdayaan_(sosial)"
     msgid = f"Lihat [Wiki]({wiki}) dan [a](https://a.org/)"
     assert rules.translation_messages(msgid, f"See [Wiki]({wiki}) and [a](https://a.org/)") == []
-    assert rules.translation_messages(msgid, "See [Wiki](https://x.org/a_(b)) and "
-                                             "[a](https://a.org/)") == [
+    assert rules.translation_messages(
+        msgid, "See [Wiki](https://x.org/a_(b)) and [a](https://a.org/)"
+    ) == [
         f"link target {wiki!r} missing from translation",
-        "link target 'https://x.org/a_(b)' added in translation (not in msgid)"]
+        "link target 'https://x.org/a_(b)' added in translation (not in msgid)",
+    ]
     assert rules.cell_messages("[x](../../etc/(passwd))")[0].startswith(
-        "link target '../../etc/(passwd)' is not allowed in a data cell")
+        "link target '../../etc/(passwd)' is not allowed in a data cell"
+    )
 
 
-@pytest.mark.parametrize("msgstr, refused", [
-    ("Two\n\nparagraphs", "more than one paragraph"),
-    ("(target)=\nText", "a target label is not allowed"),
-    ("# Heading", "a heading is not allowed"),
-    ("[span]{onclick=x}", "attribute {onclick=x} is not in the msgid"),
-    ("Text ![i](x.png)", "an image is not allowed"),
-    ("Text {{ sub }}", "a substitution is not allowed"),
-    (":::{note}\nx\n:::", "directive {note} is not allowed"),
-    ("Text \\<script> shown", None),
-    ("Text &lt;script&gt; shown", None),
-])
+@pytest.mark.parametrize(
+    "msgstr, refused",
+    [
+        ("Two\n\nparagraphs", "more than one paragraph"),
+        ("(target)=\nText", "a target label is not allowed"),
+        ("# Heading", "a heading is not allowed"),
+        ("[span]{onclick=x}", "attribute {onclick=x} is not in the msgid"),
+        ("Text ![i](x.png)", "an image is not allowed"),
+        ("Text {{ sub }}", "a substitution is not allowed"),
+        (":::{note}\nx\n:::", "directive {note} is not allowed"),
+        ("Text \\<script> shown", None),
+        ("Text &lt;script&gt; shown", None),
+    ],
+)
 def test_a_translation_is_one_paragraph_of_inline_text(msgstr, refused):
     messages = rules.translation_messages("Teks", msgstr)
-    assert (messages[0][:len(refused)] if messages else None) == refused
+    assert (messages[0][: len(refused)] if messages else None) == refused
 
 
 # -- attributes: a translation may keep or drop its msgid's, never add one ----
@@ -116,27 +153,49 @@ def test_a_translation_is_one_paragraph_of_inline_text(msgstr, refused):
 ADDED = "is not in the msgid: a translation may keep or drop the msgid's attributes"
 
 
-@pytest.mark.parametrize("msgid, msgstr, refused", [
-    ("Teks [*istilah*]{.lang-en}.", "Text *term*.", None),  # English: the mark is not needed
-    ("Teks [*istilah*]{.lang-en}.", "Texte [*term*]{.lang-en}.", None),  # kept (a third language)
-    ("Teks [*istilah*]{.lang-en}.", "Text [*term*]{.lang-fr}.", "attribute {.lang-fr}"),
-    ("Teks *istilah*.", "Text [*term*]{.lang-en}.", "attribute {.lang-en}"),
-    ("Teks [*istilah*]{.lang-en}.", "Text [*a*]{.lang-en} [*b*]{.lang-en}.",
-     "attribute {.lang-en}"),
-    ("Teks *miring*.", 'Text [*italic*]{onclick="alert(1)"}.', "attribute {onclick=alert(1)}"),
-    ("Teks *miring*.", 'Text [*italic*]{style="display:none"}.', "attribute {style=display:none}"),
-    ("Teks *miring*.", "Text [*italic*]{#tabel-perbandingan-model}.",
-     "attribute {#tabel-perbandingan-model}"),
-    ("Teks **tebal**.", "Text [**bold**]{.hidden}.", "attribute {.hidden}"),
-    ("Teks `kode`.", "Text `kode`{#judul}.", "attribute {#judul}"),
-    ("Lihat [situs](https://example.org/).", "See [site](https://example.org/){onclick=x}.",
-     "attribute {onclick=x}"),
-    ("Lihat [situs](https://example.org/).",
-     'See [site](https://example.org/){href="https://evil.example/"}.',
-     "attribute {href=https://evil.example/}"),
-    ("Teks.", "{#judul}\nText.", "attribute {#judul}"),
-    ("Teks.", "{.lang-fr}\nText.", "attribute {.lang-fr}"),
-])
+@pytest.mark.parametrize(
+    "msgid, msgstr, refused",
+    [
+        ("Teks [*istilah*]{.lang-en}.", "Text *term*.", None),  # English: the mark is not needed
+        (
+            "Teks [*istilah*]{.lang-en}.",
+            "Texte [*term*]{.lang-en}.",
+            None,
+        ),  # kept (a third language)
+        ("Teks [*istilah*]{.lang-en}.", "Text [*term*]{.lang-fr}.", "attribute {.lang-fr}"),
+        ("Teks *istilah*.", "Text [*term*]{.lang-en}.", "attribute {.lang-en}"),
+        (
+            "Teks [*istilah*]{.lang-en}.",
+            "Text [*a*]{.lang-en} [*b*]{.lang-en}.",
+            "attribute {.lang-en}",
+        ),
+        ("Teks *miring*.", 'Text [*italic*]{onclick="alert(1)"}.', "attribute {onclick=alert(1)}"),
+        (
+            "Teks *miring*.",
+            'Text [*italic*]{style="display:none"}.',
+            "attribute {style=display:none}",
+        ),
+        (
+            "Teks *miring*.",
+            "Text [*italic*]{#tabel-perbandingan-model}.",
+            "attribute {#tabel-perbandingan-model}",
+        ),
+        ("Teks **tebal**.", "Text [**bold**]{.hidden}.", "attribute {.hidden}"),
+        ("Teks `kode`.", "Text `kode`{#judul}.", "attribute {#judul}"),
+        (
+            "Lihat [situs](https://example.org/).",
+            "See [site](https://example.org/){onclick=x}.",
+            "attribute {onclick=x}",
+        ),
+        (
+            "Lihat [situs](https://example.org/).",
+            'See [site](https://example.org/){href="https://evil.example/"}.',
+            "attribute {href=https://evil.example/}",
+        ),
+        ("Teks.", "{#judul}\nText.", "attribute {#judul}"),
+        ("Teks.", "{.lang-fr}\nText.", "attribute {.lang-fr}"),
+    ],
+)
 def test_a_translation_never_adds_an_attribute(msgid, msgstr, refused):
     messages = [m for m in rules.translation_messages(msgid, msgstr) if "attribute" in m]
     assert messages == ([f"{refused} {ADDED}, never add one"] if refused else [])
@@ -147,11 +206,18 @@ def test_a_catalog_adding_attributes_is_refused_at_each_line_and_reaches_no_page
     proc, out = sphinx_build(project, "en")
     assert proc.returncode != 0
     po = project / "locales/en/LC_MESSAGES/index.po"
-    built = re.findall(re.escape(str(po)) + r":(\d+): ERROR: attribute (\{.*?\}) " +
-                       re.escape(ADDED), proc.stderr)
-    assert built == [("10", "{.lang-fr}"), ("13", "{onclick=alert(1)}"), ("16", "{#judul}"),
-                     ("19", "{style=display:none}"), ("22", "{href=https://evil.example/}"),
-                     ("25", "{.lang-en}"), ("28", "{.hidden}")], proc.stderr
+    built = re.findall(
+        re.escape(str(po)) + r":(\d+): ERROR: attribute (\{.*?\}) " + re.escape(ADDED), proc.stderr
+    )
+    assert built == [
+        ("10", "{.lang-fr}"),
+        ("13", "{onclick=alert(1)}"),
+        ("16", "{#judul}"),
+        ("19", "{style=display:none}"),
+        ("22", "{href=https://evil.example/}"),
+        ("25", "{.lang-en}"),
+        ("28", "{.hidden}"),
+    ], proc.stderr
     assert "Traceback" not in proc.stderr
     refused = po_check(project)
     for line, attribute in built:

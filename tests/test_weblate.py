@@ -2,6 +2,7 @@
 matched by exactly one component, every template is present, each component has
 its catalog's source language; the glossary exports as TBX that translate-toolkit
 reads back."""
+
 from __future__ import annotations
 
 import fnmatch
@@ -42,8 +43,13 @@ def test_each_mask_has_one_star_for_the_language_and_its_template_exists():
 def test_the_glossary_exports_as_tbx_that_translate_toolkit_reads(tmp_path):
     from translate.storage.tbx import tbxfile
 
-    proc = subprocess.run(["make", "--no-print-directory", "glossary-tbx"], cwd=ROOT,
-                          capture_output=True, text=True, env=dict(os.environ, LANG="C.UTF-8"))
+    proc = subprocess.run(
+        ["make", "--no-print-directory", "glossary-tbx"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, LANG="C.UTF-8"),
+    )
     assert proc.returncode == 0, proc.stderr
     assert "_build/glossary/glossary-en.tbx: en terms of locales/glossary.yaml" in proc.stdout
     store = tbxfile.parsefile(str(ROOT / "_build" / "glossary" / "glossary-en.tbx"))

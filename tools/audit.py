@@ -5,6 +5,7 @@ With --allow-unreachable, a run in which NO package could be looked up (the
 vulnerability service is out of reach) says so loudly and exits 0 instead;
 a partial look-up or any finding still fails.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -21,9 +22,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--allow-unreachable", action="store_true")
     args = parser.parse_args(argv)
     proc = subprocess.run(
-        [str(Path(sys.executable).with_name("pip-audit")), "--require-hashes", "--disable-pip",
-         "--progress-spinner", "off", "-f", "json", "-r", str(ROOT / "requirements.txt")],
-        capture_output=True, text=True)
+        [
+            str(Path(sys.executable).with_name("pip-audit")),
+            "--require-hashes",
+            "--disable-pip",
+            "--progress-spinner",
+            "off",
+            "-f",
+            "json",
+            "-r",
+            str(ROOT / "requirements.txt"),
+        ],
+        capture_output=True,
+        text=True,
+    )
     try:
         report = json.loads(proc.stdout)
     except json.JSONDecodeError:
@@ -40,15 +52,18 @@ def main(argv: list[str] | None = None) -> int:
         print(f"audit: {len(vulnerable)} vulnerable package(s)", file=sys.stderr)
         return 1
     if skipped and len(skipped) == len(deps) and args.allow_unreachable:
-        print(f"audit: NOT CHECKED: the vulnerability service could not be reached "
-              f"({len(skipped)} of {len(deps)} packages not looked up: "
-              f"{skipped[0]['skip_reason']})")
+        print(
+            f"audit: NOT CHECKED: the vulnerability service could not be reached "
+            f"({len(skipped)} of {len(deps)} packages not looked up: "
+            f"{skipped[0]['skip_reason']})"
+        )
         return 0
     if skipped:
         for dep in skipped[:5]:
             print(f"requirements.txt: {dep['name']}: {dep['skip_reason']}", file=sys.stderr)
-        print(f"audit: {len(skipped)} of {len(deps)} packages could not be checked",
-              file=sys.stderr)
+        print(
+            f"audit: {len(skipped)} of {len(deps)} packages could not be checked", file=sys.stderr
+        )
         return 1
     print(f"audit: {len(deps)} packages checked, no known vulnerability")
     return 0

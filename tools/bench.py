@@ -21,6 +21,7 @@ time mostly measures the neighbours. Wall-clock minima are printed alongside.
 ``textbook-build`` waits for each build it forks, so RUSAGE_CHILDREN here
 includes those grandchildren once it has exited.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -65,12 +66,19 @@ def timed(cmd: list[str], cwd: Path, check: bool = True, label: str = "") -> flo
     """CPU seconds of ``cmd`` and everything it starts (wall time kept in WALL)."""
     cpu0, wall0 = _children_cpu(), time.perf_counter()
     # the copy's own code (PYTHONPATH), not the installed package
-    proc = subprocess.run(cmd, cwd=cwd, env=dict(env(), PYTHONPATH=str(cwd / "tools")),
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        cmd,
+        cwd=cwd,
+        env=dict(env(), PYTHONPATH=str(cwd / "tools")),
+        capture_output=True,
+        text=True,
+    )
     cpu, wall = _children_cpu() - cpu0, time.perf_counter() - wall0
     if check and proc.returncode != 0:
-        sys.exit(f"bench: command failed ({proc.returncode}): {' '.join(cmd)}\n"
-                 f"{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
+        sys.exit(
+            f"bench: command failed ({proc.returncode}): {' '.join(cmd)}\n"
+            f"{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
+        )
     if label:
         WALL.setdefault(label, []).append(wall)
     return cpu
@@ -79,25 +87,55 @@ def timed(cmd: list[str], cwd: Path, check: bool = True, label: str = "") -> flo
 def pack_and_book(project: Path) -> tuple[float, float, float]:
     """CPU s of clean course packs of every chapter (id; id|en on facing pages) and of
     the matching one-language book PDF (id)."""
+
     def fresh() -> None:
         for sub in ("stage/pdf", "stage/coursepack", "doctrees", "fingerprints"):
             shutil.rmtree(project / "_build" / sub, ignore_errors=True)
+
     fresh()
-    book = timed([sys.executable, "-m", "textbook_build", "pdf", "--langs", "id"], project,
-                 label="id PDF")
+    book = timed(
+        [sys.executable, "-m", "textbook_build", "pdf", "--langs", "id"], project, label="id PDF"
+    )
     fresh()
-    pack = timed([sys.executable, "-m", "textbook_build", "coursepack", "--chapters", *CHAPTERS,
-                  "--langs", "id"], project, label="id pack")
+    pack = timed(
+        [
+            sys.executable,
+            "-m",
+            "textbook_build",
+            "coursepack",
+            "--chapters",
+            *CHAPTERS,
+            "--langs",
+            "id",
+        ],
+        project,
+        label="id pack",
+    )
     fresh()
-    facing = timed([sys.executable, "-m", "textbook_build", "coursepack", "--chapters", *CHAPTERS,
-                    "--langs", "id", "en", "--layout", "parallel"], project,
-                   label="facing pack")
+    facing = timed(
+        [
+            sys.executable,
+            "-m",
+            "textbook_build",
+            "coursepack",
+            "--chapters",
+            *CHAPTERS,
+            "--langs",
+            "id",
+            "en",
+            "--layout",
+            "parallel",
+        ],
+        project,
+        label="facing pack",
+    )
     return pack, facing, book
 
 
 def build(project: Path, fmt: str = "html", label: str = "") -> float:
-    return timed([sys.executable, "-m", "textbook_build", fmt, "--langs", *LANGS], project,
-                 label=label)
+    return timed(
+        [sys.executable, "-m", "textbook_build", fmt, "--langs", *LANGS], project, label=label
+    )
 
 
 def clean(project: Path) -> None:
@@ -132,17 +170,50 @@ def bare_floor(project: Path, scratch: Path) -> float:
     (conf / "conf.py").write_text(BARE_CONF, encoding="utf-8")
     out = scratch / "bare-out"
     shutil.rmtree(out, ignore_errors=True)
-    return timed([sys.executable, "-m", "sphinx", "-b", "html", "-q", "-c", str(conf),
-                  str(project / "source"), str(out)], scratch, label="floor")
+    return timed(
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-b",
+            "html",
+            "-q",
+            "-c",
+            str(conf),
+            str(project / "source"),
+            str(out),
+        ],
+        scratch,
+        label="floor",
+    )
 
 
 def edition(project: Path, lang: str, scratch: Path) -> float:
     """One edition alone: sphinx-build with the book's flags, clean (for the breakdown)."""
     out = scratch / f"edition-{lang}"
     shutil.rmtree(out, ignore_errors=True)
-    return timed([sys.executable, "-m", "sphinx", "-b", "html", "-W", "--keep-going", "-n",
-                  "-q", "-D", f"language={lang}", "-d", str(out / "doctrees"), "-c",
-                  str(project), str(project / "source"), str(out / "html")], project)
+    return timed(
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-b",
+            "html",
+            "-W",
+            "--keep-going",
+            "-n",
+            "-q",
+            "-D",
+            f"language={lang}",
+            "-d",
+            str(out / "doctrees"),
+            "-c",
+            str(project),
+            str(project / "source"),
+            str(out / "html"),
+        ],
+        project,
+    )
 
 
 def xelatex_floor(scratch: Path) -> float:
@@ -152,11 +223,15 @@ def xelatex_floor(scratch: Path) -> float:
     src.mkdir()
     (src / "conf.py").write_text(ONE_PAGE_CONF, encoding="utf-8")
     (src / "index.md").write_text("# Satu halaman\n\nSebuah paragraf.\n", encoding="utf-8")
-    return timed([sys.executable, "-m", "sphinx", "-M", "latexpdf", str(src),
-                  str(src / "_build"), "-q"], src, label="xelatex floor")
+    return timed(
+        [sys.executable, "-m", "sphinx", "-M", "latexpdf", str(src), str(src / "_build"), "-q"],
+        src,
+        label="xelatex floor",
+    )
 
 
 # -- the generated book ------------------------------------------------------
+
 
 def _rename(text: str, k: int) -> str:
     """Give copy ``k`` of a chapter its own document names and labels."""
@@ -191,26 +266,35 @@ def generate_book(project: Path, scale: int = SCALE) -> dict[str, int]:
     while words(src) < target:
         k += 1
         (src / "data" / f"perbandingan-model-{k}.yaml").write_text(
-            f"# generated copy {k}\n" + data, encoding="utf-8")
+            f"# generated copy {k}\n" + data, encoding="utf-8"
+        )
         for chapter in CHAPTERS:
             text = _rename((src / f"{chapter}.md").read_text(encoding="utf-8"), k)
-            text = text.replace("data/perbandingan-model.yaml", f"data/perbandingan-model-{k}.yaml")
+            text = text.replace(
+                "data/perbandingan-model.yaml", f"data/perbandingan-model-{k}.yaml"
+            )
             if chapter != "catatan-editorial":
                 keys = [f"gen{k}{chapter.replace('-', '')}{i}" for i in (1, 2)]
-                text += (f"\nRujukan tambahan {{cite:p}}`{keys[0]}` dan "
-                         f"{{cite:t}}`{keys[1]}{{h. {k}}}`.\n")
+                text += (
+                    f"\nRujukan tambahan {{cite:p}}`{keys[0]}` dan "
+                    f"{{cite:t}}`{keys[1]}{{h. {k}}}`.\n"
+                )
                 for i, key in enumerate(keys, 1):
-                    bib.append(f"@book{{{key},\n  author = {{Penulis{k}{'abcd'[CHAPTERS.index(chapter)]}{i}, Nama}},\n"
-                               f"  title = {{Judul Buku {k}.{i} tentang {chapter}}},\n"
-                               f"  publisher = {{Penerbit {k}}},\n  address = {{Jakarta}},\n"
-                               f"  year = {{{1990 + k}}},\n}}\n")
+                    bib.append(
+                        f"@book{{{key},\n  author = {{Penulis{k}{'abcd'[CHAPTERS.index(chapter)]}{i}, Nama}},\n"
+                        f"  title = {{Judul Buku {k}.{i} tentang {chapter}}},\n"
+                        f"  publisher = {{Penerbit {k}}},\n  address = {{Jakarta}},\n"
+                        f"  year = {{{1990 + k}}},\n}}\n"
+                    )
             (src / f"{chapter}-{k}.md").write_text(text, encoding="utf-8")
             po = po_dir / f"{chapter}.po"
             if po.is_file():
                 (po_dir / f"{chapter}-{k}.po").write_text(
-                    _rename(po.read_text(encoding="utf-8"), k)
-                    .replace(f"source/{chapter}.md", f"source/{chapter}-{k}.md"),
-                    encoding="utf-8")
+                    _rename(po.read_text(encoding="utf-8"), k).replace(
+                        f"source/{chapter}.md", f"source/{chapter}-{k}.md"
+                    ),
+                    encoding="utf-8",
+                )
             new_docs.append(f"{chapter}-{k}")
     with (project / "bibliography.bib").open("a", encoding="utf-8") as f:
         f.write("\n" + "\n".join(bib))
@@ -230,16 +314,23 @@ def words(src: Path) -> int:
 
 # -- first-load bytes --------------------------------------------------------
 
+
 def first_load(page: Path) -> tuple[int, dict[str, int]]:
     """Bytes a browser fetches to show ``page``: the HTML and what it references."""
     from bs4 import BeautifulSoup
 
     seen: dict[Path, int] = {page: page.stat().st_size}
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-    refs = [t.get("href") for t in soup.find_all("link")
-            if set(t.get("rel") or []) & {"stylesheet", "preload", "icon", "modulepreload"}]
-    refs += [t.get("src") for t in soup.find_all(["script", "img"])
-             if t.get("src") and t.get("loading") != "lazy"]
+    refs = [
+        t.get("href")
+        for t in soup.find_all("link")
+        if set(t.get("rel") or []) & {"stylesheet", "preload", "icon", "modulepreload"}
+    ]
+    refs += [
+        t.get("src")
+        for t in soup.find_all(["script", "img"])
+        if t.get("src") and t.get("loading") != "lazy"
+    ]
     queue = [(page.parent, r) for r in refs if r]
     while queue:
         base, ref = queue.pop()
@@ -252,15 +343,17 @@ def first_load(page: Path) -> tuple[int, dict[str, int]]:
         seen[path] = path.stat().st_size
         if path.suffix == ".css":
             css = path.read_text(encoding="utf-8", errors="replace")
-            for m in re.finditer(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)|@import\s+['"]([^'"]+)['"]""",
-                                 css):
+            for m in re.finditer(
+                r"""url\(\s*['"]?([^'")]+)['"]?\s*\)|@import\s+['"]([^'"]+)['"]""", css
+            ):
                 target = m.group(1) or m.group(2)
                 if not target.startswith("data:"):
                     queue.append((path.parent, target))
     by_kind: dict[str, int] = {}
     for path, size in seen.items():
-        by_kind[path.suffix.lstrip(".") or "other"] = by_kind.get(path.suffix.lstrip(".") or
-                                                                  "other", 0) + size
+        by_kind[path.suffix.lstrip(".") or "other"] = (
+            by_kind.get(path.suffix.lstrip(".") or "other", 0) + size
+        )
     return sum(seen.values()), by_kind
 
 
@@ -314,44 +407,79 @@ def main(argv: list[str] | None = None) -> int:
         m = min
         chapter = real / "_build" / "html" / "id" / "model-intervensi.html"
         load, kinds = first_load(chapter)
-        print(f"textbook bench: {args.repeat} rounds, minimum of each; "
-              f"real book {words(real / 'source')} words, generated book {info['words']} words")
-        print(f"  CPU s: floor (bare sphinx-build, myst_parser only, one language) "
-              f"{m(floor_t):.2f}; clean bilingual build {m(clean_t):.2f}; "
-              f"no-change rebuild {m(rebuild_t):.2f}")
+        print(
+            f"textbook bench: {args.repeat} rounds, minimum of each; "
+            f"real book {words(real / 'source')} words, generated book {info['words']} words"
+        )
+        print(
+            f"  CPU s: floor (bare sphinx-build, myst_parser only, one language) "
+            f"{m(floor_t):.2f}; clean bilingual build {m(clean_t):.2f}; "
+            f"no-change rebuild {m(rebuild_t):.2f}"
+        )
         print(row("clean bilingual HTML / (2 x floor)", m(clean_t) / (2 * m(floor_t)), 1.3))
-        print("  breakdown, CPU s (sphinx-build alone, clean): "
-              + "; ".join(f"{lang} edition {m(t):.2f} = {m(t) / m(floor_t):.2f} x floor"
-                          for lang, t in editions.items())
-              + f"; textbook-build (one process importing Sphinx and the extensions once, "
-              f"a forked build per language) minus their sum "
-              f"{m(clean_t) - sum(m(t) for t in editions.values()):+.2f}")
+        print(
+            "  breakdown, CPU s (sphinx-build alone, clean): "
+            + "; ".join(
+                f"{lang} edition {m(t):.2f} = {m(t) / m(floor_t):.2f} x floor"
+                for lang, t in editions.items()
+            )
+            + f"; textbook-build (one process importing Sphinx and the extensions once, "
+            f"a forked build per language) minus their sum "
+            f"{m(clean_t) - sum(m(t) for t in editions.values()):+.2f}"
+        )
         print(row("no-change rebuild / clean build", m(rebuild_t) / m(clean_t), 0.5))
         if pdf_t:
-            print(f"  CPU s: both PDFs {m(pdf_t):.2f}; xelatex floor (one-page Sphinx "
-                  f"document) {m(xfloor_t):.2f}")
+            print(
+                f"  CPU s: both PDFs {m(pdf_t):.2f}; xelatex floor (one-page Sphinx "
+                f"document) {m(xfloor_t):.2f}"
+            )
             print(row("both PDFs / (2 x xelatex floor)", m(pdf_t) / (2 * m(xfloor_t)), 2))
-            print(f"  CPU s: course pack of every chapter (id) {m(pack_t):.2f}; "
-                  f"id book PDF {m(book_t):.2f}")
+            print(
+                f"  CPU s: course pack of every chapter (id) {m(pack_t):.2f}; "
+                f"id book PDF {m(book_t):.2f}"
+            )
             print(row("course pack / matching one-language book PDF", m(pack_t) / m(book_t), 2))
-            print(f"  CPU s: facing-page pack of every chapter (id|en, two Sphinx builds, one "
-                  f"paracol volume) {m(facing_t):.2f}")
-            print(row("facing-page pack / matching one-language book PDF",
-                      m(facing_t) / m(book_t), 2))
+            print(
+                f"  CPU s: facing-page pack of every chapter (id|en, two Sphinx builds, one "
+                f"paracol volume) {m(facing_t):.2f}"
+            )
+            print(
+                row(
+                    "facing-page pack / matching one-language book PDF", m(facing_t) / m(book_t), 2
+                )
+            )
         else:
-            print("  both PDFs / (2 x xelatex floor): not measured "
-                  + ("(--skip-pdf)" if args.skip_pdf
-                     else f"({', '.join(tex_missing)} not on PATH: make system-deps)"))
-        print(f"  CPU s: generated book ({info['copies']} copies of every chapter, data file "
-              f"and references) clean bilingual build {m(big_t):.2f}")
+            print(
+                "  both PDFs / (2 x xelatex floor): not measured "
+                + (
+                    "(--skip-pdf)"
+                    if args.skip_pdf
+                    else f"({', '.join(tex_missing)} not on PATH: make system-deps)"
+                )
+            )
+        print(
+            f"  CPU s: generated book ({info['copies']} copies of every chapter, data file "
+            f"and references) clean bilingual build {m(big_t):.2f}"
+        )
         print(row(f"generated {SCALE}x book / real book", m(big_t) / m(clean_t), 15))
         detail = ", ".join(f"{k} {v / 1024:.1f}" for k, v in sorted(kinds.items()))
-        print(row("first-load KB of a chapter page (model-intervensi)", load / 1024, 100, " KB",
-                  f"[{detail}]"))
+        print(
+            row(
+                "first-load KB of a chapter page (model-intervensi)",
+                load / 1024,
+                100,
+                " KB",
+                f"[{detail}]",
+            )
+        )
         spread = max(clean_t) / min(clean_t) if len(clean_t) > 1 else 1
-        print(f"  clean build CPU over rounds: max/min = {spread:.2f}, "
-              f"median {statistics.median(clean_t):.2f} s")
-        print("  wall-clock minima (s): " + ", ".join(f"{k} {min(v):.2f}" for k, v in WALL.items()))
+        print(
+            f"  clean build CPU over rounds: max/min = {spread:.2f}, "
+            f"median {statistics.median(clean_t):.2f} s"
+        )
+        print(
+            "  wall-clock minima (s): " + ", ".join(f"{k} {min(v):.2f}" for k, v in WALL.items())
+        )
     finally:
         if args.keep:
             print(f"bench: kept {scratch}", file=sys.stderr)

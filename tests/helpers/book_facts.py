@@ -1,5 +1,6 @@
 """Facts about the real book that several test modules check (a test module never
 imports another: tests/test_project.py)."""
+
 from __future__ import annotations
 
 import subprocess
@@ -22,5 +23,6 @@ def name(term, lang: str) -> str:
 
 def epubcheck(path: Path) -> subprocess.CompletedProcess:
     # Debian's /usr/bin/epubcheck is the jar itself, run with java -jar
-    return subprocess.run(["java", "-jar", "/usr/bin/epubcheck", str(path)],
-                          capture_output=True, text=True)
+    return subprocess.run(
+        ["java", "-jar", "/usr/bin/epubcheck", str(path)], capture_output=True, text=True
+    )

@@ -1,6 +1,7 @@
 """The book's commands run on a copy of the project: the copy's own code (its ``tools/``
 first on PYTHONPATH), never the installed package, and the copy as working directory
 (where the commands find the project)."""
+
 from __future__ import annotations
 
 import os
@@ -19,10 +20,10 @@ def command(tool: str, *args: str) -> list[str]:
     return [sys.executable, "-m", tool, *map(str, args)]
 
 
-def run(project: Path, tool: str, *args: str, env: dict[str, str] | None = None,
-        **kwargs) -> subprocess.CompletedProcess:
+def run(
+    project: Path, tool: str, *args: str, env: dict[str, str] | None = None, **kwargs
+) -> subprocess.CompletedProcess:
     """``tool ARGS`` in ``project`` with its own code, output captured as text."""
     kwargs.setdefault("capture_output", True)
     kwargs.setdefault("text", True)
-    return subprocess.run(command(tool, *args), cwd=project, env=copy_env(project, env),
-                          **kwargs)
+    return subprocess.run(command(tool, *args), cwd=project, env=copy_env(project, env), **kwargs)

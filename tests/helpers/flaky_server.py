@@ -1,6 +1,7 @@
 """A static server for the site that behaves like a real network can: it compresses
 (gzip, as any real host does), counts the bytes it sends, and on demand stalls,
 answers with an error status or refuses connections."""
+
 from __future__ import annotations
 
 import contextlib
@@ -68,9 +69,13 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         zipped = suffix in COMPRESSED and "gzip" in self.headers.get("Accept-Encoding", "")
         if zipped:
             body = gzip.compress(body, 6, mtime=0)
-        head = [f"HTTP/1.1 {status} {self.responses.get(status, ('',))[0]}",
-                f"Content-Type: {mime}", f"Content-Length: {len(body)}",
-                "Cache-Control: no-cache", "Connection: close"] + (["Content-Encoding: gzip"] if zipped else [])
+        head = [
+            f"HTTP/1.1 {status} {self.responses.get(status, ('',))[0]}",
+            f"Content-Type: {mime}",
+            f"Content-Length: {len(body)}",
+            "Cache-Control: no-cache",
+            "Connection: close",
+        ] + (["Content-Encoding: gzip"] if zipped else [])
         raw = ("\r\n".join(head) + "\r\n\r\n").encode() + body
         self.network.count(self.path, len(raw))
         self.wfile.write(raw)
@@ -80,8 +85,9 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 def flaky_server(site: Path):
     """Serve ``site`` on 127.0.0.1; yields (base URL, :class:`Network`)."""
     network = Network()
-    handler = functools.partial(type("Handler", (_Handler,), {"network": network}),
-                                directory=str(site))
+    handler = functools.partial(
+        type("Handler", (_Handler,), {"network": network}), directory=str(site)
+    )
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)

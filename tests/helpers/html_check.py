@@ -2,6 +2,7 @@
 
 Used by tests/test_site*.py, tests/test_browser*.py and tools/lighthouse.py.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -26,21 +27,33 @@ VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 LIGHTHOUSE = NODE_MODULES / ".bin" / "lighthouse"
 CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 # Debian's chromium as root, no background traffic (see shared TOOLCHAIN notes).
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 
 def run_build(project: Path, *args: str, site_url: str = "http://127.0.0.1:8000/"):
     """``textbook-build ARGS`` of ``project`` (what ``make html`` runs), output captured."""
-    env = dict(os.environ, TEXTBOOK_SITE_URL=site_url,
-               SOURCE_DATE_EPOCH=source_date_epoch())  # the copy has no git history
+    env = dict(
+        os.environ, TEXTBOOK_SITE_URL=site_url, SOURCE_DATE_EPOCH=source_date_epoch()
+    )  # the copy has no git history
     return run(project, "textbook_build", *args, env=env)
 
 
-def build_site(out: Path, langs: tuple[str, ...] = ("id", "en"),
-               site_url: str = "http://127.0.0.1:8000/", project: Path | None = None) -> Path:
+def build_site(
+    out: Path,
+    langs: tuple[str, ...] = ("id", "en"),
+    site_url: str = "http://127.0.0.1:8000/",
+    project: Path | None = None,
+) -> Path:
     """``make html`` (``textbook-build html``) on a copy of the project (``project``,
     by default ``<out>-project``); the published site is copied into ``out``."""
     if project is None:
@@ -54,8 +67,11 @@ def build_site(out: Path, langs: tuple[str, ...] = ("id", "en"),
 
 def pages(site: Path) -> list[str]:
     """Every built HTML page, as a path relative to the site root."""
-    return sorted(str(p.relative_to(site)) for p in site.rglob("*.html")
-                  if ".doctrees" not in p.parts and "_static" not in p.parts)
+    return sorted(
+        str(p.relative_to(site))
+        for p in site.rglob("*.html")
+        if ".doctrees" not in p.parts and "_static" not in p.parts
+    )
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -79,8 +95,11 @@ def serve(site: Path, port: int = 0):
 
 def vnu(paths: list[Path]) -> list[str]:
     """Nu HTML Checker errors (one line each) for the given files."""
-    proc = subprocess.run(["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "gnu",
-                           *map(str, paths)], capture_output=True, text=True)
+    proc = subprocess.run(
+        ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "gnu", *map(str, paths)],
+        capture_output=True,
+        text=True,
+    )
     lines = [line for line in proc.stderr.splitlines() + proc.stdout.splitlines() if line.strip()]
     if proc.returncode not in (0, 1):
         raise RuntimeError(f"vnu failed (exit {proc.returncode}): {proc.stderr}")
@@ -94,10 +113,19 @@ def lighthouse(url: str, out: Path, categories: list[str]) -> dict:
     env = dict(os.environ, CHROME_PATH=CHROMIUM)
     with tempfile.TemporaryDirectory(prefix="lh-profile-") as profile:
         proc = subprocess.run(
-            [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
-             "--only-categories=" + ",".join(categories),
-             f"--chrome-flags={flags} --user-data-dir={profile}"],
-            env=env, capture_output=True, text=True)
+            [
+                str(LIGHTHOUSE),
+                url,
+                "--quiet",
+                "--output=json",
+                f"--output-path={out}",
+                "--only-categories=" + ",".join(categories),
+                f"--chrome-flags={flags} --user-data-dir={profile}",
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
+        )
     if proc.returncode != 0:
         raise RuntimeError(f"lighthouse failed on {url}:\n{proc.stderr[-2000:]}")
     return json.loads(out.read_text("utf-8"))
@@ -107,7 +135,8 @@ def run_axe(page) -> list[dict]:
     """axe-core violations on a Playwright page (WCAG A/AA and best practice)."""
     page.add_script_tag(path=str(AXE_JS))
     result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+    )
     return result["violations"]
 
 
@@ -122,5 +151,6 @@ def edition_words(lang: str, project: Path = ROOT) -> str:
     edition = current(project)
     if edition.released:
         return f"{gettext(WORDS['edition'], lang)} {edition.version}"
-    return gettext(WORDS["prerelease"], lang).format(version=edition.version,
-                                                     commit=edition.commit or "?")
+    return gettext(WORDS["prerelease"], lang).format(
+        version=edition.version, commit=edition.commit or "?"
+    )

@@ -2,6 +2,7 @@
 
 Used by the tests (tests/test_pdf*.py, tests/test_coursepack*.py, tests/test_epub.py).
 """
+
 from __future__ import annotations
 
 import re
@@ -25,8 +26,12 @@ RUNNING = re.compile(r"^(\d+|[A-Z])(\.\d+)+\. \S.* \d+$")
 
 def pdf_pages(pdf: Path) -> list[str]:
     """Text of every page, in content-stream order (a table cell's lines stay together)."""
-    out = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(pdf), "-"],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        ["pdftotext", "-raw", "-enc", "UTF-8", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     pages = out.split("\f")
     return pages[:-1] if pages and not pages[-1].strip() else pages
 
@@ -49,8 +54,11 @@ def catalog(lang: str, domain: str) -> dict[str, str]:
     if lang == "id":
         return {}
     po = ROOT / "locales" / lang / "LC_MESSAGES" / f"{domain}.po"
-    return {e.msgid: e.msgstr for e in polib.pofile(str(po))
-            if e.msgstr and not e.fuzzy and not e.obsolete}
+    return {
+        e.msgid: e.msgstr
+        for e in polib.pofile(str(po))
+        if e.msgstr and not e.fuzzy and not e.obsolete
+    }
 
 
 def table_strings(lang: str) -> dict[str, str]:
@@ -77,8 +85,9 @@ def table_strings(lang: str) -> dict[str, str]:
 def table_caption(lang: str) -> str:
     """The comparison table's caption (the directive's content in the chapter), in ``lang``."""
     source = (ROOT / "source" / "model-intervensi.md").read_text(encoding="utf-8")
-    found = re.search(r"^```\{model-comparison\}[^\n]*\n(?::[^\n]*\n)*(.+?)\n```", source,
-                      re.M | re.S)
+    found = re.search(
+        r"^```\{model-comparison\}[^\n]*\n(?::[^\n]*\n)*(.+?)\n```", source, re.M | re.S
+    )
     if not found:
         raise ValueError("no model-comparison directive with a caption in model-intervensi.md")
     caption = " ".join(found.group(1).split())
@@ -90,8 +99,7 @@ def sphinx_text(lang: str, msgid: str) -> str:
     mo = Path(sphinx.__file__).parent / "locale" / lang / "LC_MESSAGES" / "sphinx.mo"
     if lang == "en" or not mo.exists():
         return msgid
-    return next((e.msgstr for e in polib.mofile(str(mo)) if e.msgid == msgid and e.msgstr),
-                msgid)
+    return next((e.msgstr for e in polib.mofile(str(mo)) if e.msgid == msgid and e.msgstr), msgid)
 
 
 def table_lines(pages: list[str], lang: str) -> list[str]:
@@ -118,7 +126,7 @@ def table_lines(pages: list[str], lang: str) -> list[str]:
         length += len(line)
         if length >= found.end():
             break
-    lines, region = lines[start + 1:], []
+    lines, region = lines[start + 1 :], []
     while True:
         cut = next((i for i, line in enumerate(lines) if onward in normalise(line)), None)
         if cut is None or index + 1 == len(pages):
@@ -127,7 +135,7 @@ def table_lines(pages: list[str], lang: str) -> list[str]:
         index += 1
         lines = pages[index].splitlines()
         top = next((i for i, line in enumerate(lines) if normalise(line).endswith(back)), -1)
-        lines = lines[top + 1:]
+        lines = lines[top + 1 :]
     end = next((i for i, line in enumerate(lines) if SECTION.match(line)), None)
     return region + (lines[:end] if end is not None else without_running_head(lines))
 
@@ -172,7 +180,8 @@ def table_text_problems(table: str, lang: str) -> list[str]:
     # rows: (label place or None for the header, places of the row's cells)
     rows = [(None, [f"model {m.id}" for m in data.models])] + [
         (f"indicator {ind.id}", [f"cell {ind.id}/{m.id}" for m in data.models])
-        for ind in data.indicators]
+        for ind in data.indicators
+    ]
     spans: list[tuple[int, int] | None] = [(0, 0)]  # each row's label: start, end
     at = 0
     for label, _ in rows[1:]:
@@ -186,10 +195,10 @@ def table_text_problems(table: str, lang: str) -> list[str]:
             spans.append((where, at))
     bounds = []  # a row's cells: after its label, before the next label found
     for i in range(len(rows)):
-        begin = next(span[1] for span in reversed(spans[:i + 1]) if span)
-        end = next((span[0] for span in spans[i + 1:] if span), len(text))
+        begin = next(span[1] for span in reversed(spans[: i + 1]) if span)
+        end = next((span[0] for span in spans[i + 1 :] if span), len(text))
         bounds.append((begin, end))
-    for (_, cells), (begin, end) in zip(rows, bounds):
+    for (_, cells), (begin, end) in zip(rows, bounds, strict=False):
         at = begin
         for place in cells:
             where = text.find(normalise(strings[place]), at, end)

@@ -1,5 +1,6 @@
 """What the book's prose must show: the English terms its sources mark, and
 typographic quotation marks."""
+
 from __future__ import annotations
 
 import re
@@ -19,8 +20,10 @@ def marked_terms() -> dict[str, Counter]:
 
     entries = parse_file(str(ROOT / "bibliography.bib")).entries.values()
     found = {"daftar-pustaka": Counter(p for e in entries for _, p in phrases(e))}
-    sources = [*sorted((ROOT / "source").glob("*.md")),
-               ROOT / "source" / "data" / "perbandingan-model.yaml"]
+    sources = [
+        *sorted((ROOT / "source").glob("*.md")),
+        ROOT / "source" / "data" / "perbandingan-model.yaml",
+    ]
     for path in sources:
         doc = "model-intervensi" if path.suffix == ".yaml" else path.stem
         text = path.read_text(encoding="utf-8")
@@ -42,8 +45,8 @@ def quote_faults(text: str) -> list[str]:
         open_at = None
         for mark in marks:
             if mark.group() == opening and open_at is not None:
-                faults.append(f"{opening} opened twice: {text[open_at:mark.end() + 8]!r}")
+                faults.append(f"{opening} opened twice: {text[open_at : mark.end() + 8]!r}")
             open_at = mark.start() if mark.group() == opening else None
         if open_at is not None:
-            faults.append(f"{opening} never closed: {text[open_at:open_at + 20]!r}")
+            faults.append(f"{opening} never closed: {text[open_at : open_at + 20]!r}")
     return faults

@@ -1,5 +1,6 @@
 """Copies of the project built and published by ``textbook-build`` (as ``make html``
 does), and digests of what they published."""
+
 from __future__ import annotations
 
 import hashlib
@@ -19,8 +20,7 @@ def run_build(project: Path, fmt: str = "html", *langs: str, epoch: str | None =
     env.pop("SOURCE_DATE_EPOCH", None)
     if epoch is not None:
         env["SOURCE_DATE_EPOCH"] = epoch
-    return run(project, "textbook_build", fmt, *(["--langs", *langs] if langs else []),
-               env=env)
+    return run(project, "textbook_build", fmt, *(["--langs", *langs] if langs else []), env=env)
 
 
 def tree_digest(folder: Path) -> dict[str, str]:

@@ -1,5 +1,6 @@
 """The tiny test projects under ``tests/roots/``: copied, then built the way
 ``textbook-build`` builds the book (same strict flags, as a command)."""
+
 from __future__ import annotations
 
 import shutil

@@ -5,6 +5,7 @@ forks a fresh child for each build. A tiny test project then costs its build onl
 Run as a script, this file is that helper: it reads one JSON request a line on stdin
 (args, env, cwd, stdout and stderr paths) and answers each with the child's exit status.
 """
+
 from __future__ import annotations
 
 import atexit
@@ -16,8 +17,13 @@ import tempfile
 from pathlib import Path
 
 TOOLS = Path(__file__).resolve().parents[2] / "tools"
-PRELOAD = ["sphinx.cmd.build", "myst_parser", "sphinx_design", "sphinxcontrib.bibtex",
-           "textbook.extension"]
+PRELOAD = [
+    "sphinx.cmd.build",
+    "myst_parser",
+    "sphinx_design",
+    "sphinxcontrib.bibtex",
+    "textbook.extension",
+]
 
 
 def serve() -> None:
@@ -69,10 +75,19 @@ class Server:
 
     def start(self) -> subprocess.Popen:
         if self.process is None or self.process.poll() is not None:
-            env = dict(os.environ, PYTHONPATH=os.pathsep.join(
-                filter(None, [str(TOOLS), os.environ.get("PYTHONPATH")])))
-            self.process = subprocess.Popen([sys.executable, __file__], stdin=subprocess.PIPE,
-                                            stdout=subprocess.PIPE, env=env, text=True)
+            env = dict(
+                os.environ,
+                PYTHONPATH=os.pathsep.join(
+                    filter(None, [str(TOOLS), os.environ.get("PYTHONPATH")])
+                ),
+            )
+            self.process = subprocess.Popen(
+                [sys.executable, __file__],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                env=env,
+                text=True,
+            )
             atexit.register(self.stop)
         return self.process
 
@@ -82,24 +97,42 @@ class Server:
             self.process.stdin.close()
             self.process.wait()
 
-    def run(self, args: list[str], env: dict[str, str] | None = None,
-            cwd: Path | None = None) -> subprocess.CompletedProcess:
+    def run(
+        self, args: list[str], env: dict[str, str] | None = None, cwd: Path | None = None
+    ) -> subprocess.CompletedProcess:
         if not hasattr(os, "fork"):
-            return subprocess.run([sys.executable, "-m", "sphinx", *args], env=env, cwd=cwd,
-                                  capture_output=True, text=True)
+            return subprocess.run(
+                [sys.executable, "-m", "sphinx", *args],
+                env=env,
+                cwd=cwd,
+                capture_output=True,
+                text=True,
+            )
         process = self.start()
         with tempfile.TemporaryDirectory() as tmp:
             out, err = Path(tmp, "stdout"), Path(tmp, "stderr")
-            process.stdin.write(json.dumps({
-                "args": args, "env": dict(os.environ if env is None else env),
-                "cwd": str(cwd or os.getcwd()), "stdout": str(out), "stderr": str(err)}) + "\n")
+            process.stdin.write(
+                json.dumps(
+                    {
+                        "args": args,
+                        "env": dict(os.environ if env is None else env),
+                        "cwd": str(cwd or os.getcwd()),
+                        "stdout": str(out),
+                        "stderr": str(err),
+                    }
+                )
+                + "\n"
+            )
             process.stdin.flush()
             answer = process.stdout.readline()
             if not answer:
                 raise RuntimeError(f"the Sphinx fork helper died (exit {process.wait()})")
             return subprocess.CompletedProcess(
-                ["sphinx", *args], json.loads(answer),
-                out.read_text(encoding="utf-8"), err.read_text(encoding="utf-8"))
+                ["sphinx", *args],
+                json.loads(answer),
+                out.read_text(encoding="utf-8"),
+                err.read_text(encoding="utf-8"),
+            )
 
 
 sphinx = Server()  # one helper process for the whole test run

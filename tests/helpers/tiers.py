@@ -7,6 +7,7 @@
 - ``make test`` sets TEXTBOOK_FULL_SUITE=1: then a skipped, xfailed or deselected test
   is an error, so the full suite can never pass by not running something.
 """
+
 from __future__ import annotations
 
 import os
@@ -27,14 +28,33 @@ TIERS = {
 FULL_SUITE = os.environ.get("TEXTBOOK_FULL_SUITE") == "1"
 
 # fixture (tests/conftest.py, tests/test_browser.py) -> the marker its tests need
-FIXTURE_TIERS = {"published": "print", "print_toolchain": "print", "epub_toolchain": "epub",
-                 "browser": "browser"}
+FIXTURE_TIERS = {
+    "published": "print",
+    "print_toolchain": "print",
+    "epub_toolchain": "epub",
+    "browser": "browser",
+}
 
 # program -> the markers whose tests may run it
 PROGRAM_TIERS = {
-    **dict.fromkeys(["xelatex", "lualatex", "pdflatex", "latexmk", "kpsewhich", "xindy",
-                     "pdftotext", "pdffonts", "pdfinfo", "pdftoppm"], {"print"}),
-    "epubcheck": {"epub"}, "ace": {"epub"}, "ace-puppeteer": {"epub"},
+    **dict.fromkeys(
+        [
+            "xelatex",
+            "lualatex",
+            "pdflatex",
+            "latexmk",
+            "kpsewhich",
+            "xindy",
+            "pdftotext",
+            "pdffonts",
+            "pdfinfo",
+            "pdftoppm",
+        ],
+        {"print"},
+    ),
+    "epubcheck": {"epub"},
+    "ace": {"epub"},
+    "ace-puppeteer": {"epub"},
     "java": {"browser", "epub"},  # the Nu checker, epubcheck
     # DAISY Ace is a node program driving chromium
     **dict.fromkeys(["chromium", "node"], {"browser", "epub"}),
@@ -66,19 +86,23 @@ def tiers_of(item: pytest.Item) -> set[str]:
 def pytest_collection_modifyitems(config, items):
     wrong = []
     for item in items:
-        needed = {FIXTURE_TIERS[f] for f in getattr(item, "fixturenames", ())
-                  if f in FIXTURE_TIERS} - tiers_of(item)
+        needed = {
+            FIXTURE_TIERS[f] for f in getattr(item, "fixturenames", ()) if f in FIXTURE_TIERS
+        } - tiers_of(item)
         if needed:
             wrong.append(f"{item.nodeid}: mark it {', '.join(sorted(needed))}")
     if wrong:
-        raise pytest.UsageError("tests using a tier's fixtures without its marker:\n  "
-                                + "\n  ".join(wrong))
+        raise pytest.UsageError(
+            "tests using a tier's fixtures without its marker:\n  " + "\n  ".join(wrong)
+        )
 
 
 def pytest_deselected(items):
     if FULL_SUITE and items:
-        raise pytest.UsageError(f"`make test` runs every test; {len(items)} deselected "
-                                "(use `make test-fast` or call pytest directly)")
+        raise pytest.UsageError(
+            f"`make test` runs every test; {len(items)} deselected "
+            "(use `make test-fast` or call pytest directly)"
+        )
 
 
 def stand_in_dir(allowed: frozenset) -> str:
@@ -110,10 +134,10 @@ def pytest_runtest_makereport(item, call):
     report = outcome.get_result()
     if FULL_SUITE and (report.skipped or hasattr(report, "wasxfail")):
         reason = getattr(report, "wasxfail", "") or (
-            report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr)
+            report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
+        )
         report.outcome = "failed"
-        report.longrepr = (f"not run under `make test` (every test must run and pass): "
-                           f"{reason}")
+        report.longrepr = f"not run under `make test` (every test must run and pass): {reason}"
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -2,6 +2,7 @@
 built: its number and its tag's date. Between tags, a pre-release of the changelog's
 newest edition, named by its commit. A ``git archive`` carries the same facts in
 ``tools/textbook_build/edition`` (``export-subst``, .gitattributes). No Sphinx import."""
+
 from __future__ import annotations
 
 import os
@@ -33,12 +34,18 @@ class Edition:
 
 def _git(root: Path, *args: str) -> str | None:
     try:
-        top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=root,
-                             capture_output=True, text=True, check=True).stdout.strip()
+        top = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
         if Path(top).resolve() != root.resolve():
             return None  # a copy inside another repository: not this project's history
-        return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True,
-                              check=True).stdout.strip()
+        return subprocess.run(
+            ["git", *args], cwd=root, capture_output=True, text=True, check=True
+        ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return None
 
@@ -59,21 +66,36 @@ def changelog(root: Path = ROOT) -> list[dict]:
     if not isinstance(editions, list) or not editions:
         raise EditionError(f"{path}: 'editions' must be a list of editions, newest first")
     for number, entry in enumerate(editions, 1):
-        if not (isinstance(entry, dict) and isinstance(entry.get("version"), str)
-                and VERSION.fullmatch(entry["version"])
-                and isinstance(entry.get("changes"), list) and entry["changes"]
-                and all(isinstance(c, dict) and {"id", "en"} <= set(c)
-                        and all(isinstance(v, str) and v.strip() for v in c.values())
-                        for c in entry["changes"])):
-            raise EditionError(f"{path}: edition {number}: needs version: \"X.Y\" and "
-                               f"changes, each with its text in id and en")
+        if not (
+            isinstance(entry, dict)
+            and isinstance(entry.get("version"), str)
+            and VERSION.fullmatch(entry["version"])
+            and isinstance(entry.get("changes"), list)
+            and entry["changes"]
+            and all(
+                isinstance(c, dict)
+                and {"id", "en"} <= set(c)
+                and all(isinstance(v, str) and v.strip() for v in c.values())
+                for c in entry["changes"]
+            )
+        ):
+            raise EditionError(
+                f'{path}: edition {number}: needs version: "X.Y" and '
+                f"changes, each with its text in id and en"
+            )
     return editions
 
 
 def current(root: Path = ROOT) -> Edition:
     """The edition of the checkout (or release archive) at ``root``."""
-    tags = _git(root, "for-each-ref", "--points-at", "HEAD", "refs/tags/v*",
-                "--format=%(refname:strip=2) %(objecttype) %(taggerdate:unix)")
+    tags = _git(
+        root,
+        "for-each-ref",
+        "--points-at",
+        "HEAD",
+        "refs/tags/v*",
+        "--format=%(refname:strip=2) %(objecttype) %(taggerdate:unix)",
+    )
     if tags is not None:
         for line in sorted(tags.splitlines(), reverse=True):
             name, kind, epoch = (line.split() + ["", "", ""])[:3]
@@ -94,8 +116,10 @@ def current(root: Path = ROOT) -> Edition:
 def _epoch_value(value: str, origin: str) -> int:
     value = value.strip()
     if not value.isdigit() or int(value) <= 0 or len(value) > 12:
-        raise EditionError(f"{origin}: {value!r} is not a date (seconds since 1970, e.g. "
-                           f"SOURCE_DATE_EPOCH=1700000000)")
+        raise EditionError(
+            f"{origin}: {value!r} is not a date (seconds since 1970, e.g. "
+            f"SOURCE_DATE_EPOCH=1700000000)"
+        )
     return int(value)
 
 

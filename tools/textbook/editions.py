@@ -1,4 +1,5 @@
 """Released and draft editions, declared in ``locales/languages.yaml`` (see its comment)."""
+
 from __future__ import annotations
 
 import re
@@ -28,15 +29,20 @@ class Profile:
 # A profile's fields (locales/ is untrusted): each value reaches HTML, LaTeX or a
 # hunspell command line, so each must match its pattern in full.
 FIELDS = {
-    "name": (re.compile(r"[^\W\d_](?:[^\W\d_]|[ '’-](?=[^\W\d_])){0,39}"),
-             "letters, with single spaces, hyphens or apostrophes between them"),
+    "name": (
+        re.compile(r"[^\W\d_](?:[^\W\d_]|[ '’-](?=[^\W\d_])){0,39}"),
+        "letters, with single spaces, hyphens or apostrophes between them",
+    ),
     "polyglossia": (re.compile(r"[a-z]{2,20}"), "a polyglossia language name such as bahasai"),
-    "date_format": (re.compile(r"(?:%-?[dmYyBb]|[^\W\d_]|[ ,./-]){1,30}"),
-                    "a date format of %d, %-d, %m, %B, %b, %Y, %y, letters, spaces and , . / -"),
-    "quotes": (re.compile(r"[“”„‟‘’‚‛«»‹›「」『』]{4}"),
-               "four quotation marks: double open, double close, single open, single close"),
-    "dictionaries": (DICTIONARY,
-                     "a list of hunspell dictionary names such as [id_ID, en_US]"),
+    "date_format": (
+        re.compile(r"(?:%-?[dmYyBb]|[^\W\d_]|[ ,./-]){1,30}"),
+        "a date format of %d, %-d, %m, %B, %b, %Y, %y, letters, spaces and , . / -",
+    ),
+    "quotes": (
+        re.compile(r"[“”„‟‘’‚‛«»‹›「」『』]{4}"),
+        "four quotation marks: double open, double close, single open, single close",
+    ),
+    "dictionaries": (DICTIONARY, "a list of hunspell dictionary names such as [id_ID, en_US]"),
 }
 
 
@@ -59,33 +65,40 @@ def load(path: Path = DECLARATION) -> Editions:
         raise EditionsError(f"{exc.where}: {exc.message}") from None
     lines = {key[0]: n for key, n in where.items() if len(key) == 1}
     if not isinstance(data, dict) or set(data) - {"released", "draft", "profiles"}:
-        raise EditionsError(f"{path}:1: expected the keys 'released', 'draft' and "
-                            "'profiles' only")
+        raise EditionsError(f"{path}:1: expected the keys 'released', 'draft' and 'profiles' only")
     lists = {}
     for key in ("released", "draft"):
         value = data.get(key) or []
-        if not isinstance(value, list) or not all(isinstance(v, str) and CODE.fullmatch(v)
-                                                  for v in value):
-            raise EditionsError(f"{path}:{lines.get(key, 1)}: '{key}' must be a list of "
-                                "language codes such as [id, en]")
+        if not isinstance(value, list) or not all(
+            isinstance(v, str) and CODE.fullmatch(v) for v in value
+        ):
+            raise EditionsError(
+                f"{path}:{lines.get(key, 1)}: '{key}' must be a list of "
+                "language codes such as [id, en]"
+            )
         lists[key] = tuple(value)
     if SOURCE_LANGUAGE not in lists["released"]:
-        raise EditionsError(f"{path}:{lines.get('released', 1)}: the source language "
-                            f"'{SOURCE_LANGUAGE}' must be released")
+        raise EditionsError(
+            f"{path}:{lines.get('released', 1)}: the source language "
+            f"'{SOURCE_LANGUAGE}' must be released"
+        )
     both = set(lists["released"]) & set(lists["draft"])
     if both:
-        raise EditionsError(f"{path}:{lines.get('draft', 1)}: {', '.join(sorted(both))} "
-                            "both released and draft")
+        raise EditionsError(
+            f"{path}:{lines.get('draft', 1)}: {', '.join(sorted(both))} both released and draft"
+        )
     profiles = load_profiles(data.get("profiles") or {}, where, path)
     lacking = [lang for lang in lists["released"] if lang not in profiles]
     if lacking:
-        raise EditionsError(f"{path}:{lines.get('profiles', 1)}: no profile for the released "
-                            f"{', '.join(lacking)}")
+        raise EditionsError(
+            f"{path}:{lines.get('profiles', 1)}: no profile for the released {', '.join(lacking)}"
+        )
     return Editions(lists["released"], lists["draft"], profiles)
 
 
 def load_profiles(data: object, where: dict[tuple, int], path: Path) -> dict[str, Profile]:
     """Each language's profile, every field checked against its pattern (:data:`FIELDS`)."""
+
     def refuse(at: tuple, message: str):
         raise EditionsError(f"{path}:{where.get(at, where.get(at[:-1], 1))}: {message}")
 
@@ -100,14 +113,24 @@ def load_profiles(data: object, where: dict[tuple, int], path: Path) -> dict[str
             refuse(at, f"profile '{lang}': a mapping with at least a 'name'")
         for key, value in fields.items():
             if key not in FIELDS:
-                refuse(at + (key,), f"profile '{lang}': unknown field '{short(key)}' (known: "
-                                    f"{', '.join(FIELDS)})")
+                refuse(
+                    at + (key,),
+                    f"profile '{lang}': unknown field '{short(key)}' (known: {', '.join(FIELDS)})",
+                )
             pattern, what = FIELDS[key]
             values = value if key == "dictionaries" and isinstance(value, list) else [value]
-            if (key == "dictionaries") != isinstance(value, list) or len(values) > 4 or not all(
-                    isinstance(v, str) and len(v) <= 60 and pattern.fullmatch(v) for v in values):
-                refuse(at + (key,), f"profile '{lang}': '{key}' must be {what} (not "
-                                    f"{short(str(value))})")
-        profiles[lang] = Profile(**{k: tuple(v) if k == "dictionaries" else v
-                                    for k, v in fields.items()})
+            if (
+                (key == "dictionaries") != isinstance(value, list)
+                or len(values) > 4
+                or not all(
+                    isinstance(v, str) and len(v) <= 60 and pattern.fullmatch(v) for v in values
+                )
+            ):
+                refuse(
+                    at + (key,),
+                    f"profile '{lang}': '{key}' must be {what} (not {short(str(value))})",
+                )
+        profiles[lang] = Profile(
+            **{k: tuple(v) if k == "dictionaries" else v for k, v in fields.items()}
+        )
     return profiles

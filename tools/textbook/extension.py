@@ -1,4 +1,5 @@
 """Wire the textbook's components into Sphinx (each package has its own setup)."""
+
 from __future__ import annotations
 
 from .citations import setup_citations
@@ -8,8 +9,8 @@ from .epub import setup_epub
 from .glossary import setup_glossary
 from .html import setup_html
 from .i18n import setup_i18n
-from .input_check import setup_input_check
 from .includes import setup_includes
+from .input_check import setup_input_check
 from .latex import setup_latex
 from .messages import setup_messages
 from .output_check import setup_output_check

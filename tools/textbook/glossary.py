@@ -11,6 +11,7 @@ name (``{index}`` directives), make the index: linked from every page and the
 EPUB's navigation, printed in the PDF (xindy, tools/textbook_build/latexmk.py). The file is untrusted: its text only ever becomes
 docutils text (``glossary.load_glossary`` refuses markup in a definition).
 """
+
 from __future__ import annotations
 
 import html
@@ -65,31 +66,48 @@ class TextbookGlossary(SphinxDirective):
         other = SOURCE_LANGUAGE if lang != SOURCE_LANGUAGE else "en"
 
         def name(term, code: str) -> str:
-            return term.source if code == SOURCE_LANGUAGE else \
-                term.translations.get(code, [term.source])[0]
+            return (
+                term.source
+                if code == SOURCE_LANGUAGE
+                else term.translations.get(code, [term.source])[0]
+            )
 
         items = []
         for term in sorted(terms, key=lambda t: name(t, lang).casefold()):
             node_id = make_id(self.env, document, "term", term.source)  # same in each edition
-            head = make_glossary_term(self.env, [nodes.Text(name(term, lang))], None,
-                                      str(path), term.line, node_id, document)
+            head = make_glossary_term(
+                self.env,
+                [nodes.Text(name(term, lang))],
+                None,
+                str(path),
+                term.line,
+                node_id,
+                document,
+            )
             document.note_explicit_target(head)
             if name(term, other) != name(term, lang):
                 beside = name(term, other)
-                head += [nodes.Text(" ("), nodes.emphasis(beside, beside,
-                                                          classes=[lang_class(other)]),
-                         nodes.Text(")")]
+                head += [
+                    nodes.Text(" ("),
+                    nodes.emphasis(beside, beside, classes=[lang_class(other)]),
+                    nodes.Text(")"),
+                ]
             head["translatable"] = False
             definition = nodes.paragraph(term.definition, term.definition)
             self.set_source_info(definition)  # a message of this page's catalog
             words = gettext(DEFINED_IN, lang)
             doc, _, anchor = term.defined.partition("#")
-            where = nodes.paragraph("", "", nodes.Text(f"{words} "),
-                                    defined_at("", "", doc=doc, anchor=anchor,
-                                               at=f"{path}:{term.line}"),
-                                    classes=["glossary-defined"], translatable=False)
-            items.append(nodes.definition_list_item(
-                "", head, nodes.definition("", definition, where)))
+            where = nodes.paragraph(
+                "",
+                "",
+                nodes.Text(f"{words} "),
+                defined_at("", "", doc=doc, anchor=anchor, at=f"{path}:{term.line}"),
+                classes=["glossary-defined"],
+                translatable=False,
+            )
+            items.append(
+                nodes.definition_list_item("", head, nodes.definition("", definition, where))
+            )
         glossary = addnodes.glossary(sorted=True)
         glossary += nodes.definition_list("", *items, classes=["glossary"])
         return [glossary]
@@ -113,13 +131,18 @@ def resolve_defined_at(app, doctree, docname) -> None:
         suffix = app.config.html_secnumber_suffix if app.builder.format == "html" else " "
         title = section_title(app.env, doc, anchor, suffix)
         if title is None:
-            logger.warning("glossary: 'defined: %s' is not a page or section of the book",
-                           f"{doc}#{anchor}" if anchor else doc, location=node["at"],
-                           type="textbook", subtype="glossary")
+            logger.warning(
+                "glossary: 'defined: %s' is not a page or section of the book",
+                f"{doc}#{anchor}" if anchor else doc,
+                location=node["at"],
+                type="textbook",
+                subtype="glossary",
+            )
             node.replace_self(nodes.Text(doc))
             continue
-        node.replace_self(make_refnode(app.builder, docname, doc, anchor,
-                                       nodes.inline(title, title), title))
+        node.replace_self(
+            make_refnode(app.builder, docname, doc, anchor, nodes.inline(title, title), title)
+        )
 
 
 def epub_index_in_nav(app) -> None:

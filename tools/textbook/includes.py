@@ -4,6 +4,7 @@
 outside it are errors at the directive's ``file:line``; the file is never read
 into the book.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,8 +21,13 @@ def inside(app, path: Path) -> bool:
 
 
 def _refuse(path: Path, location) -> None:
-    logger.error("include of %s refused: chapters may include files only from inside "
-                 "the project", path, location=location, type="textbook", subtype="include")
+    logger.error(
+        "include of %s refused: chapters may include files only from inside the project",
+        path,
+        location=location,
+        type="textbook",
+        subtype="include",
+    )
 
 
 INCLUDE_RE = re.compile(r"(?:\{include\}|\.\.\s+include::)\s+(?P<arg>\S+)")

@@ -17,6 +17,7 @@ the files contributors send.
 
 Each problem is an error at ``file:line``; then the build stops (``stop.py``).
 """
+
 from __future__ import annotations
 
 import os
@@ -55,18 +56,22 @@ def _decode_errors(paths, encoding: str) -> list[InputError]:
 
 def contributed_locale_dirs(app) -> list[Path]:
     """The project's own ``locale_dirs`` (``config.locale_dirs`` names the build's copy)."""
-    return getattr(app, "_textbook_locale_dirs", None) or \
-        [Path(app.srcdir, d) for d in app.config.locale_dirs or []]
+    return getattr(app, "_textbook_locale_dirs", None) or [
+        Path(app.srcdir, d) for d in app.config.locale_dirs or []
+    ]
 
 
 def check_contributed_files(app, config) -> None:
     """No link, special file, compiled catalog or binary among the contributed files."""
     app._textbook_locale_dirs = [Path(app.srcdir, d) for d in config.locale_dirs or []]
-    folders = [*app._textbook_locale_dirs, Path(app.confdir, "coursepacks"),
-               Path(app.confdir, "source"),
-               *[Path(app.confdir, f) for f in getattr(config, "bibtex_bibfiles", [])]]
+    folders = [
+        *app._textbook_locale_dirs,
+        Path(app.confdir, "coursepacks"),
+        Path(app.confdir, "source"),
+        *[Path(app.confdir, f) for f in getattr(config, "bibtex_bibfiles", [])],
+    ]
     if Path(app.srcdir).is_relative_to(app.confdir):  # else a folder textbook-build generated
-        folders.append(Path(app.srcdir))            # (a course pack's) from source/
+        folders.append(Path(app.srcdir))  # (a course pack's) from source/
     _refuse(tree_problems(app.confdir, folders), "file")
 
 
@@ -153,7 +158,7 @@ def toctree_cycles(includes: dict[str, list[str]], root: str) -> list[tuple[str,
                 done.add(path[-1])
                 on_path.discard(path.pop())
             elif child in on_path:
-                found.append((path[-1], child, path[path.index(child):] + [child]))
+                found.append((path[-1], child, path[path.index(child) :] + [child]))
             elif child not in done:
                 path.append(child)
                 on_path.add(child)
@@ -164,12 +169,21 @@ def toctree_cycles(includes: dict[str, list[str]], root: str) -> list[tuple[str,
 def check_toctree_cycles(app, env) -> None:
     errors = []
     for parent, child, cycle in toctree_cycles(env.toctree_includes, app.config.root_doc):
-        line = next((node.line or getattr(node.parent, "line", None) for node in
-                     env.get_doctree(parent).findall(addnodes.toctree)
-                     if child in node.get("includefiles", ())), None)
-        errors.append(InputError(env.doc2path(parent), line,
-                                 f"circular toctree: {' -> '.join(cycle)}; remove '{child}' "
-                                 "from this toctree"))
+        line = next(
+            (
+                node.line or getattr(node.parent, "line", None)
+                for node in env.get_doctree(parent).findall(addnodes.toctree)
+                if child in node.get("includefiles", ())
+            ),
+            None,
+        )
+        errors.append(
+            InputError(
+                env.doc2path(parent),
+                line,
+                f"circular toctree: {' -> '.join(cycle)}; remove '{child}' from this toctree",
+            )
+        )
     _refuse(errors, "toctree")
 
 

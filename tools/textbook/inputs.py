@@ -3,6 +3,7 @@
 Every refusal is an :class:`InputError` naming the file, the line and, for a
 character, the column. No Sphinx import here: ``textbook-po`` uses this module too.
 """
+
 from __future__ import annotations
 
 import os
@@ -36,40 +37,51 @@ class InputError(Exception):
 # What a contributed folder may hold: text. A compiled catalog is the build's to make.
 COMPILED = {".mo": "a compiled catalog", ".gmo": "a compiled catalog"}
 # Sphinx compiles and loads a sphinx.po (its own words) before any extension runs
-FORBIDDEN_NAMES = {"sphinx.po": "a catalog of Sphinx's own words, which Sphinx would use "
-                                "unchecked: delete it (the book's interface words are in "
-                                "textbook.po)"}
+FORBIDDEN_NAMES = {
+    "sphinx.po": "a catalog of Sphinx's own words, which Sphinx would use "
+    "unchecked: delete it (the book's interface words are in "
+    "textbook.po)"
+}
 TEXT_SUFFIXES = {".po", ".pot", ".md", ".yaml", ".yml", ".txt", ".bib", ".py", ".rst"}
 SKIPPED_FOLDERS = {"_build", "__pycache__"}  # build output inside a test project
 # The largest file a contributor may send, by kind (the book's largest catalog holds
 # 13 KB, its data file 5 KB): no file fills a page, a log or the builder's memory.
-MAX_BYTES = {".po": ("a catalog", 1_000_000), ".yaml": ("a data file", 200_000),
-             ".txt": ("a word list", 200_000), ".bib": ("a bibliography", 1_000_000),
-             ".md": ("a chapter", 1_000_000)}
+MAX_BYTES = {
+    ".po": ("a catalog", 1_000_000),
+    ".yaml": ("a data file", 200_000),
+    ".txt": ("a word list", 200_000),
+    ".bib": ("a bibliography", 1_000_000),
+    ".md": ("a chapter", 1_000_000),
+}
 
 
 def _too_big(path: Path, size: int) -> str | None:
     kind, limit = MAX_BYTES.get(path.suffix, ("a file", 2_000_000))
     if size > limit:
-        return (f"is {size:,} bytes, more than the {limit:,} {kind} may have: "
-                "split it, or remove what does not belong in it")
+        return (
+            f"is {size:,} bytes, more than the {limit:,} {kind} may have: "
+            "split it, or remove what does not belong in it"
+        )
     return None
 
 
 def _kind(mode: int) -> str | None:
     """What is wrong with a file of this ``lstat`` mode (None: a regular file)."""
     if stat.S_ISLNK(mode):
-        return ("a symbolic link: contributed files must be regular files in the "
-                "repository, so the build never reads what a link points to; replace the "
-                "link with the file itself")
+        return (
+            "a symbolic link: contributed files must be regular files in the "
+            "repository, so the build never reads what a link points to; replace the "
+            "link with the file itself"
+        )
     if not stat.S_ISREG(mode):
         return "not a regular file; only regular files are read"
     return None
 
 
 def _inside(path: Path, root: Path) -> bool:
-    return os.path.abspath(path) == os.path.abspath(root) or \
-        os.path.abspath(path).startswith(os.path.abspath(root) + os.sep)
+    return os.path.abspath(path) == os.path.abspath(root) or os.path.abspath(path).startswith(
+        os.path.abspath(root) + os.sep
+    )
 
 
 def check_file(path: str | Path, root: str | Path | None = None) -> Path:
@@ -78,8 +90,9 @@ def check_file(path: str | Path, root: str | Path | None = None) -> Path:
     path = Path(path)
     if root is not None:
         if not _inside(path, Path(root)):
-            raise InputError(path, None, "is outside the repository; only files inside it "
-                                         "are read")
+            raise InputError(
+                path, None, "is outside the repository; only files inside it are read"
+            )
         here = Path(os.path.abspath(root))
         for part in Path(os.path.relpath(os.path.abspath(path), here)).parts[:-1]:
             here = here / part
@@ -117,8 +130,9 @@ def tree_problems(root: str | Path, folders: list[str | Path]) -> list[InputErro
         if not os.path.lexists(top):
             continue
         if not _inside(top, root):
-            found.append(InputError(top, None, "is outside the repository; only files "
-                                               "inside it are read"))
+            found.append(
+                InputError(top, None, "is outside the repository; only files inside it are read")
+            )
             continue
         entries = [top]
         if top.is_dir() and not top.is_symlink():
@@ -136,8 +150,10 @@ def tree_problems(root: str | Path, folders: list[str | Path]) -> list[InputErro
             if problem is None and entry.name in FORBIDDEN_NAMES:
                 problem = FORBIDDEN_NAMES[entry.name]
             if problem is None and entry.suffix in COMPILED:
-                problem = (f"{COMPILED[entry.suffix]}: the build compiles catalogs itself "
-                           "and never uses this one; delete it (git rm if it is committed)")
+                problem = (
+                    f"{COMPILED[entry.suffix]}: the build compiles catalogs itself "
+                    "and never uses this one; delete it (git rm if it is committed)"
+                )
             if problem is None and entry.suffix not in TEXT_SUFFIXES:
                 with open(entry, "rb") as f:
                     if b"\0" in f.read(8192):
@@ -153,39 +169,75 @@ def decode(raw: bytes, path: str | Path, encoding: str = "utf-8-sig") -> str:
         return raw.decode(encoding)
     except UnicodeDecodeError as exc:
         start = raw.rfind(b"\n", 0, exc.start) + 1
-        column = len(raw[start:exc.start].decode(encoding, "replace")) + 1
-        raise InputError(path, raw.count(b"\n", 0, exc.start) + 1,
-                         f"not valid {_codec(encoding)} (byte {raw[exc.start]:#04x} at "
-                         f"column {column}); save the file as {_codec(encoding)}") from None
+        column = len(raw[start : exc.start].decode(encoding, "replace")) + 1
+        raise InputError(
+            path,
+            raw.count(b"\n", 0, exc.start) + 1,
+            f"not valid {_codec(encoding)} (byte {raw[exc.start]:#04x} at "
+            f"column {column}); save the file as {_codec(encoding)}",
+        ) from None
 
 
-def read_text(path: str | Path, encoding: str = "utf-8-sig",
-              root: str | Path | None = None) -> str:
+def read_text(
+    path: str | Path, encoding: str = "utf-8-sig", root: str | Path | None = None
+) -> str:
     return decode(read_bytes(path, root), path, encoding)
 
 
 def _codec(encoding: str) -> str:
-    return "UTF-8" if encoding.lower().replace("_", "-") in ("utf-8", "utf-8-sig", "utf8") \
+    return (
+        "UTF-8"
+        if encoding.lower().replace("_", "-") in ("utf-8", "utf-8-sig", "utf8")
         else encoding
+    )
 
 
 # --- characters: one rule for all contributed text ---------------------------
 
-C0_NAMES = ("NULL", "START OF HEADING", "START OF TEXT", "END OF TEXT", "END OF TRANSMISSION",
-            "ENQUIRY", "ACKNOWLEDGE", "BELL", "BACKSPACE", "CHARACTER TABULATION", "LINE FEED",
-            "LINE TABULATION", "FORM FEED", "CARRIAGE RETURN", "SHIFT OUT", "SHIFT IN",
-            "DATA LINK ESCAPE", "DEVICE CONTROL ONE", "DEVICE CONTROL TWO",
-            "DEVICE CONTROL THREE", "DEVICE CONTROL FOUR", "NEGATIVE ACKNOWLEDGE",
-            "SYNCHRONOUS IDLE", "END OF TRANSMISSION BLOCK", "CANCEL", "END OF MEDIUM",
-            "SUBSTITUTE", "ESCAPE", "INFORMATION SEPARATOR FOUR", "INFORMATION SEPARATOR THREE",
-            "INFORMATION SEPARATOR TWO", "INFORMATION SEPARATOR ONE")
+C0_NAMES = (
+    "NULL",
+    "START OF HEADING",
+    "START OF TEXT",
+    "END OF TEXT",
+    "END OF TRANSMISSION",
+    "ENQUIRY",
+    "ACKNOWLEDGE",
+    "BELL",
+    "BACKSPACE",
+    "CHARACTER TABULATION",
+    "LINE FEED",
+    "LINE TABULATION",
+    "FORM FEED",
+    "CARRIAGE RETURN",
+    "SHIFT OUT",
+    "SHIFT IN",
+    "DATA LINK ESCAPE",
+    "DEVICE CONTROL ONE",
+    "DEVICE CONTROL TWO",
+    "DEVICE CONTROL THREE",
+    "DEVICE CONTROL FOUR",
+    "NEGATIVE ACKNOWLEDGE",
+    "SYNCHRONOUS IDLE",
+    "END OF TRANSMISSION BLOCK",
+    "CANCEL",
+    "END OF MEDIUM",
+    "SUBSTITUTE",
+    "ESCAPE",
+    "INFORMATION SEPARATOR FOUR",
+    "INFORMATION SEPARATOR THREE",
+    "INFORMATION SEPARATOR TWO",
+    "INFORMATION SEPARATOR ONE",
+)
 BIDI = {0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)}
 # General category -> what the character is, in the message (every Cf is invisible)
 REFUSED_CATEGORIES = {
     "Cc": "control character",
     "Cf": "invisible format character",
-    "Zl": "line separator", "Zp": "paragraph separator",
-    "Cs": "surrogate", "Co": "private-use character", "Cn": "unassigned code point",
+    "Zl": "line separator",
+    "Zp": "paragraph separator",
+    "Cs": "surrogate",
+    "Co": "private-use character",
+    "Cn": "unassigned code point",
 }
 SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")  # a word may use one of these, never two
 _SUSPECT = re.compile("[^\x20-\x7e\n\t]")  # the only characters that need a look
@@ -197,8 +249,15 @@ def char_name(char: str) -> str:
     code = ord(char)
     name = unicodedata.name(char, "")
     if not name:
-        name = C0_NAMES[code] if code < 32 else "DELETE" if code == 0x7F else \
-            "C1 CONTROL" if code < 0xA0 else "NO NAME"
+        name = (
+            C0_NAMES[code]
+            if code < 32
+            else "DELETE"
+            if code == 0x7F
+            else "C1 CONTROL"
+            if code < 0xA0
+            else "NO NAME"
+        )
     return f"U+{code:04X} {name}"
 
 
@@ -218,8 +277,9 @@ def _script(char: str) -> str | None:
     return next((script for script in SCRIPTS if name.startswith(script)), None)
 
 
-def character_problems(text: str, path: str | Path, first_line: int = 1,
-                       crlf: bool = True) -> list[InputError]:
+def character_problems(
+    text: str, path: str | Path, first_line: int = 1, crlf: bool = True
+) -> list[InputError]:
     """Every character ``text`` may not hold, at line and column: C0/C1 controls (a tab
     and a line feed allowed, and CR LF line ends with ``crlf``), bidirectional controls,
     zero-width and other invisible characters, text not in NFC, and words mixing
@@ -233,15 +293,27 @@ def character_problems(text: str, path: str | Path, first_line: int = 1,
         for m in _SUSPECT.finditer(line):
             what = _refusal(m.group())
             if what:
-                found.append(InputError(
-                    path, number, f"{what} {char_name(m.group())} is not allowed: delete it "
-                                  "(it is invisible or moves the text around it)", m.start() + 1))
+                found.append(
+                    InputError(
+                        path,
+                        number,
+                        f"{what} {char_name(m.group())} is not allowed: delete it "
+                        "(it is invisible or moves the text around it)",
+                        m.start() + 1,
+                    )
+                )
         if not unicodedata.is_normalized("NFC", line):
             at = _first_unnormalized(line)
-            parts = " + ".join(char_name(c) for c in line[at:at + 2])
-            found.append(InputError(
-                path, number, f"text is not in Unicode normal form NFC ({parts}): write the "
-                              "letter as one character (save the file in NFC)", at + 1))
+            parts = " + ".join(char_name(c) for c in line[at : at + 2])
+            found.append(
+                InputError(
+                    path,
+                    number,
+                    f"text is not in Unicode normal form NFC ({parts}): write the "
+                    "letter as one character (save the file in NFC)",
+                    at + 1,
+                )
+            )
         for m in _WORD.finditer(line):
             scripts = {}
             for offset, char in enumerate(m.group()):
@@ -251,10 +323,16 @@ def character_problems(text: str, path: str | Path, first_line: int = 1,
             if len(scripts) > 1:
                 odd = sorted(scripts, key=lambda s: (s == "LATIN", scripts[s]))[0]
                 at = m.start() + scripts[odd]
-                found.append(InputError(
-                    path, number, f"the word '{short(m.group(), 40)}' mixes "
-                                  f"{' and '.join(s.title() for s in sorted(scripts))} letters "
-                                  f"({char_name(line[at])}): type it in one script", at + 1))
+                found.append(
+                    InputError(
+                        path,
+                        number,
+                        f"the word '{short(m.group(), 40)}' mixes "
+                        f"{' and '.join(s.title() for s in sorted(scripts))} letters "
+                        f"({char_name(line[at])}): type it in one script",
+                        at + 1,
+                    )
+                )
     return found
 
 
@@ -291,8 +369,9 @@ class _StrictLoader(yaml.SafeLoader):
     def compose_node(self, parent, index):
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent):
-            self._refuse(event, f"YAML alias '*{event.anchor}' is not allowed: write the "
-                                "value out")
+            self._refuse(
+                event, f"YAML alias '*{event.anchor}' is not allowed: write the value out"
+            )
         if event.anchor is not None:
             self._refuse(event, f"YAML anchor '&{event.anchor}' is not allowed")
         if event.tag is not None:
@@ -319,8 +398,9 @@ def compose_yaml(text: str, path: str | Path, max_depth: int = MAX_DEPTH) -> yam
         return loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        raise InputError(path, mark.line + 1 if mark else 1,
-                         f"YAML syntax error: {exc.problem or exc.context}") from None
+        raise InputError(
+            path, mark.line + 1 if mark else 1, f"YAML syntax error: {exc.problem or exc.context}"
+        ) from None
     except yaml.YAMLError as exc:  # e.g. ReaderError: has a position, no mark
         at = getattr(exc, "position", 0) or 0
         raise InputError(path, text.count("\n", 0, at) + 1, f"YAML error: {exc}") from None
@@ -329,9 +409,16 @@ def compose_yaml(text: str, path: str | Path, max_depth: int = MAX_DEPTH) -> yam
 
 
 _SCALARS = yaml.SafeLoader("")
-_KINDS = {f"tag:yaml.org,2002:{t}": kind for t, kind in [
-    ("bool", "true/false value"), ("int", "number"), ("float", "number"), ("null", "empty value"),
-    ("timestamp", "date")]}
+_KINDS = {
+    f"tag:yaml.org,2002:{t}": kind
+    for t, kind in [
+        ("bool", "true/false value"),
+        ("int", "number"),
+        ("float", "number"),
+        ("null", "empty value"),
+        ("timestamp", "date"),
+    ]
+}
 _TYPED = set(_KINDS)
 
 
@@ -351,24 +438,36 @@ def plain_data(node: yaml.Node, path: str | Path) -> tuple[object, dict[tuple, i
                 result[key] = build(value_node, here + (key,), key_line)
             return result
         if isinstance(node, yaml.SequenceNode):
-            return [build(item, here + (i,), item.start_mark.line + 1)
-                    for i, item in enumerate(node.value)]
+            return [
+                build(item, here + (i,), item.start_mark.line + 1)
+                for i, item in enumerate(node.value)
+            ]
         if node.tag not in _TYPED:  # str, and the merge ('<<') and value ('=') keys
             # escapes ("\\e", "\\u202e") give characters the file itself does not show
             decoded = character_problems(node.value, path, crlf=False)
             if decoded:
-                raise InputError(path, node.start_mark.line + decoded[0].line,
-                                 decoded[0].message + " (written as an escape)")
+                raise InputError(
+                    path,
+                    node.start_mark.line + decoded[0].line,
+                    decoded[0].message + " (written as an escape)",
+                )
             return node.value
         if node.tag.endswith(("int", "float")) and sum(c.isdigit() for c in node.value) > 100:
-            raise InputError(path, node.start_mark.line + 1, f"the number '{short(node.value)}' "
-                             "is longer than 100 digits; put it in quotes if it is text")
+            raise InputError(
+                path,
+                node.start_mark.line + 1,
+                f"the number '{short(node.value)}' "
+                "is longer than 100 digits; put it in quotes if it is text",
+            )
         try:
             return _SCALARS.yaml_constructors[node.tag](_SCALARS, node)
         except (ValueError, OverflowError):  # 2024-02-30
-            raise InputError(path, node.start_mark.line + 1,
-                             f"'{short(node.value)}' is not a valid {_KINDS[node.tag]}; put it "
-                             "in quotes if it is text") from None
+            raise InputError(
+                path,
+                node.start_mark.line + 1,
+                f"'{short(node.value)}' is not a valid {_KINDS[node.tag]}; put it "
+                "in quotes if it is text",
+            ) from None
 
     return build(node, (), node.start_mark.line + 1), lines
 
@@ -380,4 +479,4 @@ def one_line(text: str) -> str:
 
 def short(text: str, limit: int = 60) -> str:
     """``text`` for a one-line message: shortened and escaped."""
-    return one_line(text if len(text) <= limit else text[:limit - 3] + "...")
+    return one_line(text if len(text) <= limit else text[: limit - 3] + "...")

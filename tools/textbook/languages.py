@@ -4,6 +4,7 @@ marks, hunspell dictionaries), read and checked by :mod:`textbook.editions`.
 
 Light on purpose (no Sphinx import): textbook-build uses it for the landing page.
 """
+
 from __future__ import annotations
 
 import functools

@@ -7,6 +7,7 @@ The catalog is compiled in memory: no ``.mo`` file is written or read (a compile
 catalog in ``locales/`` is refused, ``inputs.tree_problems``).
 A word a language lacks is the English msgid, and ``make po-status`` lists it.
 """
+
 from __future__ import annotations
 
 import functools
@@ -65,8 +66,9 @@ def compiled(po: Path) -> bytes:
         text = catalog_text(po)
         catalog = pofile.read_po(io.StringIO(text), abort_invalid=True)
     except InputError as exc:
-        raise CatalogError(f"{exc.where}: cannot read the interface words: {exc.message}") \
-            from None
+        raise CatalogError(
+            f"{exc.where}: cannot read the interface words: {exc.message}"
+        ) from None
     except pofile.PoFileError as exc:
         line = getattr(exc, "lineno", 0)
         raise CatalogError(f"{po}:{line}: cannot read the interface words: {exc}") from None
@@ -133,7 +135,8 @@ def _theme_words(app) -> None:
     environment = getattr(templates, "environment", None)
     if environment is not None:
         environment.install_gettext_translations(
-            ThemeWords(app.config.language or MSGID_LANGUAGE, app.translator), newstyle=False)
+            ThemeWords(app.config.language or MSGID_LANGUAGE, app.translator), newstyle=False
+        )
 
 
 def _note_dependency(app, doctree) -> None:

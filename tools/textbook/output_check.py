@@ -2,6 +2,7 @@
 build wrote parses as XML. Otherwise an error names the file, line and column, the
 build fails and ``textbook-build`` publishes nothing (an e-book reader would refuse
 the book, or show a broken page, where a browser guesses)."""
+
 from __future__ import annotations
 
 import zipfile
@@ -33,9 +34,15 @@ def check_epub_xml(app, exception) -> None:
         return
     for epub in sorted(Path(app.outdir).glob("*.epub")):
         for member, line, column, reason in xml_errors(epub):
-            logger.error("%s: %s is not well-formed XML (%s); nothing is published",
-                         epub.name, member, reason, location=f"{Path(app.outdir, member)}:"
-                         f"{line}:{column}", type="textbook", subtype="epub")
+            logger.error(
+                "%s: %s is not well-formed XML (%s); nothing is published",
+                epub.name,
+                member,
+                reason,
+                location=f"{Path(app.outdir, member)}:{line}:{column}",
+                type="textbook",
+                subtype="epub",
+            )
             app.statuscode = 1
 
 

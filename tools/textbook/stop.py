@@ -5,6 +5,7 @@ report ("please report this to the developers") and exit code 2. An input error
 is not a crash: after logging it at its ``file:line``, the build ends with exit
 code 1 and no more output.
 """
+
 from __future__ import annotations
 
 from typing import NoReturn

@@ -14,4 +14,5 @@ Modules: ``project`` (paths, inputs, date), ``runner`` (forked Sphinx child),
 ``editions`` (html, pdf, epub), ``coursepack``, ``site_root`` (landing page, 404,
 robots.txt, sitemap index from ``templates/``), ``cli``.
 """
+
 from .project import SPHINX_FLAGS, Project, copy_project, source_date_epoch  # noqa: F401

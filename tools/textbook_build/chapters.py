@@ -1,5 +1,6 @@
 """``make chapters``: the number, file name and title of every chapter, per language
 (what a teacher needs to write ``CHAPTERS=`` or a pack file)."""
+
 from __future__ import annotations
 
 import os

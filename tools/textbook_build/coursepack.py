@@ -1,13 +1,15 @@
 """Course packs: chosen chapters in one PDF; with several languages one volume,
 a part each. The Sphinx side (the chapters' source, the merged volume) is
 ``textbook.latex.coursepack``; this module runs the builds and publishes."""
+
 from __future__ import annotations
 
 import os
 import shutil
 import sys
 
-from . import accessible, latexmk as tex
+from . import accessible
+from . import latexmk as tex
 from .project import SPHINX_FLAGS, Project, source_date_epoch
 from .runner import run_sphinx
 
@@ -22,35 +24,67 @@ ONE_SIDED = ["-D", "latex_elements.extraclassoptions=openany,oneside"]
 PAPER = {"a4": "a4paper", "a5": "a5paper", "letter": "letterpaper"}
 
 
-def sphinx_args(project: Project, lang: str, chapters: list[str],
-                sides: str = "two", paper: str = "a4", title_page: str = "",
-                facing: bool = False, handout: bool = False) -> list[str]:
+def sphinx_args(
+    project: Project,
+    lang: str,
+    chapters: list[str],
+    sides: str = "two",
+    paper: str = "a4",
+    title_page: str = "",
+    facing: bool = False,
+    handout: bool = False,
+) -> list[str]:
     stage = project.stage("coursepack")
-    return [*(ONE_SIDED if sides == "one" else []),
-            *(["-D", "textbook_facing=1"] if facing else []),
-            *(["-D", "textbook_handout=1"] if handout else []),
-            "-D", f"latex_elements.papersize={PAPER[paper]}",
-            *(["-D", f"textbook_pack_title_page={title_page}"] if title_page else []),
-            "-b", "latex", *SPHINX_FLAGS,
-            "-D", f"language={lang}", "-D", "latex_elements.tableofcontents="
-            r"\sphinxtableofcontents", "-D", f"textbook_print_chapters={','.join(chapters)}",
-            # the chapters are the book's (spell-checked there); the generated
-            # index.md holds LaTeX, not words
-            "-D", "textbook_spelling=0",
-            *[arg for setting in project.left_out for arg in ("-D", f"{setting}=0")],
-            "-d", str(stage / "doctrees" / lang),
-            "-c", str(project.root), str(stage / "source"), str(stage / lang)]
+    return [
+        *(ONE_SIDED if sides == "one" else []),
+        *(["-D", "textbook_facing=1"] if facing else []),
+        *(["-D", "textbook_handout=1"] if handout else []),
+        "-D",
+        f"latex_elements.papersize={PAPER[paper]}",
+        *(["-D", f"textbook_pack_title_page={title_page}"] if title_page else []),
+        "-b",
+        "latex",
+        *SPHINX_FLAGS,
+        "-D",
+        f"language={lang}",
+        "-D",
+        "latex_elements.tableofcontents="
+        r"\sphinxtableofcontents",
+        "-D",
+        f"textbook_print_chapters={','.join(chapters)}",
+        # the chapters are the book's (spell-checked there); the generated
+        # index.md holds LaTeX, not words
+        "-D",
+        "textbook_spelling=0",
+        *[arg for setting in project.left_out for arg in ("-D", f"{setting}=0")],
+        "-d",
+        str(stage / "doctrees" / lang),
+        "-c",
+        str(project.root),
+        str(stage / "source"),
+        str(stage / lang),
+    ]
 
 
-def build_coursepack(project: Project, langs: list[str], chapters: list[str],  # noqa: C901 (one step per output)
-                     sides: str = "two", pack=None, layout: str = "sequential",
-                     handout: bool = False, paper: str = "a4") -> int:
+def build_coursepack(  # noqa: C901 (one step per output)
+    project: Project,
+    langs: list[str],
+    chapters: list[str],
+    sides: str = "two",
+    pack=None,
+    layout: str = "sequential",
+    handout: bool = False,
+    paper: str = "a4",
+) -> int:
     """``pack``: a :class:`packfile.Pack` (its chapters, languages, paper, title page,
     layout and handout; it overrides the other arguments)."""
     title_page, facing = "", layout == "parallel"
     if facing and len(langs) != 2:
-        print(f"error: LAYOUT=parallel sets two languages on facing pages (the first on the "
-              f"left); LANGS has {len(langs)}: {' '.join(langs)}", file=sys.stderr)
+        print(
+            f"error: LAYOUT=parallel sets two languages on facing pages (the first on the "
+            f"left); LANGS has {len(langs)}: {' '.join(langs)}",
+            file=sys.stderr,
+        )
         return 2
     if pack is not None:
         langs, chapters, sides, paper = pack.languages, pack.chapters, pack.sides, pack.paper
@@ -65,10 +99,13 @@ def build_coursepack(project: Project, langs: list[str], chapters: list[str],  #
     except CoursepackError as exc:
         print(f"error: CHAPTERS: {exc}", file=sys.stderr)
         return 2
-    made_for = (pack.title_page.get("edition") if pack is not None else None)
+    made_for = pack.title_page.get("edition") if pack is not None else None
     if made_for and made_for != (this := project.config()["release"]):
-        print(f"[coursepack] note: the pack file names edition {made_for}; this book is "
-              f"edition {this}: check the pack's chapters against the changelog", flush=True)
+        print(
+            f"[coursepack] note: the pack file names edition {made_for}; this book is "
+            f"edition {this}: check the pack's chapters against the changelog",
+            flush=True,
+        )
     if pack is not None and pack.title_page:
         title_page = str(pack.write_title_page(stage / "title-page.json"))
     env = dict(os.environ, SOURCE_DATE_EPOCH=source_date_epoch(project.root))
@@ -76,15 +113,27 @@ def build_coursepack(project: Project, langs: list[str], chapters: list[str],  #
     for lang in langs:
         outdir = stage / lang
         print(f"[coursepack:{lang}] building", flush=True)
-        if run_sphinx(project, sphinx_args(project, lang, chapters, sides, paper, title_page,
-                                       facing, handout), env) != 0:
+        if (
+            run_sphinx(
+                project,
+                sphinx_args(project, lang, chapters, sides, paper, title_page, facing, handout),
+                env,
+            )
+            != 0
+        ):
             print(f"[coursepack:{lang}] FAILED; {published} is unchanged", file=sys.stderr)
             shutil.rmtree(outdir, ignore_errors=True)
             return 1
         texs[lang] = outdir / f"{base}.tex"
-    name = pack.name if pack is not None else (
-        pack_name(project, chapters, langs) + ("-facing" if facing else "")
-        + ("-handout" if handout else ""))
+    name = (
+        pack.name
+        if pack is not None
+        else (
+            pack_name(project, chapters, langs)
+            + ("-facing" if facing else "")
+            + ("-handout" if handout else "")
+        )
+    )
     texdir = stage / langs[0]
     if len(langs) > 1:
         try:
@@ -105,15 +154,34 @@ def build_coursepack(project: Project, langs: list[str], chapters: list[str],  #
     for lang in langs:
         page = stage / "accessible" / lang
         made[lang] = page / ((f"{name}-{lang}" if len(langs) > 1 else name) + accessible.SUFFIX)
-        args = ["-b", "singlehtml", *SPHINX_FLAGS, "-D", f"language={lang}",
-                *accessible.sphinx_options(), *accessible.PACK_OPTIONS,
-                "-d", str(stage / "doctrees" / f"single-{lang}"),
-                *[arg for setting in project.left_out for arg in ("-D", f"{setting}=0")],
-                "-c", str(project.root), str(source), str(page)]
+        args = [
+            "-b",
+            "singlehtml",
+            *SPHINX_FLAGS,
+            "-D",
+            f"language={lang}",
+            *accessible.sphinx_options(),
+            *accessible.PACK_OPTIONS,
+            "-d",
+            str(stage / "doctrees" / f"single-{lang}"),
+            *[arg for setting in project.left_out for arg in ("-D", f"{setting}=0")],
+            "-c",
+            str(project.root),
+            str(source),
+            str(page),
+        ]
         print(f"[coursepack:{lang}] accessible PDF", flush=True)
-        if run_sphinx(project, args, env) != 0 or accessible.render(
-                page / "index.html", made[lang], f"coursepack:{lang}", title,
-                pack=pack.title_page if pack is not None else {}) != 0:
+        if (
+            run_sphinx(project, args, env) != 0
+            or accessible.render(
+                page / "index.html",
+                made[lang],
+                f"coursepack:{lang}",
+                title,
+                pack=pack.title_page if pack is not None else {},
+            )
+            != 0
+        ):
             print(f"[coursepack:{lang}] FAILED; {published} is unchanged", file=sys.stderr)
             return 1
     # other course packs stay; this one's files are each replaced in one rename
@@ -122,6 +190,5 @@ def build_coursepack(project: Project, langs: list[str], chapters: list[str],  #
     for built in [texdir / f"{name}.pdf", *made.values()]:
         shutil.copy2(built, published / f"{built.name}.new")
         os.replace(published / f"{built.name}.new", published / built.name)
-    print(f"[coursepack] published {target} and "
-          f"{', '.join(path.name for path in made.values())}")
+    print(f"[coursepack] published {target} and {', '.join(path.name for path in made.values())}")
     return 0

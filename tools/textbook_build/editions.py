@@ -1,4 +1,5 @@
 """The book's editions: the website (every language), the PDF and the EPUB."""
+
 from __future__ import annotations
 
 import filecmp
@@ -7,14 +8,17 @@ import shutil
 import sys
 from pathlib import Path
 
-from . import accessible, latexmk as tex
+from textbook.editions import Editions
+from textbook.editions import load as load_editions
+
+from . import accessible
+from . import latexmk as tex
 from .fingerprints import fingerprint
 from .project import SPHINX_FLAGS, Project, source_date_epoch
 from .public import preview
 from .publish import publish, tree_digest
 from .runner import check_interrupted, run_sphinx
 from .site_root import write_root_files
-from textbook.editions import Editions, load as load_editions
 
 
 class Stamps:
@@ -39,36 +43,57 @@ class Stamps:
         self.pending.clear()
 
 
-def sphinx_key(project: Project, builder: str, lang: str, outdir: Path,
-               *extra: str) -> tuple[list[str], dict[str, str], str]:
+def sphinx_key(
+    project: Project, builder: str, lang: str, outdir: Path, *extra: str
+) -> tuple[list[str], dict[str, str], str]:
     """A Sphinx build's arguments, environment and fingerprint (its inputs)."""
-    args = ["-b", builder, *SPHINX_FLAGS, "-D", f"language={lang}", "-d",
-            str(project.doctrees(builder, lang)), "-c", str(project.root),
-            str(project.source), str(outdir), *extra,
-            *[arg for setting in project.left_out for arg in ("-D", f"{setting}=0")]]
+    args = [
+        "-b",
+        builder,
+        *SPHINX_FLAGS,
+        "-D",
+        f"language={lang}",
+        "-d",
+        str(project.doctrees(builder, lang)),
+        "-c",
+        str(project.root),
+        str(project.source),
+        str(outdir),
+        *extra,
+        *[arg for setting in project.left_out for arg in ("-D", f"{setting}=0")],
+    ]
     env = dict(os.environ, SOURCE_DATE_EPOCH=source_date_epoch(project.root))
-    code_key, content_key = fingerprint(project, [sys.executable, "-m", "sphinx", *args],
-                                        env, lang, every_catalog=builder == "html")
+    code_key, content_key = fingerprint(
+        project,
+        [sys.executable, "-m", "sphinx", *args],
+        env,
+        lang,
+        every_catalog=builder == "html",
+    )
     return args, env, f"{code_key}\n{content_key}\n"
 
 
-def sphinx(project: Project, stamps: Stamps, builder: str, lang: str, outdir: Path,
-           *extra: str) -> int:
+def sphinx(
+    project: Project, stamps: Stamps, builder: str, lang: str, outdir: Path, *extra: str
+) -> int:
     doctrees = project.doctrees(builder, lang)
     args, env, key = sphinx_key(project, builder, lang, outdir, *extra)
     # A build whose inputs did not change since its last success, and whose
     # stage is still exactly what that build left, is skipped.
     stamp = project.stamp(builder, lang)
     last = stamp.read_text().splitlines() if stamp.is_file() else []
-    if (outdir.is_dir() and last[:2] == key.splitlines()
-            and last[2:] == [tree_digest(outdir)]):
+    if outdir.is_dir() and last[:2] == key.splitlines() and last[2:] == [tree_digest(outdir)]:
         print(f"[{builder}:{lang}] up to date", flush=True)
         stamps.add(stamp, key, outdir)
         stamps.up_to_date.add(outdir)
         return 0
     stamp.unlink(missing_ok=True)
-    if last[:1] != key.splitlines()[:1] or last[2:3] and outdir.is_dir() and \
-            last[2:] != [tree_digest(outdir)]:
+    if (
+        last[:1] != key.splitlines()[:1]
+        or last[2:3]
+        and outdir.is_dir()
+        and last[2:] != [tree_digest(outdir)]
+    ):
         # Sphinx would not rewrite pages whose sources did not change, and a stage
         # changed since its build is not trusted: start afresh.
         shutil.rmtree(outdir, ignore_errors=True)
@@ -78,8 +103,11 @@ def sphinx(project: Project, stamps: Stamps, builder: str, lang: str, outdir: Pa
     if code == 0:
         stamps.add(stamp, key, outdir)
     else:
-        print(f"[{builder}:{lang}] FAILED (exit {code}); the published "
-              f"output is unchanged", file=sys.stderr, flush=True)
+        print(
+            f"[{builder}:{lang}] FAILED (exit {code}); the published output is unchanged",
+            file=sys.stderr,
+            flush=True,
+        )
         shutil.rmtree(outdir, ignore_errors=True)
         shutil.rmtree(doctrees, ignore_errors=True)
     return code
@@ -101,12 +129,21 @@ def build_html(project: Project, langs: list[str]) -> int:
     # the downloads published with them; both are command-line values, so a change
     # rebuilds the pages.
     offered = [lang for lang in langs if declared(project).is_released(lang)]
-    site_config = ["-D", f"textbook_languages={','.join(offered)}",
-                   "-D", f"textbook_downloads={','.join(p.name for p in download_files(project))}"]
+    site_config = [
+        "-D",
+        f"textbook_languages={','.join(offered)}",
+        "-D",
+        f"textbook_downloads={','.join(p.name for p in download_files(project))}",
+    ]
     stamps = Stamps()
-    failed = [lang for lang in langs
-              if sphinx(project, stamps, "html", lang, stage / lang, *site_config,
-                        *draft_config(project, lang)) != 0]
+    failed = [
+        lang
+        for lang in langs
+        if sphinx(
+            project, stamps, "html", lang, stage / lang, *site_config, *draft_config(project, lang)
+        )
+        != 0
+    ]
     if failed:
         return 1
     write_root_files(stage, offered, project.config())
@@ -121,16 +158,20 @@ def build_html(project: Project, langs: list[str]) -> int:
     print(f"[html] published {', '.join(langs)} in {project.published('html')}")
     url = project.config().get("textbook_site_url", "")
     if reason := preview(project):  # (build/public.py)
-        print(f"[html] a preview: canonical links, the sitemap and the ready citation name "
-              f"{url} (set TEXTBOOK_SITE_URL to the public address when you publish: "
-              f"{reason}); the landing and citation pages say it is a preview")
+        print(
+            f"[html] a preview: canonical links, the sitemap and the ready citation name "
+            f"{url} (set TEXTBOOK_SITE_URL to the public address when you publish: "
+            f"{reason}); the landing and citation pages say it is a preview"
+        )
     return 0
 
 
 def download_files(project: Project) -> list[Path]:
     """The published PDF and EPUB files (the site's downloads/)."""
-    return [*sorted(project.published("pdf").glob("*.pdf")),
-            *sorted(project.published("epub").glob("*.epub"))]
+    return [
+        *sorted(project.published("pdf").glob("*.pdf")),
+        *sorted(project.published("epub").glob("*.epub")),
+    ]
 
 
 def stage_downloads(project: Project, target: Path) -> None:
@@ -170,9 +211,13 @@ def current_pdf(project: Project, lang: str) -> Path | None:
     stage, base = project.stage("pdf") / lang, project.download_basename()
     stamp, pdf = project.stamp("latex", lang), project.published("pdf") / f"{base}-{lang}.pdf"
     last = stamp.read_text().splitlines()[:2] if stamp.is_file() else []
-    if (last and last == sphinx_key(project, "latex", lang, stage)[2].splitlines()
-            and pdf.is_file() and (stage / f"{base}.pdf").is_file()
-            and filecmp.cmp(pdf, stage / f"{base}.pdf", shallow=False)):
+    if (
+        last
+        and last == sphinx_key(project, "latex", lang, stage)[2].splitlines()
+        and pdf.is_file()
+        and (stage / f"{base}.pdf").is_file()
+        and filecmp.cmp(pdf, stage / f"{base}.pdf", shallow=False)
+    ):
         return pdf
     return None
 
@@ -199,28 +244,47 @@ def build_book(project: Project, fmt: str, langs: list[str], sides: str = "two")
     failed, stamps = [], Stamps()
     for lang in langs:
         if fmt == "pdf":
-            ok = sphinx(project, stamps, "latex", lang, stage / lang,
-                        *(ONE_SIDED if one_sided else ())) == 0 and (
-                stage / lang in stamps.up_to_date or tex.latexmk(
-                    stage / lang, f"{base}.tex", f"pdf:{lang}",
-                    source_date_epoch(project.root)) == 0)
+            ok = sphinx(
+                project, stamps, "latex", lang, stage / lang, *(ONE_SIDED if one_sided else ())
+            ) == 0 and (
+                stage / lang in stamps.up_to_date
+                or tex.latexmk(
+                    stage / lang, f"{base}.tex", f"pdf:{lang}", source_date_epoch(project.root)
+                )
+                == 0
+            )
         else:  # print page numbers from the PDF of the same sources, when there is one
             pdf = current_pdf(project, lang)
             if pdf is None:
-                print(f"[epub:{lang}] no page-list: no PDF built from these sources "
-                      f"(make pdf first; make site does)", flush=True)
-            ok = sphinx(project, stamps, "epub", lang, stage / lang, *(
-                ("-D", f"textbook_page_source={pdf}") if pdf else ())) == 0
+                print(
+                    f"[epub:{lang}] no page-list: no PDF built from these sources "
+                    f"(make pdf first; make site does)",
+                    flush=True,
+                )
+            ok = (
+                sphinx(
+                    project,
+                    stamps,
+                    "epub",
+                    lang,
+                    stage / lang,
+                    *(("-D", f"textbook_page_source={pdf}") if pdf else ()),
+                )
+                == 0
+            )
         # beside the print PDF: the accessible one (PDF/UA-1), from the same source
-        ok = ok and (fmt != "pdf" or one_sided or accessible_pdf(
-            project, stamps, lang, out / f"{base}-{lang}{accessible.SUFFIX}") == 0)
+        ok = ok and (
+            fmt != "pdf"
+            or one_sided
+            or accessible_pdf(project, stamps, lang, out / f"{base}-{lang}{accessible.SUFFIX}")
+            == 0
+        )
         if not ok:
             failed.append(lang)
             continue
         shutil.copy2(stage / lang / f"{base}.{fmt}", out / f"{base}-{lang}.{fmt}")
     if failed:
-        print(f"[{fmt}] FAILED for {', '.join(failed)}; {target} is unchanged",
-              file=sys.stderr)
+        print(f"[{fmt}] FAILED for {', '.join(failed)}; {target} is unchanged", file=sys.stderr)
         return 1
     names = ", ".join(path.name for path in sorted(out.iterdir()))
     publish(out, target)

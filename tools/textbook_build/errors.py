@@ -1,4 +1,5 @@
 """Errors of the output folder (cannot write, full disk) as one line each."""
+
 from __future__ import annotations
 
 import contextlib
@@ -7,9 +8,14 @@ import os
 import shutil
 import sys
 
-REASONS = {errno.ENOSPC: "no space left on the device", errno.EDQUOT: "disk quota exceeded",
-           errno.EFBIG: "file too large (no space left)", errno.EROFS: "read-only file system",
-           errno.EACCES: "permission denied", errno.EPERM: "permission denied"}
+REASONS = {
+    errno.ENOSPC: "no space left on the device",
+    errno.EDQUOT: "disk quota exceeded",
+    errno.EFBIG: "file too large (no space left)",
+    errno.EROFS: "read-only file system",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+}
 
 
 def os_error_in(exc: BaseException | None) -> OSError | None:

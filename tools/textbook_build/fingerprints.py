@@ -1,12 +1,19 @@
 """Fingerprints of everything a build reads: a build whose inputs did not change
 since its last success is skipped."""
+
 from __future__ import annotations
 
 import hashlib
 import sys
 
-from .project import CODE_INPUTS, CONTENT_INPUTS, NOT_INPUTS, OUTPUT_ENV, Project, \
-    installed_packages
+from .project import (
+    CODE_INPUTS,
+    CONTENT_INPUTS,
+    NOT_INPUTS,
+    OUTPUT_ENV,
+    Project,
+    installed_packages,
+)
 
 
 def _hash_files(h, project: Project, names: list[str]) -> None:
@@ -19,15 +26,15 @@ def _hash_files(h, project: Project, names: list[str]) -> None:
                 h.update(hashlib.sha256(path.read_bytes()).digest())
 
 
-def fingerprint(project: Project, cmd: list[str], env: dict[str, str],
-                lang: str, every_catalog: bool = False) -> tuple[str, str]:
+def fingerprint(
+    project: Project, cmd: list[str], env: dict[str, str], lang: str, every_catalog: bool = False
+) -> tuple[str, str]:
     """(code, content): sha256 of all a build reads. Code: the command, the date,
     the environment variables the configuration reads, Python, the installed
     packages, conf.py and tools/. Content: the sources, bibliography and catalogs
     (``lang``'s, or ``every_catalog``: the website's parallel view reads the others)."""
     output_env = sorted((k, v) for k, v in env.items() if k.startswith(OUTPUT_ENV))
-    code = hashlib.sha256(repr((cmd, env["SOURCE_DATE_EPOCH"], output_env,
-                                sys.version)).encode())
+    code = hashlib.sha256(repr((cmd, env["SOURCE_DATE_EPOCH"], output_env, sys.version)).encode())
     code.update(repr(installed_packages()).encode())
     _hash_files(code, project, CODE_INPUTS)
     content = hashlib.sha256()

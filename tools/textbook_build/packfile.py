@@ -6,6 +6,7 @@ line and the key, with the nearest chapter, language or key when one is close.
 Messages are in the teacher's language (:func:`message_language`), from the
 ``textbook`` catalogs (``make update-po`` extracts this file's ``N_()`` too).
 """
+
 from __future__ import annotations
 
 import difflib
@@ -30,7 +31,11 @@ SCHEMA = {
     "required": ["title", "chapters"],
     "additionalProperties": False,
     "properties": {
-        "title": TEXT, "course": TEXT, "institution": TEXT, "lecturer": TEXT, "term": TEXT,
+        "title": TEXT,
+        "course": TEXT,
+        "institution": TEXT,
+        "lecturer": TEXT,
+        "term": TEXT,
         "chapters": {"type": "array", "minItems": 1, "items": {"type": "string"}},
         "languages": {"type": "array", "minItems": 1, "items": {"type": "string"}},
         "paper": {"enum": list(PAPER)},
@@ -66,7 +71,7 @@ MESSAGES = {  # the words of make coursepack PACK=...
     "maxLength": N_("at most {limit} characters; this one has {length}"),
     "minLength": N_("is empty; write the text, or leave the key out"),
     "minItems": N_("lists nothing; name at least {limit}"),
-    "edition": N_("an edition number X.Y in quotes, e.g. edition: \"1.0\" (not {value})"),
+    "edition": N_('an edition number X.Y in quotes, e.g. edition: "1.0" (not {value})'),
     "type": N_("{value} must be {kind}"),
     "array": N_("a list, e.g. [pemberdayaan, model-intervensi]"),
     "string": N_("text"),
@@ -75,22 +80,29 @@ MESSAGES = {  # the words of make coursepack PACK=...
     "enum": N_("{value} is not one of {choices}"),
     "required": N_("'{key}' is a required property"),
     "kept": N_(" (YAML reads only '{kept}')"),
-    "quote": N_("{key}: a value with an unquoted {char}{kept}: put the value in quotes: "
-                "{key}: {quoted} (a comment goes on a line of its own)"),
-    "name": N_("the pack's PDF is named after its file: '{name}' may hold only letters, "
-               "digits and . _ -"),
+    "quote": N_(
+        "{key}: a value with an unquoted {char}{kept}: put the value in quotes: "
+        "{key}: {quoted} (a comment goes on a line of its own)"
+    ),
+    "name": N_(
+        "the pack's PDF is named after its file: '{name}' may hold only letters, digits and . _ -"
+    ),
     "empty": N_("empty pack file (keys: title, chapters, ...)"),
     "unknown_key": N_("unknown key '{key}'{nearest}; keys: {keys}"),
-    "unknown_chapter": N_("chapters: unknown chapter '{name}'{nearest}; 'make chapters' "
-                          "lists them"),
+    "unknown_chapter": N_(
+        "chapters: unknown chapter '{name}'{nearest}; 'make chapters' lists them"
+    ),
     "twice": N_("chapters: '{name}' is named twice"),
-    "references_only": N_("chapters: {chapters} holds only the references, which every pack "
-                          "prints after its chapters; choose at least one chapter "
-                          "('make chapters' lists them)"),
-    "unknown_language": N_("languages: unknown language '{code}'{nearest}; the book has "
-                           "{langs}"),
-    "parallel": N_("layout: parallel sets two languages on facing pages (the first on the "
-                   "left); languages has {count}: {langs}"),
+    "references_only": N_(
+        "chapters: {chapters} holds only the references, which every pack "
+        "prints after its chapters; choose at least one chapter "
+        "('make chapters' lists them)"
+    ),
+    "unknown_language": N_("languages: unknown language '{code}'{nearest}; the book has {langs}"),
+    "parallel": N_(
+        "layout: parallel sets two languages on facing pages (the first on the "
+        "left); languages has {count}: {langs}"
+    ),
 }
 LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
@@ -139,8 +151,9 @@ def _message(error: jsonschema.ValidationError, lang: str) -> str:
     if error.validator == "enum":
         return say("enum", lang, value=shown, choices=error.validator_value)
     if error.validator == "required":
-        return say("required", lang, key=next(k for k in error.validator_value
-                                              if k not in error.instance))
+        return say(
+            "required", lang, key=next(k for k in error.validator_value if k not in error.instance)
+        )
     return error.message
 
 
@@ -153,8 +166,13 @@ def _quote_hint(line: str, char: str, lang: str, kept: str | None = None) -> str
     return say("quote", lang, key=key.strip(), char=char, kept=read, quoted=quoted)
 
 
-def load_pack(path: Path, chapters: list[str], languages: list[str],  # noqa: C901 (one check per field)
-              source: Path | None = None, lang: str | None = None) -> Pack:
+def load_pack(  # noqa: C901 (one check per field)
+    path: Path,
+    chapters: list[str],
+    languages: list[str],
+    source: Path | None = None,
+    lang: str | None = None,
+) -> Pack:
     """The pack in ``path``; ``chapters`` and ``languages`` are the book's (its chapter
     files in ``source``: a pack of references alone is refused). Messages in ``lang``
     (default: :func:`message_language`)."""
@@ -166,50 +184,88 @@ def load_pack(path: Path, chapters: list[str], languages: list[str],  # noqa: C9
         node = compose_yaml(text, path)
     except InputError as exc:  # "Kelas: Minggu 1" unquoted: a second key on one line
         if exc.line and "mapping values are not allowed" in exc.message:
-            raise InputError(path, exc.line, _quote_hint(text.splitlines()[exc.line - 1],
-                                                         "':'", lang)) from None
+            raise InputError(
+                path, exc.line, _quote_hint(text.splitlines()[exc.line - 1], "':'", lang)
+            ) from None
         raise
     if node is None:
         raise InputError(path, 1, say("empty", lang))
     for key_node, value_node in getattr(node, "value", []):
         # "Kelas #2" unquoted: YAML reads " #2" as a comment and keeps "Kelas"
-        if (key_node.value in TITLE_FIELDS and getattr(value_node, "style", "") is None
-                and isinstance(value_node.value, str)):
+        if (
+            key_node.value in TITLE_FIELDS
+            and getattr(value_node, "style", "") is None
+            and isinstance(value_node.value, str)
+        ):
             line = text.splitlines()[value_node.end_mark.line]
-            if re.match(r"\s+#", line[value_node.end_mark.column:]):
-                raise InputError(path, value_node.end_mark.line + 1,
-                                 _quote_hint(line, "'#'", lang, value_node.value))
+            if re.match(r"\s+#", line[value_node.end_mark.column :]):
+                raise InputError(
+                    path,
+                    value_node.end_mark.line + 1,
+                    _quote_hint(line, "'#'", lang, value_node.value),
+                )
     data, lines = plain_data(node, path)
     validator = jsonschema.Draft202012Validator(SCHEMA)
     for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.path))):
         where = tuple(error.absolute_path)
         if error.validator == "additionalProperties":
             extra = sorted(set(data) - set(SCHEMA["properties"]))
-            raise InputError(path, lines.get((extra[0],), 1), say(
-                "unknown_key", lang, key=extra[0], keys=", ".join(SCHEMA["properties"]),
-                nearest=_nearest(extra[0], list(SCHEMA["properties"]), lang)))
+            raise InputError(
+                path,
+                lines.get((extra[0],), 1),
+                say(
+                    "unknown_key",
+                    lang,
+                    key=extra[0],
+                    keys=", ".join(SCHEMA["properties"]),
+                    nearest=_nearest(extra[0], list(SCHEMA["properties"]), lang),
+                ),
+            )
         prefix = ".".join(map(str, where)) + ": " if where else ""
         raise InputError(path, lines.get(where, 1), prefix + _message(error, lang))
     for i, name in enumerate(data["chapters"]):
         if name not in chapters:
-            raise InputError(path, lines[("chapters", i)], say(
-                "unknown_chapter", lang, name=name, nearest=_nearest(name, chapters, lang)))
+            raise InputError(
+                path,
+                lines[("chapters", i)],
+                say("unknown_chapter", lang, name=name, nearest=_nearest(name, chapters, lang)),
+            )
         if data["chapters"].index(name) != i:
             raise InputError(path, lines[("chapters", i)], say("twice", lang, name=name))
     if source is not None and references_only(source, data["chapters"]):
-        raise InputError(path, lines[("chapters",)], say(
-            "references_only", lang, chapters=" ".join(data["chapters"])))
+        raise InputError(
+            path,
+            lines[("chapters",)],
+            say("references_only", lang, chapters=" ".join(data["chapters"])),
+        )
     langs = data.get("languages", languages[:1])
     for i, code in enumerate(langs):
         if code not in languages:
-            raise InputError(path, lines.get(("languages", i), lines[("languages",)]), say(
-                "unknown_language", lang, code=code, langs=" ".join(languages),
-                nearest=_nearest(code, languages, lang)))
+            raise InputError(
+                path,
+                lines.get(("languages", i), lines[("languages",)]),
+                say(
+                    "unknown_language",
+                    lang,
+                    code=code,
+                    langs=" ".join(languages),
+                    nearest=_nearest(code, languages, lang),
+                ),
+            )
     layout = data.get("layout", "sequential")
     if layout == "parallel" and len(langs) != 2:
-        raise InputError(path, lines[("layout",)], say(
-            "parallel", lang, count=len(langs), langs=" ".join(langs)))
-    return Pack(chapters=data["chapters"], languages=langs, name=path.stem, paper=data.get("paper", "a4"),
-                sides=data.get("sides", "two"), layout=layout,
-                handout=data.get("handout", False),
-                title_page={k: data[k] for k in TITLE_FIELDS if k in data})
+        raise InputError(
+            path,
+            lines[("layout",)],
+            say("parallel", lang, count=len(langs), langs=" ".join(langs)),
+        )
+    return Pack(
+        chapters=data["chapters"],
+        languages=langs,
+        name=path.stem,
+        paper=data.get("paper", "a4"),
+        sides=data.get("sides", "two"),
+        layout=layout,
+        handout=data.get("handout", False),
+        title_page={k: data[k] for k in TITLE_FIELDS if k in data},
+    )

@@ -1,4 +1,5 @@
 """The project being built: its folders, what a build reads, its date and configuration."""
+
 from __future__ import annotations
 
 import functools
@@ -10,7 +11,6 @@ from pathlib import Path
 from textbook.languages import SOURCE_LANGUAGE
 
 
-
 def find_root(start: Path | None = None) -> Path:
     """The checkout being built: the nearest folder, from the working directory up,
     holding ``conf.py`` and ``locales/languages.yaml`` (the code may be installed)."""
@@ -18,8 +18,10 @@ def find_root(start: Path | None = None) -> Path:
     for folder in (here, *here.parents):
         if (folder / "conf.py").is_file() and (folder / "locales" / "languages.yaml").is_file():
             return folder
-    raise SystemExit(f"{here}: not inside a checkout of the book (no conf.py beside "
-                     "locales/languages.yaml); run the command in the project's folder")
+    raise SystemExit(
+        f"{here}: not inside a checkout of the book (no conf.py beside "
+        "locales/languages.yaml); run the command in the project's folder"
+    )
 
 
 ROOT = find_root()
@@ -65,8 +67,10 @@ class Project:
     def languages(self) -> list[str]:
         """The source language and every language with catalogs in ``locales/``."""
         return [SOURCE_LANGUAGE] + sorted(
-            p.name for p in (self.root / "locales").iterdir()
-            if (p / "LC_MESSAGES").is_dir() and p.name != SOURCE_LANGUAGE)
+            p.name
+            for p in (self.root / "locales").iterdir()
+            if (p / "LC_MESSAGES").is_dir() and p.name != SOURCE_LANGUAGE
+        )
 
     def config(self) -> dict:
         """conf.py's settings (run with the current environment)."""
@@ -84,9 +88,14 @@ def tool_checks() -> list[tuple[str, str, str]]:
     """The build's checks that cannot run here: ``(setting, check, why)``."""
     from textbook.i18n import spelling
 
-    checks = [("textbook_spelling", "spelling", spelling.missing()),
-              ("textbook_msgfmt", "catalog syntax",
-               None if shutil.which("msgfmt") else "msgfmt not found (Debian package gettext)")]
+    checks = [
+        ("textbook_spelling", "spelling", spelling.missing()),
+        (
+            "textbook_msgfmt",
+            "catalog syntax",
+            None if shutil.which("msgfmt") else "msgfmt not found (Debian package gettext)",
+        ),
+    ]
     return [(setting, check, why) for setting, check, why in checks if why]
 
 
@@ -104,9 +113,11 @@ def source_date_epoch(root: Path = ROOT) -> str:
     except EditionError as exc:
         raise BuildError(str(exc)) from None
     if epoch is None:
-        raise BuildError(f"no date for the book: {root} is neither a git checkout nor a "
-                         f"release archive made with `git archive` ({DATE_FILE} unfilled); "
-                         f"set SOURCE_DATE_EPOCH=<seconds since 1970>")
+        raise BuildError(
+            f"no date for the book: {root} is neither a git checkout nor a "
+            f"release archive made with `git archive` ({DATE_FILE} unfilled); "
+            f"set SOURCE_DATE_EPOCH=<seconds since 1970>"
+        )
     return str(epoch)
 
 
@@ -114,18 +125,27 @@ def _check_url(name: str, value: str) -> None:
     from urllib.parse import urlsplit
 
     parts = urlsplit(value)
-    if (any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in value)
-            or parts.scheme not in ("http", "https") or not parts.netloc
-            or parts.query or parts.fragment or any(c in value for c in "<>\"'`")):
-        raise BuildError(f"{name}={value!r}: must be an absolute http(s) URL of the site's "
-                         f"root, without spaces, quotes, query or fragment "
-                         f"(e.g. https://example.org/buku/)")
+    if (
+        any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in value)
+        or parts.scheme not in ("http", "https")
+        or not parts.netloc
+        or parts.query
+        or parts.fragment
+        or any(c in value for c in "<>\"'`")
+    ):
+        raise BuildError(
+            f"{name}={value!r}: must be an absolute http(s) URL of the site's "
+            f"root, without spaces, quotes, query or fragment "
+            f"(e.g. https://example.org/buku/)"
+        )
 
 
 # Every TEXTBOOK_* environment variable the build or conf.py reads, with its check.
-ENVIRONMENT = {"TEXTBOOK_SITE_URL": _check_url,
-               "TEXTBOOK_PUBLISH": lambda name, value: None,  # build/public.py
-               "TEXTBOOK_FULL_SUITE": lambda name, value: None}  # read by the tests only
+ENVIRONMENT = {
+    "TEXTBOOK_SITE_URL": _check_url,
+    "TEXTBOOK_PUBLISH": lambda name, value: None,  # build/public.py
+    "TEXTBOOK_FULL_SUITE": lambda name, value: None,
+}  # read by the tests only
 URL_FALLBACKS = ("READTHEDOCS_CANONICAL_URL",)  # read by conf.py after TEXTBOOK_SITE_URL
 
 
@@ -160,5 +180,9 @@ def installed_packages() -> list[str]:
     """Names of the installed distributions (``name-version.dist-info``)."""
     import sys
 
-    return sorted(p.name for entry in sys.path if Path(entry or ".").is_dir()
-                  for p in Path(entry or ".").glob("*.dist-info"))
+    return sorted(
+        p.name
+        for entry in sys.path
+        if Path(entry or ".").is_dir()
+        for p in Path(entry or ".").glob("*.dist-info")
+    )

@@ -1,6 +1,7 @@
 """A publishing build (``TEXTBOOK_PUBLISH=1``, as Read the Docs runs it) is refused
 while the book would be a preview: no public address recorded in conf.py
 (``textbook_public_url``), a loopback one, or a build address that is not it."""
+
 from __future__ import annotations
 
 from textbook.config import preview_reason
@@ -17,5 +18,7 @@ def preview(project: Project) -> str:
 def check_publish(project: Project, env: dict[str, str]) -> None:
     """Refuse a publishing build of a preview, with the reason and the fix."""
     if env.get("TEXTBOOK_PUBLISH") and (reason := preview(project)):
-        raise BuildError(f"TEXTBOOK_PUBLISH: refusing to publish a preview: {reason}; record "
-                         f"the public address in conf.py and CITATION.cff (url) first")
+        raise BuildError(
+            f"TEXTBOOK_PUBLISH: refusing to publish a preview: {reason}; record "
+            f"the public address in conf.py and CITATION.cff (url) first"
+        )

@@ -3,6 +3,7 @@
 Readers see the old generation or the new one, never a missing or partial
 folder; the old generation is removed after the switch, and whatever an
 interruption left behind is removed by ``recover`` at the next start."""
+
 from __future__ import annotations
 
 import hashlib
@@ -38,8 +39,12 @@ def _link(target: Path, generation: Path) -> None:
     os.replace(tmp, target)
 
 
-def publish(stage: Path, target: Path, leave_out: set[str] = frozenset(),
-            moves: dict[str, str] | None = None) -> None:
+def publish(
+    stage: Path,
+    target: Path,
+    leave_out: set[str] = frozenset(),
+    moves: dict[str, str] | None = None,
+) -> None:
     """Make ``target`` a copy of ``stage`` (without its top-level entries named in
     ``leave_out``, with each folder of ``moves`` at its new place): copy into a new
     generation, then switch the link."""
@@ -47,8 +52,14 @@ def publish(stage: Path, target: Path, leave_out: set[str] = frozenset(),
     generations.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=f"{target.name}-", dir=generations))
     try:
-        shutil.copytree(stage, fresh, dirs_exist_ok=True, ignore=lambda folder, names: [
-            n for n in names if Path(folder) == stage and n in leave_out])
+        shutil.copytree(
+            stage,
+            fresh,
+            dirs_exist_ok=True,
+            ignore=lambda folder, names: [
+                n for n in names if Path(folder) == stage and n in leave_out
+            ],
+        )
         for old, new in (moves or {}).items():
             if (fresh / old).is_dir():
                 shutil.rmtree(fresh / new, ignore_errors=True)

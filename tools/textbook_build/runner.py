@@ -2,6 +2,7 @@
 and latexmk. Each child leads its own process group, dies with the build (Linux
 ``PR_SET_PDEATHSIG``) and takes its whole group with it; SIGINT/SIGTERM/SIGHUP
 of the build are forwarded to the groups."""
+
 from __future__ import annotations
 
 import contextlib
@@ -35,8 +36,8 @@ def preload_sphinx(project: Project) -> None:
     up here (no application, no translator): each build still starts clean."""
     import importlib
 
-    from sphinx.application import builtin_extensions
     import sphinx.cmd.build  # noqa: F401
+    from sphinx.application import builtin_extensions
 
     try:
         configured = project.config().get("extensions", [])
@@ -70,6 +71,7 @@ def check_interrupted() -> None:
 @contextlib.contextmanager
 def forwarding_signals():
     """Pass SIGINT/SIGTERM/SIGHUP on to the children; ``check_interrupted`` then stops."""
+
     def handler(signum, frame):
         _received.append(signum)
         for group in list(_groups):

@@ -1,4 +1,5 @@
 """Where the catalogs live, and the shape of a reported problem."""
+
 from __future__ import annotations
 
 import os
@@ -27,8 +28,11 @@ def languages(locales: Path = LOCALES) -> list[str]:
     """Translated languages: every ``locales/<lang>/LC_MESSAGES`` folder but the source's."""
     if not locales.is_dir():
         return []
-    return sorted(p.name for p in locales.iterdir()
-                  if (p / "LC_MESSAGES").is_dir() and p.name != SOURCE_LANGUAGE)
+    return sorted(
+        p.name
+        for p in locales.iterdir()
+        if (p / "LC_MESSAGES").is_dir() and p.name != SOURCE_LANGUAGE
+    )
 
 
 def with_source(langs: list[str]) -> list[str]:
@@ -43,8 +47,10 @@ def catalog_names(lang: str, names: list[str]) -> list[str]:
 
 def po_files(lang: str, locales: Path = LOCALES) -> list[Path]:
     folder = locales / lang / "LC_MESSAGES"
-    return [folder / f"{name}.po" for name in
-            catalog_names(lang, sorted(p.stem for p in folder.glob("*.po")))]
+    return [
+        folder / f"{name}.po"
+        for name in catalog_names(lang, sorted(p.stem for p in folder.glob("*.po")))
+    ]
 
 
 def active(po: polib.POFile) -> list[polib.POEntry]:

@@ -1,4 +1,5 @@
 """The translator's commands (see the package docstring)."""
+
 from __future__ import annotations
 
 import argparse
@@ -8,19 +9,28 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .catalogs import (LOCALES, POT_DIR, ROOT, SOURCE_LANGUAGE, catalog_names, display,
-                       languages, with_source)
+from textbook import messages
+from textbook.edition import book_epoch
+from textbook.editions import DECLARATION, EditionsError
+from textbook.editions import load as load_editions
+from textbook.i18n.po import catalog_text
+from textbook.inputs import InputError, tree_problems
+from textbook.languages import CODE
+from textbook_build.project import SPHINX_FLAGS, BuildError, source_date_epoch  # one copy
+
 from . import checks, interface, status
 from . import templates as templates_mod
+from .catalogs import (
+    LOCALES,
+    POT_DIR,
+    ROOT,
+    SOURCE_LANGUAGE,
+    catalog_names,
+    display,
+    languages,
+    with_source,
+)
 from .templates import TEMPLATES
-from textbook import messages
-from textbook.editions import DECLARATION, EditionsError, load as load_editions
-
-from textbook_build.project import SPHINX_FLAGS, BuildError, source_date_epoch  # one copy
-from textbook.i18n.po import catalog_text
-from textbook.edition import book_epoch
-from textbook.languages import CODE
-from textbook.inputs import InputError, tree_problems
 
 
 def extract(pot_dir: Path = POT_DIR) -> int:
@@ -30,9 +40,20 @@ def extract(pot_dir: Path = POT_DIR) -> int:
     """
     for old in pot_dir.glob("*.pot"):
         old.unlink()
-    cmd = [sys.executable, "-m", "sphinx", "-b", "gettext", *SPHINX_FLAGS,
-           "-d", str(ROOT / "_build" / "doctrees" / "gettext"), "-c", str(ROOT),
-           str(ROOT / "source"), str(pot_dir)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "sphinx",
+        "-b",
+        "gettext",
+        *SPHINX_FLAGS,
+        "-d",
+        str(ROOT / "_build" / "doctrees" / "gettext"),
+        "-c",
+        str(ROOT),
+        str(ROOT / "source"),
+        str(pot_dir),
+    ]
     env = dict(os.environ)
     try:
         env["SOURCE_DATE_EPOCH"] = source_date_epoch(ROOT)
@@ -48,8 +69,9 @@ def extract(pot_dir: Path = POT_DIR) -> int:
     return code
 
 
-def sphinx_intl_update(langs: list[str], templates: Path = TEMPLATES,
-                       no_obsolete: bool = False) -> int:
+def sphinx_intl_update(
+    langs: list[str], templates: Path = TEMPLATES, no_obsolete: bool = False
+) -> int:
     """``sphinx-intl update`` as its library does it, from the committed templates,
     plus what its command lacks: fuzzy entries keep their previous msgid (``#|``),
     obsolete entries that were never translated are dropped, and a file is written
@@ -71,8 +93,9 @@ def sphinx_intl_update(langs: list[str], templates: Path = TEMPLATES,
             else:
                 cat = new_catalog(pot, lang)
             for key, message in list(cat.obsolete.items()):
-                if not any(message.string if isinstance(message.string, tuple)
-                           else [message.string]):
+                if not any(
+                    message.string if isinstance(message.string, tuple) else [message.string]
+                ):
                     del cat.obsolete[key]
             if no_obsolete:
                 cat.obsolete.clear()
@@ -83,9 +106,11 @@ def sphinx_intl_update(langs: list[str], templates: Path = TEMPLATES,
                 state = "written"
             else:
                 state = "unchanged"
-            print(f"{display(po)}: {state}, "
-                  f"{sum(1 for m in cat if m.id and m.fuzzy)} fuzzy, "
-                  f"{sum(1 for m in cat if m.id and not m.string)} untranslated")
+            print(
+                f"{display(po)}: {state}, "
+                f"{sum(1 for m in cat if m.id and m.fuzzy)} fuzzy, "
+                f"{sum(1 for m in cat if m.id and not m.string)} untranslated"
+            )
     return 0
 
 
@@ -104,7 +129,7 @@ def unreadable(langs: list[str]) -> list[InputError]:
 def refused(errors: list[InputError]) -> int:
     """Print each error at its place (relative to the project); 1 when there was one."""
     for exc in errors:
-        where = display(exc.path) + exc.where[len(str(exc.path)):]
+        where = display(exc.path) + exc.where[len(str(exc.path)) :]
         print(f"{where}: {exc.message}", file=sys.stderr)
     return 1 if errors else 0
 
@@ -118,7 +143,8 @@ def new_catalog(pot: Path, lang: str):
     cat.locale = lang
     cat.fuzzy = False
     cat.header_comment = cat.header_comment.replace(
-        "SOME DESCRIPTIVE TITLE.", f"{language_name(lang)} ({lang}) translation.")
+        "SOME DESCRIPTIVE TITLE.", f"{language_name(lang)} ({lang}) translation."
+    )
     cat.revision_date = cat.creation_date
     cat.last_translator = "Automatically generated"
     cat.language_team = "none"
@@ -128,8 +154,10 @@ def new_catalog(pot: Path, lang: str):
 def cmd_update(args) -> int:
     langs = args.langs or languages()
     if not langs:
-        print("error: no languages in locales/ (run 'make add-language NEW_LANG=xx')",
-              file=sys.stderr)
+        print(
+            "error: no languages in locales/ (run 'make add-language NEW_LANG=xx')",
+            file=sys.stderr,
+        )
         return 2
     code = refused(unreadable(langs)) or extract()
     if code:
@@ -189,8 +217,11 @@ def cmd_lint(args) -> int:
     for finding in findings:
         print(finding)
     if findings:
-        print(f"{len(findings)} finding(s) from pofilter and dennis (accept one with the "
-              "translator comment '# po-lint: <test> (why)')", file=sys.stderr)
+        print(
+            f"{len(findings)} finding(s) from pofilter and dennis (accept one with the "
+            "translator comment '# po-lint: <test> (why)')",
+            file=sys.stderr,
+        )
         return 1
     print("pofilter and dennis: no findings")
     return 0
@@ -210,21 +241,27 @@ def cmd_glossary_tbx(args) -> int:
 def cmd_add_language(args) -> int:
     lang = args.lang
     if not CODE.fullmatch(lang or ""):
-        print(f"error: '{lang}' is not a language code such as 'fr' or 'pt_BR' "
-              "(usage: make add-language NEW_LANG=xx)", file=sys.stderr)
+        print(
+            f"error: '{lang}' is not a language code such as 'fr' or 'pt_BR' "
+            "(usage: make add-language NEW_LANG=xx)",
+            file=sys.stderr,
+        )
         return 2
     if lang == SOURCE_LANGUAGE:
         print(f"error: '{lang}' is the source language; it has no catalogs", file=sys.stderr)
         return 2
     if (LOCALES / lang / "LC_MESSAGES").is_dir():
-        print(f"error: {display(LOCALES / lang)} exists already (use 'make update-po')",
-              file=sys.stderr)
+        print(
+            f"error: {display(LOCALES / lang)} exists already (use 'make update-po')",
+            file=sys.stderr,
+        )
         return 2
     if refused(unreadable(languages())):
         return 1
     if not any(TEMPLATES.glob("*.pot")):
-        print(f"error: no templates in {display(TEMPLATES)} (run 'make update-po')",
-              file=sys.stderr)
+        print(
+            f"error: no templates in {display(TEMPLATES)} (run 'make update-po')", file=sys.stderr
+        )
         return 2
     try:
         declare_draft(lang)
@@ -235,12 +272,15 @@ def cmd_add_language(args) -> int:
     for pot in sorted(TEMPLATES.glob("*.pot")):  # the committed templates, as a platform would
         po = LOCALES / lang / "LC_MESSAGES" / f"{pot.stem}.po"
         po.parent.mkdir(parents=True, exist_ok=True)
-        po.write_bytes(checks.canonical(new_catalog(pot, lang),
-                                        markup=pot.stem != messages.DOMAIN))
-    print(f"created {display(LOCALES / lang / 'LC_MESSAGES')}/*.po from "
-          f"{display(TEMPLATES)}/*.pot and listed '{lang}' as a draft, with a profile to "
-          f"complete, in {display(DECLARATION)}; translate them, then: make html LANGS=\"id en {lang}\" "
-          f"(before release: '{lang}:' terms in locales/glossary.yaml, CONTRIBUTING.md)")
+        po.write_bytes(
+            checks.canonical(new_catalog(pot, lang), markup=pot.stem != messages.DOMAIN)
+        )
+    print(
+        f"created {display(LOCALES / lang / 'LC_MESSAGES')}/*.po from "
+        f"{display(TEMPLATES)}/*.pot and listed '{lang}' as a draft, with a profile to "
+        f'complete, in {display(DECLARATION)}; translate them, then: make html LANGS="id en {lang}" '
+        f"(before release: '{lang}:' terms in locales/glossary.yaml, CONTRIBUTING.md)"
+    )
     return 0
 
 
@@ -252,11 +292,13 @@ def declare_draft(lang: str, path: Path = DECLARATION) -> None:
     text = path.read_text(encoding="utf-8")
     line = re.search(r"^draft:[ \t]*\[([^\]\n]*)\][ \t]*$", text, re.M)
     if not line:
-        raise EditionsError(f"{display(path)}: no one-line 'draft: [..]' list to add "
-                            f"'{lang}' to; add it by hand")
+        raise EditionsError(
+            f"{display(path)}: no one-line 'draft: [..]' list to add '{lang}' to; add it by hand"
+        )
     draft = ", ".join([*editions.draft, lang])
-    path.write_text(text[:line.start()] + f"draft: [{draft}]" + text[line.end():],
-                    encoding="utf-8")
+    path.write_text(
+        text[: line.start()] + f"draft: [{draft}]" + text[line.end() :], encoding="utf-8"
+    )
 
 
 def declare_profile(lang: str, path: Path = DECLARATION) -> None:
@@ -272,14 +314,19 @@ def declare_profile(lang: str, path: Path = DECLARATION) -> None:
     name = FIELDS["name"][0].match(language_name(lang)) or FIELDS["name"][0].match(lang)
     poly = Locale.parse(lang).english_name.lower() if language_name(lang) != lang else ""
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.rstrip("\n") + f"\n  {lang}:  # a skeleton: check it, add quotes and "
-                    f"dictionaries (see above)\n    name: \"{name[0]}\"\n" + (
-                        f"    polyglossia: {poly}\n" if FIELDS["polyglossia"][0].fullmatch(poly)
-                        else "") + '    date_format: "%-d %B %Y"\n', encoding="utf-8")
+    path.write_text(
+        text.rstrip("\n") + f"\n  {lang}:  # a skeleton: check it, add quotes and "
+        f'dictionaries (see above)\n    name: "{name[0]}"\n'
+        + (f"    polyglossia: {poly}\n" if FIELDS["polyglossia"][0].fullmatch(poly) else "")
+        + '    date_format: "%-d %B %Y"\n',
+        encoding="utf-8",
+    )
     if lang not in load_editions(path).profiles:
         path.write_text(text, encoding="utf-8")
-        raise EditionsError(f"{display(path)}: 'profiles:' is not the last block; add the "
-                            f"profile of '{lang}' by hand")
+        raise EditionsError(
+            f"{display(path)}: 'profiles:' is not the last block; add the "
+            f"profile of '{lang}' by hand"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -289,15 +336,18 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--langs", nargs="+")
     p.add_argument("--no-obsolete", action="store_true", help="drop #~ entries")
     p.set_defaults(func=cmd_update)
-    for name, func, help_ in [("status", cmd_status, "per file and language report"),
-                              ("check", cmd_check, "markup, glossary and msgfmt checks"),
-                              ("lint", cmd_lint, "pofilter and dennis, the project's settings")]:
+    for name, func, help_ in [
+        ("status", cmd_status, "per file and language report"),
+        ("check", cmd_check, "markup, glossary and msgfmt checks"),
+        ("lint", cmd_lint, "pofilter and dennis, the project's settings"),
+    ]:
         p = sub.add_parser(name, help=help_)
         p.add_argument("--langs", nargs="+")
         p.add_argument("--locales", default=str(LOCALES))
         if name == "status":
-            p.add_argument("--pot-dir", default=None,
-                           help="existing .pot files (default: extract fresh ones)")
+            p.add_argument(
+                "--pot-dir", default=None, help="existing .pot files (default: extract fresh ones)"
+            )
         elif name == "check":
             p.add_argument("--glossary", default=None)
         p.set_defaults(func=func)
@@ -309,8 +359,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     locales = Path(getattr(args, "locales", LOCALES)).absolute()
     inside = locales.is_relative_to(ROOT)  # tests check catalogs elsewhere
-    files = tree_problems(ROOT, [ROOT / "source", ROOT / "coursepacks", ROOT / "bibliography.bib",
-                                 *[locales][:inside]])
+    files = tree_problems(
+        ROOT,
+        [ROOT / "source", ROOT / "coursepacks", ROOT / "bibliography.bib", *[locales][:inside]],
+    )
     files += [] if inside else tree_problems(locales.parent, [locales])
     try:  # checked before anything reads a language's profile
         load_editions(DECLARATION)

@@ -1,6 +1,7 @@
 """``make glossary-tbx``: ``locales/glossary.yaml`` as TBX files a translation
 platform imports (Weblate's glossary), one per language, written with
 translate-toolkit into ``_build/glossary/glossary-<lang>.tbx``."""
+
 from __future__ import annotations
 
 from pathlib import Path

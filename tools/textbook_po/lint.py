@@ -12,6 +12,7 @@ and leave out what MyST markup or the book's own rules make wrong:
 * chapter catalogs hold MyST, not Python format strings: ``{cite:t}`` and a page
   locator (``{h. 54}`` → ``{p. 54}``) are no placeholders there.
 """
+
 from __future__ import annotations
 
 import re
@@ -30,9 +31,23 @@ from .catalogs import LOCALES, Lines, Problem, display, languages, po_files, wit
 # options, XML), style that differs between Indonesian and English (capitals,
 # length, sentence count, end punctuation of table cells), or what po-check and
 # po-status already decide (spelling, glossary, fuzzy, blank).
-POFILTER_TESTS = ["doublewords", "numbers", "brackets", "doublequoting", "singlequoting",
-                  "doublespacing", "startwhitespace", "endwhitespace", "newlines", "tabs",
-                  "escapes", "purepunc", "unchanged", "urls", "emails"]
+POFILTER_TESTS = [
+    "doublewords",
+    "numbers",
+    "brackets",
+    "doublequoting",
+    "singlequoting",
+    "doublespacing",
+    "startwhitespace",
+    "endwhitespace",
+    "newlines",
+    "tabs",
+    "escapes",
+    "purepunc",
+    "unchanged",
+    "urls",
+    "emails",
+]
 BRACE_FORMAT_TEST = "pythonbraceformat"  # interface words flagged python-brace-format only
 DENNIS_RULES = ["E101", "E102", "E103", "E104", "E201", "W202", "W303"]
 # dennis W301 (blank) is po-status's; W302 (unchanged) is pofilter's 'unchanged'
@@ -44,8 +59,12 @@ ACCEPTED = re.compile(r"^po-lint:\s*([\w\s,]+?)\s*(?:\(|$)", re.M)
 def accepted(entry: polib.POEntry) -> set[str]:
     """Findings a reviewer accepted for this entry: a translator comment
     ``# po-lint: brackets, numbers (why)``, as dennis reads ``dennis-ignore``."""
-    return {name for m in ACCEPTED.finditer(entry.tcomment or "")
-            for name in re.split(r"[\s,]+", m.group(1)) if name}
+    return {
+        name
+        for m in ACCEPTED.finditer(entry.tcomment or "")
+        for name in re.split(r"[\s,]+", m.group(1))
+        if name
+    }
 
 
 def entries(path: Path, lang: str):
@@ -61,9 +80,13 @@ def entries(path: Path, lang: str):
             continue
         if not re.search(r"[^\W\d_]{2}", ROLE_RE.sub("", entry.msgid)):
             continue  # markup only ({cite:t}`key`.): a copy by rule
-        yield (at.of_msgstr(entry), without_lang_marks(entry.msgid),
-               without_lang_marks(entry.msgstr), "python-brace-format" in entry.flags,
-               accepted(entry))
+        yield (
+            at.of_msgstr(entry),
+            without_lang_marks(entry.msgid),
+            without_lang_marks(entry.msgstr),
+            "python-brace-format" in entry.flags,
+            accepted(entry),
+        )
 
 
 def pofilter_findings(path: Path, lang: str) -> list[Problem]:
@@ -72,10 +95,10 @@ def pofilter_findings(path: Path, lang: str) -> list[Problem]:
 
     found = []
     for line, msgid, msgstr, brace, ok in entries(path, lang):
-        tests = [t for t in POFILTER_TESTS + ([BRACE_FORMAT_TEST] if brace else [])
-                 if t not in ok]
-        checker = checks.StandardChecker(checks.CheckerConfig(targetlanguage=lang),
-                                         limitfilters=tests)
+        tests = [t for t in POFILTER_TESTS + ([BRACE_FORMAT_TEST] if brace else []) if t not in ok]
+        checker = checks.StandardChecker(
+            checks.CheckerConfig(targetlanguage=lang), limitfilters=tests
+        )
         unit = pypo.pounit(msgid)
         unit.target = msgstr
         for name, failure in sorted(checker.run_filters(unit).items()):
@@ -89,8 +112,10 @@ def dennis_findings(path: Path, lang: str) -> list[Problem]:
 
     found = []
     for line, msgid, msgstr, brace, ok in entries(path, lang):
-        linter = Linter(["python-brace-format"] if brace else [],
-                        [rule for rule in DENNIS_RULES if rule not in ok])
+        linter = Linter(
+            ["python-brace-format"] if brace else [],
+            [rule for rule in DENNIS_RULES if rule not in ok],
+        )
         for result in linter.lint_poentry(polib.POEntry(msgid=msgid, msgstr=msgstr)):
             found.append(Problem(display(path), line, f"dennis {result.code}: {result.msg}"))
     return found

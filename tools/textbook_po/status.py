@@ -4,6 +4,7 @@
 Missing = in the fresh .pot but not in the .po; stale = in the .po (active or
 ``#~`` obsolete) but no longer in the .pot.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -11,9 +12,20 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .catalogs import (POT_DIR, LOCALES, Lines, Problem, active, catalog_names, display,
-                       languages, load, with_source)
 from textbook.inputs import InputError
+
+from .catalogs import (
+    LOCALES,
+    POT_DIR,
+    Lines,
+    Problem,
+    active,
+    catalog_names,
+    display,
+    languages,
+    load,
+    with_source,
+)
 
 
 @dataclass
@@ -60,8 +72,9 @@ def file_status(lang: str, pot_path: Path | None, po_path: Path) -> FileStatus:
     if not po_path.exists():
         pot = load(pot_path)
         st.total = st.missing = len(active(pot))
-        st.problems.append(Problem(where, 0, f"catalog missing ({st.missing} messages; "
-                                              "run 'make update-po')"))
+        st.problems.append(
+            Problem(where, 0, f"catalog missing ({st.missing} messages; run 'make update-po')")
+        )
         return st
     try:
         po = load(po_path)  # a regular UTF-8 file (po.catalog_text)
@@ -80,24 +93,44 @@ def file_status(lang: str, pot_path: Path | None, po_path: Path) -> FileStatus:
         line = at.of_msgid(entry)
         if entry.obsolete:
             st.stale += 1
-            st.problems.append(Problem(where, line, f"obsolete entry (#~) {_short(entry.msgid)}: "
-                                                    "reuse its translation, then delete it"))
+            st.problems.append(
+                Problem(
+                    where,
+                    line,
+                    f"obsolete entry (#~) {_short(entry.msgid)}: "
+                    "reuse its translation, then delete it",
+                )
+            )
             continue
         key = (entry.msgctxt, entry.msgid)
         seen.add(key)
         if key not in pot_ids:
             st.stale += 1
-            st.problems.append(Problem(where, line, f"stale message, no longer in the sources: "
-                                                    f"{_short(entry.msgid)} (run 'make update-po')"))
+            st.problems.append(
+                Problem(
+                    where,
+                    line,
+                    f"stale message, no longer in the sources: "
+                    f"{_short(entry.msgid)} (run 'make update-po')",
+                )
+            )
             continue
         st.total += 1
         if "fuzzy" in entry.flags:
             st.fuzzy += 1
-            change = (f"\n    source changed: {word_diff(entry.previous_msgid, entry.msgid)}"
-                      if entry.previous_msgid else "")
-            st.problems.append(Problem(where, line, f"fuzzy translation {_short(entry.msgid)}: "
-                                                    "check it, then remove the 'fuzzy' flag"
-                                                    + change))
+            change = (
+                f"\n    source changed: {word_diff(entry.previous_msgid, entry.msgid)}"
+                if entry.previous_msgid
+                else ""
+            )
+            st.problems.append(
+                Problem(
+                    where,
+                    line,
+                    f"fuzzy translation {_short(entry.msgid)}: "
+                    "check it, then remove the 'fuzzy' flag" + change,
+                )
+            )
         elif not entry.translated():
             st.untranslated += 1
             st.problems.append(Problem(where, line, f"untranslated {_short(entry.msgid)}"))
@@ -107,14 +140,19 @@ def file_status(lang: str, pot_path: Path | None, po_path: Path) -> FileStatus:
         if key not in seen:
             st.total += 1
             st.missing += 1
-            st.problems.append(Problem(display(pot_path), pot_at.of_msgid(entry),
-                                       f"message missing from {where}: {_short(entry.msgid)} "
-                                       "(run 'make update-po')"))
+            st.problems.append(
+                Problem(
+                    display(pot_path),
+                    pot_at.of_msgid(entry),
+                    f"message missing from {where}: {_short(entry.msgid)} (run 'make update-po')",
+                )
+            )
     return st
 
 
-def collect(pot_dir: Path = POT_DIR, locales: Path = LOCALES,
-            langs: list[str] | None = None) -> list[FileStatus]:
+def collect(
+    pot_dir: Path = POT_DIR, locales: Path = LOCALES, langs: list[str] | None = None
+) -> list[FileStatus]:
     if not pot_dir.is_dir() or not any(pot_dir.glob("*.pot")):
         raise FileNotFoundError(f"no .pot files in {display(pot_dir)} (run 'make gettext')")
     pots = {p.stem: p for p in sorted(pot_dir.glob("*.pot"))}
@@ -128,21 +166,27 @@ def collect(pot_dir: Path = POT_DIR, locales: Path = LOCALES,
 
 
 def report(rows: list[FileStatus]) -> str:
-    head = f"{'lang':<5} {'catalog':<20} {'total':>5} {'done':>5} {'fuzzy':>5} " \
-           f"{'untr.':>5} {'miss.':>5} {'stale':>5}  %"
+    head = (
+        f"{'lang':<5} {'catalog':<20} {'total':>5} {'done':>5} {'fuzzy':>5} "
+        f"{'untr.':>5} {'miss.':>5} {'stale':>5}  %"
+    )
     lines = [head, "-" * len(head)]
     for r in rows:
         pct = 100.0 * r.translated / r.total if r.total else 100.0
-        lines.append(f"{r.lang:<5} {r.name:<20} {r.total:>5} {r.translated:>5} {r.fuzzy:>5} "
-                     f"{r.untranslated:>5} {r.missing:>5} {r.stale:>5}  {pct:5.1f}")
+        lines.append(
+            f"{r.lang:<5} {r.name:<20} {r.total:>5} {r.translated:>5} {r.fuzzy:>5} "
+            f"{r.untranslated:>5} {r.missing:>5} {r.stale:>5}  {pct:5.1f}"
+        )
     by_lang: dict[str, list[FileStatus]] = {}
     for r in rows:
         by_lang.setdefault(r.lang, []).append(r)
     for lang, group in by_lang.items():
         total = sum(r.total for r in group)
         done = sum(r.translated for r in group)
-        lines.append(f"{lang:<5} {'(all)':<20} {total:>5} {done:>5} "
-                     f"{sum(r.fuzzy for r in group):>5} {sum(r.untranslated for r in group):>5} "
-                     f"{sum(r.missing for r in group):>5} {sum(r.stale for r in group):>5}  "
-                     f"{100.0 * done / total if total else 100.0:5.1f}")
+        lines.append(
+            f"{lang:<5} {'(all)':<20} {total:>5} {done:>5} "
+            f"{sum(r.fuzzy for r in group):>5} {sum(r.untranslated for r in group):>5} "
+            f"{sum(r.missing for r in group):>5} {sum(r.stale for r in group):>5}  "
+            f"{100.0 * done / total if total else 100.0:5.1f}"
+        )
     return "\n".join(lines)

@@ -9,6 +9,7 @@ fails while one of them differs from a fresh extraction.
 A template's content is what is left when it is written in the canonical layout
 (``po_format.canonical``), without the creation date and the header comment.
 """
+
 from __future__ import annotations
 
 import re
@@ -33,7 +34,7 @@ def content(path: Path) -> bytes:
     """What counts in ``path``: its canonical layout without the creation date and
     the header's comment (a copyright year that follows the build date)."""
     text = DATE.sub(b"", layout(path))
-    return text[text.find(b'msgid ""'):]
+    return text[text.find(b'msgid ""') :]
 
 
 def differs(fresh: Path, committed: Path) -> int:
@@ -44,7 +45,9 @@ def differs(fresh: Path, committed: Path) -> int:
     a, b = content(fresh).splitlines(), content(committed).splitlines()
     if a == b:
         return 0
-    first = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    first = next(
+        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+    )
     body = b[first] if first < len(b) else b""
     raw = committed.read_bytes().splitlines()
     return next((n for n, line in enumerate(raw, 1) if body and line == body), 1)
@@ -76,10 +79,14 @@ def problems(pot_dir: Path, templates: Path = TEMPLATES) -> list[Problem]:
         if not target.is_file():
             found.append(Problem(display(target), 0, f"template missing: {FIX}"))
         elif line := differs(path, target):
-            found.append(Problem(display(target), line,
-                                 f"stale template (the sources changed): {FIX}"))
+            found.append(
+                Problem(display(target), line, f"stale template (the sources changed): {FIX}")
+            )
     for old in sorted(templates.glob("*.pot")):
         if old.stem not in fresh:
-            found.append(Problem(display(old), 1,
-                                 f"template of a catalog the sources no longer have: {FIX}"))
+            found.append(
+                Problem(
+                    display(old), 1, f"template of a catalog the sources no longer have: {FIX}"
+                )
+            )
     return found

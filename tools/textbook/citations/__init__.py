@@ -1,5 +1,6 @@
 """Citations: localised pybtex styles, the bibliography check, the book's own citation,
 English phrases of an entry."""
+
 from .book import setup_book_citation
 from .check import setup_bibcheck
 from .foreign import setup_foreign_phrases

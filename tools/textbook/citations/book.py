@@ -1,6 +1,7 @@
 """``{textbook-citation}``: the ready citation of the book, built from conf.py
 (author, year of ``copyright``, ``project``, ``release``, the edition's URL under
 ``textbook_site_url``, the licence ending ``copyright``), as CITATION.cff has it."""
+
 from __future__ import annotations
 
 import re
@@ -21,14 +22,18 @@ def citation_text(config) -> str:
     lang = config.language
     match = COPYRIGHT.fullmatch(config.copyright or "")
     if match is None:
-        raise ConfigError(f"conf.py: copyright = {config.copyright!r} is not "
-                          "'<year>, <holder>. <licence>' (the citation page needs all three)")
+        raise ConfigError(
+            f"conf.py: copyright = {config.copyright!r} is not "
+            "'<year>, <holder>. <licence>' (the citation page needs all three)"
+        )
     edition = gettext("{number} edition", lang).format(number=config.release)
     if config.textbook_prerelease:
         edition = prerelease_label(config)
     url = site_base(config.textbook_site_url) + f"{lang}/"
-    return (f"{config.author}. ({match['year']}). {config.project} ({edition}). {url}. "
-            f"{gettext('Licence', lang)}: {match['licence']}.")
+    return (
+        f"{config.author}. ({match['year']}). {config.project} ({edition}). {url}. "
+        f"{gettext('Licence', lang)}: {match['licence']}."
+    )
 
 
 def prerelease_label(config) -> str:
@@ -38,7 +43,8 @@ def prerelease_label(config) -> str:
     if not config.textbook_prerelease:
         return ""
     return gettext(WORDS["prerelease"], config.language).format(
-        version=config.version, commit=config.textbook_prerelease)
+        version=config.version, commit=config.textbook_prerelease
+    )
 
 
 def check_edition(app, config) -> None:
@@ -47,8 +53,10 @@ def check_edition(app, config) -> None:
         from sphinx.util import logging
 
         from ..stop import stop_build
-        logging.getLogger(__name__).error("%s", config.textbook_edition_error,
-                                          type="textbook", subtype="edition")
+
+        logging.getLogger(__name__).error(
+            "%s", config.textbook_edition_error, type="textbook", subtype="edition"
+        )
         stop_build()
 
 
@@ -121,8 +129,12 @@ def _fill(app, doctree, docname) -> None:
                 if note:
                     block.parent.insert(block.parent.index(block) + 1, note)
     # the site's title page (the PDF and EPUB have their own)
-    if docname == app.config.root_doc and app.builder.format == "html" \
-            and app.builder.name != "epub" and (note := preview_note(app.config)):
+    if (
+        docname == app.config.root_doc
+        and app.builder.format == "html"
+        and app.builder.name != "epub"
+        and (note := preview_note(app.config))
+    ):
         section = next(iter(doctree.findall(nodes.section)), None)
         if section is not None:
             section.insert(1, note)

@@ -8,6 +8,7 @@ name. This check reports both as ``file:line`` messages:
   read is an error and stops the build (without a Sphinx crash report);
 * a missing required field or a repeated key is a warning (``-W`` fails).
 """
+
 from __future__ import annotations
 
 import re
@@ -17,8 +18,8 @@ from pybtex.scanner import PybtexError, PybtexSyntaxError
 from sphinx.util import logging
 
 from ..inputs import InputError, read_text
-from ..upstream.pybtex_parser import Parser
 from ..stop import stop_build
+from ..upstream.pybtex_parser import Parser
 
 logger = logging.getLogger(__name__)
 
@@ -45,8 +46,10 @@ ENTRY_START = re.compile(r"^[ \t]*@[ \t]*(\w+)[ \t]*[{(][ \t]*([^,\s]+)[ \t]*,",
 
 def entry_lines(text: str) -> list[tuple[str, str, int]]:
     """``(type, key, line)`` of every entry, in file order."""
-    return [(m.group(1).lower(), m.group(2), text.count("\n", 0, m.start()) + 1)
-            for m in ENTRY_START.finditer(text)]
+    return [
+        (m.group(1).lower(), m.group(2), text.count("\n", 0, m.start()) + 1)
+        for m in ENTRY_START.finditer(text)
+    ]
 
 
 def check_bibfile(path: Path, encoding: str = "utf-8-sig") -> list[tuple[int, str]]:
@@ -75,8 +78,12 @@ def check_bibfile(path: Path, encoding: str = "utf-8-sig") -> list[tuple[int, st
         for required in REQUIRED[etype]:
             alternatives = required.split("|")
             if not any(_has(entry, name) for name in alternatives):
-                problems.append((line, f"entry '{key}' is missing required field "
-                                       f"'{' or '.join(alternatives)}'"))
+                problems.append(
+                    (
+                        line,
+                        f"entry '{key}' is missing required field '{' or '.join(alternatives)}'",
+                    )
+                )
     return problems
 
 
@@ -96,12 +103,18 @@ def check_bibliography(app) -> None:
         try:
             problems = check_bibfile(path, encoding)
         except InputError as exc:
-            logger.error("%s", exc.message, location=f"{exc.path}:{exc.line}",
-                         type="textbook", subtype="bibliography")
+            logger.error(
+                "%s",
+                exc.message,
+                location=f"{exc.path}:{exc.line}",
+                type="textbook",
+                subtype="bibliography",
+            )
             stop_build()
         for line, message in problems:
-            logger.warning(message, location=f"{path}:{line}",
-                           type="textbook", subtype="bibliography")
+            logger.warning(
+                message, location=f"{path}:{line}", type="textbook", subtype="bibliography"
+            )
 
 
 def setup_bibcheck(app) -> None:

@@ -6,6 +6,7 @@ Development}``). Where the formatted entry prints a phrase, it is marked like a
 term of the text (class ``lang-en``, i18n/langparts.py): HTML and EPUB ``lang``, the
 PDF's English hyphenation. A phrase the entry does not print is a warning.
 """
+
 from __future__ import annotations
 
 import re
@@ -26,8 +27,9 @@ def phrases(entry) -> list[tuple[str, str]]:
     for name, value in entry.fields.items():
         match = FIELD.match(name.lower())
         if match:
-            found += [(match.group(1), " ".join(p.split())) for p in str(value).split(";")
-                      if p.strip()]
+            found += [
+                (match.group(1), " ".join(p.split())) for p in str(value).split(";") if p.strip()
+            ]
     return found
 
 
@@ -38,12 +40,18 @@ def _mark(paragraph: nodes.Element, tag: str, phrase: str, wrap: bool) -> bool:
         if at < 0 or any(tag == _lang(a) for a in _ancestors(text)):
             continue
         if wrap:
-            before, after = str(text)[:at], str(text)[at + len(phrase):]
+            before, after = str(text)[:at], str(text)[at + len(phrase) :]
             parent = text.parent
             index = parent.index(text)
-            parent[index:index + 1] = [n for n in (
-                nodes.Text(before), nodes.inline(phrase, phrase, classes=[lang_class(tag)]),
-                nodes.Text(after)) if not isinstance(n, nodes.Text) or str(n)]
+            parent[index : index + 1] = [
+                n
+                for n in (
+                    nodes.Text(before),
+                    nodes.inline(phrase, phrase, classes=[lang_class(tag)]),
+                    nodes.Text(after),
+                )
+                if not isinstance(n, nodes.Text) or str(n)
+            ]
         return True
     return False
 
@@ -55,18 +63,30 @@ def _field_line(bibfiles, key: str, field: str) -> str | None:
             lines = open(path, encoding="utf-8").read().splitlines()
         except (OSError, UnicodeDecodeError):
             continue
-        start = next((i for i, line in enumerate(lines)
-                      if re.match(rf"\s*@\w+\s*\{{\s*{re.escape(key)}\s*,", line)), None)
+        start = next(
+            (
+                i
+                for i, line in enumerate(lines)
+                if re.match(rf"\s*@\w+\s*\{{\s*{re.escape(key)}\s*,", line)
+            ),
+            None,
+        )
         if start is not None:
-            at = next((i for i in range(start, len(lines))
-                       if re.match(rf"\s*{re.escape(field)}\s*=", lines[i], re.I)), start)
+            at = next(
+                (
+                    i
+                    for i in range(start, len(lines))
+                    if re.match(rf"\s*{re.escape(field)}\s*=", lines[i], re.I)
+                ),
+                start,
+            )
             return f"{path}:{at + 1}"
     return None
 
 
 def _lang(node) -> str | None:
     classes = node.get("classes", []) if isinstance(node, nodes.Element) else []
-    return next((c[len("lang-"):] for c in classes if c.startswith("lang-")), None)
+    return next((c[len("lang-") :] for c in classes if c.startswith("lang-")), None)
 
 
 def _ancestors(node):
@@ -91,9 +111,15 @@ class ForeignPhrases(SphinxPostTransform):
                 wrap = tag != self.config.language  # an English edition needs no mark
                 if not any(_mark(p, tag, phrase, wrap) for p in node.findall(nodes.paragraph)):
                     where = _field_line(domain.bibdata.bibfiles, citation.key, f"lang-{tag}")
-                    logger.warning("%s: field 'lang-%s': %r is not in the entry as printed",
-                                   citation.key, tag, phrase, location=where or node,
-                                   type="textbook", subtype="bibliography")
+                    logger.warning(
+                        "%s: field 'lang-%s': %r is not in the entry as printed",
+                        citation.key,
+                        tag,
+                        phrase,
+                        location=where or node,
+                        type="textbook",
+                        subtype="bibliography",
+                    )
 
 
 def setup_foreign_phrases(app) -> None:

@@ -4,6 +4,7 @@
 ``bibtex_reference_style = "textbook-author-year"``); their words follow the
 language of the build (``config-inited``), from the interface catalogs.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -11,11 +12,19 @@ import dataclasses
 import pybtex.plugin
 from pybtex.richtext import Text
 from pybtex.style.formatting import toplevel
-from pybtex.style.labels import BaseLabelStyle
 from pybtex.style.formatting.unsrt import Style as UnsrtStyle
 from pybtex.style.formatting.unsrt import pages
-from pybtex.style.template import (field, join, names, optional, optional_field,
-                                   sentence, together, words)
+from pybtex.style.labels import BaseLabelStyle
+from pybtex.style.template import (
+    field,
+    join,
+    names,
+    optional,
+    optional_field,
+    sentence,
+    together,
+    words,
+)
 from sphinxcontrib.bibtex.plugin import register_plugin
 from sphinxcontrib.bibtex.style.referencing import BracketStyle, PersonStyle
 from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
@@ -119,7 +128,6 @@ class LocalizedStyle(UnsrtStyle):
         ]
 
 
-
 BUILD = {"language": MSGID_LANGUAGE}  # the language of the build being run
 
 
@@ -135,8 +143,11 @@ def _round():
 class AuthorYearStyle(AuthorYearReferenceStyle):
     """In-text citations "(Adi 2003)", "Adi dan Payne", "Adi dkk." in the build's language."""
 
-    person: PersonStyle = _words_factory(lambda w: PersonStyle(
-        sep2=f" {w['and']} ", last_sep=f", {w['and']} ", other=Text(" ", w["others"])))
+    person: PersonStyle = _words_factory(
+        lambda w: PersonStyle(
+            sep2=f" {w['and']} ", last_sep=f", {w['and']} ", other=Text(" ", w["others"])
+        )
+    )
     bracket_textual: BracketStyle = _round()
     bracket_parenthetical: BracketStyle = _round()
     bracket_author: BracketStyle = _round()
@@ -149,9 +160,11 @@ def choose_language(app, config) -> None:
 
 
 def setup_bibstyles(app) -> None:
-    pybtex.plugin.register_plugin("pybtex.style.labels", "textbook-author-year",
-                                  AuthorYearLabelStyle)
+    pybtex.plugin.register_plugin(
+        "pybtex.style.labels", "textbook-author-year", AuthorYearLabelStyle
+    )
     pybtex.plugin.register_plugin("pybtex.style.formatting", "textbook", LocalizedStyle)
-    register_plugin("sphinxcontrib.bibtex.style.referencing", "textbook-author-year",
-                    AuthorYearStyle)
+    register_plugin(
+        "sphinxcontrib.bibtex.style.referencing", "textbook-author-year", AuthorYearStyle
+    )
     app.connect("config-inited", choose_language)

@@ -1,4 +1,5 @@
 """The comparison table: a data file, validated, rendered by a directive."""
+
 from .directive import setup_comparison
 
 __all__ = ["setup_comparison"]

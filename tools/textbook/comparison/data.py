@@ -2,6 +2,7 @@
 
 Every error names the data file and the line (and key) it was found at.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -17,8 +18,12 @@ ID = {"$ref": "#/$defs/id"}
 
 def record(**properties) -> dict:
     """Schema of a mapping with exactly these keys, each one required."""
-    return {"type": "object", "additionalProperties": False,
-            "required": list(properties), "properties": properties}
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "required": list(properties),
+        "properties": properties,
+    }
 
 
 def one_or_more(items: dict) -> dict:
@@ -29,9 +34,14 @@ SCHEMA = {
     **record(
         headings=record(number=TEXT, indicator=TEXT),
         models=one_or_more(record(id=ID, name=TEXT)),
-        indicators=one_or_more(record(
-            id=ID, no={"type": "integer", "minimum": 1}, label=TEXT,
-            cells={"type": "object", "minProperties": 1, "additionalProperties": TEXT})),
+        indicators=one_or_more(
+            record(
+                id=ID,
+                no={"type": "integer", "minimum": 1},
+                label=TEXT,
+                cells={"type": "object", "minProperties": 1, "additionalProperties": TEXT},
+            )
+        ),
     ),
     "$defs": {
         "id": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
@@ -73,7 +83,9 @@ class Comparison:
 def _key_path(parts) -> str:
     out = ""
     for part in parts:
-        out += f"[{part}]" if isinstance(part, int) else (f".{short(part)}" if out else short(part))
+        out += (
+            f"[{part}]" if isinstance(part, int) else (f".{short(part)}" if out else short(part))
+        )
     return out or "(top level)"
 
 
@@ -112,8 +124,9 @@ def parse(raw: bytes, path: str | Path) -> Comparison:
         line = lines[where]
         raise DataError(path, line, message)
 
-    models = [Model(m["id"], m["name"], lines[("models", i)])
-              for i, m in enumerate(data["models"])]
+    models = [
+        Model(m["id"], m["name"], lines[("models", i)]) for i, m in enumerate(data["models"])
+    ]
     _unique([m.id for m in models], "models", path, lines)
     _unique([ind["id"] for ind in data["indicators"]], "indicators", path, lines)
     model_ids = [m.id for m in models]
@@ -122,33 +135,48 @@ def parse(raw: bytes, path: str | Path) -> Comparison:
     for i, ind in enumerate(data["indicators"]):
         here = ("indicators", i)
         if ind["no"] != i + 1:
-            raise DataError(path, lines[here + ("no",)],
-                            f"indicator '{ind['id']}' is numbered {ind['no']}, "
-                            f"expected {i + 1} (numbering out of order)")
+            raise DataError(
+                path,
+                lines[here + ("no",)],
+                f"indicator '{ind['id']}' is numbered {ind['no']}, "
+                f"expected {i + 1} (numbering out of order)",
+            )
         for key in ind["cells"]:
             if key not in model_ids:
-                raise DataError(path, lines[here + ("cells", key)],
-                                f"indicator '{ind['id']}': unknown model id '{short(key)}' "
-                                f"(models are {', '.join(model_ids)})")
+                raise DataError(
+                    path,
+                    lines[here + ("cells", key)],
+                    f"indicator '{ind['id']}': unknown model id '{short(key)}' "
+                    f"(models are {', '.join(model_ids)})",
+                )
         for model_id in model_ids:
             if model_id not in ind["cells"]:
-                raise DataError(path, lines[here + ("cells",)],
-                                f"indicator '{ind['id']}': missing cell for model '{model_id}'")
-        indicators.append(Indicator(
-            id=ind["id"], no=ind["no"], label=ind["label"],
-            cells={m: ind["cells"][m] for m in model_ids},
-            line=lines[here],
-            cell_lines={m: lines[here + ("cells", m)] for m in model_ids},
-        ))
+                raise DataError(
+                    path,
+                    lines[here + ("cells",)],
+                    f"indicator '{ind['id']}': missing cell for model '{model_id}'",
+                )
+        indicators.append(
+            Indicator(
+                id=ind["id"],
+                no=ind["no"],
+                label=ind["label"],
+                cells={m: ind["cells"][m] for m in model_ids},
+                line=lines[here],
+                cell_lines={m: lines[here + ("cells", m)] for m in model_ids},
+            )
+        )
     headings = data["headings"]
-    return Comparison(path, headings["number"], headings["indicator"],
-                      lines[("headings",)], models, indicators)
+    return Comparison(
+        path, headings["number"], headings["indicator"], lines[("headings",)], models, indicators
+    )
 
 
 def _unique(ids: list[str], section: str, path: Path, lines: dict) -> None:
     seen: set[str] = set()
     for i, ident in enumerate(ids):
         if ident in seen:
-            raise DataError(path, lines[(section, i, "id")],
-                            f"duplicate id '{ident}' in {section}")
+            raise DataError(
+                path, lines[(section, i, "id")], f"duplicate id '{ident}' in {section}"
+            )
         seen.add(ident)

@@ -1,4 +1,5 @@
 """The ``model-comparison`` directive: the comparison table from one data file."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -37,11 +38,18 @@ class ModelComparison(SphinxDirective):
             data = load(path, self.env.srcdir)
         except DataError as exc:
             if exc.line:
-                logger.error("%s", exc.message, location=exc.where, type="textbook",
-                             subtype="data")
+                logger.error(
+                    "%s", exc.message, location=exc.where, type="textbook", subtype="data"
+                )
             else:  # the file cannot be read: the directive's line names it
-                logger.error("%s: %s", exc.path, exc.message, location=self.get_location(),
-                             type="textbook", subtype="data")
+                logger.error(
+                    "%s: %s",
+                    exc.path,
+                    exc.message,
+                    location=self.get_location(),
+                    type="textbook",
+                    subtype="data",
+                )
             self.env.note_reread()
             _failures(self.env)[self.env.docname] = str(exc)
             return []
@@ -52,8 +60,9 @@ class ModelComparison(SphinxDirective):
         if len(widths) != ncols:
             raise self.error(f"':widths:' needs {ncols} values, got {len(widths)}")
 
-        table = nodes.table(classes=["model-comparison", "longtable",
-                                     *self.options.get("class", [])])
+        table = nodes.table(
+            classes=["model-comparison", "longtable", *self.options.get("class", [])]
+        )
         self.set_source_info(table)
         if self.content:
             caption = "\n".join(self.content)
@@ -98,9 +107,13 @@ class ModelComparison(SphinxDirective):
             return [nodes.Text(text)]
         parsed, messages = self.state.inline_text(text, line)
         for raw in [n for node in parsed for n in node.findall(nodes.raw)]:
-            logger.warning("raw HTML in table cell is shown as text: %r", raw.astext(),
-                           location=where,
-                           type="textbook", subtype="html")
+            logger.warning(
+                "raw HTML in table cell is shown as text: %r",
+                raw.astext(),
+                location=where,
+                type="textbook",
+                subtype="html",
+            )
             raw.replace_self(nodes.Text(raw.astext()))
         return [*parsed, *messages]
 
@@ -133,8 +146,12 @@ def _fail_build(app, exception) -> None:
     """A bad data file fails the build even without ``-W``."""
     failures = _failures(app.env)
     if exception is None and failures:
-        logger.error("comparison table data is invalid; no table in: %s",
-                     ", ".join(sorted(failures)), type="textbook", subtype="data")
+        logger.error(
+            "comparison table data is invalid; no table in: %s",
+            ", ".join(sorted(failures)),
+            type="textbook",
+            subtype="data",
+        )
         app.statuscode = 1
 
 

@@ -1,4 +1,5 @@
 """The e-book: metadata, stylesheet, accessibility, reproducible zip."""
+
 from .accessibility import setup_accessibility
 from .metadata import setup_epub as setup_epub_metadata
 from .reproducible import setup_reproducible

@@ -10,6 +10,7 @@ with the licence open the book, ``content.opf`` gets the schema.org metadata and
 landmarks, and static files no page uses stay out of the package.
 Written against Sphinx 9.0.4 (``tests/test_epub.py`` fails when its output changes).
 """
+
 from __future__ import annotations
 
 import os
@@ -20,12 +21,12 @@ from pathlib import Path
 
 from docutils import nodes
 
-from ..html.site import TextbookHTMLTranslator
-from ..latex.layout import WORDS as PRINT_WORDS
-from ..latex.layout import translated_project
 from ..citations.book import prerelease_label
 from ..config import preview_reason
+from ..html.site import TextbookHTMLTranslator
 from ..languages import SOURCE_LANGUAGE
+from ..latex.layout import WORDS as PRINT_WORDS
+from ..latex.layout import translated_project
 from ..messages import MSGID_LANGUAGE, N_, gettext
 from .pagelist import mark_pages, page_list_nav
 
@@ -36,8 +37,13 @@ CONFORMS_TO = "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"
 A11Y_META = {
     "schema:accessMode": ["textual", "visual"],
     "schema:accessModeSufficient": ["textual"],
-    "schema:accessibilityFeature": ["structuralNavigation", "tableOfContents", "readingOrder",
-                                    "alternativeText", "displayTransformability"],
+    "schema:accessibilityFeature": [
+        "structuralNavigation",
+        "tableOfContents",
+        "readingOrder",
+        "alternativeText",
+        "displayTransformability",
+    ],
     "schema:accessibilityHazard": ["none"],
 }
 
@@ -61,12 +67,15 @@ WORDS = {
         "linked both ways, the comparison table has row and column header cells, and the "
         "language of each page and of quoted passages is marked. The only image, the "
         "cover, has a text alternative. Checked with DAISY Ace and epubcheck with no "
-        "findings; not audited by a third party."),
+        "findings; not audited by a third party."
+    ),
     # Translators: after the accessibility summary of an e-book without print pages
     "no_pages": N_("There are no print page numbers."),
     # Translators: after the accessibility summary of an e-book with a page list
-    "pages": N_("Print page numbers (a page list and page break markers) are those of "
-                "the PDF edition in the same language."),
+    "pages": N_(
+        "Print page numbers (a page list and page break markers) are those of "
+        "the PDF edition in the same language."
+    ),
     # Translators: heading of the e-book's list of print pages (EPUB page-list)
     "page_list": N_("Pages"),
 }
@@ -75,9 +84,19 @@ WORDS = {
 def words(lang: str | None) -> dict[str, str]:
     """The e-book's words in ``lang`` (plain text), with the print edition's it shares."""
     lang = lang or MSGID_LANGUAGE
-    shared = {k: PRINT_WORDS[k] for k in ("edition", "references", "licence", "licence_url",
-                                          "contents", "source", "translation",
-                                          "preview")}
+    shared = {
+        k: PRINT_WORDS[k]
+        for k in (
+            "edition",
+            "references",
+            "licence",
+            "licence_url",
+            "contents",
+            "source",
+            "translation",
+            "preview",
+        )
+    }
     return {key: gettext(msgid, lang) for key, msgid in {**shared, **WORDS}.items()}
 
 
@@ -113,8 +132,10 @@ def epub_config(app, config) -> None:
 
 
 def _lang_tag(lang: str) -> str:
-    return ('<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"'
-            f' lang="{escape(lang)}" xml:lang="{escape(lang)}">')
+    return (
+        '<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"'
+        f' lang="{escape(lang)}" xml:lang="{escape(lang)}">'
+    )
 
 
 def builder_inited(app) -> None:
@@ -138,8 +159,12 @@ def builder_inited(app) -> None:
         build_content()
         opf = Path(builder.outdir, "content.opf")
         if app.config.textbook_page_source:
-            pages[:] = mark_pages(Path(builder.outdir), spine(opf), Path(
-                app.config.textbook_page_source), translated_project(app, app.config, lang))
+            pages[:] = mark_pages(
+                Path(builder.outdir),
+                spine(opf),
+                Path(app.config.textbook_page_source),
+                translated_project(app, app.config, lang),
+            )
         patch_opf(opf, lang, Path(app.config.textbook_page_source).name if pages else "")
 
     def navigation() -> None:
@@ -156,14 +181,20 @@ def page_context(app, pagename, templatename, context, doctree) -> None:
     w = words(lang)
     title = translated_project(app, app.config, lang)
     context.update(
-        textbook_title=title, textbook_author=app.config.author,
-        textbook_edition=w["edition"], textbook_licence=w["licence"],
-        textbook_licence_label=w["licence_label"], textbook_licence_url=w["licence_url"],
-        textbook_source=w["source"], textbook_prerelease=prerelease_label(app.config),
-        textbook_preview=w["preview"] if preview_reason(
-            app.config.textbook_site_url, app.config.textbook_public_url) else "",
+        textbook_title=title,
+        textbook_author=app.config.author,
+        textbook_edition=w["edition"],
+        textbook_licence=w["licence"],
+        textbook_licence_label=w["licence_label"],
+        textbook_licence_url=w["licence_url"],
+        textbook_source=w["source"],
+        textbook_prerelease=prerelease_label(app.config),
+        textbook_preview=w["preview"]
+        if preview_reason(app.config.textbook_site_url, app.config.textbook_public_url)
+        else "",
         textbook_translation=w["translation"] if lang != SOURCE_LANGUAGE else "",
-        textbook_cover_alt=w["cover_alt"].format(title=title, author=app.config.author))
+        textbook_cover_alt=w["cover_alt"].format(title=title, author=app.config.author),
+    )
 
 
 def write_cover(app) -> None:
@@ -171,19 +202,23 @@ def write_cover(app) -> None:
     lang = app.config.language or "en"
     title = translated_project(app, app.config, lang)
     lines = textwrap.wrap(title, 18)
-    rows = "".join(f'<text x="300" y="{260 + 62 * i}" font-size="44" font-weight="bold">'
-                   f"{escape(line)}</text>" for i, line in enumerate(lines))
-    edition = f'{words(lang)["edition"]} {app.config.release}'
-    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 600 900" width="600" '
-           f'height="900" role="img" aria-label="{escape(title)}">'
-           f"<title>{escape(title)}</title>"
-           '<rect width="600" height="900" fill="#1f4e5f"/>'
-           '<rect x="40" y="40" width="520" height="820" fill="none" stroke="#f2c14e" '
-           'stroke-width="4"/>'
-           '<g fill="#ffffff" font-family="sans-serif" text-anchor="middle">'
-           f"{rows}"
-           f'<text x="300" y="720" font-size="28">{escape(app.config.author)}</text>'
-           f'<text x="300" y="770" font-size="24">{escape(edition)}</text></g></svg>\n')
+    rows = "".join(
+        f'<text x="300" y="{260 + 62 * i}" font-size="44" font-weight="bold">{escape(line)}</text>'
+        for i, line in enumerate(lines)
+    )
+    edition = f"{words(lang)['edition']} {app.config.release}"
+    svg = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 600 900" width="600" '
+        f'height="900" role="img" aria-label="{escape(title)}">'
+        f"<title>{escape(title)}</title>"
+        '<rect width="600" height="900" fill="#1f4e5f"/>'
+        '<rect x="40" y="40" width="520" height="820" fill="none" stroke="#f2c14e" '
+        'stroke-width="4"/>'
+        '<g fill="#ffffff" font-family="sans-serif" text-anchor="middle">'
+        f"{rows}"
+        f'<text x="300" y="720" font-size="28">{escape(app.config.author)}</text>'
+        f'<text x="300" y="770" font-size="24">{escape(edition)}</text></g></svg>\n'
+    )
     path = Path(app.outdir, COVER)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(svg, encoding="utf-8")
@@ -207,8 +242,11 @@ def drop_css_urls(out: Path, unused: list[str]) -> None:
     names = {Path(rel).name for rel in unused}
     for css in out.rglob("*.css"):
         text = css.read_text(encoding="utf-8")
-        new = re.sub(r"[\w-]+:\s*url\(['\"]?([^'\")]+)['\"]?\)[^;}]*;?",
-                     lambda m: "" if Path(m.group(1)).name in names else m.group(0), text)
+        new = re.sub(
+            r"[\w-]+:\s*url\(['\"]?([^'\")]+)['\"]?\)[^;}]*;?",
+            lambda m: "" if Path(m.group(1)).name in names else m.group(0),
+            text,
+        )
         if new != text:
             css.write_text(new, encoding="utf-8")
 
@@ -223,8 +261,11 @@ def spine(opf: Path) -> list[str]:
     """The e-book's pages in reading order, the cover left out."""
     text = opf.read_text(encoding="utf-8")
     hrefs = dict(re.findall(r'<item id="([^"]+)" href="([^"]+)"', text))
-    return [hrefs[ref] for ref in re.findall(r'<itemref idref="([^"]+)"', text)
-            if hrefs.get(ref, "").endswith(".xhtml") and hrefs[ref] != "epub-cover.xhtml"]
+    return [
+        hrefs[ref]
+        for ref in re.findall(r'<itemref idref="([^"]+)"', text)
+        if hrefs.get(ref, "").endswith(".xhtml") and hrefs[ref] != "epub-cover.xhtml"
+    ]
 
 
 def patch_opf(path: Path, lang: str, page_source: str = "") -> None:
@@ -234,10 +275,16 @@ def patch_opf(path: Path, lang: str, page_source: str = "") -> None:
     features = {**A11Y_META}
     if page_source:
         features["schema:accessibilityFeature"] = [
-            *A11Y_META["schema:accessibilityFeature"], "pageBreakMarkers", "pageNavigation"]
-    meta = [f'<meta property="{prop}">{value}</meta>'
-            for prop, values in features.items() for value in values]
-    summary = f'{w["a11y_summary"]} {w["pages"] if page_source else w["no_pages"]}'
+            *A11Y_META["schema:accessibilityFeature"],
+            "pageBreakMarkers",
+            "pageNavigation",
+        ]
+    meta = [
+        f'<meta property="{prop}">{value}</meta>'
+        for prop, values in features.items()
+        for value in values
+    ]
+    summary = f"{w['a11y_summary']} {w['pages'] if page_source else w['no_pages']}"
     meta.append(f'<meta property="schema:accessibilitySummary">{escape(summary)}</meta>')
     if page_source:
         # the page source as EPUB 3.2 has it (DAISY Ace reads it): EPUB 3.3's
@@ -245,8 +292,9 @@ def patch_opf(path: Path, lang: str, page_source: str = "") -> None:
         meta.append(f'<dc:source id="page-source">{escape(page_source)}</dc:source>')
         meta.append('<meta refines="#page-source" property="source-of">pagination</meta>')
     meta.append(f'<meta property="dcterms:conformsTo">{CONFORMS_TO}</meta>')
-    opf = _replace_once(opf, "  </metadata>", "".join(f"    {m}\n" for m in meta)
-                        + "  </metadata>", path)
+    opf = _replace_once(
+        opf, "  </metadata>", "".join(f"    {m}\n" for m in meta) + "  </metadata>", path
+    )
     item = f'href="{COVER}"'
     opf = _replace_once(opf, item, item + ' properties="cover-image"', path)
     path.write_text(opf, encoding="utf-8")
@@ -255,26 +303,38 @@ def patch_opf(path: Path, lang: str, page_source: str = "") -> None:
 def patch_nav(app, path: Path, pages: list[tuple[str, str]] = ()) -> None:
     w = words(app.config.language or "en")
     nav = path.read_text(encoding="utf-8")
-    nav = _replace_once(nav, '<nav epub:type="toc">',
-                        '<nav epub:type="toc" id="toc" role="doc-toc">', path)
-    marks = [("cover", "epub-cover.xhtml", w["cover"]),
-             ("titlepage", f"{TITLE_PAGE}.xhtml", w["title_page"]),
-             ("bodymatter", f"{app.config.root_doc}.xhtml", w["start"])]
+    nav = _replace_once(
+        nav, '<nav epub:type="toc">', '<nav epub:type="toc" id="toc" role="doc-toc">', path
+    )
+    marks = [
+        ("cover", "epub-cover.xhtml", w["cover"]),
+        ("titlepage", f"{TITLE_PAGE}.xhtml", w["title_page"]),
+        ("bodymatter", f"{app.config.root_doc}.xhtml", w["start"]),
+    ]
     marks += [("bibliography", f"{doc}.xhtml", w["references"]) for doc in bibliography_docs(app)]
-    items = "".join(f'        <li><a epub:type="{kind}" href="{escape(href)}">{escape(text)}'
-                    f"</a></li>\n" for kind, href, text in marks)
-    landmarks = (f'    <nav epub:type="landmarks" id="landmarks" hidden="hidden">\n'
-                 f'      <h2>{escape(w["landmarks"])}</h2>\n      <ol>\n{items}      </ol>\n'
-                 f"    </nav>\n" + (page_list_nav(pages, w["page_list"]) if pages else "")
-                 + "  </body>")
+    items = "".join(
+        f'        <li><a epub:type="{kind}" href="{escape(href)}">{escape(text)}</a></li>\n'
+        for kind, href, text in marks
+    )
+    landmarks = (
+        f'    <nav epub:type="landmarks" id="landmarks" hidden="hidden">\n'
+        f"      <h2>{escape(w['landmarks'])}</h2>\n      <ol>\n{items}      </ol>\n"
+        f"    </nav>\n" + (page_list_nav(pages, w["page_list"]) if pages else "") + "  </body>"
+    )
     path.write_text(_replace_once(nav, "  </body>", landmarks, path), encoding="utf-8")
 
 
 def bibliography_docs(app) -> list[str]:
-    return [doc for doc in sorted(app.env.found_docs)
-            if any(True for _ in app.env.get_doctree(doc).findall(
-                lambda n: isinstance(n, nodes.citation)
-                or type(n).__name__ == "bibliography"))]
+    return [
+        doc
+        for doc in sorted(app.env.found_docs)
+        if any(
+            True
+            for _ in app.env.get_doctree(doc).findall(
+                lambda n: isinstance(n, nodes.citation) or type(n).__name__ == "bibliography"
+            )
+        )
+    ]
 
 
 def setup_accessibility(app) -> None:

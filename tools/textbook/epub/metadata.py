@@ -1,4 +1,5 @@
 """E-book edition: metadata in the edition's language (title, identifier)."""
+
 from __future__ import annotations
 
 import uuid
@@ -11,6 +12,7 @@ from ..html.site import DESCRIPTION, without_translated_flag
 from ..latex.layout import translated_project
 from ..messages import gettext
 
+
 def epub_config(app, config) -> None:
     lang = config.language or "en"
     config.epub_title = translated_project(app, config, lang)
@@ -22,7 +24,9 @@ def epub_config(app, config) -> None:
     basename = config.textbook_download_basename or config.project
     config.epub_scheme = "uuid"
     config.epub_identifier = config.epub_uid = "uuid-" + str(
-        uuid.uuid5(uuid.NAMESPACE_URL, f"textbook:{basename}:{lang}"))
+        uuid.uuid5(uuid.NAMESPACE_URL, f"textbook:{basename}:{lang}")
+    )
+
 
 def strip_meta_flags(app, pagename, templatename, context, doctree) -> None:
     """Sphinx leaves its i18n ``translated`` flag on <meta>; epubcheck rejects it."""
@@ -51,7 +55,10 @@ class EpubTables(SphinxPostTransform):
 
     def run(self, **kwargs) -> None:
         for table in self.document.findall(nodes.table):
-            if "model-comparison" in table["classes"] and "colwidths-given" not in table["classes"]:
+            if (
+                "model-comparison" in table["classes"]
+                and "colwidths-given" not in table["classes"]
+            ):
                 table["classes"].append("colwidths-given")
 
 

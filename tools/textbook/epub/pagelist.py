@@ -8,6 +8,7 @@ pages, in reading order. A page without such words (blank, the contents page)
 starts where the next page starts. The PDF's page labels (i, ii, 1, 2, ...) are
 the page numbers. Without a PDF the e-book has no page-list.
 """
+
 from __future__ import annotations
 
 import html
@@ -31,7 +32,7 @@ def pdf_pages(pdf: Path, title: str) -> list[tuple[str, list[str]]]:
 
     reader = pypdf.PdfReader(str(pdf))
     pages = []
-    for label, page in zip(reader.page_labels, reader.pages):
+    for label, page in zip(reader.page_labels, reader.pages, strict=False):
         lines = [line for line in (page.extract_text() or "").splitlines() if line.strip()]
         if lines and _key(lines[0]).startswith(_key(title)) and "," in lines[0]:
             lines = lines[1:]
@@ -81,8 +82,9 @@ class Text:
                     for k in _key(char):
                         self.key.append(k)
                         # an entity's characters all map to the entity's start
-                        self.where.append((name, match.start() + (0 if token.startswith("&")
-                                                                  else i)))
+                        self.where.append(
+                            (name, match.start() + (0 if token.startswith("&") else i))
+                        )
         self.key = "".join(self.key)
 
 
@@ -109,9 +111,10 @@ def place(pages: list[tuple[str, list[str]]], text: Text) -> list[tuple[str, int
     first = next((i for i, start in enumerate(starts) if start is not None), len(starts))
     following = len(text.key)
     for i in range(len(starts) - 1, -1, -1):
-        starts[i] = following = (0 if i < first else starts[i] if starts[i] is not None
-                                 else following)
-    return [(label, start) for (label, _), start in zip(pages, starts)]
+        starts[i] = following = (
+            0 if i < first else starts[i] if starts[i] is not None else following
+        )
+    return [(label, start) for (label, _), start in zip(pages, starts, strict=False)]
 
 
 MARKER = '<span epub:type="pagebreak" role="doc-pagebreak" id="page-{id}" aria-label="{label}"/>'
@@ -149,8 +152,12 @@ def mark_pages(outdir: Path, docs: list[str], pdf: Path, title: str) -> list[tup
 
 
 def page_list_nav(entries: list[tuple[str, str]], heading: str) -> str:
-    items = "".join(f'        <li><a href="{html.escape(href)}">{html.escape(label)}</a></li>\n'
-                    for label, href in entries)
-    return (f'    <nav epub:type="page-list" id="page-list" role="doc-pagelist" '
-            f'hidden="hidden">\n      <h2>{html.escape(heading)}</h2>\n      <ol>\n{items}'
-            f"      </ol>\n    </nav>\n")
+    items = "".join(
+        f'        <li><a href="{html.escape(href)}">{html.escape(label)}</a></li>\n'
+        for label, href in entries
+    )
+    return (
+        f'    <nav epub:type="page-list" id="page-list" role="doc-pagelist" '
+        f'hidden="hidden">\n      <h2>{html.escape(heading)}</h2>\n      <ol>\n{items}'
+        f"      </ol>\n    </nav>\n"
+    )

@@ -7,6 +7,7 @@ dated ``SOURCE_DATE_EPOCH`` (zip cannot store dates before 1980), mode 0644,
 in the same order and with the same compression (``mimetype`` stays first and
 stored, as EPUB requires).
 """
+
 from __future__ import annotations
 
 import time

@@ -1,4 +1,5 @@
 """The website: page context, HTML translator, Indonesian search, theme, offline."""
+
 from .backlinks import setup_backlinks
 from .offline import setup_offline
 from .search_id import setup_search_id

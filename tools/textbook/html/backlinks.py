@@ -1,6 +1,7 @@
 """The references page links each entry back to where it is cited (sphinxcontrib-bibtex
 links back only within one document; the book cites from its chapters). The first
 citation of a work in a page gets the id ``cited-<key>``, the same in every edition."""
+
 from __future__ import annotations
 
 from docutils import nodes
@@ -26,8 +27,9 @@ def add_backlinks(app, doctree, docname: str) -> None:
                 seen.add(key)
                 span["ids"].insert(0, _cited_id(key))
     # on the references page: each entry links back to the pages citing it, in book order
-    entries = {c.citation_id: c.key for c in domain.citations
-               if c.bibliography_key.docname == docname}
+    entries = {
+        c.citation_id: c.key for c in domain.citations if c.bibliography_key.docname == docname
+    }
     if not entries:
         return
     from .site import ui
@@ -36,9 +38,10 @@ def add_backlinks(app, doctree, docname: str) -> None:
     order = {doc: n for n, doc in enumerate(app.env.toctree_includes.get(app.config.root_doc, []))}
     for citation in doctree.findall(nodes.citation):
         key = next((entries[i] for i in citation["ids"] if i in entries), None)
-        docs = sorted({ref.docname for ref in domain.citation_refs
-                       if key in {t.key for t in ref.targets}},
-                      key=lambda doc: (order.get(doc, len(order)), doc))
+        docs = sorted(
+            {ref.docname for ref in domain.citation_refs if key in {t.key for t in ref.targets}},
+            key=lambda doc: (order.get(doc, len(order)), doc),
+        )
         if key is None or not docs:
             continue
         para = nodes.paragraph(classes=["cited-in"])
@@ -48,8 +51,11 @@ def add_backlinks(app, doctree, docname: str) -> None:
                 para += nodes.Text(" · ")
             title = app.env.titles[doc].astext() if doc in app.env.titles else doc
             para += nodes.reference(
-                "", title, internal=True,
-                refuri=f"{app.builder.get_relative_uri(docname, doc)}#{_cited_id(key)}")
+                "",
+                title,
+                internal=True,
+                refuri=f"{app.builder.get_relative_uri(docname, doc)}#{_cited_id(key)}",
+            )
         citation += para
 
 

@@ -6,6 +6,7 @@ the edition (pages, search index, ``_static/`` files a page refers to). ``textbo
 writes the worker (``sw.js`` at the site's root, ``templates/sw.js``) from the
 editions' files once they are all built.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -21,9 +22,13 @@ _REF = re.compile(r'(?:src|href)="([^"#?:]+)(?:\?[^"]*)?"')
 def edition_files(outdir: Path) -> list[str]:
     """Every page of the edition and the files its pages refer to, relative to it."""
     # _parallel-<lang>/: another edition's pages (textbook-build publishes them there)
-    pages = sorted(p for p in outdir.rglob("*.html") if "_sources" not in p.parts
-                   and "_static" not in p.parts
-                   and not p.relative_to(outdir).parts[0].startswith("_parallel-"))
+    pages = sorted(
+        p
+        for p in outdir.rglob("*.html")
+        if "_sources" not in p.parts
+        and "_static" not in p.parts
+        and not p.relative_to(outdir).parts[0].startswith("_parallel-")
+    )
     files = {p.relative_to(outdir).as_posix() for p in pages}
     for page in pages:
         files.update(page_files(outdir, page.relative_to(outdir).as_posix()))
@@ -79,11 +84,19 @@ def write_offline_list(app, exception) -> None:
     beside, inputs = published_beside(app)
     for path in inputs:  # a new view is a new build, as a new page is
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    (outdir / MANIFEST).write_text(json.dumps({
-        "lang": app.config.language, "stamp": build_stamp(),
-        "version": digest.hexdigest()[:16],
-        "core": page_files(outdir, "index.html"),
-        "files": sorted(set(files) | set(beside))}, indent=0), encoding="utf-8")
+    (outdir / MANIFEST).write_text(
+        json.dumps(
+            {
+                "lang": app.config.language,
+                "stamp": build_stamp(),
+                "version": digest.hexdigest()[:16],
+                "core": page_files(outdir, "index.html"),
+                "files": sorted(set(files) | set(beside)),
+            },
+            indent=0,
+        ),
+        encoding="utf-8",
+    )
 
 
 def write_app_manifest(app, outdir: Path) -> None:
@@ -93,13 +106,33 @@ def write_app_manifest(app, outdir: Path) -> None:
     lang = app.config.language
     words = ui(lang)
     title = app.env.titles.get(app.config.root_doc)
-    (outdir / APP_MANIFEST).write_text(json.dumps({
-        "name": title.astext() if title is not None else app.config.project,
-        "short_name": words["short_title"], "description": words["description"],
-        "lang": lang, "dir": "ltr", "start_url": "index.html", "scope": "./",
-        "display": "standalone", "background_color": "#ffffff", "theme_color": "#0b5f55",
-        "icons": [{"src": "_static/favicon.svg", "sizes": "any", "type": "image/svg+xml",
-                   "purpose": "any"}]}, ensure_ascii=False, indent=1), encoding="utf-8")
+    (outdir / APP_MANIFEST).write_text(
+        json.dumps(
+            {
+                "name": title.astext() if title is not None else app.config.project,
+                "short_name": words["short_title"],
+                "description": words["description"],
+                "lang": lang,
+                "dir": "ltr",
+                "start_url": "index.html",
+                "scope": "./",
+                "display": "standalone",
+                "background_color": "#ffffff",
+                "theme_color": "#0b5f55",
+                "icons": [
+                    {
+                        "src": "_static/favicon.svg",
+                        "sizes": "any",
+                        "type": "image/svg+xml",
+                        "purpose": "any",
+                    }
+                ],
+            },
+            ensure_ascii=False,
+            indent=1,
+        ),
+        encoding="utf-8",
+    )
 
 
 def setup_offline(app) -> None:

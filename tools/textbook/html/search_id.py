@@ -3,6 +3,7 @@
 Sphinx has no search language for ``id``; without this a build with
 ``language='id'`` silently falls back to English stemming and stopwords.
 """
+
 from __future__ import annotations
 
 import json
@@ -55,15 +56,18 @@ _FOLD = re.compile(STEM_FOLD)
 # msgids are Sphinx's; the words are in textbook.po).
 JS_MESSAGES = [
     # Translators: ${resultCount} is the number of pages found
-    N_("Search finished, found one page matching the search query."),
+    N_("Search finished, found one page matching the search query.")
 ]
 
 
 def complete_js_catalog(app, exception) -> None:
     """Fill the empty entries of ``_static/translations.js`` named in :data:`JS_MESSAGES`."""
     lang = app.config.language
-    fixes = {msgid: [gettext(msgid, lang)] for msgid in JS_MESSAGES
-             if lang != MSGID_LANGUAGE and has(msgid, lang)}
+    fixes = {
+        msgid: [gettext(msgid, lang)]
+        for msgid in JS_MESSAGES
+        if lang != MSGID_LANGUAGE and has(msgid, lang)
+    }
     path = Path(app.outdir) / "_static" / "translations.js"
     if exception or not fixes or app.builder.format != "html" or not path.is_file():
         return
@@ -74,8 +78,10 @@ def complete_js_catalog(app, exception) -> None:
     for msgid, msgstr in fixes.items():
         if not any(catalog["messages"].get(msgid) or ""):
             catalog["messages"][msgid] = msgstr
-    path.write_text(text[:start] + json.dumps(catalog, ensure_ascii=False, sort_keys=True)
-                    + text[end:], encoding="utf-8")
+    path.write_text(
+        text[:start] + json.dumps(catalog, ensure_ascii=False, sort_keys=True) + text[end:],
+        encoding="utf-8",
+    )
 
 
 def setup_search_id(app) -> None:

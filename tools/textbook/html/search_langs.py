@@ -9,6 +9,7 @@
 * Words left without a document are dropped from the index, so an incremental build's
   index equals a clean build's (Sphinx 9.0.4's ``IndexBuilder.prune`` keeps them).
 """
+
 from __future__ import annotations
 
 import json
@@ -57,7 +58,8 @@ def marked_words(doctree, edition: str) -> dict[str, set[str]]:
         lang = node_lang(node)
         if lang and lang != edition:
             words.setdefault(lang, set()).update(
-                SearchLanguage._word_re.findall(node.astext()))  # Sphinx's splitter: \w+
+                SearchLanguage._word_re.findall(node.astext())
+            )  # Sphinx's splitter: \w+
     return words
 
 
@@ -75,7 +77,7 @@ def index_marked_passages(app, exception) -> None:
     if not path.is_file():
         return
     text = path.read_text(encoding="utf-8")
-    index = json.loads(text[len(PREFIX):-len(SUFFIX)])
+    index = json.loads(text[len(PREFIX) : -len(SUFFIX)])
     edition = app.config.language
     stemmers: dict[str, SearchLanguage | None] = {}
     for number, docname in enumerate(index["docnames"]):
@@ -92,8 +94,12 @@ def index_marked_passages(app, exception) -> None:
     for mapping in (index["terms"], index["titleterms"]):
         for word in [w for w, found in mapping.items() if found == []]:
             del mapping[word]
-    path.write_text(PREFIX + json.dumps(index, ensure_ascii=False, separators=(",", ":"),
-                                        sort_keys=True) + SUFFIX, encoding="utf-8")
+    path.write_text(
+        PREFIX
+        + json.dumps(index, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        + SUFFIX,
+        encoding="utf-8",
+    )
 
 
 def copy_stemmers(app, exception) -> None:
@@ -108,14 +114,21 @@ def copy_stemmers(app, exception) -> None:
 
 def _other_editions(app) -> list[str]:
     from .site import languages  # site.py imports this package's search_id
+
     return [code for code in languages(app.config) if code != app.config.language]
 
 
 def _appendices(app) -> list[str]:
     """The documents of the root's unnumbered toctree (as latex/layout.py's appendices)."""
     root = app.env.get_doctree(app.config.root_doc)
-    return sorted({doc for toctree in root.findall(addnodes.toctree)
-                   if not toctree.get("numbered") for _, doc in toctree["entries"]})
+    return sorted(
+        {
+            doc
+            for toctree in root.findall(addnodes.toctree)
+            if not toctree.get("numbered")
+            for _, doc in toctree["entries"]
+        }
+    )
 
 
 def search_context(app, pagename, templatename, context, doctree) -> None:
@@ -130,14 +143,20 @@ def search_context(app, pagename, templatename, context, doctree) -> None:
             name = Locale.parse(code.replace("-", "_")).get_display_name(lang.replace("-", "_"))
         except (ValueError, LookupError):
             name = code
-        editions.append({
-            "code": code,
-            "stemmer": f"_static/{source.name}" if source else "",
-            "stemmer_name": f"{language.language_name}Stemmer" if language else "",
-            "fold": STEM_FOLD if code == SearchIndonesian.lang else "",
-            "line": gettext(OTHER_EDITION, lang).replace("{language}", name or code)})
-    context["tb_search"] = {"editions": editions, "appendices": _appendices(app),
-                            "did_you_mean": gettext(DID_YOU_MEAN, lang)}
+        editions.append(
+            {
+                "code": code,
+                "stemmer": f"_static/{source.name}" if source else "",
+                "stemmer_name": f"{language.language_name}Stemmer" if language else "",
+                "fold": STEM_FOLD if code == SearchIndonesian.lang else "",
+                "line": gettext(OTHER_EDITION, lang).replace("{language}", name or code),
+            }
+        )
+    context["tb_search"] = {
+        "editions": editions,
+        "appendices": _appendices(app),
+        "did_you_mean": gettext(DID_YOU_MEAN, lang),
+    }
 
 
 def setup_search_langs(app) -> None:

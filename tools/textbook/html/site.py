@@ -3,6 +3,7 @@
 Every edition is built on its own into ``<site>/<lang>/`` with the same page
 names, so a page's twin in another edition is ``../<lang>/<page>.html``.
 """
+
 from __future__ import annotations
 
 import os
@@ -14,10 +15,9 @@ from xml.sax.saxutils import escape as xml_escape
 
 import markupsafe
 from docutils import nodes
+from sphinx import locale as sphinx_locale
 from sphinx.builders.html._assets import _JavaScript
 from sphinx.writers.html5 import HTML5Translator
-
-from sphinx import locale as sphinx_locale
 
 from ..config import site_base
 from ..languages import SOURCE_LANGUAGE, language_name, print_language
@@ -54,8 +54,10 @@ UI = {
     "not_found": N_("Page not found"),
     "home": N_("Go to the home page"),
     # Translators: banner on every page of a draft edition (locales/languages.yaml)
-    "draft": N_("Draft translation: incomplete and not yet reviewed. This edition is not "
-                "published for readers."),
+    "draft": N_(
+        "Draft translation: incomplete and not yet reviewed. This edition is not "
+        "published for readers."
+    ),
     "top": N_("Back to top"),
     # Translators: the book's short title: the header on phones, the installed app's name
     "short_title": N_("Community Empowerment"),
@@ -64,8 +66,10 @@ UI = {
     # Translators: under a reference: "Cited in: 1. Empowerment …" (links to the chapters)
     "cited_in": N_("Cited in:"),
     # Translators: the search page when nothing matches (Sphinx's text speaks of "categories")
-    "no_results": N_("Nothing in this edition matches your search. Check the spelling, or "
-                     "try fewer words or another form of a word."),
+    "no_results": N_(
+        "Nothing in this edition matches your search. Check the spelling, or "
+        "try fewer words or another form of a word."
+    ),
     # Translators: the line at the foot of every page: "Edition 1.0 · 4 December 2026"
     "edition_line": N_("Edition {number} · {date}"),
     # Translators: button at the foot of every page (offline reading, service worker)
@@ -77,8 +81,9 @@ UI = {
     # Translators: name of the list of links to the parallel view, PDF and EPUB of a page
     "formats": N_("Other forms of this page"),
 }
-DESCRIPTION = N_("An open textbook on empowerment, community development and community "
-                 "intervention.")
+DESCRIPTION = N_(
+    "An open textbook on empowerment, community development and community intervention."
+)
 
 
 def ui(lang: str | None) -> dict[str, str]:
@@ -89,9 +94,13 @@ def ui(lang: str | None) -> dict[str, str]:
     words = {key: gettext(msgid, lang) for key, msgid in UI.items()}
     words["description"] = gettext(DESCRIPTION, lang)
     pair = f"{language_name(SOURCE_LANGUAGE)} – {language_name(lang)}"
-    fallbacks = {"parallel": pair, "parallel_title": pair, "go": str(sphinx_gettext("Search")),
-                 "previous": f"{sphinx_gettext('Previous topic')}:",
-                 "next": f"{sphinx_gettext('Next topic')}:"}
+    fallbacks = {
+        "parallel": pair,
+        "parallel_title": pair,
+        "go": str(sphinx_gettext("Search")),
+        "previous": f"{sphinx_gettext('Previous topic')}:",
+        "next": f"{sphinx_gettext('Next topic')}:",
+    }
     for key, word in fallbacks.items():
         if not has(UI[key], lang):
             words[key] = word
@@ -107,8 +116,12 @@ def cited_works(app, body: str) -> list[markupsafe.Markup]:
     if "sphinxcontrib.bibtex" not in app.extensions:
         return []
     entries = {c.citation_id for c in app.env.get_domain("cite").citations}
-    return [markupsafe.Markup(ref) for ref in dict.fromkeys(
-        title for target, title in INTERNAL_LINK.findall(body) if target in entries)]
+    return [
+        markupsafe.Markup(ref)
+        for ref in dict.fromkeys(
+            title for target, title in INTERNAL_LINK.findall(body) if target in entries
+        )
+    ]
 
 
 def og_locale(lang: str) -> str:
@@ -128,7 +141,7 @@ def build_stamp() -> int:
 
 
 def edition_line(config, lang: str) -> str:
-    """"Edisi 1.0 · 4 Desember 2026" (between tags "prarilis 1.0 (komit abc1234) · …"):
+    """ "Edisi 1.0 · 4 Desember 2026" (between tags "prarilis 1.0 (komit abc1234) · …"):
     the edition and date of the build, in ``lang``."""
     from sphinx.util.i18n import format_date
 
@@ -168,8 +181,9 @@ def view_languages(config) -> list[str]:
     if config.language == SOURCE_LANGUAGE:
         target = parallel_language(config)
         return [SOURCE_LANGUAGE, target] if target else []
-    as_source = SimpleNamespace(textbook_languages=config.textbook_languages,
-                                language=SOURCE_LANGUAGE)
+    as_source = SimpleNamespace(
+        textbook_languages=config.textbook_languages, language=SOURCE_LANGUAGE
+    )
     if SOURCE_LANGUAGE in languages(config) and parallel_language(as_source) == config.language:
         return [SOURCE_LANGUAGE, config.language]  # this build writes both (i18n/parallel.py)
     return [config.language]
@@ -203,23 +217,36 @@ def _language_links(app, pagename: str, view: dict | None, lang: str) -> dict:
     langs = view_languages(app.config) if view else languages(app.config)
     path = f"{'parallel/' if view else ''}{twin}.html"
     is_doc = twin in app.env.found_docs or twin in ("genindex", "search")
-    switch = [{"code": code, "name": language_name(code), "current": code == lang,
-               "href": f"{up}../{code}/{path if is_doc else 'index.html'}"} for code in langs]
+    switch = [
+        {
+            "code": code,
+            "name": language_name(code),
+            "current": code == lang,
+            "href": f"{up}../{code}/{path if is_doc else 'index.html'}",
+        }
+        for code in langs
+    ]
     base = site_url(app.config) or f"{up}../"
-    alternates = [{"hreflang": code,
-                   "href": f"{base}{langs[0] if code == 'x-default' else code}/{path}"}
-                  for code in [*langs, "x-default"] if is_doc and not app.config.textbook_draft]
+    alternates = [
+        {"hreflang": code, "href": f"{base}{langs[0] if code == 'x-default' else code}/{path}"}
+        for code in [*langs, "x-default"]
+        if is_doc and not app.config.textbook_draft
+    ]
     return {"languages": switch, "alternates": alternates}
 
 
 def _downloads(config, lang: str, up: str, words: dict) -> list[dict]:
     """This edition's PDFs and EPUB, if the site publishes them (textbook-build names them)."""
     basename = config.textbook_download_basename
-    return [{"href": f"{up}../downloads/{name}", "label": words[kind], "mime": mime}
-            for kind, suffix, mime in (("pdf", ".pdf", "application/pdf"),
-                                       ("pdf_accessible", "-accessible.pdf", "application/pdf"),
-                                       ("epub", ".epub", "application/epub+zip"))
-            if basename and (name := f"{basename}-{lang}{suffix}") in config.textbook_downloads]
+    return [
+        {"href": f"{up}../downloads/{name}", "label": words[kind], "mime": mime}
+        for kind, suffix, mime in (
+            ("pdf", ".pdf", "application/pdf"),
+            ("pdf_accessible", "-accessible.pdf", "application/pdf"),
+            ("epub", ".epub", "application/epub+zip"),
+        )
+        if basename and (name := f"{basename}-{lang}{suffix}") in config.textbook_downloads
+    ]
 
 
 def _parallel_link(app, twin: str, up: str, view: dict | None, words: dict) -> dict:
@@ -231,8 +258,10 @@ def _parallel_link(app, twin: str, up: str, view: dict | None, words: dict) -> d
     elif target and twin in app.env.found_docs:
         href, text = f"{up}parallel/{twin}.html", words["parallel"]
         if has(UI["parallel"], app.config.language) and target != "en":  # name the pair
-            text = (f"{words['parallel_title']}: {language_name(SOURCE_LANGUAGE)} – "
-                    f"{language_name(target)}")
+            text = (
+                f"{words['parallel_title']}: {language_name(SOURCE_LANGUAGE)} – "
+                f"{language_name(target)}"
+            )
     else:
         return {"parallel_href": None, "parallel_text": None}
     return {"parallel_href": href, "parallel_text": markupsafe.escape(text)}
@@ -243,8 +272,9 @@ def _assets(context: dict, pagename: str, view: dict | None) -> None:
     run in order); the search page's scripts, elsewhere only what highlights the
     searched words on the page a result leads to (not on the view: no search hit
     leads there); valid <meta> tags."""
-    context["css_files"] = [css for css in context.get("css_files", [])
-                            if _basename(css) == "textbook.css"]
+    context["css_files"] = [
+        css for css in context.get("css_files", []) if _basename(css) == "textbook.css"
+    ]
     scripts = context.get("script_files", [])
     if view:
         scripts = []
@@ -254,10 +284,12 @@ def _assets(context: dict, pagename: str, view: dict | None) -> None:
         scripts = [js for js in scripts if _basename(js) != "design-tabs.js"]
     context["script_files"] = [
         _JavaScript(js.filename, priority=js.priority, **{**js.attributes, "defer": "defer"})
-        for js in scripts]
+        for js in scripts
+    ]
     # docutils adds a second viewport tag to the one in the layout
-    context["metatags"] = without_translated_flag(re.sub(
-        r'<meta name="viewport"[^>]*>\s*', "", context.get("metatags", "")))
+    context["metatags"] = without_translated_flag(
+        re.sub(r'<meta name="viewport"[^>]*>\s*', "", context.get("metatags", ""))
+    )
 
 
 def _description(context: dict, doctree, words: dict) -> str:
@@ -272,9 +304,14 @@ def _toc(context: dict) -> dict:
     """The chapters (phones) and the chapters with this page's sections (wide screens)."""
     if "toctree" not in context:
         return {}
-    return {f"toc_{name}": _mark_current(context["toctree"](
-        maxdepth=depth, collapse=True, titles_only=depth == 1, includehidden=True))
-        for name, depth in (("chapters", 1), ("sections", 2))}
+    return {
+        f"toc_{name}": _mark_current(
+            context["toctree"](
+                maxdepth=depth, collapse=True, titles_only=depth == 1, includehidden=True
+            )
+        )
+        for name, depth in (("chapters", 1), ("sections", 2))
+    }
 
 
 def _titles(app, context: dict, view: dict | None) -> None:
@@ -314,8 +351,8 @@ def page_context(app, pagename: str, templatename: str, context: dict, doctree) 
         "description": _description(context, doctree, words),
         "draft": app.config.textbook_draft,
         # the parallel view has no doctree: its rows' text
-        "long_page": len(doctree.astext() if doctree is not None
-                         else re.sub(r"<[^>]*>", "", body)) > LONG_PAGE,
+        "long_page": len(doctree.astext() if doctree is not None else re.sub(r"<[^>]*>", "", body))
+        > LONG_PAGE,
         "edition_line": edition_line(app.config, lang),
         "build_stamp": build_stamp(),
         "sw_href": f"{up}../sw.js",  # one worker for the site (textbook_build/site_root.py)
@@ -337,8 +374,10 @@ def _basename(asset) -> str:
 
 def _mark_current(toc: str) -> str:
     """The link to the page itself says so to assistive technology."""
-    return toc.replace('<a class="current reference internal" href="#">',
-                       '<a class="current reference internal" href="#" aria-current="page">')
+    return toc.replace(
+        '<a class="current reference internal" href="#">',
+        '<a class="current reference internal" href="#" aria-current="page">',
+    )
 
 
 class TextbookHTMLTranslator(HTML5Translator):
@@ -353,7 +392,9 @@ class TextbookHTMLTranslator(HTML5Translator):
                 section = node.parent.parent
                 if isinstance(section, nodes.thead):
                     attrs["scope"] = "col"
-                elif "stub" in (attrs.get("classes") or []) or "stub" in str(attrs.get("class", "")):
+                elif "stub" in (attrs.get("classes") or []) or "stub" in str(
+                    attrs.get("class", "")
+                ):
                     attrs["scope"] = "row"
                 if node.get("tb_label"):
                     attrs["data-label"] = node["tb_label"]
@@ -369,8 +410,10 @@ class TextbookHTMLTranslator(HTML5Translator):
         thead = next(iter(node.findall(nodes.thead)), None)
         if thead is not None and len(thead):
             # a cell of the parallel view holds both languages: "Indikator / Indicator"
-            labels = [" / ".join(" ".join(part.astext().split()) for part in e.children)
-                      for e in thead[-1].children]
+            labels = [
+                " / ".join(" ".join(part.astext().split()) for part in e.children)
+                for e in thead[-1].children
+            ]
         for tbody in node.findall(nodes.tbody):
             for row in tbody.children:
                 column = 0
@@ -379,10 +422,14 @@ class TextbookHTMLTranslator(HTML5Translator):
                         entry["tb_label"] = labels[column]
                     column += 1 + entry.get("morecols", 0)
         title = next((c for c in node.children if isinstance(c, nodes.title)), None)
-        label = " ".join(title.astext().split()) if title is not None else ui(
-            self.config.language)["table"]
-        self.body.append(f'<div class="table-wrap" role="region" tabindex="0" '
-                         f'aria-label="{escape(label)}">\n')
+        label = (
+            " ".join(title.astext().split())
+            if title is not None
+            else ui(self.config.language)["table"]
+        )
+        self.body.append(
+            f'<div class="table-wrap" role="region" tabindex="0" aria-label="{escape(label)}">\n'
+        )
         super().visit_table(node)
 
     def depart_table(self, node):
@@ -395,9 +442,11 @@ class TextbookHTMLTranslator(HTML5Translator):
         if title.startswith("Link to this") and self.config.language != "en":
             title = escape(ui(self.config.language)["permalink"])
         if node["ids"] and self.config.html_permalinks and self.builder.add_permalinks:
-            self.body.append(f'<a class="headerlink" href="#{node["ids"][0]}" title="{title}" '
-                             f'aria-hidden="true" tabindex="-1">'
-                             f'{self.config.html_permalinks_icon}</a>')
+            self.body.append(
+                f'<a class="headerlink" href="#{node["ids"][0]}" title="{title}" '
+                f'aria-hidden="true" tabindex="-1">'
+                f"{self.config.html_permalinks_icon}</a>"
+            )
 
 
 def write_sitemap(app, exception) -> None:
@@ -409,24 +458,31 @@ def write_sitemap(app, exception) -> None:
         return
     lang = app.config.language
     langs = languages(app.config)
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
-             'xmlns:xhtml="http://www.w3.org/1999/xhtml">']
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        'xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+    ]
     for doc in sorted(app.env.found_docs):
         lines.append(f"  <url><loc>{xml_escape(f'{base}{lang}/{doc}.html')}</loc>")
         for code in langs:
-            lines.append(f'    <xhtml:link rel="alternate" hreflang="{code}" '
-                         f'href="{xml_escape(f"{base}{code}/{doc}.html")}"/>')
-        lines.append(f'    <xhtml:link rel="alternate" hreflang="x-default" '
-                     f'href="{xml_escape(f"{base}{SOURCE_LANGUAGE}/{doc}.html")}"/>')
+            lines.append(
+                f'    <xhtml:link rel="alternate" hreflang="{code}" '
+                f'href="{xml_escape(f"{base}{code}/{doc}.html")}"/>'
+            )
+        lines.append(
+            f'    <xhtml:link rel="alternate" hreflang="x-default" '
+            f'href="{xml_escape(f"{base}{SOURCE_LANGUAGE}/{doc}.html")}"/>'
+        )
         lines.append("  </url>")
     views = view_languages(app.config)  # the parallel view's pages, with their twins
     for doc in sorted(app.env.found_docs) if views else []:
         lines.append(f"  <url><loc>{xml_escape(f'{base}{lang}/parallel/{doc}.html')}</loc>")
         for code in [*views, "x-default"]:
             href = f"{base}{views[0] if code == 'x-default' else code}/parallel/{doc}.html"
-            lines.append(f'    <xhtml:link rel="alternate" hreflang="{code}" '
-                         f'href="{xml_escape(href)}"/>')
+            lines.append(
+                f'    <xhtml:link rel="alternate" hreflang="{code}" href="{xml_escape(href)}"/>'
+            )
         lines.append("  </url>")
     lines.append("</urlset>")
     Path(app.outdir, "sitemap.xml").write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -1,4 +1,5 @@
 """Translation: lang-only passages, catalog check, unique ids, parallel view, quotes."""
+
 from .catalog_check import setup_pocheck
 from .langonly import setup_langonly
 from .langparts import setup_langparts

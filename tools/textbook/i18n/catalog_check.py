@@ -16,6 +16,7 @@ language text in a translated edition. Here both fail the build:
 ``textbook-po check`` / ``status`` report more (markup, glossary,
 untranslated messages) for translators.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -46,23 +47,35 @@ def catalogs(app) -> list[Path]:
 
 def check_catalogs(app) -> None:
     if app.builder.name == "gettext":  # extraction reads no translation: make update-po
-        return                         # must work on any catalog, even a broken one
+        return  # must work on any catalog, even a broken one
     files, lang = catalogs(app), app.config.language
     msgfmt = app.config.textbook_msgfmt and bool(shutil.which("msgfmt"))
     if files and app.config.textbook_msgfmt and not msgfmt:
-        logger.error("catalogs not checked: msgfmt not found (install the Debian package "
-                     "'gettext': make system-deps)", type="textbook", subtype="catalog")
+        logger.error(
+            "catalogs not checked: msgfmt not found (install the Debian package "
+            "'gettext': make system-deps)",
+            type="textbook",
+            subtype="catalog",
+        )
     glossaries = [Path(d) / "glossary.yaml" for d in input_check.contributed_locale_dirs(app)]
     terms = load_terms(app, files, glossaries)
     spell = app.config.textbook_spelling and spelling_ready(app)
-    sources = [*sorted(Path(app.srcdir).glob("*.md")),
-               *sorted(Path(app.srcdir, "data").glob("*.yaml"))] \
-        if spell and lang == SOURCE_LANGUAGE else []
+    sources = (
+        [*sorted(Path(app.srcdir).glob("*.md")), *sorted(Path(app.srcdir, "data").glob("*.yaml"))]
+        if spell and lang == SOURCE_LANGUAGE
+        else []
+    )
     wordlists = sorted((Path(app.confdir) / "locales" / "spelling").glob("*.txt"))
     cache = Verdicts(Path(app.doctreedir), [lang, msgfmt, spell, *glossaries, *wordlists])
     todo = [path for path in files + sources if cache.get(path) is None]
-    for path, verdict in check(app, [p for p in todo if p in files],
-                               [p for p in todo if p in sources], terms, msgfmt, spell).items():
+    for path, verdict in check(
+        app,
+        [p for p in todo if p in files],
+        [p for p in todo if p in sources],
+        terms,
+        msgfmt,
+        spell,
+    ).items():
         cache.put(path, verdict)
     REFUSED.clear()
     verdicts = {path: cache.get(path) for path in files + sources}
@@ -70,9 +83,13 @@ def check_catalogs(app) -> None:
         for path, verdict in verdicts.items():
             for kind, line, column, message in verdict["errors"]:
                 if kind == phase:
-                    logger.error("%s", message, location=f"{path}:{line}" +
-                                 (f":{column}" if column else ""), type="textbook",
-                                 subtype="spelling" if kind == "spelling" else "catalog")
+                    logger.error(
+                        "%s",
+                        message,
+                        location=f"{path}:{line}" + (f":{column}" if column else ""),
+                        type="textbook",
+                        subtype="spelling" if kind == "spelling" else "catalog",
+                    )
     for verdict in verdicts.values():
         REFUSED.update(verdict["refused"])
     cache.save()
@@ -80,8 +97,9 @@ def check_catalogs(app) -> None:
         input_check.stage_catalogs(app, app.config, REFUSED)
 
 
-def check(app, files: list[Path], sources: list[Path], terms: list, msgfmt: bool,
-          spell: bool) -> dict[Path, dict]:
+def check(
+    app, files: list[Path], sources: list[Path], terms: list, msgfmt: bool, spell: bool
+) -> dict[Path, dict]:
     """The verdicts of the files not checked before: GNU msgfmt's syntax check, the
     translation rule (``catalog.check_po``) and, in one hunspell process, spelling."""
     lang, found, readable = app.config.language, {}, []
@@ -89,8 +107,9 @@ def check(app, files: list[Path], sources: list[Path], terms: list, msgfmt: bool
         found[path] = {"errors": [], "refused": []}
     for path in files:
         bad = msgfmt_errors(path) if msgfmt else []
-        found[path]["errors"] += [("syntax", line, 0, f"PO syntax error: {message}")
-                                  for line, message in bad]
+        found[path]["errors"] += [
+            ("syntax", line, 0, f"PO syntax error: {message}") for line, message in bad
+        ]
         if bad:
             continue
         readable.append(path)
@@ -119,10 +138,19 @@ def load_terms(app, files: list[Path], glossaries: list[Path]) -> list:
                 where, _, message = str(exc).partition(": ")  # "path:line: message"
                 logger.error("%s", message, location=where, type="textbook", subtype="catalog")
             draft = getattr(app.config, "textbook_draft", False)  # previewed, not offered
-            if (files and not draft and app.config.language != SOURCE_LANGUAGE
-                    and not any(app.config.language in t.translations for t in terms)):
-                logger.error("the glossary has no '%s:' translations yet", app.config.language,
-                             location=f"{path}:1", type="textbook", subtype="catalog")
+            if (
+                files
+                and not draft
+                and app.config.language != SOURCE_LANGUAGE
+                and not any(app.config.language in t.translations for t in terms)
+            ):
+                logger.error(
+                    "the glossary has no '%s:' translations yet",
+                    app.config.language,
+                    location=f"{path}:1",
+                    type="textbook",
+                    subtype="catalog",
+                )
     return terms
 
 

@@ -1,5 +1,6 @@
 """The glossary (``locales/glossary.yaml``): each term's agreed translations, and
 the check that a msgstr uses them."""
+
 from __future__ import annotations
 
 import re
@@ -33,9 +34,11 @@ DEFINED = re.compile(r"[a-z0-9][a-z0-9-]*(?:#[a-z0-9][a-z0-9-]*)?")
 
 def plain_text_messages(text: str) -> list[str]:
     """Markup in ``text`` that is meant as plain text (a translation may add none)."""
-    return [_describe(token, f"markup ({token.type})") for token in _tokens(text)
-            if token.type not in ("text", "softbreak", "inline", "paragraph_open",
-                                  "paragraph_close")]
+    return [
+        _describe(token, f"markup ({token.type})")
+        for token in _tokens(text)
+        if token.type not in ("text", "softbreak", "inline", "paragraph_open", "paragraph_close")
+    ]
 
 
 def _book_fields(raw: dict, path: Path, line: int) -> dict:
@@ -45,16 +48,20 @@ def _book_fields(raw: dict, path: Path, line: int) -> dict:
         if not isinstance(value, str):
             raise GlossaryError(f"{path}:{line}: term '{raw['id']}': '{key}' must be text")
     if bool(book["definition"].strip()) != bool(book["defined"].strip()):
-        raise GlossaryError(f"{path}:{line}: term '{raw['id']}': a 'definition' needs "
-                            "'defined' (the page, or page#section, defining it) and back")
+        raise GlossaryError(
+            f"{path}:{line}: term '{raw['id']}': a 'definition' needs "
+            "'defined' (the page, or page#section, defining it) and back"
+        )
     if book["definition"] and (markup := plain_text_messages(book["definition"])):
-        raise GlossaryError(f"{path}:{line}: term '{raw['id']}': the definition must be "
-                            f"plain text: {markup[0]}")
+        raise GlossaryError(
+            f"{path}:{line}: term '{raw['id']}': the definition must be plain text: {markup[0]}"
+        )
     if book["defined"] and not DEFINED.fullmatch(book["defined"]):
-        raise GlossaryError(f"{path}:{line}: term '{raw['id']}': defined: "
-                            f"{book['defined']!r} is not '<page>' or '<page>#<section>'")
-    return {"definition": " ".join(book["definition"].split()),
-            "defined": book["defined"].strip()}
+        raise GlossaryError(
+            f"{path}:{line}: term '{raw['id']}': defined: "
+            f"{book['defined']!r} is not '<page>' or '<page>#<section>'"
+        )
+    return {"definition": " ".join(book["definition"].split()), "defined": book["defined"].strip()}
 
 
 def load_glossary(path: Path) -> list[Term]:
@@ -74,8 +81,9 @@ def load_glossary(path: Path) -> list[Term]:
             raise GlossaryError(f"{path}:{line}: a term needs an 'id' (Indonesian) string")
         key = raw["id"].casefold()
         if key in seen:
-            raise GlossaryError(f"{path}:{line}: duplicate term '{raw['id']}' "
-                                f"(first at line {seen[key]})")
+            raise GlossaryError(
+                f"{path}:{line}: duplicate term '{raw['id']}' (first at line {seen[key]})"
+            )
         seen[key] = line
         translations, book = {}, _book_fields(raw, path, line)
         for lang, value in raw.items():
@@ -83,8 +91,10 @@ def load_glossary(path: Path) -> list[Term]:
                 continue
             values = value if isinstance(value, list) else [value]
             if not values or not all(isinstance(v, str) and v.strip() for v in values):
-                raise GlossaryError(f"{path}:{line}: term '{raw['id']}': "
-                                    f"'{lang}' needs a non-empty string or list of strings")
+                raise GlossaryError(
+                    f"{path}:{line}: term '{raw['id']}': "
+                    f"'{lang}' needs a non-empty string or list of strings"
+                )
             translations[lang] = values
         terms.append(Term(raw["id"], translations, line, **book))
     # Longest source terms first, so "Pengembangan Masyarakat Lokal" wins over
@@ -96,8 +106,11 @@ WINDOW = 4  # words between the parts of a compound in English word order
 
 
 def _same_word(token: str, word: str) -> bool:
-    return token == word or token in (word + "s", word + "es") or (
-        word.endswith("y") and token == word[:-1] + "ies")
+    return (
+        token == word
+        or token in (word + "s", word + "es")
+        or (word.endswith("y") and token == word[:-1] + "ies")
+    )
 
 
 def uses_term(translation: str, msgstr: str) -> bool:
@@ -114,7 +127,7 @@ def uses_term(translation: str, msgstr: str) -> bool:
     *modifiers, head = words
     for at, token in enumerate(tokens):
         if _same_word(token, head):
-            near = tokens[max(0, at - WINDOW):at] + tokens[at + 1:at + 1 + WINDOW]
+            near = tokens[max(0, at - WINDOW) : at] + tokens[at + 1 : at + 1 + WINDOW]
             if all(any(_same_word(t, m) for t in near) for m in modifiers):
                 return True
     return False

@@ -4,6 +4,7 @@ Its paragraphs stay out of the gettext catalogs, so translators never see them.
 In a translated edition's HTML build, a source-language passage is also kept,
 invisible, for the parallel view (``parallel.py``), which shows it on its side.
 """
+
 from __future__ import annotations
 
 from docutils import nodes

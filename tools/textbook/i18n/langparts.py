@@ -6,6 +6,7 @@ Authors mark it with a class of MyST's attribute syntax (``attrs_inline``,
 Every output reads the class ``lang-<tag>``: HTML ``lang``, EPUB ``lang`` and
 ``xml:lang``, LaTeX polyglossia's language (hyphenation patterns), the search index.
 """
+
 from __future__ import annotations
 
 import re
@@ -46,15 +47,23 @@ def without_lang_marks(text: str) -> str:
 
 class MalformedMarks(SphinxTransform):
     """A ``lang-…`` class that names no language tag is a warning at its line."""
+
     default_priority = 700
 
     def apply(self) -> None:
         for node in self.document.findall(nodes.Element):
             for cls in node.get("classes", []):
-                if cls.startswith(CLASS_PREFIX) and not LANG_CLASS.match(cls) \
-                        and cls not in OTHER_CLASSES:
-                    logger.warning("invalid language mark %r (a language tag such as "
-                                   "'lang-en' or 'lang-en-GB')", "." + cls, location=node)
+                if (
+                    cls.startswith(CLASS_PREFIX)
+                    and not LANG_CLASS.match(cls)
+                    and cls not in OTHER_CLASSES
+                ):
+                    logger.warning(
+                        "invalid language mark %r (a language tag such as "
+                        "'lang-en' or 'lang-en-GB')",
+                        "." + cls,
+                        location=node,
+                    )
 
 
 def setup_langparts(app) -> None:

@@ -16,6 +16,7 @@ words), which ``textbook-build`` publishes as ``<source>/parallel/<page>.html``
 (``relocations``). Both have the same depth, so their relative links are right
 where they are published.
 """
+
 from __future__ import annotations
 
 import gettext as _gettext
@@ -61,8 +62,11 @@ def _skip(self, node):
 
 
 def _enabled(app) -> bool:
-    return (app.config.language != SOURCE_LANGUAGE and app.builder is not None
-            and app.builder.name == "html")
+    return (
+        app.config.language != SOURCE_LANGUAGE
+        and app.builder is not None
+        and app.builder.name == "html"
+    )
 
 
 class CollectOriginals(SphinxTransform):
@@ -119,8 +123,9 @@ _PENDING_CLASS = re.compile(rf"^language-({TAG.pattern})$")  # i18n/pending.py
 def _lang_of(nodes_up: list[nodes.Element], default: str) -> str:
     """The language of a passage: its own or its nearest ancestor's marking."""
     for node in nodes_up:
-        pending = (m.group(1) for cls in node.get("classes", [])
-                   if (m := _PENDING_CLASS.match(cls)))
+        pending = (
+            m.group(1) for cls in node.get("classes", []) if (m := _PENDING_CLASS.match(cls))
+        )
         if found := node.get("lang") or node_lang(node) or next(pending, None):
             return found
     return default
@@ -140,9 +145,10 @@ def _prepare(node: nodes.TextElement, labels: list[str], lang: str) -> nodes.par
     Footnote references become superscripts carrying ``labels`` in order (the
     untranslated copy was taken before footnotes were numbered).
     """
-    para = nodes.paragraph("", "", *[child.deepcopy() for child in node.children],
-                           classes=[f"lang-{lang}"])
-    for ref, label in zip(list(para.findall(nodes.footnote_reference)), labels):
+    para = nodes.paragraph(
+        "", "", *[child.deepcopy() for child in node.children], classes=[f"lang-{lang}"]
+    )
+    for ref, label in zip(list(para.findall(nodes.footnote_reference)), labels, strict=False):
         ref.replace_self(nodes.superscript("", label))
     for ref in list(para.findall(nodes.footnote_reference)):  # labels unknown: plain text
         ref.replace_self(nodes.superscript("", ref.astext()))
@@ -205,8 +211,10 @@ class Page:
 def _sides(app, original, target, labels: list[str]) -> list[nodes.paragraph]:
     """Both texts of a message as paragraphs marked with their languages."""
     up = _ancestors(target)
-    return [_prepare(node, labels, _lang_of([node, *up], lang))
-            for node, lang in ((original, SOURCE_LANGUAGE), (target, app.config.language))]
+    return [
+        _prepare(node, labels, _lang_of([node, *up], lang))
+        for node, lang in ((original, SOURCE_LANGUAGE), (target, app.config.language))
+    ]
 
 
 def _one_side(app, container: nodes.Element, lang: str, source_side: bool) -> list[Row]:
@@ -228,8 +236,10 @@ def _pair(app, original: nodes.TextElement, target: nodes.TextElement) -> Row:
     labels = [ref.astext() for ref in target.findall(nodes.footnote_reference)]
     parent = target.parent
     label = parent.next_node(nodes.label) if isinstance(parent, nodes.footnote) else None
-    sides = [Side(node_lang(p), _render(app.builder, p), label.astext() if label else "")
-             for p in _sides(app, original, target, labels)]
+    sides = [
+        Side(node_lang(p), _render(app.builder, p), label.astext() if label else "")
+        for p in _sides(app, original, target, labels)
+    ]
     level = original.get("tb_level", 0)
     heading = level and isinstance(parent, nodes.section) and parent["ids"]
     return Row(sides, level, parent["ids"][0] if heading else "")
@@ -255,8 +265,9 @@ def _table(app, table: nodes.table, originals: dict) -> markupsafe.Markup:
 
 def _is_passage(node: nodes.Node) -> bool:
     return isinstance(node, parallel_only) or (
-        isinstance(node, nodes.Element) and ("tb_msg" in node or
-                                             "lang-only" in node.get("classes", [])))
+        isinstance(node, nodes.Element)
+        and ("tb_msg" in node or "lang-only" in node.get("classes", []))
+    )
 
 
 def collect_pairs(app, doctree, docname: str) -> None:
@@ -312,17 +323,24 @@ def _book_order(env) -> list[str]:
 
 def _toc(env, order: list[str], pages: dict[str, Page], lang: str) -> list[dict]:
     """The view's table of contents in ``lang``: every chapter and its sections."""
-    return [{"doc": doc, "title": pages[doc].title.get(lang, doc),
-             "number": env.toc_secnumbers.get(doc, {}).get(""),
-             "sections": [(h.ident, h.text.get(lang, "")) for h in pages[doc].headings
-                          if h.level == 3]}
-            for doc in order[1:]]
+    return [
+        {
+            "doc": doc,
+            "title": pages[doc].title.get(lang, doc),
+            "number": env.toc_secnumbers.get(doc, {}).get(""),
+            "sections": [
+                (h.ident, h.text.get(lang, "")) for h in pages[doc].headings if h.level == 3
+            ],
+        }
+        for doc in order[1:]
+    ]
 
 
 def _sphinx_words(lang: str) -> _gettext.NullTranslations:
     """Sphinx's own interface words in ``lang`` (the theme's second catalog)."""
-    return _gettext.translation("sphinx", str(Path(sphinx.__file__).parent / "locale"),
-                                [lang], fallback=True)
+    return _gettext.translation(
+        "sphinx", str(Path(sphinx.__file__).parent / "locale"), [lang], fallback=True
+    )
 
 
 def collect_pages(app):
@@ -347,22 +365,32 @@ def collect_pages(app):
         toc = _toc(env, order, pages, interface)
 
         def link(doc, interface=interface):
-            return {"link": f"{doc}.html",
-                    "title": markupsafe.escape(pages[doc].title.get(interface, doc))}
+            return {
+                "link": f"{doc}.html",
+                "title": markupsafe.escape(pages[doc].title.get(interface, doc)),
+            }
 
         for index, docname in enumerate(order):
             page = pages[docname]
-            yield (prefix + docname, {
-                "title": f'{ui(interface)["parallel_title"]}: {page.title.get(interface, docname)}',
-                "prev": link(order[index - 1]) if index else None,
-                "next": link(order[index + 1]) if index + 1 < len(order) else None,
-                "tb_parallel": {  # for html/templates/parallel.html
-                    "lang": interface, "doc": docname,
-                    "book_title": root.title.get(interface, "") if root else "",
-                    "rows": page.rows, "html": page.html(), "toc": toc,
-                    "no_counterpart": missing, "theme_words": theme_words,
+            yield (
+                prefix + docname,
+                {
+                    "title": f"{ui(interface)['parallel_title']}: {page.title.get(interface, docname)}",
+                    "prev": link(order[index - 1]) if index else None,
+                    "next": link(order[index + 1]) if index + 1 < len(order) else None,
+                    "tb_parallel": {  # for html/templates/parallel.html
+                        "lang": interface,
+                        "doc": docname,
+                        "book_title": root.title.get(interface, "") if root else "",
+                        "rows": page.rows,
+                        "html": page.html(),
+                        "toc": toc,
+                        "no_counterpart": missing,
+                        "theme_words": theme_words,
+                    },
                 },
-            }, "parallel.html")
+                "parallel.html",
+            )
 
 
 def _builder_inited(app) -> None:
@@ -388,15 +416,19 @@ def _outdated(app, env, added, changed, removed) -> list[str]:
     """Docs read by another builder (no untranslated copies) are read again."""
     if not _enabled(app):
         return []
-    return sorted(d for d in env.found_docs if d not in _read_with_store(env)
-                  and d not in added and d not in changed)
+    return sorted(
+        d
+        for d in env.found_docs
+        if d not in _read_with_store(env) and d not in added and d not in changed
+    )
 
 
 def setup_parallel(app) -> None:
     visitors = (_skip, None)
     for node in (parallel_store, parallel_only):
-        app.add_node(node, html=visitors, latex=visitors, text=visitors,
-                     man=visitors, texinfo=visitors)
+        app.add_node(
+            node, html=visitors, latex=visitors, text=visitors, man=visitors, texinfo=visitors
+        )
     app.add_transform(CollectOriginals)
     app.connect("builder-inited", _builder_inited)
     app.connect("env-purge-doc", _purge)

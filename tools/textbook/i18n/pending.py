@@ -9,6 +9,7 @@ English quotation, keeps that mark) and followed by a visible note ("not yet tra
 build prints every pending passage at its source ``file:line``. ``make po-status`` keeps
 failing until a translator has resolved them.
 """
+
 from __future__ import annotations
 
 import sys
@@ -47,21 +48,28 @@ class MarkPending(SphinxTransform):
                 continue
             text = " ".join(node.astext().split())
             # the language of the source text: an English quotation stays English
-            source_lang = next((node_lang(n) for n in [node, *ancestors(node)]
-                                if node_lang(n)), SOURCE_LANGUAGE)
+            source_lang = next(
+                (node_lang(n) for n in [node, *ancestors(node)] if node_lang(n)), SOURCE_LANGUAGE
+            )
             node["classes"] += [f"language-{source_lang}", "pending-translation"]
             note_lang = lang if has(NOTE, lang) else MSGID_LANGUAGE  # what the words are in
-            node += nodes.inline("", f" [{gettext(NOTE, lang)}]",
-                                 classes=["pending-note", f"language-{note_lang}"])
+            node += nodes.inline(
+                "", f" [{gettext(NOTE, lang)}]", classes=["pending-note", f"language-{note_lang}"]
+            )
             pending += 1
             if not draft:
-                print(f"{node.source or self.env.doc2path(self.env.docname)}:{node.line or 0}: "
-                      f"pending translation ({lang}), published in Indonesian and marked "
-                      f"'not yet translated': {text[:60]!r} (make update-po, then translate)",
-                      file=sys.stderr)
+                print(
+                    f"{node.source or self.env.doc2path(self.env.docname)}:{node.line or 0}: "
+                    f"pending translation ({lang}), published in Indonesian and marked "
+                    f"'not yet translated': {text[:60]!r} (make update-po, then translate)",
+                    file=sys.stderr,
+                )
         if draft and pending:  # a draft is mostly pending: one line per page
-            print(f"{self.env.doc2path(self.env.docname)}: draft edition ({lang}): {pending} "
-                  "passage(s) shown in Indonesian, marked 'not yet translated'", file=sys.stderr)
+            print(
+                f"{self.env.doc2path(self.env.docname)}: draft edition ({lang}): {pending} "
+                "passage(s) shown in Indonesian, marked 'not yet translated'",
+                file=sys.stderr,
+            )
 
 
 def setup_pending(app) -> None:

@@ -1,4 +1,5 @@
 """A PO file as the checks see it: entries, keyword line numbers, reported problems."""
+
 from __future__ import annotations
 
 import bisect
@@ -36,10 +37,13 @@ def catalog_text(path: Path) -> str:
     text = decode(read_bytes(path), path, "utf-8")
     declared = CHARSET.search(text)
     if declared and declared.group("charset").lower() not in ("utf-8", "utf8"):
-        raise InputError(path, text.count("\n", 0, declared.start()) + 1,
-                         f"the catalog declares charset={declared.group('charset')}: "
-                         "catalogs are UTF-8; save the file as UTF-8 and write "
-                         "'charset=UTF-8' in its Content-Type line")
+        raise InputError(
+            path,
+            text.count("\n", 0, declared.start()) + 1,
+            f"the catalog declares charset={declared.group('charset')}: "
+            "catalogs are UTF-8; save the file as UTF-8 and write "
+            "'charset=UTF-8' in its Content-Type line",
+        )
     return text
 
 
@@ -87,8 +91,6 @@ class Lines:
         return self._after(self.msgstr, entry.linenum or 1)
 
 
-
-
 MSGFMT_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?:\d+:)? (?P<msg>.*)$")  # column optional
 
 
@@ -96,9 +98,12 @@ def msgfmt_errors(path: Path, header: bool = False) -> list[tuple[int, str]]:
     """``(line, message)`` for what GNU msgfmt rejects in ``path`` (line 1, the header,
     when msgfmt names none): ``--check-format``, or with ``header`` ``--check``, whose
     warnings (a header field left at its default) count too."""
-    proc = subprocess.run(["msgfmt", "--check" if header else "--check-format",
-                           "-o", "/dev/null", str(path)], capture_output=True, text=True,
-                          errors="replace")
+    proc = subprocess.run(
+        ["msgfmt", "--check" if header else "--check-format", "-o", "/dev/null", str(path)],
+        capture_output=True,
+        text=True,
+        errors="replace",
+    )
     if proc.returncode == 0 and not header:
         return []
     errors = []
@@ -109,5 +114,7 @@ def msgfmt_errors(path: Path, header: bool = False) -> list[tuple[int, str]]:
         elif proc.returncode and line.strip() and "fatal error" not in line:
             errors.append((1, line.strip()))
     if proc.returncode and not errors:
-        errors.append((1, proc.stderr.strip().replace("\n", "; ") or f"msgfmt exit {proc.returncode}"))
+        errors.append(
+            (1, proc.stderr.strip().replace("\n", "; ") or f"msgfmt exit {proc.returncode}")
+        )
     return errors

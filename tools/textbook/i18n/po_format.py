@@ -1,5 +1,6 @@
 """The PO files' format: the canonical layout ``make update-po`` writes, and whether
 Babel (which Sphinx compiles catalogs with) can read a file."""
+
 from __future__ import annotations
 
 import io
@@ -40,7 +41,7 @@ def canonical(catalog, markup: bool = True) -> bytes:
             fixed.append(line)
         elif number == 0 or not lines[number - 1].startswith("#|"):
             ids = next(previous)
-            for keyword, text in zip(["msgid", "msgid_plural"], ids):
+            for keyword, text in zip(["msgid", "msgid_plural"], ids, strict=False):
                 # normalize() counts a prefix once per word: wrap bare, then prefix
                 norm = pofile.normalize(text, width=PO_FORMAT["width"] - len("#| "))
                 fixed.append(f"#| {keyword} {norm.replace(chr(10), chr(10) + '#| ')}\n")
@@ -51,8 +52,11 @@ def read_catalog(path: Path):
     """A PO file as Babel's catalog, with the previous msgids (``#|``) Babel's reader skips."""
     raw = read_bytes(path)
     catalog = pofile.read_po(io.BytesIO(raw))
-    previous = {e.msgid: e.previous_msgid for e in polib.pofile(raw.decode("utf-8"))
-                if e.previous_msgid and not e.obsolete}
+    previous = {
+        e.msgid: e.previous_msgid
+        for e in polib.pofile(raw.decode("utf-8"))
+        if e.previous_msgid and not e.obsolete
+    }
     for message in [*catalog, *catalog.obsolete.values()]:
         # Babel keeps the "#|" lines as translator comments ("| msgid ...")
         message.user_comments = [c for c in message.user_comments if not c.startswith("|")]

@@ -5,6 +5,7 @@ document's language, but only for languages in ``smartchars.quotes``; Sphinx che
 that table before the ``smartquotes_locales`` setting is applied, so the entry goes
 into the table itself. The marks then reach HTML, EPUB and LaTeX alike.
 """
+
 from __future__ import annotations
 
 from docutils.utils import smartquotes

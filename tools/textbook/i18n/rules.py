@@ -7,6 +7,7 @@ msgid lacks (the build parses a msgstr as MyST, so these would run). Each check
 returns messages; ``catalog.check_po`` places them at the entry's ``msgstr`` line
 (with the glossary, ``glossary.py``, and the file's format, ``po_format.py``).
 """
+
 from __future__ import annotations
 
 import re
@@ -14,8 +15,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-
 from .langparts import LANG_CLASS
+
 VERBATIM = "verbatim"  # translator comment: msgstr deliberately equals msgid
 
 ROLE_RE = re.compile(r"\{(?P<role>[A-Za-z][\w:+.-]*)\}(?P<ticks>`+)(?P<body>.*?)(?P=ticks)")
@@ -23,7 +24,9 @@ CODE_RE = re.compile(r"(?<!`)(?P<ticks>`+)(?P<body>[^`].*?)(?P=ticks)(?!`)")
 FOOTREF_RE = re.compile(r"\[\^(?P<label>[^\]\s]+)\](?!:)")
 # a destination may hold balanced parentheses (CommonMark), as in ``…/Foo_(bar)``
 _DESTINATION = r"(?:[^()\s]|\((?:[^()\s]|\([^()\s]*\))*\))+"
-INLINE_LINK_RE = re.compile(rf"!?\[(?P<text>[^\]]*)\]\((?P<url>{_DESTINATION})(?:\s+\"[^\"]*\")?\)")
+INLINE_LINK_RE = re.compile(
+    rf"!?\[(?P<text>[^\]]*)\]\((?P<url>{_DESTINATION})(?:\s+\"[^\"]*\")?\)"
+)
 REF_LINK_RE = re.compile(r"!?\[(?P<text>[^\]^][^\]]*)\]\[(?P<label>[^\]]*)\]")
 AUTOLINK_RE = re.compile(r"<(?P<url>(?:https?|mailto|ftp):[^>\s]+)>")
 CITE_TARGET_RE = re.compile(r"^(?:\{[^}]*\})?(?P<key>[^{}\s]+)(?:\{[^}]*\})?$")
@@ -91,20 +94,29 @@ def markup_messages(msgid: str, msgstr: str) -> list[str]:
     """Why ``msgstr`` breaks the markup of ``msgid`` (empty list: it does not)."""
     src, dst = markup(msgid), markup(msgstr)
     errors: list[str] = []
-    cites_src = Counter({k: v for k, v in src.roles.items() if k.startswith("{cite") or k.startswith("{footcite")})
-    cites_dst = Counter({k: v for k, v in dst.roles.items() if k.startswith("{cite") or k.startswith("{footcite")})
+    cites_src = Counter(
+        {k: v for k, v in src.roles.items() if k.startswith("{cite") or k.startswith("{footcite")}
+    )
+    cites_dst = Counter(
+        {k: v for k, v in dst.roles.items() if k.startswith("{cite") or k.startswith("{footcite")}
+    )
     errors += _diff("citation", cites_src, cites_dst, _show_role)
     errors += _diff("role", src.roles - cites_src, dst.roles - cites_dst, _show_role)
     errors += _diff("footnote reference", src.footnotes, dst.footnotes, lambda x: f"[^{x}]")
     links = _diff("link target", src.links, dst.links, repr)
     if src.ref_links:  # the msgid's reference-style links may become inline ones
-        links = [e for e in links if "added" not in e] if \
-            sum((dst.links - src.links).values()) <= len(src.ref_links) else links
+        links = (
+            [e for e in links if "added" not in e]
+            if sum((dst.links - src.links).values()) <= len(src.ref_links)
+            else links
+        )
     errors += links
     errors += _diff("inline code", src.code, dst.code, lambda x: f"`{x}`")
     for link in dst.ref_links:
-        errors.append(f"reference-style link {link} is not resolved in a translated paragraph "
-                      "(MyST-Parser#690): use an inline link [text](url)")
+        errors.append(
+            f"reference-style link {link} is not resolved in a translated paragraph "
+            "(MyST-Parser#690): use an inline link [text](url)"
+        )
     bold, single = dst.stars
     if bold % 2:
         errors.append("unbalanced strong emphasis: odd number of '**'")
@@ -117,22 +129,59 @@ def markup_messages(msgid: str, msgstr: str) -> list[str]:
 
 # Every MyST syntax extension that changes inline or block parsing, so that the
 # rule sees markup wherever a build with any of them would.
-EXTENSIONS = ["attrs_inline", "attrs_block", "colon_fence", "deflist", "dollarmath",
-              "amsmath", "html_image", "substitution", "strikethrough", "fieldlist"]
-TEXT_TOKENS = {"text", "text_special", "softbreak", "hardbreak", "em_open", "em_close",
-               "strong_open", "strong_close", "code_inline", "link_close"}
-NAMES = {"html_inline": "raw HTML", "html_block": "raw HTML", "image": "an image",
-         "math_inline": "math", "math_inline_double": "math", "math_block": "math",
-         "amsmath": "math", "substitution_inline": "a substitution",
-         "substitution_block": "a substitution", "span_open": "an attribute span",
-         "myst_target": "a target label", "myst_line_comment": "a comment",
-         "myst_block_break": "a block break", "footnote_block_open": "a footnote definition",
-         "heading_open": "a heading", "bullet_list_open": "a list",
-         "ordered_list_open": "a list", "blockquote_open": "a block quote",
-         "table_open": "a table", "hr": "a rule", "code_block": "a code block",
-         "dl_open": "a definition list", "field_list_open": "a field list",
-         "s_open": "strikethrough (~~)", "footnote_reference_open": "a footnote definition",
-         "footnote_anchor": "a footnote reference", "hardbreak": "a line break"}
+EXTENSIONS = [
+    "attrs_inline",
+    "attrs_block",
+    "colon_fence",
+    "deflist",
+    "dollarmath",
+    "amsmath",
+    "html_image",
+    "substitution",
+    "strikethrough",
+    "fieldlist",
+]
+TEXT_TOKENS = {
+    "text",
+    "text_special",
+    "softbreak",
+    "hardbreak",
+    "em_open",
+    "em_close",
+    "strong_open",
+    "strong_close",
+    "code_inline",
+    "link_close",
+}
+NAMES = {
+    "html_inline": "raw HTML",
+    "html_block": "raw HTML",
+    "image": "an image",
+    "math_inline": "math",
+    "math_inline_double": "math",
+    "math_block": "math",
+    "amsmath": "math",
+    "substitution_inline": "a substitution",
+    "substitution_block": "a substitution",
+    "span_open": "an attribute span",
+    "myst_target": "a target label",
+    "myst_line_comment": "a comment",
+    "myst_block_break": "a block break",
+    "footnote_block_open": "a footnote definition",
+    "heading_open": "a heading",
+    "bullet_list_open": "a list",
+    "ordered_list_open": "a list",
+    "blockquote_open": "a block quote",
+    "table_open": "a table",
+    "hr": "a rule",
+    "code_block": "a code block",
+    "dl_open": "a definition list",
+    "field_list_open": "a field list",
+    "s_open": "strikethrough (~~)",
+    "footnote_reference_open": "a footnote definition",
+    "footnote_anchor": "a footnote reference",
+    "hardbreak": "a line break",
+}
 # any other parser token: named by what the contributor wrote, never by the token's name
 OTHER_MARKUP = "markup the msgid does not have"
 SAFE_CELL_ROLES = {"abbr", "sub", "sup", "term", "ref", "doc", "numref", "code"}
@@ -143,6 +192,7 @@ def _parser():
     from markdown_it.renderer import RendererHTML
     from myst_parser.config.main import MdParserConfig
     from myst_parser.parsers.mdit import create_md_parser
+
     return create_md_parser(MdParserConfig(enable_extensions=EXTENSIONS), RendererHTML)
 
 
@@ -150,7 +200,7 @@ def _parser():
 def _tokens(text: str, inline: bool = False) -> tuple:
     md = _parser()
     flat = []
-    for token in (md.parseInline(text, {}) if inline else md.parse(text, {})):
+    for token in md.parseInline(text, {}) if inline else md.parse(text, {}):
         flat.append(token)
         flat += token.children or []
     return tuple(flat)
@@ -182,8 +232,9 @@ INTRINSIC = {"link_open": ("href", "title"), "image": ("src", "alt", "title")}
 def _attributes(token, text: str) -> list[tuple[str, str, str]]:
     """The attributes written on ``token`` with ``{...}`` (``text`` is its message):
     the ones the parser kept, those it dropped (``on*``), a link target replaced."""
-    attrs = {k: str(v) for k, v in (token.attrs or {}).items()
-             if k not in INTRINSIC.get(token.type, ())}
+    attrs = {
+        k: str(v) for k, v in (token.attrs or {}).items() if k not in INTRINSIC.get(token.type, ())
+    }
     attrs.update((k, str(v)) for k, v in (token.meta or {}).get("insecure_attrs", {}).items())
     if token.type == "link_open" and "href" in (token.attrs or {}):
         written = {_parser().normalizeLink(url) for url in markup(text).links}
@@ -206,9 +257,11 @@ def attribute_messages(msgid: str, msgstr: str) -> list[str]:
             if allowed[attribute] > 0:
                 allowed[attribute] -= 1
                 continue
-            errors.append(f"attribute {{{_show_attribute(*attribute[1:])}}} is not in the "
-                          "msgid: a translation may keep or drop the msgid's attributes, "
-                          "never add one")
+            errors.append(
+                f"attribute {{{_show_attribute(*attribute[1:])}}} is not in the "
+                "msgid: a translation may keep or drop the msgid's attributes, "
+                "never add one"
+            )
     return errors
 
 
@@ -220,13 +273,18 @@ def safety_messages(msgid: str, msgstr: str) -> list[str]:
     if sum(1 for t in _tokens(msgstr) if t.type == "paragraph_open") > max(paragraphs, 1):
         errors.append("more than one paragraph: a translation is one paragraph of inline text")
     for token in _tokens(msgstr):
-        if token.type in TEXT_TOKENS or token.type.endswith("_close") or token.type in (
-                "paragraph_open", "inline"):
+        if (
+            token.type in TEXT_TOKENS
+            or token.type.endswith("_close")
+            or token.type in ("paragraph_open", "inline")
+        ):
             continue
         if token.type == "myst_role":
             if token.meta.get("name") not in roles:
-                errors.append(f"role {{{token.meta.get('name')}}} is not in the msgid: a "
-                              "translation may only use the msgid's roles")
+                errors.append(
+                    f"role {{{token.meta.get('name')}}} is not in the msgid: a "
+                    "translation may only use the msgid's roles"
+                )
             continue
         if token.type == "link_open" or token.type == "footnote_ref":
             continue  # compared by target below (markup_messages)
@@ -244,8 +302,11 @@ def safety_messages(msgid: str, msgstr: str) -> list[str]:
 def translation_messages(msgid: str, msgstr: str) -> list[str]:
     """Everything that makes ``msgstr`` an unacceptable translation of ``msgid``."""
     markup = markup_messages(msgid, msgstr)
-    safety = [m for m in safety_messages(msgid, msgstr)
-              if not (m.startswith("role {") and any(m[5:m.index("}") + 1] in x for x in markup))]
+    safety = [
+        m
+        for m in safety_messages(msgid, msgstr)
+        if not (m.startswith("role {") and any(m[5 : m.index("}") + 1] in x for x in markup))
+    ]
     return safety + attribute_messages(msgid, msgstr) + markup
 
 
@@ -257,23 +318,34 @@ def cell_messages(text: str) -> list[str]:
         for _, key, value in _attributes(token, text):
             if token.type == "span_open" and key == "class" and LANG_CLASS.match(value):
                 continue
-            errors.append(f"attribute {{{_show_attribute(key, value)}}} is not allowed in a "
-                          "data cell (only a language mark: [*term*]{.lang-en})")
-        if token.type in TEXT_TOKENS or token.type in ("inline", "html_inline", "span_open") or \
-                token.type.endswith("_close"):
+            errors.append(
+                f"attribute {{{_show_attribute(key, value)}}} is not allowed in a "
+                "data cell (only a language mark: [*term*]{.lang-en})"
+            )
+        if (
+            token.type in TEXT_TOKENS
+            or token.type in ("inline", "html_inline", "span_open")
+            or token.type.endswith("_close")
+        ):
             continue
         if token.type == "myst_role":
             name = token.meta.get("name", "")
             if name not in SAFE_CELL_ROLES and not name.startswith("cite"):
-                errors.append(f"role {{{name}}} is not allowed in a data cell "
-                              f"(allowed: *emphasis*, **strong**, `code`, links, citations)")
+                errors.append(
+                    f"role {{{name}}} is not allowed in a data cell "
+                    f"(allowed: *emphasis*, **strong**, `code`, links, citations)"
+                )
             continue
         if token.type == "link_open":
             href = (token.attrs or {}).get("href", "")
             if not re.match(r"^(https?:|mailto:|#)", str(href)):
-                errors.append(f"link target {href!r} is not allowed in a data cell "
-                              "(only http(s), mailto and #anchors)")
+                errors.append(
+                    f"link target {href!r} is not allowed in a data cell "
+                    "(only http(s), mailto and #anchors)"
+                )
             continue
-        errors.append(f"{_describe(token, 'markup other than text')} is not allowed in a data "
-                      "cell (allowed: *emphasis*, **strong**, `code`, links, citations)")
+        errors.append(
+            f"{_describe(token, 'markup other than text')} is not allowed in a data "
+            "cell (allowed: *emphasis*, **strong**, `code`, links, citations)"
+        )
     return errors

@@ -9,6 +9,7 @@ checked. Not checked: lines between ``% spelling: off`` and ``% spelling: on`` i
 chapter (the editorial notes' table of the original's typos), a msgstr that copies
 its msgid (language marks aside), and a quotation in a msgstr of text from its msgid.
 """
+
 from __future__ import annotations
 
 import re
@@ -23,12 +24,12 @@ from .po import Lines, load
 
 DEBIAN = {"id_ID": "hunspell-id", "en_US": "hunspell-en-us"}  # dictionary: its package
 MARKUP = [
-    (re.compile(r"^\s*(```|~~~|:::|\(.*\)=\s*$|%).*$"), ""),   # fences, targets, comments
-    (re.compile(r"^\s*:[\w-]+:.*$"), ""),                      # directive options
-    (re.compile(r"`[^`]*`"), " "),                             # code, role bodies
-    (re.compile(r"\{[^{}]*\}"), " "),                          # role names, attributes
-    (re.compile(r"\]\([^)]*\)"), "] "),                        # link targets
-    (re.compile(r"\[\^[^\]]*\]:?"), " "),                      # footnote labels
+    (re.compile(r"^\s*(```|~~~|:::|\(.*\)=\s*$|%).*$"), ""),  # fences, targets, comments
+    (re.compile(r"^\s*:[\w-]+:.*$"), ""),  # directive options
+    (re.compile(r"`[^`]*`"), " "),  # code, role bodies
+    (re.compile(r"\{[^{}]*\}"), " "),  # role names, attributes
+    (re.compile(r"\]\([^)]*\)"), "] "),  # link targets
+    (re.compile(r"\[\^[^\]]*\]:?"), " "),  # footnote labels
     (re.compile(r"<?https?://\S+"), " "),
 ]
 YAML_KEY = re.compile(r"^\s*(?:-\s+)?(?P<key>[\w-]+):\s?")
@@ -51,14 +52,16 @@ def yaml_prose(line: str) -> str:
     m = YAML_KEY.match(line)
     if m and m.group("key") in ("id", "no", "model"):
         return ""  # identifiers
-    return prose(line[m.end():] if m else line)
+    return prose(line[m.end() :] if m else line)
 
 
 def missing() -> str | None:
     """Why the check cannot run here (None: it can)."""
     if shutil.which("hunspell") is None:
-        return "hunspell not found (install the Debian packages hunspell, hunspell-id, " \
-               "hunspell-en-us)"
+        return (
+            "hunspell not found (install the Debian packages hunspell, hunspell-id, "
+            "hunspell-en-us)"
+        )
     proc = subprocess.run(["hunspell", "-D"], input="", capture_output=True, text=True)
     have = proc.stdout + proc.stderr
     used = dict.fromkeys(d for p in profiles().values() for d in p.dictionaries)
@@ -112,15 +115,24 @@ def wordlist_problems(locales: Path) -> list[InputError]:
         found += character_problems(text, path)
         for number, line in enumerate(text.split("\n"), 1):
             if line and not WORD.match(line):
-                found.append(InputError(path, number, f"'{line[:40]}' is not one word: a word "
-                                                      "list holds one word a line (letters, "
-                                                      "digits, ' and -)"))
+                found.append(
+                    InputError(
+                        path,
+                        number,
+                        f"'{line[:40]}' is not one word: a word "
+                        "list holds one word a line (letters, "
+                        "digits, ' and -)",
+                    )
+                )
     return found
 
 
 def _found(words: list[str], lang: str) -> list[str]:
-    return [f"spelling: unknown word '{word}' (hunspell {dictionaries(lang)}): correct it, "
-            f"or add it to locales/spelling/{lang}.txt" for word in dict.fromkeys(words)]
+    return [
+        f"spelling: unknown word '{word}' (hunspell {dictionaries(lang)}): correct it, "
+        f"or add it to locales/spelling/{lang}.txt"
+        for word in dict.fromkeys(words)
+    ]
 
 
 # raw output (LaTeX, HTML) is no prose; a passage for another edition is not Indonesian
@@ -161,16 +173,20 @@ QUOTED = re.compile(r"[\"“](?P<text>[^\"“”]{2,})[\"”]")  # not ' (apostr
 
 def msgstr_prose(entry) -> str:
     """The msgstr without the passages it quotes from its msgid."""
-    text = QUOTED.sub(lambda m: " " if m.group("text") in entry.msgid else m.group(0),
-                      entry.msgstr)
+    text = QUOTED.sub(
+        lambda m: " " if m.group("text") in entry.msgid else m.group(0), entry.msgstr
+    )
     return prose(text)
 
 
 def catalog_lines(path: Path) -> list[tuple[int, str]]:
     """A catalog's msgstrs that are no copy of their msgid: (msgstr line, prose)."""
     at = Lines(path).of_msgstr
-    return [(at(e), msgstr_prose(e)) for e in load(path) if e.msgstr and not e.obsolete
-            and e.msgstr not in (e.msgid, without_lang_marks(e.msgid))]
+    return [
+        (at(e), msgstr_prose(e))
+        for e in load(path)
+        if e.msgstr and not e.obsolete and e.msgstr not in (e.msgid, without_lang_marks(e.msgid))
+    ]
 
 
 def check_files(paths: list[Path], lang: str, locales: Path) -> dict[Path, list[tuple[int, str]]]:
@@ -178,11 +194,12 @@ def check_files(paths: list[Path], lang: str, locales: Path) -> dict[Path, list[
     hunspell process: ``{path: [(line, message), ...]}``."""
     if not dictionaries(lang):
         return {path: [] for path in paths}
-    lines = {path: catalog_lines(path) if path.suffix == ".po" else source_lines(path)
-             for path in paths}
+    lines = {
+        path: catalog_lines(path) if path.suffix == ".po" else source_lines(path) for path in paths
+    }
     flat = [text for found in lines.values() for _, text in found]
     unknown = iter(unknown_words(flat, lang, locales / "spelling" / f"{lang}.txt") if flat else [])
-    return {path: [(number, message) for number, _ in found
-                   for message in _found(next(unknown), lang)]
-            for path, found in lines.items()}
-
+    return {
+        path: [(number, message) for number, _ in found for message in _found(next(unknown), lang)]
+        for path, found in lines.items()
+    }

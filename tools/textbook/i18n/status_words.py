@@ -1,5 +1,6 @@
 """Interface words of the translation status page (``tools/textbook_build/site_root.py``
 writes it at the site's root, one per released interface language)."""
+
 from __future__ import annotations
 
 from ..messages import N_
@@ -7,8 +8,10 @@ from ..messages import N_
 STATUS_WORDS = {
     "title": N_("Translation status"),
     # Translators: under the title of the translation status page
-    "intro": N_("How far each language's catalogs are translated, as make po-status "
-                "counts them. Fuzzy translations count as not yet translated."),
+    "intro": N_(
+        "How far each language's catalogs are translated, as make po-status "
+        "counts them. Fuzzy translations count as not yet translated."
+    ),
     "language": N_("Language"),
     "catalog": N_("Catalog"),
     "translated": N_("Translated"),

@@ -1,4 +1,5 @@
 """Document-unique ids after translation."""
+
 from __future__ import annotations
 
 from docutils import nodes

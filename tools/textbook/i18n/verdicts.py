@@ -6,6 +6,7 @@ bytes, the language and settings, the glossary, the word lists, the code of the
 rule and the version of its parser. Change any of them and the file is checked anew.
 The stored file is the build's own output; one that cannot be read is ignored.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -25,7 +26,11 @@ def rule_version() -> str:
     import myst_parser
 
     digest = hashlib.sha256(f"{markdown_it.__version__} {myst_parser.__version__}".encode())
-    for path in [*sorted(HERE.glob("*.py")), HERE.parent / "inputs.py", HERE.parent / "messages.py"]:
+    for path in [
+        *sorted(HERE.glob("*.py")),
+        HERE.parent / "inputs.py",
+        HERE.parent / "messages.py",
+    ]:
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
@@ -35,8 +40,14 @@ class Verdicts:
         self.file = Path(folder) / NAME
         digest = hashlib.sha256(rule_version().encode())
         for part in context:  # a path counts by its content
-            digest.update(b"\0" + (part.read_bytes() if isinstance(part, Path) and part.is_file()
-                                   else str(part).encode()))
+            digest.update(
+                b"\0"
+                + (
+                    part.read_bytes()
+                    if isinstance(part, Path) and part.is_file()
+                    else str(part).encode()
+                )
+            )
         self.context = digest.digest()
         try:
             self.stored = json.loads(self.file.read_text(encoding="utf-8"))
@@ -45,8 +56,9 @@ class Verdicts:
         self.kept: dict = {}
 
     def key(self, path: Path) -> str:
-        return hashlib.sha256(self.context + str(path).encode() + b"\0" +
-                              Path(path).read_bytes()).hexdigest()
+        return hashlib.sha256(
+            self.context + str(path).encode() + b"\0" + Path(path).read_bytes()
+        ).hexdigest()
 
     def get(self, path: Path):
         key = self.key(path)

@@ -10,6 +10,7 @@ then one part per language, each switched to its own polyglossia language
 (hyphenation, chapter names) and running header (title, edition word) with its
 labels made unique. Chapters keep the book's numbers (``\\setcounter`` before each).
 """
+
 from __future__ import annotations
 
 import difflib
@@ -57,14 +58,17 @@ def book_numbers(index: Path) -> dict[str, int]:
     return numbers
 
 
-REFERENCES_ONLY = ("%s holds only the references, which every pack prints after its "
-                   "chapters; choose at least one chapter ('make chapters' lists them)")
+REFERENCES_ONLY = (
+    "%s holds only the references, which every pack prints after its "
+    "chapters; choose at least one chapter ('make chapters' lists them)"
+)
 
 
 def references_only(source: Path, chapters: list[str]) -> bool:
     """Whether every one of ``chapters`` is a references chapter (a bibliography)."""
-    return all("{bibliography}" in (source / f"{c}.md").read_text(encoding="utf-8")
-               for c in chapters)
+    return all(
+        "{bibliography}" in (source / f"{c}.md").read_text(encoding="utf-8") for c in chapters
+    )
 
 
 def make_source(source: Path, target: Path, chapters: list[str]) -> None:
@@ -76,11 +80,15 @@ def make_source(source: Path, target: Path, chapters: list[str]) -> None:
     known = sorted(p.stem for p in source.glob("*.md") if p.stem != "index")
     unknown = [c for c in chapters if c not in known]
     if not chapters or unknown:
-        hints = "".join(f" ('{c}': did you mean '{m[0]}'?)" for c in unknown
-                        if (m := difflib.get_close_matches(c, known, n=1)))
+        hints = "".join(
+            f" ('{c}': did you mean '{m[0]}'?)"
+            for c in unknown
+            if (m := difflib.get_close_matches(c, known, n=1))
+        )
         raise CoursepackError(
             f"unknown chapter(s): {' '.join(unknown) or '(none given)'}{hints}; "
-            f"choose from: {' '.join(known)} ('make chapters' lists their titles)")
+            f"choose from: {' '.join(known)} ('make chapters' lists their titles)"
+        )
     repeated = sorted({c for c in chapters if chapters.count(c) > 1})
     if repeated:
         raise CoursepackError(f"chapter(s) named more than once: {' '.join(repeated)}")
@@ -102,10 +110,15 @@ def make_source(source: Path, target: Path, chapters: list[str]) -> None:
     text = "# Course pack\n"  # (not printed nor translated: UntranslatedRootTitle)
     for name in chapters:
         if name in numbers:
-            text += ("\n```{raw} latex\n\\setcounter{chapter}{%d}\n```\n" % (numbers[name] - 1))
+            text += "\n```{raw} latex\n\\setcounter{chapter}{%d}\n```\n" % (numbers[name] - 1)
         # the book's appendix (not numbered there) stays an appendix (layout.appendices)
-        text += ("\n```{toctree}\n" + (":numbered:\n" if name in numbers else "")
-                 + "\n" + name + "\n```\n")
+        text += (
+            "\n```{toctree}\n"
+            + (":numbered:\n" if name in numbers else "")
+            + "\n"
+            + name
+            + "\n```\n"
+        )
     if rest:
         text += "\n```{toctree}\n:hidden:\n\n" + "\n".join(rest) + "\n```\n"
     (target / "index.md").write_text(text, encoding="utf-8")
@@ -125,6 +138,8 @@ def before_document(head: str, text: str) -> str:
     """``head`` with ``text`` at the end of its preamble."""
     at = document_start(head)
     return head[:at] + text + head[at:]
+
+
 BEGIN_BODY = "\\pagestyle{normal}\n"
 END_BODY = "\\renewcommand{\\indexname}"
 LABEL_RE = re.compile(r"(\\detokenize\{|\\hyperlink\{cite\.|\\bibitem\[[^\]]*\]\{)")
@@ -149,7 +164,6 @@ def prefix_labels(body: str, lang: str) -> str:
 PACK_PACKAGE = "\\usepackage{textbookpack}\n"  # (texinputs/textbookpack.sty)
 
 
-
 TITLE_RE = re.compile(r"^\\title\{(.*)\}$", re.M)
 RELEASENAME_RE = re.compile(r"^\\renewcommand\{\\releasename\}\{(.*)\}$", re.M)
 
@@ -165,38 +179,60 @@ def front_words(front: str, path: Path) -> tuple[str, str]:
 def bilingual_front(head: str, fronts: dict[str, tuple[str, str]]) -> str:
     """Title page with every language's title and edition word; TOC heading names all."""
     (first, (title, _)), *others = fronts.items()
-    title_line = "\\title{" + title + "".join(
-        r"\texorpdfstring{\par\medskip{\LARGE\itshape %s\par}}{ / %s}" % (t, t)
-        for _, (t, _) in others) + "}"
+    title_line = (
+        "\\title{"
+        + title
+        + "".join(
+            r"\texorpdfstring{\par\medskip{\LARGE\itshape %s\par}}{ / %s}" % (t, t)
+            for _, (t, _) in others
+        )
+        + "}"
+    )
     head = TITLE_RE.sub(lambda m: title_line, head, count=1)
     releaseinfo = "".join(r"\ \textperiodcentered\ %s\space\version" % r for _, (_, r) in others)
     contents = r"\ \textperiodcentered\ ".join(words(lang)["contents"] for lang in fronts)
     # the licence on the title page's back in every language of the pack
     licences = "".join(
         r"\par\medskip\begin{otherlanguage}{%s}\noindent %s\par\noindent\url{%s}"
-        r"\par\noindent %s\end{otherlanguage}" % (
-            words(lang)["polyglossia"], words(lang)["licence"], words(lang)["licence_url"],
-            credits(lang)) for lang in list(fronts)[1:])
+        r"\par\noindent %s\end{otherlanguage}"
+        % (
+            words(lang)["polyglossia"],
+            words(lang)["licence"],
+            words(lang)["licence_url"],
+            credits(lang),
+        )
+        for lang in list(fronts)[1:]
+    )
     # the attribution line in every language of the pack, each in its own language
     attributions = r"\par\smallskip ".join(
-        r"\begin{otherlanguage}{%s}%s\end{otherlanguage}" % (words(lang)["polyglossia"],
-        attribution(lang, title=t, author=r"\@author", edition=r + r"\space\version"))
-        for lang, (t, r) in fronts.items())
+        r"\begin{otherlanguage}{%s}%s\end{otherlanguage}"
+        % (
+            words(lang)["polyglossia"],
+            attribution(lang, title=t, author=r"\@author", edition=r + r"\space\version"),
+        )
+        for lang, (t, r) in fronts.items()
+    )
     # the online edition of every language of the pack (the first's is on its title page)
-    first_address = re.compile(re.escape(ADDRESS % ("\0", "\0")).replace(
-        "\0", "(?P<site>[^{}]*)%s/" % re.escape(first), 1).replace("\0", "[^{}]*"))
-    head = first_address.sub(lambda m: r"\\ ".join(
-        ADDRESS % ((m["site"] + f"{lang}/",) * 2) for lang in fronts), head, count=1)
-    head = before_document(head, xmp_languages(list(fronts))
-                           + "\\renewcommand{\\releaseinfo}{%s}\n"
-                           "\\newcommand\\textbookmorelicences{%s}\n"
-                           "\\makeatletter\\renewcommand\\textbookattributions{%s}\\makeatother\n"
-                           % (releaseinfo, licences, attributions))
+    first_address = re.compile(
+        re.escape(ADDRESS % ("\0", "\0"))
+        .replace("\0", "(?P<site>[^{}]*)%s/" % re.escape(first), 1)
+        .replace("\0", "[^{}]*")
+    )
+    head = first_address.sub(
+        lambda m: r"\\ ".join(ADDRESS % ((m["site"] + f"{lang}/",) * 2) for lang in fronts),
+        head,
+        count=1,
+    )
+    head = before_document(
+        head,
+        xmp_languages(list(fronts)) + "\\renewcommand{\\releaseinfo}{%s}\n"
+        "\\newcommand\\textbookmorelicences{%s}\n"
+        "\\makeatletter\\renewcommand\\textbookattributions{%s}\\makeatother\n"
+        % (releaseinfo, licences, attributions),
+    )
     toc = "\\sphinxtableofcontents"
     at = head.index(toc, document_start(head))  # (the preamble redefines it)
     return head[:at] + "\\renewcommand{\\contentsname}{%s}" % contents + head[at:]
-
-
 
 
 def merge(texs: dict[str, Path]) -> str:
@@ -214,14 +250,19 @@ def merge(texs: dict[str, Path]) -> str:
         # \clearpage first: the previous part's last page keeps its own header (a
         # handout's first part follows its title block)
         parts.append(
-            "\n" + ("" if handout and index == 0 else "\\clearpage")
+            "\n"
+            + ("" if handout and index == 0 else "\\clearpage")
             + f"\\selectlanguage{{{w['polyglossia']}}}"
             f"\\renewcommand\\textbookbibname{{{w['references']}}}"
             f"\\title{{{title}}}\\renewcommand{{\\releasename}}{{{release}}}\n"
-            + ("\\refstepcounter{part}\n" if handout  # no part pages
-               else f"\\part{{{w['part']}}}\n") + prefix_labels(body, lang))
+            + (
+                "\\refstepcounter{part}\n"
+                if handout  # no part pages
+                else f"\\part{{{w['part']}}}\n"
+            )
+            + prefix_labels(body, lang)
+        )
     head = before_document(head, PACK_PACKAGE)
     if len(fronts) > 1:
         head = bilingual_front(head, fronts)
     return head + "".join(parts) + "\n" + tail
-

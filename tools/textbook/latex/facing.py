@@ -9,6 +9,7 @@ editions). ``coursepack.merge_facing`` then pairs the blocks of two editions by
 those marks. A mark is a LaTeX comment line of a raw node: escaped text cannot
 produce one (``%`` is written ``\\%``).
 """
+
 from __future__ import annotations
 
 import re
@@ -50,8 +51,11 @@ class FacingMarks(SphinxPostTransform):
         for sof in list(self.document.findall(addnodes.start_of_file)):
             docname = sof["docname"]
             node = sof  # (a toctree's entries: start_of_file in a compound)
-            while node.parent is not None and node.parent.index(node) == 0 \
-                    and isinstance(node.parent, nodes.compound):
+            while (
+                node.parent is not None
+                and node.parent.index(node) == 0
+                and isinstance(node.parent, nodes.compound)
+            ):
                 node = node.parent
             parent = node.parent
             at = parent.index(node)
@@ -78,8 +82,9 @@ class FacingMarks(SphinxPostTransform):
                 kind = child.get("tb_row", "block")  # (FacingTables)
                 at = parent.index(child)
                 # what opens around the block (\begin{otherlanguage}, a group) goes with it
-                while at and isinstance(parent[at - 1], nodes.raw) \
-                        and parent[at - 1].get("tb_opens"):
+                while (
+                    at and isinstance(parent[at - 1], nodes.raw) and parent[at - 1].get("tb_opens")
+                ):
                     at -= 1
                 parent.insert(at, _mark(kind, f"{docname}:{number}"))
 
@@ -89,8 +94,9 @@ def _row_table(tgroup: nodes.tgroup, columns, *children: nodes.Element) -> nodes
     group = nodes.tgroup(cols=tgroup["cols"])
     group += [c.deepcopy() for c in tgroup.children if isinstance(c, nodes.colspec)]
     group += children
-    return nodes.table("", group, classes=["colwidths-given", "textbook-facing-row"],
-                       tb_columns=columns)
+    return nodes.table(
+        "", group, classes=["colwidths-given", "textbook-facing-row"], tb_columns=columns
+    )
 
 
 class FacingTables(SphinxPostTransform):
@@ -111,8 +117,10 @@ class FacingTables(SphinxPostTransform):
             rows = list(body.children)
             columns = None
             if "model-comparison" in table["classes"]:  # (as PrintLayout sets the book's)
-                columns = (first_header(table), [c["colwidth"] for c in tgroup.findall(
-                    nodes.colspec)])
+                columns = (
+                    first_header(table),
+                    [c["colwidth"] for c in tgroup.findall(nodes.colspec)],
+                )
             parts = []
             for index, row in enumerate(rows):
                 heads = [head.deepcopy()] if index == 0 and head is not None else []
@@ -122,21 +130,31 @@ class FacingTables(SphinxPostTransform):
                     part["ids"], part["names"] = table["ids"], table["names"]
                     part.insert(0, [c for c in table.children if isinstance(c, nodes.title)])
                     if head is not None:  # the header alone, kept for the next pages' tops
-                        extra = [nodes.raw("", r"\begin{textbookfacingtablehead}", format="latex"),
-                                 _row_table(tgroup, columns, head, nodes.tbody()),
-                                 nodes.raw("", r"\end{textbookfacingtablehead}", format="latex")]
+                        extra = [
+                            nodes.raw("", r"\begin{textbookfacingtablehead}", format="latex"),
+                            _row_table(tgroup, columns, head, nodes.tbody()),
+                            nodes.raw("", r"\end{textbookfacingtablehead}", format="latex"),
+                        ]
                 first, last, even = index == 0, index == len(rows) - 1, index % 2 == 1
-                setup = (r"\begingroup\def\sphinxtablepre{0pt}\def\sphinxtablepost{0pt}"
-                         # (rows touch: no paragraph skip above a row's table)
-                         + ("" if first else r"\def\sphinxtoprule{}\setlength\parskip{0pt}")
-                         + ("" if last else r"\def\sphinxbottomrule{}")
-                         + (r"\sphinxsetup{TableRowColorOdd={gray}{0.94}}" if even else ""))
-                parts.append(nodes.container("", nodes.raw("", setup, format="latex"), part,
-                                             *extra, nodes.raw("", r"\endgroup", format="latex"),
-                                             tb_row="rowfirst" if first else
-                                             "rowlast" if last else "row"))
+                setup = (
+                    r"\begingroup\def\sphinxtablepre{0pt}\def\sphinxtablepost{0pt}"
+                    # (rows touch: no paragraph skip above a row's table)
+                    + ("" if first else r"\def\sphinxtoprule{}\setlength\parskip{0pt}")
+                    + ("" if last else r"\def\sphinxbottomrule{}")
+                    + (r"\sphinxsetup{TableRowColorOdd={gray}{0.94}}" if even else "")
+                )
+                parts.append(
+                    nodes.container(
+                        "",
+                        nodes.raw("", setup, format="latex"),
+                        part,
+                        *extra,
+                        nodes.raw("", r"\endgroup", format="latex"),
+                        tb_row="rowfirst" if first else "rowlast" if last else "row",
+                    )
+                )
             at = table.parent.index(table)  # (replace_self would copy the table's classes)
-            table.parent[at:at + 1] = parts
+            table.parent[at : at + 1] = parts
 
 
 class FacingColumns(SphinxPostTransform):
@@ -153,17 +171,23 @@ class FacingColumns(SphinxPostTransform):
             header, widths = table["tb_columns"]
             at = table.parent.index(table)
             table.parent[at:at] = [
-                nodes.raw("", r"\textbookfirstcolumn{%s}{%d}{%d}" % (
-                    texescape.escape(header), widths[0], sum(widths)), format="latex"),
-                addnodes.tabular_col_spec(spec=r"\textbookN" + "".join(
-                    r"\textbookX{%d}{%d}" % (w, sum(widths[1:])) for w in widths[1:]))]
+                nodes.raw(
+                    "",
+                    r"\textbookfirstcolumn{%s}{%d}{%d}"
+                    % (texescape.escape(header), widths[0], sum(widths)),
+                    format="latex",
+                ),
+                addnodes.tabular_col_spec(
+                    spec=r"\textbookN"
+                    + "".join(r"\textbookX{%d}{%d}" % (w, sum(widths[1:])) for w in widths[1:])
+                ),
+            ]
 
 
 def setup_facing(app) -> None:
     app.add_post_transform(FacingTables)
     app.add_post_transform(FacingColumns)
     app.add_post_transform(FacingMarks)
-
 
 
 BEGIN_RE, END_RE = re.compile(r"\\begin\{"), re.compile(r"\\end\{")
@@ -199,9 +223,15 @@ def pairs(left: list[Block], right: list[Block]) -> list[Block]:
             order.insert(order.index(before[-1]) + 1 if before else 0, key)
     found_left = {key: (kind, text) for key, kind, text in left}
     found_right = {key: (kind, text) for key, kind, text in right}
-    return [(key, (found_left.get(key) or found_right[key])[0],
-             found_left.get(key, ("", ""))[1], found_right.get(key, ("", ""))[1])
-            for key in order]
+    return [
+        (
+            key,
+            (found_left.get(key) or found_right[key])[0],
+            found_left.get(key, ("", ""))[1],
+            found_right.get(key, ("", ""))[1],
+        )
+        for key in order
+    ]
 
 
 def merge(texs: dict) -> str:
@@ -220,14 +250,19 @@ def merge(texs: dict) -> str:
     (left_title, left_release), (right_title, right_release) = fronts.values()
     # at every column switch (starred: polyglossia would write each switch to the .aux
     # and the contents, which cost half the volume's TeX time)
-    switch = {lang: "\\selectlanguage*{%s}\\renewcommand\\textbookbibname{%s}" % (
-        words(lang)["polyglossia"], words(lang)["references"]) for lang in texs}
+    switch = {
+        lang: "\\selectlanguage*{%s}\\renewcommand\\textbookbibname{%s}"
+        % (words(lang)["polyglossia"], words(lang)["references"])
+        for lang in texs
+    }
     for lang, (_, _, _, chapters) in parsed.items():  # a block is set whole in one column
         for key, _, text in (b for _, found in chapters for b in found):
             if len(BEGIN_RE.findall(text)) != len(END_RE.findall(text)):
-                raise CoursepackError(f"{texs[lang]}: cannot pair the editions' blocks: the "
-                                      f"block at {key} opens or closes an environment of "
-                                      f"another block")
+                raise CoursepackError(
+                    f"{texs[lang]}: cannot pair the editions' blocks: the "
+                    f"block at {key} opens or closes an environment of "
+                    f"another block"
+                )
     out = [lead]
     for docname, found in left_chapters:
         out.append("\n\\begin{textbookfacing}\n")
@@ -236,17 +271,26 @@ def merge(texs: dict) -> str:
             if kind.startswith("row"):
                 after = paired[index + 1] if index + 1 < len(paired) else ("", "")
                 # a table's first two rows and its last two stay together
-                keep = after[0] if after[1].startswith("row") and (
-                    kind == "rowfirst" or after[1] == "rowlast") else ""
+                keep = (
+                    after[0]
+                    if after[1].startswith("row") and (kind == "rowfirst" or after[1] == "rowlast")
+                    else ""
+                )
                 first = "[]" if kind == "rowfirst" else ""  # (it holds the header)
-                left, right = ("\\textbookfacingrow%s{%s}{%s}{%s}" % (first, key, keep, text)
-                               for text in (left, right))
-            out.append("%s%s\n\\switchcolumn\n%s%s\n\\switchcolumn*\n" % (
-                switch[left_lang], left, switch[right_lang], right))
+                left, right = (
+                    "\\textbookfacingrow%s{%s}{%s}{%s}" % (first, key, keep, text)
+                    for text in (left, right)
+                )
+            out.append(
+                "%s%s\n\\switchcolumn\n%s%s\n\\switchcolumn*\n"
+                % (switch[left_lang], left, switch[right_lang], right)
+            )
         out.append("\\end{textbookfacing}\n")
-    heads = ("\\makeatletter\\newcommand\\textbookfacinghead{"
-             "\\def\\@title{\\ifodd\\c@page %s\\else %s\\fi}"
-             "\\def\\releasename{\\ifodd\\c@page %s\\else %s\\fi}}\\makeatother\n"
-             % (right_title, left_title, right_release, left_release))
+    heads = (
+        "\\makeatletter\\newcommand\\textbookfacinghead{"
+        "\\def\\@title{\\ifodd\\c@page %s\\else %s\\fi}"
+        "\\def\\releasename{\\ifodd\\c@page %s\\else %s\\fi}}\\makeatother\n"
+        % (right_title, left_title, right_release, left_release)
+    )
     head = before_document(head, "\\usepackage{textbookfacing}\n" + heads)
     return bilingual_front(head, fronts) + "".join(out) + "\n" + tail

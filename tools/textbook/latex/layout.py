@@ -4,6 +4,7 @@ Everything language-dependent is chosen in ``config-inited`` from
 ``config.language``, so one ``conf.py`` serves every edition (``-D language=xx``).
 The doctree changes below only run for the LaTeX builder.
 """
+
 from __future__ import annotations
 
 import os
@@ -15,9 +16,9 @@ from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import texescape
 
+from ..config import preview_reason
 from ..i18n.langparts import node_lang
 from ..i18n.quotes import educate
-from ..config import preview_reason
 from ..languages import SOURCE_LANGUAGE, print_language, profile, profiles
 from ..messages import MSGID_LANGUAGE, N_, gettext
 
@@ -26,37 +27,47 @@ WORDS = {
     # Translators: after the title on the title page ("Edition 1.0")
     "edition": N_("Edition"),
     "references": N_("References"),
-    "licence": N_("What the book’s team wrote (the translation, the editorial notes, the "
-                  "arrangement of the comparison data and the introductory text) is licensed "
-                  "under the Creative Commons Attribution-ShareAlike 4.0 International licence "
-                  "(CC BY-SA 4.0). You are free to copy, redistribute and adapt it, also "
-                  "commercially, as long as you give attribution and share adaptations under "
-                  "the same licence. The reproduced article is not covered by this licence: "
-                  "its rights stay with its author."),
+    "licence": N_(
+        "What the book’s team wrote (the translation, the editorial notes, the "
+        "arrangement of the comparison data and the introductory text) is licensed "
+        "under the Creative Commons Attribution-ShareAlike 4.0 International licence "
+        "(CC BY-SA 4.0). You are free to copy, redistribute and adapt it, also "
+        "commercially, as long as you give attribution and share adaptations under "
+        "the same licence. The reproduced article is not covered by this licence: "
+        "its rights stay with its author."
+    ),
     # Translators: the credit of the reproduced article (title and licence pages)
-    "source": N_("Source: the book reproduces an Indonesian article on empowerment, community "
-                 "development and community intervention, received as plain text copied from "
-                 "a blog page. The article’s title, its author, its date and its original "
-                 "address are not recorded in that material."),
+    "source": N_(
+        "Source: the book reproduces an Indonesian article on empowerment, community "
+        "development and community intervention, received as plain text copied from "
+        "a blog page. The article’s title, its author, its date and its original "
+        "address are not recorded in that material."
+    ),
     # Translators: on the title and citation pages of a build without the book's
     # public address (a preview)
-    "preview": N_("Preview, not a published edition: this copy was made without the "
-                  "book’s public address, so its links and citation are not permanent."),
+    "preview": N_(
+        "Preview, not a published edition: this copy was made without the "
+        "book’s public address, so its links and citation are not permanent."
+    ),
     # Translators: the title page between two editions; keep {version} and {commit}
     "prerelease": N_("pre-release of {version} (commit {commit})"),
     # Translators: a course pack's title page: the book's edition the pack was made for
     "made_for": N_("Made for edition {version}"),
     # Translators: printed in every edition but the Indonesian one
-    "translation": N_("This edition is a translation from Indonesian by the book’s team. "
-                      "The Indonesian edition is the original."),
+    "translation": N_(
+        "This edition is a translation from Indonesian by the book’s team. "
+        "The Indonesian edition is the original."
+    ),
     # Translators: the licence deed in your language, if Creative Commons has one
     "licence_url": N_("https://creativecommons.org/licenses/by-sa/4.0/"),
     # Translators: heading of a course pack's part in this language
     "part": N_("English Edition"),
     # Translators: a course pack's title page, once per language of the pack; keep
     # {title}, {author} and {edition} (the book's title, its author, "Edition 1.0")
-    "attribution": N_("This pack reproduces chapters of {title} by {author}, {edition}, "
-                      "with the book’s licence and source statement."),
+    "attribution": N_(
+        "This pack reproduces chapters of {title} by {author}, {edition}, "
+        "with the book’s licence and source statement."
+    ),
     "preface": N_("Preface"),
     "contents": N_("Contents"),
 }
@@ -91,8 +102,9 @@ def attribution(lang: str, **latex: str) -> str:
         text = WORDS["attribution"]
     pieces = PLACEHOLDER.split(text)
     latex = dict(latex, title=r"\textit{%s}" % latex["title"])
-    return "".join(texescape.escape(piece) if i % 2 == 0 else latex[piece]
-                   for i, piece in enumerate(pieces))
+    return "".join(
+        texescape.escape(piece) if i % 2 == 0 else latex[piece] for i, piece in enumerate(pieces)
+    )
 
 
 def translated_project(app, config, lang: str) -> str:
@@ -119,11 +131,20 @@ def front_matter(lang: str, copyright_: str) -> str:
     """The words of the title pages (textbook.sty sets them) as LaTeX definitions, and
     the book's other languages (their profiles' polyglossia names)."""
     w = words(lang)
-    return "".join(r"\setotherlanguage{%s}" % p.polyglossia + "\n"
-                   for p in profiles().values() if p.polyglossia) + "".join(r"\newcommand\%s{%s}" % item + "\n" for item in (
-        ("textbookcopyright", texescape.escape(copyright_)),
-        ("textbooklicence", w["licence"]), ("textbooklicenceurl", w["licence_url"]),
-        ("textbookcredits", credits(lang)), ("textbookbibname", w["references"])))
+    return "".join(
+        r"\setotherlanguage{%s}" % p.polyglossia + "\n"
+        for p in profiles().values()
+        if p.polyglossia
+    ) + "".join(
+        r"\newcommand\%s{%s}" % item + "\n"
+        for item in (
+            ("textbookcopyright", texescape.escape(copyright_)),
+            ("textbooklicence", w["licence"]),
+            ("textbooklicenceurl", w["licence_url"]),
+            ("textbookcredits", credits(lang)),
+            ("textbookbibname", w["references"]),
+        )
+    )
 
 
 def pdf_setup(lang: str, copyright_: str, version: str) -> str:
@@ -131,11 +152,14 @@ def pdf_setup(lang: str, copyright_: str, version: str) -> str:
     the Info entries tools/textbook_build/latexmk.py turns into XMP (``\\textbooklanguages``: every
     language of a pack, the first being the PDF's ``/Lang``)."""
     w = words(lang)
-    return (r"\hypersetup{pdflang={%s}, pdfdisplaydoctitle=true, bookmarksnumbered=true, "
-            r"pdfinfo={TextbookRights={%s}, TextbookLicence={%s}, TextbookVersion={%s}}}" "\n"
-            r"\newcommand\textbooklanguages{%s}"
-            r"\AtBeginDocument{\hypersetup{pdfinfo={TextbookLanguages={\textbooklanguages}}}}"
-            "\n" % (lang, _pdf_text(copyright_), w["licence_url"], _pdf_text(version), lang))
+    return (
+        r"\hypersetup{pdflang={%s}, pdfdisplaydoctitle=true, bookmarksnumbered=true, "
+        r"pdfinfo={TextbookRights={%s}, TextbookLicence={%s}, TextbookVersion={%s}}}"
+        "\n"
+        r"\newcommand\textbooklanguages{%s}"
+        r"\AtBeginDocument{\hypersetup{pdfinfo={TextbookLanguages={\textbooklanguages}}}}"
+        "\n" % (lang, _pdf_text(copyright_), w["licence_url"], _pdf_text(version), lang)
+    )
 
 
 def _pdf_text(text: str) -> str:
@@ -153,8 +177,7 @@ SITE_URL = re.compile(r"https?://[A-Za-z0-9.:/_~-]+/")
 
 ADDRESS = r"\medskip\qrcode[height=2cm]{%s}\\ \url{%s}"  # coursepack.py: one per language
 # pack title length -> its size and that of the course lines and the book's title
-PACK_TITLE_SIZES = ((60, r"\Huge\Large"), (120, r"\LARGE\large"),
-                    (10 ** 6, r"\Large\normalsize"))
+PACK_TITLE_SIZES = ((60, r"\Huge\Large"), (120, r"\LARGE\large"), (10**6, r"\Large\normalsize"))
 LONG_WORD, BREAK = re.compile(r"\S{21,}"), "\ue000"
 
 
@@ -167,20 +190,28 @@ def pack_title_page(path: str, site_url: str, lang: str, attribution_line: str) 
     fields = json.loads(Path(path).read_text(encoding="utf-8")) if path else {}
     text = {k: texescape.escape(educate(v, lang)) for k, v in fields.items()}
     # a long unbroken word (a URL, a code) may break every 10 characters, no hyphen
-    shown = {k: texescape.escape(LONG_WORD.sub(
-        lambda m: BREAK.join(re.findall(".{1,10}", m[0])), educate(v, lang))).replace(
-        BREAK, r"\allowbreak{}") for k, v in fields.items()}
+    shown = {
+        k: texescape.escape(
+            LONG_WORD.sub(lambda m: BREAK.join(re.findall(".{1,10}", m[0])), educate(v, lang))
+        ).replace(BREAK, r"\allowbreak{}")
+        for k, v in fields.items()
+    }
     lines = [shown[k] for k in ("course", "institution", "lecturer", "term") if fields.get(k)]
     if fields.get("edition"):
-        lines.append(texescape.escape(gettext(WORDS["made_for"], lang).format(
-            version=fields["edition"])))
-    foot = [r"\smallskip\parbox{0.85\textwidth}{\raggedleft\footnotesize"
-            r"\textbookattributions}"]
+        lines.append(
+            texescape.escape(gettext(WORDS["made_for"], lang).format(version=fields["edition"]))
+        )
+    foot = [
+        r"\smallskip\parbox{0.85\textwidth}{\raggedleft\footnotesize"
+        r"\textbookattributions}"
+    ]
     define = r"\newcommand\textbookattributions{%s}" % attribution_line
     if fields.get("title"):  # the PDF's title (window, XMP): the pack's, not the book's
         # (the title page's \hypersetup{pdftitle={\@title}}: \@title as a PDF string)
-        define += (r"\makeatletter\pdfstringdefDisableCommands{\def\@title{%s}}"
-                   r"\makeatother" % text["title"])
+        define += (
+            r"\makeatletter\pdfstringdefDisableCommands{\def\@title{%s}}"
+            r"\makeatother" % text["title"]
+        )
     url = f"{site_url}{lang}/"
     if SITE_URL.fullmatch(url) and not re.match(r"https?://(localhost|127\.)", url):
         foot.append(ADDRESS % (url, url))
@@ -188,10 +219,15 @@ def pack_title_page(path: str, site_url: str, lang: str, attribution_line: str) 
     if fields.get("title"):  # the pack's own title page (PACK_TITLE_PAGE)
         # a long title a size or two smaller, the other lines still smaller than it
         sizes = next(s for limit, s in PACK_TITLE_SIZES if len(fields["title"]) <= limit)
-        return define + (r"\newcommand\textbookpacktitle{%s}\newcommand\textbookpackfoot{%s}"
-                         r"\newcommand\textbookpacksizes{%s}\authoraddress{%s}" % (
-                             shown["title"], r"\\ ".join(foot), sizes,
-                             r"\\ ".join(lines))) + "\n"
+        return (
+            define
+            + (
+                r"\newcommand\textbookpacktitle{%s}\newcommand\textbookpackfoot{%s}"
+                r"\newcommand\textbookpacksizes{%s}\authoraddress{%s}"
+                % (shown["title"], r"\\ ".join(foot), sizes, r"\\ ".join(lines))
+            )
+            + "\n"
+        )
     return define + r"\authoraddress{%s}" % r"\\ ".join(lines + foot) + "\n"
 
 
@@ -207,18 +243,31 @@ def prerelease_heads(config, lang: str) -> str:
     for other in dict.fromkeys([lang, *config.textbook_languages]):
         word = words(other)["edition"]
         if re.fullmatch(r"[^\\{}#%&~^$_\s]+", word):  # (a csname)
-            labels.setdefault(word, texescape.escape(gettext(WORDS["prerelease"], other).format(
-                version=config.version, commit=config.textbook_prerelease)))
-    return (r"\makeatletter\newcommand\textbookprerelease[1]{\ifcsname textbook@pre@#1"
-            r"\endcsname\csname textbook@pre@#1\endcsname\else#1\space\version\fi}"
-            + "".join(r"\@namedef{textbook@pre@%s}{%s}" % item for item in labels.items())
-            + r"\makeatother" + "\n" + PRERELEASE_HEAD)
+            labels.setdefault(
+                word,
+                texescape.escape(
+                    gettext(WORDS["prerelease"], other).format(
+                        version=config.version, commit=config.textbook_prerelease
+                    )
+                ),
+            )
+    return (
+        r"\makeatletter\newcommand\textbookprerelease[1]{\ifcsname textbook@pre@#1"
+        r"\endcsname\csname textbook@pre@#1\endcsname\else#1\space\version\fi}"
+        + "".join(r"\@namedef{textbook@pre@%s}{%s}" % item for item in labels.items())
+        + r"\makeatother"
+        + "\n"
+        + PRERELEASE_HEAD
+    )
 
 
 # A head that wraps (title and pre-release words) grows upwards; the text stays put.
-PRERELEASE_HEAD = (r"\AtBeginDocument{\ifdim\headheight<2.6\baselineskip"
-                   r"\addtolength\topmargin{\dimexpr\headheight-2.6\baselineskip}"
-                   r"\setlength\headheight{2.6\baselineskip}\fi}" "\n")
+PRERELEASE_HEAD = (
+    r"\AtBeginDocument{\ifdim\headheight<2.6\baselineskip"
+    r"\addtolength\topmargin{\dimexpr\headheight-2.6\baselineskip}"
+    r"\setlength\headheight{2.6\baselineskip}\fi}"
+    "\n"
+)
 
 
 def latex_config(app, config) -> None:
@@ -229,37 +278,58 @@ def latex_config(app, config) -> None:
     title = texescape.escape(translated_project(app, config, lang), config.latex_engine)
     author = texescape.escape(config.author, config.latex_engine)
     basename = config.textbook_download_basename or "book"
-    config.latex_documents = [
-        (config.root_doc, f"{basename}.tex", title, author, "manual")]
+    config.latex_documents = [(config.root_doc, f"{basename}.tex", title, author, "manual")]
     elements = dict(config.latex_elements)
     elements.setdefault("releasename", w["edition"])
     if not config.today and not config.today_fmt:
         config.today_fmt = w["date_format"]  # the title page's date
-    elements.setdefault("maketitle", r"\textbookhandouttitle" if config.textbook_handout
-                        else r"\textbookmaketitle")
-    elements["preamble"] = (elements.get("preamble", "") + front_matter(lang, config.copyright)
-                            # the edition in the XMP (xmpMM:VersionID): "1.0", or
-                            # "1.0-pre+abc1234" between tags
-                            + pdf_setup(lang, config.copyright, config.release + (
-                                f"-pre+{config.textbook_prerelease}"
-                                if config.textbook_prerelease else "")))
+    elements.setdefault(
+        "maketitle", r"\textbookhandouttitle" if config.textbook_handout else r"\textbookmaketitle"
+    )
+    elements["preamble"] = (
+        elements.get("preamble", "")
+        + front_matter(lang, config.copyright)
+        # the edition in the XMP (xmpMM:VersionID): "1.0", or
+        # "1.0-pre+abc1234" between tags
+        + pdf_setup(
+            lang,
+            config.copyright,
+            config.release
+            + (f"-pre+{config.textbook_prerelease}" if config.textbook_prerelease else ""),
+        )
+    )
     elements.setdefault("tableofcontents", r"\textbookcontents{%s}" % w["preface"])
-    status = [texescape.escape(gettext(WORDS["prerelease"], lang).format(
-        version=config.version, commit=config.textbook_prerelease))
-        ] if config.textbook_prerelease else []
+    status = (
+        [
+            texescape.escape(
+                gettext(WORDS["prerelease"], lang).format(
+                    version=config.version, commit=config.textbook_prerelease
+                )
+            )
+        ]
+        if config.textbook_prerelease
+        else []
+    )
     if preview_reason(config.textbook_site_url, config.textbook_public_url):
         status.append(w["preview"])
     if status:  # the title page, its back (a handout: its title block)
         elements["preamble"] += r"\newcommand\textbookstatus{%s}" % r"\\ ".join(status) + "\n"
     if config.textbook_prerelease:  # after the title, every page's running head says so
         elements["preamble"] += prerelease_heads(config, lang)
-        elements["maketitle"] += (r"\makeatletter\renewcommand\py@release{"
-                                  r"\textbookprerelease{\releasename}}\makeatother")
+        elements["maketitle"] += (
+            r"\makeatletter\renewcommand\py@release{"
+            r"\textbookprerelease{\releasename}}\makeatother"
+        )
     if config.textbook_print_chapters:  # a course pack
-        line = attribution(lang, title=title, author=author,
-                           edition=f"{w['edition']} {texescape.escape(config.release)}")
-        elements["preamble"] += pack_title_page(config.textbook_pack_title_page,
-                                                config.textbook_site_url, lang, line)
+        line = attribution(
+            lang,
+            title=title,
+            author=author,
+            edition=f"{w['edition']} {texescape.escape(config.release)}",
+        )
+        elements["preamble"] += pack_title_page(
+            config.textbook_pack_title_page, config.textbook_site_url, lang, line
+        )
     if config.textbook_handout:
         elements["preamble"] += HANDOUT_MARK + r"\textbookhandoutlayout" "\n"
     config.latex_elements = elements
@@ -269,8 +339,10 @@ def latex_config(app, config) -> None:
     if templates not in config.templates_path:
         config.templates_path = [*config.templates_path, templates]
     styles = [os.path.relpath(sty, app.confdir) for sty in sorted(TEXINPUTS.glob("*.sty"))]
-    config.latex_additional_files = [*config.latex_additional_files,
-                                     *(s for s in styles if s not in config.latex_additional_files)]
+    config.latex_additional_files = [
+        *config.latex_additional_files,
+        *(s for s in styles if s not in config.latex_additional_files),
+    ]
 
 
 class PrintLayout(SphinxPostTransform):
@@ -282,8 +354,10 @@ class PrintLayout(SphinxPostTransform):
     def run(self, **kwargs) -> None:
         for table in list(self.document.findall(nodes.table)):
             # Every table may break across pages, with its header repeated.
-            if "longtable" not in table["classes"] \
-                    and "textbook-facing-row" not in table["classes"]:  # (facing.py)
+            if (
+                "longtable" not in table["classes"]
+                and "textbook-facing-row" not in table["classes"]
+            ):  # (facing.py)
                 table["classes"].append("longtable")
             setup = r"\begingroup\textbooktablesize\setlength\tabcolsep{3pt}\textbookraggedcolumns"
             if "model-comparison" in table["classes"]:
@@ -292,15 +366,23 @@ class PrintLayout(SphinxPostTransform):
                 widths = [c["colwidth"] for c in table.findall(nodes.colspec)]
                 setup += r"\textbookfirstcolumn{%s}{%d}{%d}" % (
                     texescape.escape(first_header(table)),
-                    widths[0], sum(widths))
-                table.parent.insert(table.parent.index(table), addnodes.tabular_col_spec(
-                    spec=r"\textbookN" + "".join(r"\textbookX{%d}{%d}" % (w, sum(widths[1:]))
-                                                 for w in widths[1:])))
+                    widths[0],
+                    sum(widths),
+                )
+                table.parent.insert(
+                    table.parent.index(table),
+                    addnodes.tabular_col_spec(
+                        spec=r"\textbookN"
+                        + "".join(r"\textbookX{%d}{%d}" % (w, sum(widths[1:])) for w in widths[1:])
+                    ),
+                )
             # Smaller type, less padding, ragged cells: wide tables fit A4.
-            table.parent.insert(table.parent.index(table), nodes.raw(
-                "", setup, format="latex", tb_opens=True))
-            table.parent.insert(table.parent.index(table) + 1,
-                                nodes.raw("", r"\endgroup", format="latex"))
+            table.parent.insert(
+                table.parent.index(table), nodes.raw("", setup, format="latex", tb_opens=True)
+            )
+            table.parent.insert(
+                table.parent.index(table) + 1, nodes.raw("", r"\endgroup", format="latex")
+            )
         for grid in list(self.document.findall(_is_grid)):
             if any(_is_grid(a) for a in _ancestors(grid)):
                 continue
@@ -316,8 +398,10 @@ class PrintLayout(SphinxPostTransform):
         """Arabic folios from the first chapter on, which opens a right-hand page."""
         first = next(iter(self.document.findall(addnodes.start_of_file)), None)
         if first is not None and not self.config.textbook_print_chapters:
-            first.parent.insert(first.parent.index(first), nodes.raw(
-                "", r"\cleardoublepage\pagenumbering{arabic}", format="latex"))
+            first.parent.insert(
+                first.parent.index(first),
+                nodes.raw("", r"\cleardoublepage\pagenumbering{arabic}", format="latex"),
+            )
 
     def drop_unchosen_chapters(self) -> None:
         """Course packs: only ``textbook_print_chapters`` (and the references) are printed.
@@ -346,36 +430,52 @@ class PrintLayout(SphinxPostTransform):
                 continue  # a heading is not hyphenated, and bookmarks take no commands
             else:
                 begin, end = r"\foreignlanguage{%s}{" % poly, "}"
-            node.parent.insert(node.parent.index(node),
-                               nodes.raw("", begin, format="latex", tb_opens=True))
+            node.parent.insert(
+                node.parent.index(node), nodes.raw("", begin, format="latex", tb_opens=True)
+            )
             node.parent.insert(node.parent.index(node) + 1, nodes.raw("", end, format="latex"))
 
     def appendices(self) -> None:
         """Chapters listed by an unnumbered toctree of the root document are appendices."""
         env = self.env
         root = env.get_doctree(self.config.root_doc)
-        back = {docname for toctree in root.findall(addnodes.toctree)
-                if not toctree.get("numbered") for _, docname in toctree["entries"]}
+        back = {
+            docname
+            for toctree in root.findall(addnodes.toctree)
+            if not toctree.get("numbered")
+            for _, docname in toctree["entries"]
+        }
         for sof in self.document.findall(addnodes.start_of_file):
             if sof["docname"] in back and any(isinstance(n, nodes.section) for n in sof.children):
-                sof.parent.insert(sof.parent.index(sof),
-                                  nodes.raw("", r"\appendix", format="latex"))
+                sof.parent.insert(
+                    sof.parent.index(sof), nodes.raw("", r"\appendix", format="latex")
+                )
                 break
 
     def card(self, card: nodes.Element) -> nodes.Element:
-        title_node = next(card.findall(lambda n: isinstance(n, nodes.Element)
-                                       and "sd-card-title" in n["classes"]), None)
+        title_node = next(
+            card.findall(
+                lambda n: isinstance(n, nodes.Element) and "sd-card-title" in n["classes"]
+            ),
+            None,
+        )
         title = title_node.astext().strip() if title_node else ""
         xref = next(card.findall(addnodes.pending_xref), None)
-        body = [p.deepcopy() for p in card.findall(nodes.paragraph)
-                if not (title_node and title_node in _ancestors(p))
-                and xref not in p.findall(addnodes.pending_xref)]
+        body = [
+            p.deepcopy()
+            for p in card.findall(nodes.paragraph)
+            if not (title_node and title_node in _ancestors(p))
+            and xref not in p.findall(addnodes.pending_xref)
+        ]
         head = nodes.paragraph()
         if xref is not None and xref["reftype"] == "doc":
             docname = _resolve_doc(xref)
             label = r"\detokenize{%s::doc}" % docname
-            head += nodes.raw("", r"\textbf{\hyperref[%s]{\chaptername~\ref*{%s}. " % (label, label),
-                              format="latex")
+            head += nodes.raw(
+                "",
+                r"\textbf{\hyperref[%s]{\chaptername~\ref*{%s}. " % (label, label),
+                format="latex",
+            )
             head += nodes.Text(title)
             head += nodes.raw("", r"}}\hfill\pageref{%s}" % label, format="latex")
         else:
@@ -390,11 +490,20 @@ class PrintLayout(SphinxPostTransform):
                 if any(True for _ in section.findall(_is_bibliography)):
                     self.drop_chapter(sof, section)
         # Sphinx cuts the widest label to 8 characters: "[Budimanta 2003]" overran the indent
-        labels = [c[0].astext() for c in self.document.findall(nodes.citation)
-                  if len(c) and isinstance(c[0], nodes.label)]
+        labels = [
+            c[0].astext()
+            for c in self.document.findall(nodes.citation)
+            if len(c) and isinstance(c[0], nodes.label)
+        ]
         if labels:
-            self.document.insert(0, nodes.raw("", r"\gdef\textbookwidestlabel{%s}" % (
-                texescape.escape(max(labels, key=len))), format="latex"))
+            self.document.insert(
+                0,
+                nodes.raw(
+                    "",
+                    r"\gdef\textbookwidestlabel{%s}" % (texescape.escape(max(labels, key=len))),
+                    format="latex",
+                ),
+            )
 
     @staticmethod
     def drop_chapter(sof: nodes.Element, section: nodes.section) -> None:
@@ -403,8 +512,10 @@ class PrintLayout(SphinxPostTransform):
         labels += r"\label{\detokenize{%s::doc}}" % doc
         keep = [n for n in section.children if not isinstance(n, (nodes.title, nodes.paragraph))]
         index = sof.index(section)
-        sof[index:index + 1] = [
-            nodes.raw("", r"\gdef\textbookbiblabels{%s}" % labels, format="latex"), *keep]
+        sof[index : index + 1] = [
+            nodes.raw("", r"\gdef\textbookbiblabels{%s}" % labels, format="latex"),
+            *keep,
+        ]
 
 
 def first_header(table: nodes.table) -> str:
@@ -458,15 +569,23 @@ class PrintUnlink(SphinxPostTransform):
         if not chosen:
             return
         # sphinxcontrib-bibtex links citations with raw \hyperlink{cite.<doc>:<id>}
-        cited = {m.group(1) for raw in self.document.findall(_is_raw_latex)
-                 for m in CITE_LINK.finditer(raw.rawsource + raw.astext())}
-        cited |= {ref.get("refuri", "").split("#", 1)[-1] for ref in self.document.findall(
-            nodes.reference)} | {ref.get("refid") for ref in self.document.findall(nodes.reference)}
+        cited = {
+            m.group(1)
+            for raw in self.document.findall(_is_raw_latex)
+            for m in CITE_LINK.finditer(raw.rawsource + raw.astext())
+        }
+        cited |= {
+            ref.get("refuri", "").split("#", 1)[-1]
+            for ref in self.document.findall(nodes.reference)
+        } | {ref.get("refid") for ref in self.document.findall(nodes.reference)}
         for citation in list(self.document.findall(nodes.citation)):
             if not cited & set(citation["ids"]):
                 citation.parent.remove(citation)
-        printed = {sof["docname"] for sof in self.document.findall(addnodes.start_of_file)
-                   if any(isinstance(n, (nodes.section, nodes.citation)) for n in sof.findall())}
+        printed = {
+            sof["docname"]
+            for sof in self.document.findall(addnodes.start_of_file)
+            if any(isinstance(n, (nodes.section, nodes.citation)) for n in sof.findall())
+        }
         for ref in list(self.document.findall(nodes.reference)):
             uri = ref.get("refuri", "")
             if uri.startswith("%") and uri[1:].split("#", 1)[0] not in printed:
@@ -490,8 +609,12 @@ def depart_row(self, node: nodes.row) -> None:
 
     LaTeXTranslator.depart_row(self, node)
     body = node.parent
-    if not (isinstance(body, nodes.tbody) and self.table is not None
-            and self.table.is_longtable() and len(body) >= 4):
+    if not (
+        isinstance(body, nodes.tbody)
+        and self.table is not None
+        and self.table.is_longtable()
+        and len(body) >= 4
+    ):
         return
     if body.index(node) in (0, len(body) - 2):
         end = next(i for i in range(len(self.body) - 1, -1, -1) if self.body[i] == "\\\\\n")

@@ -5,6 +5,7 @@ against and, in ``FIX``, what upstream would have to fix for it to go.
 ``tests/test_upstream.py`` fails when the installed version differs: check the
 patch against the new version, then update ``UPSTREAM`` (or delete the patch).
 """
+
 from . import pybtex_parser, weasyprint_tags
 
 PATCHES = (pybtex_parser, weasyprint_tags)

@@ -6,13 +6,16 @@ so the bibliography check (``citations/check.py``) could not say at which line.
 This parser keeps the first of repeated keys (the check reports the repeats
 with their lines) and tags an error with the key of the entry being read.
 """
+
 from __future__ import annotations
 
 from pybtex.database.input import bibtex
 from pybtex.scanner import PybtexError
 
 UPSTREAM = ("pybtex", "0.26.1")
-FIX = "pybtex's Parser should name the entry (key and line) of every error and report repeated keys"
+FIX = (
+    "pybtex's Parser should name the entry (key and line) of every error and report repeated keys"
+)
 
 
 class Parser(bibtex.Parser):

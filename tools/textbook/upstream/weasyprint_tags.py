@@ -7,11 +7,14 @@ link's text as its annotation's ``/Contents`` (PDF/UA-1 7.18.5). The structure t
 no longer knows which element made each node, so this is done where the nodes are
 made: around ``_build_box_tree``, which sees the box and its HTML element.
 """
+
 from __future__ import annotations
 
 UPSTREAM = ("weasyprint", "70.0")
-FIX = ("the PDF/UA tagging (upstream issue #2482) should write /Lang of a passage, /Scope "
-       "of TH, /Note for footnotes and /Contents of link annotations")
+FIX = (
+    "the PDF/UA tagging (upstream issue #2482) should write /Lang of a passage, /Scope "
+    "of TH, /Note for footnotes and /Contents of link annotations"
+)
 
 SCOPES = {"col": "/Column", "row": "/Row", "colgroup": "/Column", "rowgroup": "/Row"}
 _links: list[str] = []  # the texts of the links being tagged, innermost last

@@ -6,6 +6,7 @@ without hyphenation, so that no word is split in the text or the tags.
 ``textbook.upstream.weasyprint_tags`` adds the tags WeasyPrint leaves out (/Lang of
 passages, /Scope, /Note, link /Contents).
 """
+
 from __future__ import annotations
 
 import html as markup
@@ -28,9 +29,15 @@ INTERNAL_LINK = re.compile(r'\shref="#([^"]*)"')
 
 def sphinx_options() -> list[str]:
     """``-D`` options of the ``singlehtml`` build that feeds WeasyPrint."""
-    return ["-D", "html_theme=textbook-print", "-D", f"html_theme_path={THEME}",
-            # the book's pages are checked by the site build
-            "-D", "textbook_spelling=0"]
+    return [
+        "-D",
+        "html_theme=textbook-print",
+        "-D",
+        f"html_theme_path={THEME}",
+        # the book's pages are checked by the site build
+        "-D",
+        "textbook_spelling=0",
+    ]
 
 
 def pack_source(source: Path, target: Path, chapters: list[str]) -> None:
@@ -40,8 +47,9 @@ def pack_source(source: Path, target: Path, chapters: list[str]) -> None:
     still resolve (their links are dropped by :func:`unlink_missing`)."""
     shutil.rmtree(target, ignore_errors=True)
     shutil.copytree(source, target, symlinks=True)
-    (target / "index.md").write_text("```{toctree}\n\n" + "\n".join(chapters) + "\n```\n",
-                                     encoding="utf-8")
+    (target / "index.md").write_text(
+        "```{toctree}\n\n" + "\n".join(chapters) + "\n```\n", encoding="utf-8"
+    )
 
 
 # the pack's build: the chapters it leaves out are in no toctree, and that is meant
@@ -59,13 +67,19 @@ def title_block(lines: dict[str, str]) -> str:
     if not lines.get("title"):
         return ""
     rest = [lines[k] for k in ("course", "institution", "lecturer", "term") if lines.get(k)]
-    return ('<header class="pack-title">' f"<h1>{markup.escape(lines['title'])}</h1>"
-            + "".join(f"<p>{markup.escape(line)}</p>" for line in rest) + "</header>")
+    return (
+        '<header class="pack-title">'
+        f"<h1>{markup.escape(lines['title'])}</h1>"
+        + "".join(f"<p>{markup.escape(line)}</p>" for line in rest)
+        + "</header>"
+    )
 
 
-def _render(page: Path, target: Path, label: str, title: str = "",
-            pack: dict[str, str] | None = None) -> int:
+def _render(
+    page: Path, target: Path, label: str, title: str = "", pack: dict[str, str] | None = None
+) -> int:
     from textbook.upstream.weasyprint_tags import setup_weasyprint_tags
+
     setup_weasyprint_tags()
     import weasyprint
 
@@ -92,8 +106,9 @@ def _render(page: Path, target: Path, label: str, title: str = "",
     return 0
 
 
-def render(page: Path, target: Path, label: str, title: str = "",
-           pack: dict[str, str] | None = None) -> int:
+def render(
+    page: Path, target: Path, label: str, title: str = "", pack: dict[str, str] | None = None
+) -> int:
     """``page`` (a singlehtml ``index.html``) as the PDF/UA-1 file ``target``; ``pack``:
     a course pack's title lines (``None``: the book)."""
     print(f"[{label}] WeasyPrint {target.name}", flush=True)
