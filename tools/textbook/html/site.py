@@ -350,9 +350,7 @@ def page_context(app, pagename: str, templatename: str, context: dict, doctree) 
         **_parallel_link(app, twin, up, view, words),
         "description": _description(context, doctree, words),
         "draft": app.config.textbook_draft,
-        # the parallel view has no doctree: its rows' text
-        "long_page": len(doctree.astext() if doctree is not None else re.sub(r"<[^>]*>", "", body))
-        > LONG_PAGE,
+        "long_page": _long_page(doctree, body, context),
         "edition_line": edition_line(app.config, lang),
         "build_stamp": build_stamp(),
         "sw_href": f"{up}../sw.js",  # one worker for the site (textbook_build/site_root.py)
@@ -365,6 +363,21 @@ def page_context(app, pagename: str, templatename: str, context: dict, doctree) 
 
 
 HIGHLIGHT_JS = ("documentation_options.js", "doctools.js", "sphinx_highlight.js")
+
+
+def _long_page(doctree, body: str, context: dict) -> bool:
+    """Taller than about two phone screens: its text (the doctree's; the parallel view's
+    rows), or the index's lines."""
+    text = doctree.astext() if doctree is not None else re.sub(r"<[^>]*>", "", body)
+    lines = sum(
+        1 + len(sub)
+        for _, group in context.get("genindexentries") or []
+        for _, (_, sub, _) in group
+    )
+    return len(text) > LONG_PAGE or lines > LONG_INDEX
+
+
+LONG_INDEX = 15  # lines of the index (one entry or sub-entry a line)
 LONG_PAGE = 1000  # characters of text (about two phone screens): pages get a "back to top" link
 
 
