@@ -126,7 +126,8 @@ def test_indonesian_only_passage_is_visible_on_its_side(browser, site_server, la
 def test_previous_and_next_lead_through_the_view_in_book_order(browser, site_server, lang):
     page = browser.new_page(viewport=DESKTOP)
     order = _book_order(page, site_server, lang)
-    assert len(order) == 7 and order[0] == "index.html"
+    chapters = len(list((Path(__file__).parents[1] / "source").glob("*.md")))
+    assert len(order) == chapters and order[0] == "index.html"  # every page of the book
     page.goto(f"{site_server}{lang}/parallel/index.html")
     seen = []
     while True:

@@ -98,9 +98,10 @@ def pdfinfo(pdf: Path) -> dict[str, str]:
 
 
 def test_one_pdf_per_language_is_published(published, pdfs):
-    assert sorted(p.name for p in (published[0] / "pdf").iterdir()) == sorted(
-        p.name for p in pdfs.values()
-    )
+    """The print PDF, and beside it the accessible one (test_accessible_pdf.py)."""
+    printed = [p.name for p in pdfs.values()]
+    accessible = [name.replace(".pdf", "-accessible.pdf") for name in printed]
+    assert sorted(p.name for p in (published[0] / "pdf").iterdir()) == sorted(printed + accessible)
 
 
 @pytest.mark.parametrize("lang", LANGS)
