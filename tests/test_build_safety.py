@@ -258,12 +258,12 @@ def test_a_full_disk_is_one_message_and_leaves_no_staging_copy(built, tmp_path, 
     shutil.rmtree(project / "_build")
     build = project / "_build"
     build.mkdir()
-    mount("-t", "tmpfs", "-o", "size=4m", "tmpfs", str(build))
+    mount("-t", "tmpfs", "-o", "size=8m", "tmpfs", str(build))
     mounted.append(build)
     assert run_build(project, "html").returncode == 0
     before = tree_digest(build / "html")
     free = os.statvfs(build).f_bavail * os.statvfs(build).f_frsize
-    (build / "filler").write_bytes(b"\0" * max(0, free - 200_000))  # a site is ~700 KB
+    (build / "filler").write_bytes(b"\0" * max(0, free - 200_000))  # a site is ~1.2 MB
     add_sentence(project, "Kalimat untuk disk penuh.")
     proc = run_build(project, "html")
     assert proc.returncode != 0
