@@ -4,6 +4,7 @@ an edited one (or a changed glossary or word list) is."""
 from __future__ import annotations
 
 import json
+import re
 
 from helpers.roots import copy_root, sphinx_build
 
@@ -14,7 +15,7 @@ STORED = "the stored verdict"
 def errors(proc, po) -> list[str]:
     return [
         line.split(": ERROR: ")[1]
-        for line in proc.stderr.splitlines()
+        for line in re.sub(r"\x1b\[[0-9;]*m", "", proc.stderr).splitlines()  # CI: colours
         if line.startswith(f"{po}:") and ": ERROR: " in line
     ]
 

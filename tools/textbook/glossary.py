@@ -161,18 +161,7 @@ def print_index(app, config) -> None:
     config.latex_elements = {**config.latex_elements, "printindex": printed}
 
 
-def reread_indexed(app, env, added, changed, removed) -> list[str]:
-    """When any page changes, the pages with index entries are read again: an
-    incremental build's search index keeps only the entries of the pages it read
-    (the index's hits in search would lose the others)."""
-    if not (added or changed or removed):
-        return []
-    entries = env.get_domain("index").entries
-    return sorted(doc for doc in env.found_docs if entries.get(doc))
-
-
 def setup_glossary(app) -> None:
-    app.connect("env-get-outdated", reread_indexed)
     app.add_directive("textbook-glossary", TextbookGlossary)
     app.connect("doctree-resolved", resolve_defined_at)
     app.connect("builder-inited", epub_index_in_nav)

@@ -6,8 +6,11 @@
   stemmer and uses the stem the index knows (``textbook-search.js``).
 * The search page names the other editions, their stemmers and the line that
   introduces their hits ("3 hasil di edisi bahasa Inggris").
-* Words left without a document are dropped from the index, so an incremental build's
-  index equals a clean build's (Sphinx 9.0.4's ``IndexBuilder.prune`` keeps them).
+* Words left without a document are dropped from the index, and the index entries are
+  those of every page (from the index domain, which the environment keeps), so an
+  incremental build's index equals a clean build's (Sphinx 9.0.4's ``IndexBuilder.prune``
+  keeps the former; its entries of unread pages are lost with the environment it pickled
+  before writing).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from babel import Locale
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.search import SearchLanguage
+from sphinx.util.index_entries import split_index_msg
 
 from ..i18n.langparts import node_lang
 from ..messages import N_, gettext
@@ -70,6 +74,20 @@ def _add(terms: dict, word: str, doc: int) -> None:
     terms[word] = found.pop() if len(found) == 1 else sorted(found)
 
 
+def index_entries(env, docnames: list[str]) -> dict[str, list]:
+    """``indexentries`` as Sphinx's ``IndexBuilder.feed`` makes them, for every page."""
+    found: dict[str, set] = {}
+    for number, docname in enumerate(docnames):
+        for kind, value, target, main, _key in env.get_domain("index").entries.get(docname, ()):
+            try:
+                names = split_index_msg(kind, value)
+            except ValueError:
+                continue
+            for name in names:
+                found.setdefault(name.lower(), set()).add((number, target or "", main == "main"))
+    return {name: sorted(hits) for name, hits in found.items()}
+
+
 def index_marked_passages(app, exception) -> None:
     if exception or app.builder.format != "html":
         return
@@ -91,6 +109,7 @@ def index_marked_passages(app, exception) -> None:
             for word in words if language else ():
                 if word.lower() not in language.stopwords and not word.isdigit():
                     _add(index["terms"], language.stem(word), number)
+    index["indexentries"] = index_entries(app.env, index["docnames"])
     for mapping in (index["terms"], index["titleterms"]):
         for word in [w for w, found in mapping.items() if found == []]:
             del mapping[word]
