@@ -123,7 +123,7 @@ test: $(STAMP)  ## run the whole test suite (installs missing Debian packages as
 	TEXTBOOK_FULL_SUITE=1 $(PY) -m pytest
 
 test-fast: $(STAMP)  ## the tests that need no TeX, browser or e-book checker and are quick
-	$(PY) -m pytest -m "$(FAST_TIER)"
+	$(PY) -m pytest -n auto -m "$(FAST_TIER)"
 
 bench: $(STAMP)  ## measure build cost against the bare-Sphinx floor (prints ratios)
 	$(PY) tools/bench.py
