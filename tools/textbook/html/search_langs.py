@@ -76,9 +76,9 @@ def _add(terms: dict, word: str, doc: int) -> None:
 
 def index_entries(env, docnames: list[str]) -> dict[str, list]:
     """``indexentries`` as Sphinx's ``IndexBuilder.feed`` makes them, for every page."""
-    found: dict[str, set] = {}
+    entries, found = env.get_domain("index").entries, {}
     for number, docname in enumerate(docnames):
-        for kind, value, target, main, _key in env.get_domain("index").entries.get(docname, ()):
+        for kind, value, target, main, _key in entries.get(docname, ()):
             try:
                 names = split_index_msg(kind, value)
             except ValueError:
@@ -88,7 +88,9 @@ def index_entries(env, docnames: list[str]) -> dict[str, list]:
     return {name: sorted(hits) for name, hits in found.items()}
 
 
-def index_marked_passages(app, exception) -> None:
+def complete_search_index(app, exception) -> None:
+    """searchindex.js after Sphinx wrote it: marked passages in their language, every
+    page's index entries, no word without a document."""
     if exception or app.builder.format != "html":
         return
     path = Path(app.outdir) / "searchindex.js"
@@ -180,6 +182,6 @@ def search_context(app, pagename, templatename, context, doctree) -> None:
 
 def setup_search_langs(app) -> None:
     # before the offline list (html/offline.py) reads the files
-    app.connect("build-finished", index_marked_passages, priority=400)
+    app.connect("build-finished", complete_search_index, priority=400)
     app.connect("build-finished", copy_stemmers, priority=400)
     app.connect("html-page-context", search_context)
