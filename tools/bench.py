@@ -25,6 +25,7 @@ includes those grandchildren once it has exited.
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import re
 import resource
@@ -381,6 +382,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         real = copy_project(scratch / "real")
         big = copy_project(scratch / "big")
+        for project in (real, big):  # as installed code is (PYTHONDONTWRITEBYTECODE aside)
+            compileall.compile_dir(project / "tools", quiet=1)
         info = generate_book(big)
         clean_t, rebuild_t, floor_t, big_t, pdf_t, xfloor_t = [], [], [], [], [], []
         pack_t, facing_t, book_t = [], [], []

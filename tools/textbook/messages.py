@@ -78,24 +78,21 @@ def compiled(po: Path) -> bytes:
 
 
 @functools.cache
-def _translations(lang: str, locales: Path, stamp: tuple) -> _gettext.NullTranslations:
-    po = po_path(lang, locales)
-    if stamp is None:
+def _translations(po: Path) -> _gettext.NullTranslations:
+    if not os.path.lexists(po):
         return _gettext.NullTranslations()
     return _gettext.GNUTranslations(io.BytesIO(compiled(po)))
 
 
 def translations(lang: str, locales: Path | None = None) -> _gettext.NullTranslations:
-    """``lang``'s interface words (any language, whatever the build's language)."""
-    locales = locales or LOCALES
-    po = po_path(lang, locales)
-    stamp = (po.stat().st_mtime_ns, po.stat().st_size) if os.path.lexists(po) else None
-    return _translations(lang, locales, stamp)
+    """``lang``'s interface words (any language, whatever the build's language), read
+    once per build (``setup_messages`` forgets them)."""
+    return _translations(po_path(lang, locales))
 
 
 def gettext(message: str, lang: str | None) -> str:
     """``message`` in ``lang`` (the English msgid when the language lacks it)."""
-    if not lang or lang == MSGID_LANGUAGE and not po_path(lang).is_file() or refused(message):
+    if not lang or refused(message):
         return str(message)
     return _lookup(translations(lang), message)
 
@@ -149,6 +146,7 @@ def _note_dependency(app, doctree) -> None:
 def setup_messages(app) -> None:
     from sphinx.errors import ConfigError
 
+    _translations.cache_clear()
     try:
         translations(app.config.language or MSGID_LANGUAGE)
     except CatalogError as exc:
