@@ -60,12 +60,20 @@ def test_every_consumer_reads_the_profile(declaration):
     from textbook.html.site import edition_line
     from textbook.i18n.quotes import educate, setup_quotes
     from textbook.i18n.spelling import unknown_words
-    from textbook.latex.layout import front_matter, words
+    from textbook.latex.layout import preamble, words
     from textbook_build.site_root import language_name as landing_name
 
     config = SimpleNamespace(textbook_prerelease="", release="1.0", version="1.0")
+    printed = SimpleNamespace(
+        **vars(config),
+        copyright="c",
+        textbook_site_url="",
+        textbook_public_url="",
+        textbook_handout=False,
+        textbook_languages=[],
+    )
     assert educate("\"kata\" dan 'kata'", "id") == "“kata” dan ‘kata’"
-    assert r"\setotherlanguage{english}" in front_matter("id", "c")
+    assert r"\setotherlanguage{english}" in preamble(printed, "id")
     assert re.search(r"\d{1,2} \w+ \d{4}$", edition_line(config, "id"))
     assert unknown_words(["rumah house"], "en", None) == [["rumah"]]
 
@@ -81,8 +89,8 @@ def test_every_consumer_reads_the_profile(declaration):
     setup_quotes(None)
     assert educate("\"kata\" dan 'kata'", "id") == "«kata» dan ‹kata›"  # title pages
     assert smartchars.quotes["id"] == "«»‹›"  # what Sphinx's smart quotes use
-    assert r"\setotherlanguage{british}" in front_matter("id", "c")
-    assert r"\setotherlanguage{english}" not in front_matter("id", "c")
+    assert r"\setotherlanguage{british}" in preamble(printed, "id")
+    assert r"\setotherlanguage{english}" not in preamble(printed, "id")
     assert words("en")["polyglossia"] == "british"
     assert words("xx")["polyglossia"] == "british"  # no profile: the msgid language's
     assert re.search(r"\d{4}/\d{2}/\d{2}$", edition_line(config, "id"))  # the pages' date

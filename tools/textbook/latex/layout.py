@@ -127,41 +127,6 @@ def _url(text: str) -> str:
     return text if re.fullmatch(r"https://[A-Za-z0-9./_~-]+", text) else WORDS["licence_url"]
 
 
-def front_matter(lang: str, copyright_: str) -> str:
-    """The words of the title pages (textbook.sty sets them) as LaTeX definitions, and
-    the book's other languages (their profiles' polyglossia names)."""
-    w = words(lang)
-    return "".join(
-        r"\setotherlanguage{%s}" % p.polyglossia + "\n"
-        for p in profiles().values()
-        if p.polyglossia
-    ) + "".join(
-        r"\newcommand\%s{%s}" % item + "\n"
-        for item in (
-            ("textbookcopyright", texescape.escape(copyright_)),
-            ("textbooklicence", w["licence"]),
-            ("textbooklicenceurl", w["licence_url"]),
-            ("textbookcredits", credits(lang)),
-            ("textbookbibname", w["references"]),
-        )
-    )
-
-
-def pdf_setup(lang: str, copyright_: str, version: str) -> str:
-    """PDF metadata: language, the title in the viewer's window, numbered bookmarks, and
-    the Info entries tools/textbook_build/latexmk.py turns into XMP (``\\textbooklanguages``: every
-    language of a pack, the first being the PDF's ``/Lang``)."""
-    w = words(lang)
-    return (
-        r"\hypersetup{pdflang={%s}, pdfdisplaydoctitle=true, bookmarksnumbered=true, "
-        r"pdfinfo={TextbookRights={%s}, TextbookLicence={%s}, TextbookVersion={%s}}}"
-        "\n"
-        r"\newcommand\textbooklanguages{%s}"
-        r"\AtBeginDocument{\hypersetup{pdfinfo={TextbookLanguages={\textbooklanguages}}}}"
-        "\n" % (lang, _pdf_text(copyright_), w["licence_url"], _pdf_text(version), lang)
-    )
-
-
 def _pdf_text(text: str) -> str:
     """``text`` escaped for a PDF string (Sphinx's hyphen macro would vanish there)."""
     return texescape.escape(text).replace(r"\sphinxhyphen{}", "-")
@@ -181,14 +146,13 @@ PACK_TITLE_SIZES = ((60, r"\Huge\Large"), (120, r"\LARGE\large"), (10**6, r"\Lar
 LONG_WORD, BREAK = re.compile(r"\S{21,}"), "\ue000"
 
 
-def pack_title_page(path: str, site_url: str, lang: str, attribution_line: str) -> str:
-    """A course pack's own lines at the foot of the title page (teachers' text, escaped),
-    the attribution line (``\\textbookattributions``: every language's in a bilingual
-    pack) and the online edition's address with a QR code when the site has a public URL."""
+def pack_context(path: str, site_url: str, lang: str, attribution_line: str) -> dict:
+    """A course pack's own lines for its title page (teachers' text, escaped), the
+    attribution line (``\\textbookattributions``: every language's in a bilingual pack)
+    and the online edition's address, with a QR code, when the site has a public URL."""
     import json
 
     fields = json.loads(Path(path).read_text(encoding="utf-8")) if path else {}
-    text = {k: texescape.escape(educate(v, lang)) for k, v in fields.items()}
     # a long unbroken word (a URL, a code) may break every 10 characters, no hyphen
     shown = {
         k: texescape.escape(
@@ -201,34 +165,19 @@ def pack_title_page(path: str, site_url: str, lang: str, attribution_line: str) 
         lines.append(
             texescape.escape(gettext(WORDS["made_for"], lang).format(version=fields["edition"]))
         )
-    foot = [
-        r"\smallskip\parbox{0.85\textwidth}{\raggedleft\footnotesize"
-        r"\textbookattributions}"
-    ]
-    define = r"\newcommand\textbookattributions{%s}" % attribution_line
-    if fields.get("title"):  # the PDF's title (window, XMP): the pack's, not the book's
-        # (the title page's \hypersetup{pdftitle={\@title}}: \@title as a PDF string)
-        define += (
-            r"\makeatletter\pdfstringdefDisableCommands{\def\@title{%s}}"
-            r"\makeatother" % text["title"]
-        )
     url = f"{site_url}{lang}/"
-    if SITE_URL.fullmatch(url) and not re.match(r"https?://(localhost|127\.)", url):
-        foot.append(ADDRESS % (url, url))
-        define += r"\usepackage{qrcode}"
-    if fields.get("title"):  # the pack's own title page (PACK_TITLE_PAGE)
+    public = SITE_URL.fullmatch(url) and not re.match(r"https?://(localhost|127\.)", url)
+    title = fields.get("title", "")
+    return {
+        "attribution": attribution_line,
+        "title": shown.get("title", "") if title else "",
+        # the PDF's title (window, XMP): the pack's, not the book's
+        "pdf_title": texescape.escape(educate(title, lang)) if title else "",
         # a long title a size or two smaller, the other lines still smaller than it
-        sizes = next(s for limit, s in PACK_TITLE_SIZES if len(fields["title"]) <= limit)
-        return (
-            define
-            + (
-                r"\newcommand\textbookpacktitle{%s}\newcommand\textbookpackfoot{%s}"
-                r"\newcommand\textbookpacksizes{%s}\authoraddress{%s}"
-                % (shown["title"], r"\\ ".join(foot), sizes, r"\\ ".join(lines))
-            )
-            + "\n"
-        )
-    return define + r"\authoraddress{%s}" % r"\\ ".join(lines + foot) + "\n"
+        "sizes": next(s for limit, s in PACK_TITLE_SIZES if len(title) <= limit),
+        "lines": lines,
+        "addresses": [url] if public else [],
+    }
 
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -236,9 +185,9 @@ TEXINPUTS = Path(__file__).with_name("texinputs")
 HANDOUT_MARK = "\\newcommand\\textbookhandout{}"  # (coursepack.merge looks for it)
 
 
-def prerelease_heads(config, lang: str) -> str:
-    """``\\textbookprerelease{<edition word>}``: the title page's pre-release words in the
-    language of that word (a course pack switches ``\\releasename`` per language)."""
+def prerelease_labels(config, lang: str) -> dict[str, str]:
+    """Edition word -> the pre-release words in its language, for every language the
+    title page or running heads may show (a course pack switches ``\\releasename``)."""
     labels = {}
     for other in dict.fromkeys([lang, *config.textbook_languages]):
         word = words(other)["edition"]
@@ -251,23 +200,55 @@ def prerelease_heads(config, lang: str) -> str:
                     )
                 ),
             )
-    return (
-        r"\makeatletter\newcommand\textbookprerelease[1]{\ifcsname textbook@pre@#1"
-        r"\endcsname\csname textbook@pre@#1\endcsname\else#1\space\version\fi}"
-        + "".join(r"\@namedef{textbook@pre@%s}{%s}" % item for item in labels.items())
-        + r"\makeatother"
-        + "\n"
-        + PRERELEASE_HEAD
+    return labels
+
+
+def preamble(config, lang: str, pack_line: str = "") -> str:
+    """The edition's words and settings (``templates/textbook-preamble.tex.jinja``)."""
+    from sphinx.util.template import LaTeXRenderer
+
+    w = words(lang)
+    status = (
+        [
+            texescape.escape(
+                gettext(WORDS["prerelease"], lang).format(
+                    version=config.version, commit=config.textbook_prerelease
+                )
+            )
+        ]
+        if config.textbook_prerelease
+        else []
     )
-
-
-# A head that wraps (title and pre-release words) grows upwards; the text stays put.
-PRERELEASE_HEAD = (
-    r"\AtBeginDocument{\ifdim\headheight<2.6\baselineskip"
-    r"\addtolength\topmargin{\dimexpr\headheight-2.6\baselineskip}"
-    r"\setlength\headheight{2.6\baselineskip}\fi}"
-    "\n"
-)
+    if preview_reason(config.textbook_site_url, config.textbook_public_url):
+        status.append(w["preview"])
+    pack = (
+        pack_context(config.textbook_pack_title_page, config.textbook_site_url, lang, pack_line)
+        if pack_line
+        else None
+    )
+    # the edition in the XMP (xmpMM:VersionID): "1.0", or "1.0-pre+abc1234" between tags
+    version = config.release + (
+        f"-pre+{config.textbook_prerelease}" if config.textbook_prerelease else ""
+    )
+    return LaTeXRenderer([str(TEMPLATES)]).render(
+        "textbook-preamble.tex.jinja",
+        {
+            "lang": lang,
+            "w": w,
+            "other_languages": [p.polyglossia for p in profiles().values() if p.polyglossia],
+            "copyright": texescape.escape(config.copyright),
+            "rights": _pdf_text(config.copyright),
+            "version": _pdf_text(version),
+            "credits": credits(lang),
+            "status": status,
+            "prerelease_labels": (
+                prerelease_labels(config, lang) if config.textbook_prerelease else {}
+            ),
+            "pack": pack,
+            "address": lambda url: ADDRESS % (url, url),
+            "handout_mark": HANDOUT_MARK if config.textbook_handout else "",
+        },
+    )
 
 
 def latex_config(app, config) -> None:
@@ -286,40 +267,8 @@ def latex_config(app, config) -> None:
     elements.setdefault(
         "maketitle", r"\textbookhandouttitle" if config.textbook_handout else r"\textbookmaketitle"
     )
-    elements["preamble"] = (
-        elements.get("preamble", "")
-        + front_matter(lang, config.copyright)
-        # the edition in the XMP (xmpMM:VersionID): "1.0", or
-        # "1.0-pre+abc1234" between tags
-        + pdf_setup(
-            lang,
-            config.copyright,
-            config.release
-            + (f"-pre+{config.textbook_prerelease}" if config.textbook_prerelease else ""),
-        )
-    )
     elements.setdefault("tableofcontents", r"\textbookcontents{%s}" % w["preface"])
-    status = (
-        [
-            texescape.escape(
-                gettext(WORDS["prerelease"], lang).format(
-                    version=config.version, commit=config.textbook_prerelease
-                )
-            )
-        ]
-        if config.textbook_prerelease
-        else []
-    )
-    if preview_reason(config.textbook_site_url, config.textbook_public_url):
-        status.append(w["preview"])
-    if status:  # the title page, its back (a handout: its title block)
-        elements["preamble"] += r"\newcommand\textbookstatus{%s}" % r"\\ ".join(status) + "\n"
-    if config.textbook_prerelease:  # after the title, every page's running head says so
-        elements["preamble"] += prerelease_heads(config, lang)
-        elements["maketitle"] += (
-            r"\makeatletter\renewcommand\py@release{"
-            r"\textbookprerelease{\releasename}}\makeatother"
-        )
+    line = ""
     if config.textbook_print_chapters:  # a course pack
         line = attribution(
             lang,
@@ -327,11 +276,12 @@ def latex_config(app, config) -> None:
             author=author,
             edition=f"{w['edition']} {texescape.escape(config.release)}",
         )
-        elements["preamble"] += pack_title_page(
-            config.textbook_pack_title_page, config.textbook_site_url, lang, line
+    elements["preamble"] = elements.get("preamble", "") + preamble(config, lang, line)
+    if config.textbook_prerelease:  # after the title, every page's running head says so
+        elements["maketitle"] += (
+            r"\makeatletter\renewcommand\py@release{"
+            r"\textbookprerelease{\releasename}}\makeatother"
         )
-    if config.textbook_handout:
-        elements["preamble"] += HANDOUT_MARK + r"\textbookhandoutlayout" "\n"
     config.latex_elements = elements
     # relative to the configuration folder: an absolute path would enter the
     # config hash in .buildinfo and differ between copies of the project
