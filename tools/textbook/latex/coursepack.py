@@ -16,12 +16,13 @@ from __future__ import annotations
 import difflib
 import re
 import shutil
+from functools import cache
 from pathlib import Path
 
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
-from .layout import ADDRESS, HANDOUT_MARK, attribution, credits, words, xmp_languages
+from .layout import ADDRESS, HANDOUT_MARK, TEMPLATES, attribution, credits, words
 
 
 class CoursepackError(Exception):
@@ -176,42 +177,30 @@ def front_words(front: str, path: Path) -> tuple[str, str]:
     return title.group(1), release.group(1)
 
 
+@cache
+def pieces():
+    """The macros of ``templates/textbook-pack.tex.jinja``."""
+    from sphinx.util.template import LaTeXRenderer
+
+    return LaTeXRenderer([str(TEMPLATES)]).env.get_template("textbook-pack.tex.jinja").module
+
+
 def bilingual_front(head: str, fronts: dict[str, tuple[str, str]]) -> str:
     """Title page with every language's title and edition word; TOC heading names all."""
-    (first, (title, _)), *others = fronts.items()
-    title_line = (
-        "\\title{"
-        + title
-        + "".join(
-            r"\texorpdfstring{\par\medskip{\LARGE\itshape %s\par}}{ / %s}" % (t, t)
-            for _, (t, _) in others
-        )
-        + "}"
-    )
-    head = TITLE_RE.sub(lambda m: title_line, head, count=1)
-    releaseinfo = "".join(r"\ \textperiodcentered\ %s\space\version" % r for _, (_, r) in others)
+    first = next(iter(fronts))
+    head = TITLE_RE.sub(lambda m: pieces().title([t for t, _ in fronts.values()]), head, count=1)
     contents = r"\ \textperiodcentered\ ".join(words(lang)["contents"] for lang in fronts)
-    # the licence on the title page's back in every language of the pack
-    licences = "".join(
-        r"\par\medskip\begin{otherlanguage}{%s}\noindent %s\par\noindent\url{%s}"
-        r"\par\noindent %s\end{otherlanguage}"
-        % (
-            words(lang)["polyglossia"],
-            words(lang)["licence"],
-            words(lang)["licence_url"],
-            credits(lang),
-        )
-        for lang in list(fronts)[1:]
-    )
-    # the attribution line in every language of the pack, each in its own language
-    attributions = r"\par\smallskip ".join(
-        r"\begin{otherlanguage}{%s}%s\end{otherlanguage}"
-        % (
+    others = [
+        {"release": r, "w": words(lang), "credits": credits(lang)}
+        for lang, (_, r) in list(fronts.items())[1:]
+    ]
+    attributions = [
+        (
             words(lang)["polyglossia"],
             attribution(lang, title=t, author=r"\@author", edition=r + r"\space\version"),
         )
         for lang, (t, r) in fronts.items()
-    )
+    ]
     # the online edition of every language of the pack (the first's is on its title page)
     first_address = re.compile(
         re.escape(ADDRESS % ("\0", "\0"))
@@ -223,13 +212,7 @@ def bilingual_front(head: str, fronts: dict[str, tuple[str, str]]) -> str:
         head,
         count=1,
     )
-    head = before_document(
-        head,
-        xmp_languages(list(fronts)) + "\\renewcommand{\\releaseinfo}{%s}\n"
-        "\\newcommand\\textbookmorelicences{%s}\n"
-        "\\makeatletter\\renewcommand\\textbookattributions{%s}\\makeatother\n"
-        % (releaseinfo, licences, attributions),
-    )
+    head = before_document(head, pieces().languages(list(fronts), others, attributions))
     toc = "\\sphinxtableofcontents"
     at = head.index(toc, document_start(head))  # (the preamble redefines it)
     return head[:at] + "\\renewcommand{\\contentsname}{%s}" % contents + head[at:]
@@ -251,15 +234,7 @@ def merge(texs: dict[str, Path]) -> str:
         # handout's first part follows its title block)
         parts.append(
             "\n"
-            + ("" if handout and index == 0 else "\\clearpage")
-            + f"\\selectlanguage{{{w['polyglossia']}}}"
-            f"\\renewcommand\\textbookbibname{{{w['references']}}}"
-            f"\\title{{{title}}}\\renewcommand{{\\releasename}}{{{release}}}\n"
-            + (
-                "\\refstepcounter{part}\n"
-                if handout  # no part pages
-                else f"\\part{{{w['part']}}}\n"
-            )
+            + pieces().part(lang, w, title, release, handout and index == 0, handout)
             + prefix_labels(body, lang)
         )
     head = before_document(head, PACK_PACKAGE)

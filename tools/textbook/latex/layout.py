@@ -132,11 +132,6 @@ def _pdf_text(text: str) -> str:
     return texescape.escape(text).replace(r"\sphinxhyphen{}", "-")
 
 
-def xmp_languages(langs: list[str]) -> str:
-    """Every language of a pack for its XMP ``dc:language``."""
-    return r"\renewcommand\textbooklanguages{%s}" % ",".join(langs) + "\n"
-
-
 SITE_URL = re.compile(r"https?://[A-Za-z0-9.:/_~-]+/")
 
 
