@@ -24,6 +24,7 @@ from .coursepack import (
     before_document,
     bilingual_front,
     front_words,
+    pieces,
     prefix_labels,
     split,
 )
@@ -247,14 +248,6 @@ def merge(texs: dict) -> str:
     head, tail, lead, left_chapters = parsed[left_lang]
     right_chapters = dict(parsed[right_lang][3])
     fronts = {lang: front_words(parsed[lang][0], path) for lang, path in texs.items()}
-    (left_title, left_release), (right_title, right_release) = fronts.values()
-    # at every column switch (starred: polyglossia would write each switch to the .aux
-    # and the contents, which cost half the volume's TeX time)
-    switch = {
-        lang: "\\selectlanguage*{%s}\\renewcommand\\textbookbibname{%s}"
-        % (words(lang)["polyglossia"], words(lang)["references"])
-        for lang in texs
-    }
     for lang, (_, _, _, chapters) in parsed.items():  # a block is set whole in one column
         for key, _, text in (b for _, found in chapters for b in found):
             if len(BEGIN_RE.findall(text)) != len(END_RE.findall(text)):
@@ -265,32 +258,19 @@ def merge(texs: dict) -> str:
                 )
     out = [lead]
     for docname, found in left_chapters:
-        out.append("\n\\begin{textbookfacing}\n")
         paired = pairs(found, right_chapters.get(docname, []))
+        rows = []
         for index, (key, kind, left, right) in enumerate(paired):
-            if kind.startswith("row"):
-                after = paired[index + 1] if index + 1 < len(paired) else ("", "")
-                # a table's first two rows and its last two stay together
-                keep = (
-                    after[0]
-                    if after[1].startswith("row") and (kind == "rowfirst" or after[1] == "rowlast")
-                    else ""
-                )
-                first = "[]" if kind == "rowfirst" else ""  # (it holds the header)
-                left, right = (
-                    "\\textbookfacingrow%s{%s}{%s}{%s}" % (first, key, keep, text)
-                    for text in (left, right)
-                )
-            out.append(
-                "%s%s\n\\switchcolumn\n%s%s\n\\switchcolumn*\n"
-                % (switch[left_lang], left, switch[right_lang], right)
+            after = paired[index + 1] if index + 1 < len(paired) else ("", "")
+            # a table's first two rows and its last two stay together
+            keep = (
+                after[0]
+                if kind.startswith("row")
+                and after[1].startswith("row")
+                and (kind == "rowfirst" or after[1] == "rowlast")
+                else ""
             )
-        out.append("\\end{textbookfacing}\n")
-    heads = (
-        "\\makeatletter\\newcommand\\textbookfacinghead{"
-        "\\def\\@title{\\ifodd\\c@page %s\\else %s\\fi}"
-        "\\def\\releasename{\\ifodd\\c@page %s\\else %s\\fi}}\\makeatother\n"
-        % (right_title, left_title, right_release, left_release)
-    )
-    head = before_document(head, "\\usepackage{textbookfacing}\n" + heads)
+            rows.append({"key": key, "kind": kind, "keep": keep, "left": left, "right": right})
+        out.append(pieces().facing_chapter(rows, words(left_lang), words(right_lang)))
+    head = before_document(head, pieces().facing_heads(*fronts.values()))
     return bilingual_front(head, fronts) + "".join(out) + "\n" + tail
