@@ -136,7 +136,7 @@ lint: $(STAMP)  ## ruff lint and format check over the code (pyproject.toml [too
 	$(VENV)/bin/ruff format --check .
 
 lock: $(STAMP)  ## re-pin requirements.txt with hashes from requirements.in (pip-tools)
-	$(VENV)/bin/pip-compile -q --generate-hashes --strip-extras --allow-unsafe \
+	$(VENV)/bin/pip-compile -q --generate-hashes --no-strip-extras --allow-unsafe \
 	    --no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
 
 $(NODE_STAMP): package.json package-lock.json
