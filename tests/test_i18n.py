@@ -178,14 +178,8 @@ def test_the_table_text_reaches_the_catalog(fresh_pots):
             "*italic and **bold**",
             ["unbalanced emphasis: odd number of '*'"],
         ),
-        (
-            "**tebal**",
-            "**bold*",
-            [
-                "unbalanced strong emphasis: odd number of '**'",
-                "unbalanced emphasis: odd number of '*'",
-            ],
-        ),
+        # MyST reads "**bold*" as a literal '*' and *bold*: one star is left over
+        ("**tebal**", "**bold*", ["unbalanced emphasis: odd number of '*'"]),
         ("**tebal**", "**bold", ["unbalanced strong emphasis: odd number of '**'"]),
         ("*A* dan *B*", "A and B", []),
         (

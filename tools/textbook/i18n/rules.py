@@ -3,9 +3,11 @@
 A msgstr is plain text plus the inline markup of its msgid: the same roles with
 the same targets, the same footnote references and links, balanced emphasis.
 No directive, no raw HTML, no block markup, no image, math or attribute that the
-msgid lacks (the build parses a msgstr as MyST, so these would run). Each check
-returns messages; ``catalog.check_po`` places them at the entry's ``msgstr`` line
-(with the glossary, ``glossary.py``, and the file's format, ``po_format.py``).
+msgid lacks (the build parses a msgstr as MyST, so these would run). Every check
+reads what MyST's own parser (markdown-it with MyST's plugins) makes of msgid and
+msgstr, so it sees markup exactly where the build would. Each check returns
+messages; ``catalog.check_po`` places them at the entry's ``msgstr`` line (with the
+glossary, ``glossary.py``, and the file's format, ``po_format.py``).
 """
 
 from __future__ import annotations
@@ -20,15 +22,7 @@ from .langparts import LANG_CLASS
 VERBATIM = "verbatim"  # translator comment: msgstr deliberately equals msgid
 
 ROLE_RE = re.compile(r"\{(?P<role>[A-Za-z][\w:+.-]*)\}(?P<ticks>`+)(?P<body>.*?)(?P=ticks)")
-CODE_RE = re.compile(r"(?<!`)(?P<ticks>`+)(?P<body>[^`].*?)(?P=ticks)(?!`)")
-FOOTREF_RE = re.compile(r"\[\^(?P<label>[^\]\s]+)\](?!:)")
-# a destination may hold balanced parentheses (CommonMark), as in ``…/Foo_(bar)``
-_DESTINATION = r"(?:[^()\s]|\((?:[^()\s]|\([^()\s]*\))*\))+"
-INLINE_LINK_RE = re.compile(
-    rf"!?\[(?P<text>[^\]]*)\]\((?P<url>{_DESTINATION})(?:\s+\"[^\"]*\")?\)"
-)
 REF_LINK_RE = re.compile(r"!?\[(?P<text>[^\]^][^\]]*)\]\[(?P<label>[^\]]*)\]")
-AUTOLINK_RE = re.compile(r"<(?P<url>(?:https?|mailto|ftp):[^>\s]+)>")
 CITE_TARGET_RE = re.compile(r"^(?:\{[^}]*\})?(?P<key>[^{}\s]+)(?:\{[^}]*\})?$")
 EXPLICIT_TARGET_RE = re.compile(r"^(?P<title>.*?)\s*<(?P<target>[^<>]+)>$", re.S)
 
@@ -59,15 +53,23 @@ def _role_tokens(role: str, body: str) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def markup(text: str) -> Markup:
-    roles: Counter = Counter()
-    for m in ROLE_RE.finditer(text):
-        roles.update(_role_tokens(m.group("role"), m.group("body")))
-    rest = ROLE_RE.sub(" ", text)
-    code = Counter(m.group("body") for m in CODE_RE.finditer(rest))
-    rest = CODE_RE.sub(" ", rest)
-    footnotes = Counter(m.group("label") for m in FOOTREF_RE.finditer(rest))
-    links = Counter(m.group("url") for m in INLINE_LINK_RE.finditer(rest))
-    links.update(m.group("url") for m in AUTOLINK_RE.finditer(rest))
+    """What MyST makes of ``text`` (its tokens): roles, code, footnote references, link
+    targets, and in the text it leaves literal, reference-style links and stars."""
+    roles, code, footnotes, links, literal = Counter(), Counter(), Counter(), Counter(), []
+    for token in _tokens(text):
+        if token.type == "myst_role":
+            roles.update(_role_tokens(token.meta.get("name", ""), token.content))
+        elif token.type == "code_inline":
+            code[token.content] += 1
+        elif token.type == "footnote_ref":
+            footnotes[token.meta["label"]] += 1
+        elif token.type in ("link_open", "image"):
+            links[
+                str((token.attrs or {}).get("href" if token.type == "link_open" else "src"))
+            ] += 1
+        elif token.type == "text":
+            literal.append(token.content)
+    rest = "\0".join(literal)  # (no pattern spans two pieces)
     ref_links = [m.group(0) for m in REF_LINK_RE.finditer(rest)]
     bold = rest.count("**")
     single = rest.replace("**", "").count("*")
@@ -187,18 +189,19 @@ OTHER_MARKUP = "markup the msgid does not have"
 SAFE_CELL_ROLES = {"abbr", "sub", "sup", "term", "ref", "doc", "numref", "code"}
 
 
-@lru_cache(maxsize=1)
-def _parser():
+@lru_cache(maxsize=2)
+def _parser(attributes: bool = True):
     from markdown_it.renderer import RendererHTML
     from myst_parser.config.main import MdParserConfig
     from myst_parser.parsers.mdit import create_md_parser
 
-    return create_md_parser(MdParserConfig(enable_extensions=EXTENSIONS), RendererHTML)
+    extensions = [e for e in EXTENSIONS if attributes or e != "attrs_inline"]
+    return create_md_parser(MdParserConfig(enable_extensions=extensions), RendererHTML)
 
 
 @lru_cache(maxsize=4096)  # each message is parsed once, whatever the checks ask of it
-def _tokens(text: str, inline: bool = False) -> tuple:
-    md = _parser()
+def _tokens(text: str, inline: bool = False, attributes: bool = True) -> tuple:
+    md = _parser(attributes)
     flat = []
     for token in md.parseInline(text, {}) if inline else md.parse(text, {}):
         flat.append(token)
@@ -237,8 +240,13 @@ def _attributes(token, text: str) -> list[tuple[str, str, str]]:
     }
     attrs.update((k, str(v)) for k, v in (token.meta or {}).get("insecure_attrs", {}).items())
     if token.type == "link_open" and "href" in (token.attrs or {}):
-        written = {_parser().normalizeLink(url) for url in markup(text).links}
-        if str(token.attrs["href"]) not in written | set(markup(text).links):
+        # the targets as written: the same parse without {...} attributes
+        written = {
+            str(t.attrs.get("href"))
+            for t in _tokens(text, attributes=False)
+            if t.type == "link_open"
+        }
+        if str(token.attrs["href"]) not in written:
             attrs["href"] = str(token.attrs["href"])
     return [(token.type, key, value) for key, value in attrs.items()]
 
