@@ -120,7 +120,7 @@ add-language: $(STAMP)  ## scaffold a new language: make add-language NEW_LANG=x
 test: $(STAMP)  ## run the whole test suite (installs missing Debian packages as root)
 	@tools/system_deps.sh $(DEBIAN_PACKAGES)
 	@$(MAKE) --no-print-directory $(NODE_STAMP)
-	TEXTBOOK_FULL_SUITE=1 $(PY) -m pytest
+	TEXTBOOK_FULL_SUITE=1 $(PY) -m pytest -n auto --dist loadfile
 
 test-fast: $(STAMP)  ## the tests that need no TeX, browser or e-book checker and are quick
 	$(PY) -m pytest -n auto -m "$(FAST_TIER)"
