@@ -386,7 +386,7 @@ def main(argv: list[str] | None = None) -> int:
             compileall.compile_dir(project / "tools", quiet=1)
         info = generate_book(big)
         clean_t, rebuild_t, floor_t, big_t, pdf_t, xfloor_t = [], [], [], [], [], []
-        pack_t, facing_t, book_t = [], [], []
+        pack_t, facing_t, book_t, print_t = [], [], [], []
         editions: dict[str, list[float]] = {lang: [] for lang in LANGS}
         for i in range(args.repeat):
             print(f"bench: round {i + 1}/{args.repeat}", file=sys.stderr, flush=True)
@@ -403,6 +403,15 @@ def main(argv: list[str] | None = None) -> int:
                 shutil.rmtree(real / "_build" / "stage" / "pdf", ignore_errors=True)
                 shutil.rmtree(real / "_build" / "latex", ignore_errors=True)
                 pdf_t.append(build(real, "pdf", label="pdf"))
+                shutil.rmtree(real / "_build" / "stage" / "pdf-oneside", ignore_errors=True)
+                print_t.append(
+                    timed(
+                        [sys.executable, "-m", "textbook_build", "pdf", "--sides", "one"]
+                        + ["--langs", *LANGS],
+                        real,
+                        label="print PDFs",
+                    )
+                )
                 pack, facing, book = pack_and_book(real)
                 pack_t.append(pack)
                 facing_t.append(facing)
@@ -437,6 +446,12 @@ def main(argv: list[str] | None = None) -> int:
                 f"document) {m(xfloor_t):.2f}"
             )
             print(row("both PDFs / (2 x xelatex floor)", m(pdf_t) / (2 * m(xfloor_t)), 2))
+            print(
+                f"  breakdown: the print PDFs alone (one-sided: no accessible PDF, no site "
+                f"refresh) {m(print_t):.2f} s = {m(print_t) / (2 * m(xfloor_t)):.2f} x "
+                f"(2 x floor); the accessible PDFs and the site's download links "
+                f"{m(pdf_t) - m(print_t):+.2f} s"
+            )
             print(
                 f"  CPU s: course pack of every chapter (id) {m(pack_t):.2f}; "
                 f"id book PDF {m(book_t):.2f}"
