@@ -167,11 +167,13 @@ def test_print_shows_the_chapter_and_the_whole_table(browser, site_server):
     context.close()
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize(
-    "viewport", [PHONE, {"width": 1280, "height": 900}], ids=["phone", "desktop"]
+    "viewport", [PHONE, {"width": 1440, "height": 900}], ids=["phone", "desktop"]
 )
-def test_axe_finds_no_violation_on_any_page(browser, site, site_server, viewport):
-    context = browser.new_context(viewport=viewport)
+def test_axe_finds_no_violation_on_any_page(browser, site, site_server, viewport, scheme):
+    """Every page, on a phone and a wide screen, in the light and the dark scheme."""
+    context = browser.new_context(viewport=viewport, color_scheme=scheme)
     page = context.new_page()
     report = {}
     checked = 0

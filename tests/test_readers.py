@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from helpers.html_check import pages, run_axe
+from helpers.html_check import pages
 
 pytestmark = pytest.mark.browser
 
@@ -249,19 +249,7 @@ def test_errata_table_fits_a_small_phone(browser, site_server, lang):
 # -- 4. dark mode, contrast, focus ring -----------------------------------------------
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
-@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
-def test_axe_in_both_colour_schemes(browser, site, site_server, scheme, viewport):
-    context = browser.new_context(viewport=viewport, color_scheme=scheme)
-    page = context.new_page()
-    report = {}
-    for rel in pages(site):
-        page.goto(site_server + rel)
-        violations = run_axe(page)
-        if violations:
-            report[rel] = [(v["id"], v["impact"], len(v["nodes"])) for v in violations]
-    context.close()
-    assert report == {}
+# (axe in both schemes on every page: tests/test_browser.py)
 
 
 @pytest.mark.parametrize("rel", ["id/pemberdayaan.html", "404.html"])
