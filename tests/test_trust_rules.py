@@ -230,3 +230,37 @@ def test_a_catalog_adding_attributes_is_refused_at_each_line_and_reaches_no_page
     assert page.count('id="judul"') == 1
     # refused entries show the Indonesian text; the one that only drops the mark is used
     assert "Teks biasa di sini." in page and "Once more <em>community development</em>" in page
+
+
+@pytest.mark.parametrize(
+    "msgid,msgstr",
+    [
+        # between two "$" (math to a parser with dollarmath, text in the book)
+        ("Biaya berkisar US$5 {cite:p}`adi2003` hingga US$10.", "Costs range from 5 to 10."),
+        ("Biaya US$5 [menurut BPS](https://bps.go.id) hingga US$10.", "Costs 5 to 10, says BPS."),
+        ("Biaya berkisar US$5[^1] hingga US$10.", "Costs range from 5 to 10."),
+        ("Harga $5 [atau $6] per hari.", "Price $5 [atau $6](https://evil.example) per day."),
+        ("Sintaks {{ [nama }} dipakai.", "Syntax {{ [nama }}](https://evil.example) is used."),
+        ("Harga $5 [atau $6] per hari.", "Price $5 [atau $6]{#top style=x} per day."),
+        # an escaped bracket is no reference-style link a translation may turn into a link
+        ("Elemen A\\[i\\]\\[j\\] matriks.", "Element [A](https://evil.example) of the matrix."),
+    ],
+)
+def test_markup_cannot_hide_where_another_extension_reads_math(msgid, msgstr):
+    assert rules.translation_messages(msgid, msgstr) != []
+
+
+@pytest.mark.parametrize(
+    "msgid,msgstr",
+    [
+        ("Tanda \\*\\* berarti wajib.", "The \\*\\* sign means required."),
+        ("Elemen A\\[i\\]\\[j\\] matriks.", "Element A\\[i\\]\\[j\\] of the matrix."),
+    ],
+)
+def test_escaped_stars_and_brackets_are_text(msgid, msgstr):
+    assert rules.translation_messages(msgid, msgstr) == []
+
+
+@pytest.mark.parametrize("cell", ["<div>[a](https://a.org)</div>", "    [a](https://a.org)"])
+def test_a_written_link_in_a_cell_is_no_forged_attribute(cell):
+    assert not any("attribute" in m for m in rules.cell_messages(cell))

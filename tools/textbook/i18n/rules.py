@@ -56,7 +56,7 @@ def markup(text: str) -> Markup:
     """What MyST makes of ``text`` (its tokens): roles, code, footnote references, link
     targets, and in the text it leaves literal, reference-style links and stars."""
     roles, code, footnotes, links, literal = Counter(), Counter(), Counter(), Counter(), []
-    for token in _tokens(text):
+    for token in _tokens(text, extensions=COUNTED, join=False):
         if token.type == "myst_role":
             roles.update(_role_tokens(token.meta.get("name", ""), token.content))
         elif token.type == "code_inline":
@@ -189,19 +189,27 @@ OTHER_MARKUP = "markup the msgid does not have"
 SAFE_CELL_ROLES = {"abbr", "sub", "sup", "term", "ref", "doc", "numref", "code"}
 
 
-@lru_cache(maxsize=2)
-def _parser(attributes: bool = True):
+# What the build renders at the least: MyST's own syntax and {...} attributes, no
+# extension that reads text as math or a substitution (markup cannot hide in one);
+# escapes stay apart from the text (no text_join), so "\\*" or "\\[" is no markup.
+COUNTED = ("attrs_inline",)
+
+
+@lru_cache(maxsize=4)
+def _parser(extensions: tuple[str, ...] = tuple(EXTENSIONS), join: bool = True):
     from markdown_it.renderer import RendererHTML
     from myst_parser.config.main import MdParserConfig
     from myst_parser.parsers.mdit import create_md_parser
 
-    extensions = [e for e in EXTENSIONS if attributes or e != "attrs_inline"]
-    return create_md_parser(MdParserConfig(enable_extensions=extensions), RendererHTML)
+    md = create_md_parser(MdParserConfig(enable_extensions=list(extensions)), RendererHTML)
+    return md if join else md.disable("text_join")
 
 
 @lru_cache(maxsize=4096)  # each message is parsed once, whatever the checks ask of it
-def _tokens(text: str, inline: bool = False, attributes: bool = True) -> tuple:
-    md = _parser(attributes)
+def _tokens(
+    text: str, inline: bool = False, extensions: tuple[str, ...] = tuple(EXTENSIONS), join=True
+) -> tuple:
+    md = _parser(extensions, join)
     flat = []
     for token in md.parseInline(text, {}) if inline else md.parse(text, {}):
         flat.append(token)
@@ -232,7 +240,9 @@ def _describe(token, other: str = OTHER_MARKUP) -> str:
 INTRINSIC = {"link_open": ("href", "title"), "image": ("src", "alt", "title")}
 
 
-def _attributes(token, text: str) -> list[tuple[str, str, str]]:
+def _attributes(
+    token, text: str, inline: bool = False, extensions: tuple[str, ...] = tuple(EXTENSIONS)
+) -> list[tuple[str, str, str]]:
     """The attributes written on ``token`` with ``{...}`` (``text`` is its message):
     the ones the parser kept, those it dropped (``on*``), a link target replaced."""
     attrs = {
@@ -243,7 +253,7 @@ def _attributes(token, text: str) -> list[tuple[str, str, str]]:
         # the targets as written: the same parse without {...} attributes
         written = {
             str(t.attrs.get("href"))
-            for t in _tokens(text, attributes=False)
+            for t in _tokens(text, inline, tuple(e for e in extensions if e != "attrs_inline"))
             if t.type == "link_open"
         }
         if str(token.attrs["href"]) not in written:
@@ -258,10 +268,18 @@ def _show_attribute(key: str, value: str) -> str:
 def attribute_messages(msgid: str, msgstr: str) -> list[str]:
     """Attributes (``{.lang-en}``, ``{#id}``, ``{.class}``, ``{onclick=…}``) that
     ``msgstr`` adds: a translation may keep or drop its msgid's, never add one."""
-    allowed = Counter(a for t in _tokens(msgid) for a in _attributes(t, msgid))
+    both = (tuple(EXTENSIONS), COUNTED)  # an attribute span may hide in "math" of one
+    allowed = Counter(
+        a
+        for e in both
+        for t in _tokens(msgid, extensions=e)
+        for a in _attributes(t, msgid, False, e)
+    )
     errors = []
-    for token in _tokens(msgstr):
-        for attribute in _attributes(token, msgstr):
+    for e in both:
+        for attribute in (
+            a for t in _tokens(msgstr, extensions=e) for a in _attributes(t, msgstr, False, e)
+        ):
             if allowed[attribute] > 0:
                 allowed[attribute] -= 1
                 continue
@@ -270,7 +288,7 @@ def attribute_messages(msgid: str, msgstr: str) -> list[str]:
                 "msgid: a translation may keep or drop the msgid's attributes, "
                 "never add one"
             )
-    return errors
+    return list(dict.fromkeys(errors))  # (one attribute seen by both parses: said once)
 
 
 def safety_messages(msgid: str, msgstr: str) -> list[str]:
@@ -323,7 +341,7 @@ def cell_messages(text: str) -> list[str]:
     reads a file or embeds raw content (raw HTML is shown as text, elsewhere)."""
     errors = []
     for token in _tokens(text, inline=True):
-        for _, key, value in _attributes(token, text):
+        for _, key, value in _attributes(token, text, inline=True):
             if token.type == "span_open" and key == "class" and LANG_CLASS.match(value):
                 continue
             errors.append(
