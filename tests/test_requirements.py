@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import re
 import shlex
+from importlib.metadata import distribution
 from pathlib import Path
 
 from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
 ROOT = Path(__file__).resolve().parent.parent
 HASH = re.compile(r"--hash=sha256:[0-9a-f]{64}")
@@ -59,3 +61,34 @@ def test_the_header_names_the_command_of_make_lock():
     options -= {"-o", output}
     options.add(f"--output-file={output}")
     assert set(shlex.split(command)[1:]) == options
+
+
+def pinned(text: str) -> dict[str, Requirement]:
+    found = {}
+    for _, line in logical_lines(text):
+        requirement = Requirement(line.split()[0])
+        found[canonicalize_name(requirement.name)] = requirement
+    return found
+
+
+def unpinned_extras(text: str) -> list[str]:
+    """``pkg[extra]`` that a pinned package requires and the file pins without the extra:
+    the pip a fresh venv bundles resolves it apart, to a newer release with no hash."""
+    pins, missing = pinned(text), []
+    for name, requirement in pins.items():
+        for needed in map(Requirement, distribution(name).requires or []):
+            active = needed.marker is None or any(
+                needed.marker.evaluate({"extra": e}) for e in {"", *requirement.extras}
+            )
+            target = pins.get(canonicalize_name(needed.name))
+            if active and target is not None and not needed.extras <= target.extras:
+                missing.append(f"{name} needs {needed.name}[{','.join(sorted(needed.extras))}]")
+    return missing
+
+
+def test_the_extras_a_pinned_package_needs_are_pinned():
+    assert unpinned_extras((ROOT / "requirements.txt").read_text(encoding="utf-8")) == []
+    stripped = re.sub(
+        r"^(fonttools)\[woff\]", r"\1", (ROOT / "requirements.txt").read_text("utf-8"), flags=re.M
+    )
+    assert "weasyprint needs fonttools[woff]" in unpinned_extras(stripped)
