@@ -13,6 +13,15 @@ pytest_plugins = ("sphinx.testing.fixtures", "helpers.tiers")  # tiers: the test
 collect_ignore = ["roots"]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def verdict_cache(tmp_path_factory):
+    """The builds' catalog verdicts go to this run's folder, not the user's cache."""
+    folder = tmp_path_factory.mktemp("xdg-cache")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("XDG_CACHE_HOME", str(folder))
+        yield folder / "textbook" / "verdicts"
+
+
 @pytest.fixture(scope="module")
 def browser():
     """Debian's Chromium through Playwright, one per test module."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -131,3 +132,22 @@ def test_the_pdf_is_dated_by_the_last_commit(built):
         env=dict(os.environ, TZ="UTC"),
     ).stdout
     assert re.search(r"CreationDate:\s+Sat Feb\s+3 04:05:06 2001", info), info
+
+
+@pytest.mark.slow
+def test_what_the_user_cache_keeps_changes_nothing_on_the_site(built, two_copies):
+    """A clean build that reuses the stored catalog verdicts and compiled templates,
+    or finds them damaged, publishes the same site as the first build did."""
+    first = tree_digest(built("html")[0])
+    project, _ = two_copies[0]
+    cache = Path(os.environ["XDG_CACHE_HOME"]) / "textbook"
+    stored = [p for p in cache.rglob("*") if p.is_file()]
+    assert {p.parent.name for p in stored} == {"verdicts", "templates"}
+    for damage in (False, True):
+        if damage:
+            for path in stored:
+                path.write_bytes(b"\x00{not a cache")
+        shutil.rmtree(project / "_build")
+        proc = run_build(project, "html", epoch=None)
+        assert proc.returncode == 0, proc.stderr
+        assert differences(first, tree_digest(project / "_build" / "html")) == []

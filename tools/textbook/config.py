@@ -7,7 +7,9 @@ editions it builds and the files it publishes). No Sphinx import at module level
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 
@@ -129,6 +131,12 @@ SETTINGS = (
         "GNU msgfmt --check-format over the edition's catalogs in the build",
     ),
 )
+
+
+def user_cache(name: str) -> Path:
+    """What builds reuse on this machine (catalog verdicts, compiled templates): the
+    user's cache, kept when ``_build`` is removed and out of any contributor's reach."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "textbook" / name
 
 
 def site_base(url: str | None) -> str:

@@ -113,11 +113,13 @@ class TextbookGlossary(SphinxDirective):
         return [glossary]
 
 
-def section_title(env, doc: str, anchor: str, suffix: str = " ") -> str | None:
+def section_title(env, doc: str, anchor: str, suffix: str, doctrees: dict) -> str | None:
     """The (translated) title of section ``anchor`` of ``doc``, numbered as in the toc."""
     if doc not in env.found_docs:
         return None
-    for section in env.get_doctree(doc).findall(nodes.section):
+    if doc not in doctrees:  # read once per page, not once per term
+        doctrees[doc] = env.get_doctree(doc)
+    for section in doctrees[doc].findall(nodes.section):
         if not anchor or anchor in section["ids"]:
             number = env.toc_secnumbers.get(doc, {}).get(f"#{anchor}" if anchor else "")
             title = section[0].astext()
@@ -126,10 +128,11 @@ def section_title(env, doc: str, anchor: str, suffix: str = " ") -> str | None:
 
 
 def resolve_defined_at(app, doctree, docname) -> None:
+    suffix = app.config.html_secnumber_suffix if app.builder.format == "html" else " "
+    doctrees: dict = {}
     for node in list(doctree.findall(defined_at)):
         doc, anchor = node["doc"], node["anchor"]
-        suffix = app.config.html_secnumber_suffix if app.builder.format == "html" else " "
-        title = section_title(app.env, doc, anchor, suffix)
+        title = section_title(app.env, doc, anchor, suffix, doctrees)
         if title is None:
             logger.warning(
                 "glossary: 'defined: %s' is not a page or section of the book",

@@ -6,6 +6,7 @@ names, so a page's twin in another edition is ``../<lang>/<page>.html``.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from html import escape
@@ -13,13 +14,14 @@ from pathlib import Path
 from types import SimpleNamespace
 from xml.sax.saxutils import escape as xml_escape
 
+import jinja2
 import markupsafe
 from docutils import nodes
 from sphinx import locale as sphinx_locale
 from sphinx.builders.html._assets import _JavaScript
 from sphinx.writers.html5 import HTML5Translator
 
-from ..config import site_base
+from ..config import site_base, user_cache
 from ..languages import SOURCE_LANGUAGE, language_name, print_language
 from ..messages import MSGID_LANGUAGE, N_, NP_, gettext, has
 from .search_id import STEM_FOLD, SearchIndonesian
@@ -511,12 +513,39 @@ def _baseurl(app, config) -> None:
         config.templates_path = [*config.templates_path, templates]
 
 
+class TemplateCache(jinja2.FileSystemBytecodeCache):
+    """Compiled theme templates, reused by the next build; a cache that cannot be
+    read or written is no cache."""
+
+    def load_bytecode(self, bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, ValueError, EOFError, TypeError):
+            bucket.reset()
+
+    def dump_bytecode(self, bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def cache_templates(app) -> None:
+    environment = getattr(getattr(app.builder, "templates", None), "environment", None)
+    folder = user_cache("templates")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return
+    if isinstance(environment, jinja2.Environment):
+        environment.bytecode_cache = TemplateCache(str(folder))
+
+
 def setup_html_site(app) -> None:
     app.add_html_theme("textbook", str(THEME_DIR / "textbook"))
     app.set_translator("html", TextbookHTMLTranslator, override=True)
     # the accessible PDF's single page (tools/textbook_build/accessible): lang, scope
     app.set_translator("singlehtml", TextbookHTMLTranslator, override=True)
     app.connect("config-inited", _baseurl)
+    app.connect("builder-inited", cache_templates)
     app.connect("html-page-context", page_context)
     app.connect("build-finished", write_sitemap)
 

@@ -66,19 +66,22 @@ def check_catalogs(app) -> None:
         else []
     )
     wordlists = sorted((Path(app.confdir) / "locales" / "spelling").glob("*.txt"))
-    cache = Verdicts(Path(app.doctreedir), [lang, msgfmt, spell, *glossaries, *wordlists])
-    todo = [path for path in files + sources if cache.get(path) is None]
-    for path, verdict in check(
+    stamp = spelling.dictionaries_stamp() if spell else ""
+    cache = Verdicts([lang, msgfmt, spell, stamp, *glossaries, *wordlists])
+    verdicts = {path: cache.get(path) for path in files + sources}
+    todo = [path for path, verdict in verdicts.items() if verdict is None]
+    fresh = check(
         app,
         [p for p in todo if p in files],
         [p for p in todo if p in sources],
         terms,
         msgfmt,
         spell,
-    ).items():
+    )
+    for path, verdict in fresh.items():
         cache.put(path, verdict)
+    verdicts.update(fresh)
     REFUSED.clear()
-    verdicts = {path: cache.get(path) for path in files + sources}
     for phase in ("syntax", "rule", "spelling"):
         for path, verdict in verdicts.items():
             for kind, line, column, message in verdict["errors"]:
@@ -92,7 +95,6 @@ def check_catalogs(app) -> None:
                     )
     for verdict in verdicts.values():
         REFUSED.update(verdict["refused"])
-    cache.save()
     if REFUSED:
         input_check.stage_catalogs(app, app.config, REFUSED)
 

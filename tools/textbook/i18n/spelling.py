@@ -62,11 +62,34 @@ def missing() -> str | None:
             "hunspell not found (install the Debian packages hunspell, hunspell-id, "
             "hunspell-en-us)"
         )
-    proc = subprocess.run(["hunspell", "-D"], input="", capture_output=True, text=True)
-    have = proc.stdout + proc.stderr
-    used = dict.fromkeys(d for p in profiles().values() for d in p.dictionaries)
-    lacking = [DEBIAN.get(name, name) for name in used if f"/{name}" not in have]
+    have = _available()
+    lacking = [DEBIAN.get(name, name) for name in _used() if name not in have]
     return f"hunspell dictionaries missing: install {' '.join(lacking)}" if lacking else None
+
+
+def _used() -> list[str]:
+    return list(dict.fromkeys(d for p in profiles().values() for d in p.dictionaries))
+
+
+def _available() -> dict[str, str]:
+    """hunspell's dictionaries: name -> path without extension (``hunspell -D``)."""
+    proc = subprocess.run(["hunspell", "-D"], input="", capture_output=True, text=True)
+    return {
+        Path(line).name: line
+        for line in (proc.stdout + proc.stderr).splitlines()
+        if line.startswith("/")
+    }
+
+
+def dictionaries_stamp() -> str:
+    """Which dictionary files the check would use, and their size and age."""
+    have, stamp = _available(), []
+    for name in _used():
+        for ext in (".aff", ".dic"):
+            path = Path(have.get(name, name) + ext)
+            st = path.stat() if path.is_file() else None
+            stamp.append(f"{path}:{st.st_size}:{st.st_mtime_ns}" if st else f"{path}:-")
+    return " ".join(stamp)
 
 
 CHUNK = 2000  # characters a line: hunspell splits a line over 8 KB (UTF-8) into several

@@ -1,21 +1,27 @@
 """Catalog verdicts cached by content, so that an unchanged catalog is not checked again.
 
 A verdict (what the checks report about one file, and the msgids they refuse) is
-stored in the build folder under the hash of everything it depends on: the file's
-bytes, the language and settings, the glossary, the word lists, the code of the
-rule and the version of its parser. Change any of them and the file is checked anew.
-The stored file is the build's own output; one that cannot be read is ignored.
+stored under the hash of everything it depends on: the file's path and bytes, the
+language and settings, the glossary, the word lists, the dictionaries, the code of
+the rule and the version of its parser. Change any of them and the file is checked
+anew. Verdicts live in the user's cache (``$XDG_CACHE_HOME/textbook/verdicts``, one
+file a verdict, unused ones pruned after 30 days), out of any contributor's reach and
+kept when ``_build`` is removed; one that cannot be read or written is ignored.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import time
 from functools import lru_cache
 from pathlib import Path
 
-NAME = "textbook-verdicts.json"
+from ..config import user_cache
+
+KEEP_DAYS = 30
 HERE = Path(__file__).resolve().parent
 
 
@@ -36,8 +42,8 @@ def rule_version() -> str:
 
 
 class Verdicts:
-    def __init__(self, folder: Path, context: list[str | Path]):
-        self.file = Path(folder) / NAME
+    def __init__(self, context: list[str | Path]):
+        self.folder = user_cache("verdicts")
         digest = hashlib.sha256(rule_version().encode())
         for part in context:  # a path counts by its content
             digest.update(
@@ -49,29 +55,37 @@ class Verdicts:
                 )
             )
         self.context = digest.digest()
-        try:
-            self.stored = json.loads(self.file.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            self.stored = {}
-        self.kept: dict = {}
 
-    def key(self, path: Path) -> str:
-        return hashlib.sha256(
-            self.context + str(path).encode() + b"\0" + Path(path).read_bytes()
-        ).hexdigest()
+    def _file(self, path: Path) -> Path:
+        key = hashlib.sha256(self.context + str(path).encode() + b"\0" + Path(path).read_bytes())
+        return self.folder / f"{key.hexdigest()}.json"
 
     def get(self, path: Path):
-        key = self.key(path)
-        if key not in self.kept and isinstance(self.stored, dict) and key in self.stored:
-            self.kept[key] = self.stored[key]
-        return self.kept.get(key)
+        file = self._file(path)
+        try:
+            verdict = json.loads(file.read_text(encoding="utf-8"))
+            os.utime(file)  # in use: not pruned
+        except (OSError, ValueError):
+            return None
+        usable = isinstance(verdict, dict) and all(
+            isinstance(verdict.get(k), list) for k in ("errors", "refused")
+        )
+        return verdict if usable else None
 
     def put(self, path: Path, verdict) -> None:
-        self.kept[self.key(path)] = verdict
+        file = self._file(path)
+        partial = file.with_suffix(f".{os.getpid()}.tmp")
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            partial.write_text(json.dumps(verdict, ensure_ascii=False), encoding="utf-8")
+            partial.replace(file)
+            self.prune()
+        except OSError:  # no cache (read-only home, full disk): checked again next time
+            with contextlib.suppress(OSError):
+                partial.unlink()
 
-    def save(self) -> None:
-        """Only this build's verdicts: the file never grows with old versions."""
-        self.file.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.file.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_text(json.dumps(self.kept, ensure_ascii=False), encoding="utf-8")
-        partial.replace(self.file)
+    def prune(self) -> None:
+        old = time.time() - KEEP_DAYS * 86400
+        for file in self.folder.glob("*.json"):
+            if file.stat().st_mtime < old:
+                file.unlink(missing_ok=True)
