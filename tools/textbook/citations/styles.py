@@ -155,6 +155,21 @@ class AuthorYearStyle(AuthorYearReferenceStyle):
     bracket_year: BracketStyle = _round()
 
 
+# installed pybtex plugins the book's styles use: pybtex reads every installed package's
+# metadata on each lookup of an entry point, once per citation; a runtime plugin is
+# found first. Registered at import, so textbook-build's forked builds share them.
+for _group, _name in [
+    ("pybtex.backends", "plaintext"),
+    ("pybtex.backends", "docutils"),
+    ("pybtex.style.names", "last"),
+    ("pybtex.style.names", "lastfirst"),
+    ("pybtex.style.sorting", "author_year_title"),
+]:
+    pybtex.plugin.register_plugin(
+        _group, _name, pybtex.plugin.find_plugin(_group, _name), force=True
+    )
+
+
 def choose_language(app, config) -> None:
     BUILD["language"] = config.language or MSGID_LANGUAGE
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import posixpath
 import re
 from pathlib import Path
 
@@ -57,15 +58,12 @@ def published_beside(app) -> tuple[list[str], list[Path]]:
 
 def page_files(outdir: Path, page: str) -> list[str]:
     """The files (not pages) ``page`` refers to within the edition."""
-    found = set()
-    path = outdir / page
-    for ref in _REF.findall(path.read_text(encoding="utf-8")):
-        target = (path.parent / ref).resolve()
-        try:
-            rel = target.relative_to(outdir.resolve()).as_posix()
-        except ValueError:
+    found, folder = set(), posixpath.dirname(page)
+    for ref in _REF.findall((outdir / page).read_text(encoding="utf-8")):
+        rel = posixpath.normpath(posixpath.join(folder, ref))
+        if rel.startswith(("../", "/")) or rel.endswith(".html") or rel == "..":
             continue
-        if target.is_file() and not rel.endswith(".html"):
+        if (outdir / rel).is_file():
             found.add(rel)
     return sorted(found)
 
