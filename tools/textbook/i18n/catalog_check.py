@@ -67,7 +67,7 @@ def check_catalogs(app) -> None:
     )
     wordlists = sorted((Path(app.confdir) / "locales" / "spelling").glob("*.txt"))
     stamp = spelling.dictionaries_stamp() if spell else ""
-    cache = Verdicts([lang, msgfmt, spell, stamp, *glossaries, *wordlists])
+    cache = Verdicts(Path(app.confdir), [lang, msgfmt, spell, stamp, *glossaries, *wordlists])
     verdicts = {path: cache.get(path) for path in files + sources}
     todo = [path for path, verdict in verdicts.items() if verdict is None]
     fresh = check(

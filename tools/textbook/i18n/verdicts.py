@@ -1,9 +1,9 @@
 """Catalog verdicts cached by content, so that an unchanged catalog is not checked again.
 
 A verdict (what the checks report about one file, and the msgids they refuse) is
-stored under the hash of everything it depends on: the file's path and bytes, the
-language and settings, the glossary, the word lists, the dictionaries, the code of
-the rule and the version of its parser. Change any of them and the file is checked
+stored under the hash of everything it depends on: the file's path in the project and
+its bytes, the language and settings, the glossary, the word lists, the dictionaries,
+the code of the rule and the version of its parser. Change any of them and the file is checked
 anew. Verdicts live in the user's cache (``$XDG_CACHE_HOME/textbook/verdicts``, one
 file a verdict, unused ones pruned after 30 days), out of any contributor's reach and
 kept when ``_build`` is removed; one that cannot be read or written is ignored.
@@ -42,8 +42,10 @@ def rule_version() -> str:
 
 
 class Verdicts:
-    def __init__(self, context: list[str | Path]):
-        self.folder = user_cache("verdicts")
+    def __init__(self, root: Path, context: list[str | Path]):
+        """``root``: the project; a file counts by its path in it, so that every
+        checkout of the book on this machine shares the verdicts."""
+        self.root, self.folder = Path(root), user_cache("verdicts")
         digest = hashlib.sha256(rule_version().encode())
         for part in context:  # a path counts by its content
             digest.update(
@@ -57,7 +59,12 @@ class Verdicts:
         self.context = digest.digest()
 
     def _file(self, path: Path) -> Path:
-        key = hashlib.sha256(self.context + str(path).encode() + b"\0" + Path(path).read_bytes())
+        key = hashlib.sha256(
+            self.context
+            + os.path.relpath(path, self.root).encode()
+            + b"\0"
+            + Path(path).read_bytes()
+        )
         return self.folder / f"{key.hexdigest()}.json"
 
     def get(self, path: Path):
