@@ -514,8 +514,16 @@ def _baseurl(app, config) -> None:
 
 
 class TemplateCache(jinja2.FileSystemBytecodeCache):
-    """Compiled theme templates, reused by the next build; a cache that cannot be
-    read or written is no cache."""
+    """Compiled theme templates, reused by the next build of any checkout (a template
+    counts by its path in the project; Jinja compares its text too); a cache that
+    cannot be read or written is no cache."""
+
+    def __init__(self, folder: Path, root: str):
+        super().__init__(str(folder))
+        self.root = root
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        return super().get_cache_key(name, filename and os.path.relpath(filename, self.root))
 
     def load_bytecode(self, bucket) -> None:
         try:
@@ -536,7 +544,7 @@ def cache_templates(app) -> None:
     except OSError:
         return
     if isinstance(environment, jinja2.Environment):
-        environment.bytecode_cache = TemplateCache(str(folder))
+        environment.bytecode_cache = TemplateCache(folder, app.confdir)
 
 
 def setup_html_site(app) -> None:
