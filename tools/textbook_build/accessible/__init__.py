@@ -78,9 +78,6 @@ def title_block(lines: dict[str, str]) -> str:
 def _render(
     page: Path, target: Path, label: str, title: str = "", pack: dict[str, str] | None = None
 ) -> int:
-    from textbook.upstream.weasyprint_tags import setup_weasyprint_tags
-
-    setup_weasyprint_tags()
     import weasyprint
 
     errors: list[str] = []
@@ -111,5 +108,8 @@ def render(
 ) -> int:
     """``page`` (a singlehtml ``index.html``) as the PDF/UA-1 file ``target``; ``pack``:
     a course pack's title lines (``None``: the book)."""
+    from textbook.upstream.weasyprint_tags import setup_weasyprint_tags
+
     print(f"[{label}] WeasyPrint {target.name}", flush=True)
+    setup_weasyprint_tags()  # imports WeasyPrint here, once, not in every forked child
     return fork_call(lambda: _render(page, target, label, title, pack))
