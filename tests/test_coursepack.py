@@ -282,7 +282,7 @@ def test_licence_on_the_title_pages_back_in_every_language(bilingual):
 
 
 def test_a_preamble_comment_naming_begin_document_leaves_the_merge_in_place(tmp_path):
-    from textbook.latex.coursepack import before_document, split
+    from textbook_build.volume import before_document, split
 
     tex = (
         "\\documentclass{sphinxmanual}\n% set at \\begin{document} by geometry\n"

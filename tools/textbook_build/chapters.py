@@ -10,8 +10,8 @@ import sys
 
 from textbook.inputs import InputError
 from textbook.languages import SOURCE_LANGUAGE
-from textbook.latex.coursepack import TOCTREE_RE
 
+from .coursepack import TOCTREE_RE
 from .project import Project
 
 HEADING_RE = re.compile(r"^# (.+)$", re.M)

@@ -1,17 +1,109 @@
 """Course packs: chosen chapters in one PDF; with several languages one volume,
-a part each. The Sphinx side (the chapters' source, the merged volume) is
-``textbook.latex.coursepack``; this module runs the builds and publishes."""
+a part each (``volume.py``).
+
+``make_source`` writes a small Sphinx source folder whose root document lists
+the chosen chapters (the chapter files and the data are copied with their times,
+so document names and catalogs stay the same; a link would not be read,
+textbook/input_check.py); the build prints only those chapters and the references
+they cite (``-D textbook_print_chapters=...``, textbook/latex/layout.py). Chapters
+keep the book's numbers (``\\setcounter`` before each). This module then runs the
+builds, joins them (``volume.py``) and publishes."""
 
 from __future__ import annotations
 
+import difflib
 import os
+import re
 import shutil
 import sys
+from pathlib import Path
 
 from . import accessible
 from . import latexmk as tex
 from .project import SPHINX_FLAGS, Project, source_date_epoch
 from .runner import run_sphinx
+from .volume import CoursepackError, merge, merge_facing
+
+TOCTREE_RE = re.compile(r"^(`{3,}|:{3,})\{toctree\}[^\n]*\n(.*?)^\1[ \t]*$", re.M | re.S)
+
+
+def book_numbers(index: Path) -> dict[str, int]:
+    """Chapter numbers of the book: the entries of the numbered toctrees of ``index``."""
+    numbers: dict[str, int] = {}
+    for match in TOCTREE_RE.finditer(index.read_text(encoding="utf-8")):
+        lines = [line.strip() for line in match.group(2).splitlines()]
+        if ":numbered:" not in {line.split(" ")[0] for line in lines}:
+            continue
+        for line in lines:
+            if line and not line.startswith(":"):
+                numbers.setdefault(line, len(numbers) + 1)
+    return numbers
+
+
+REFERENCES_ONLY = (
+    "%s holds only the references, which every pack prints after its "
+    "chapters; choose at least one chapter ('make chapters' lists them)"
+)
+
+
+def references_only(source: Path, chapters: list[str]) -> bool:
+    """Whether every one of ``chapters`` is a references chapter (a bibliography)."""
+    return all(
+        "{bibliography}" in (source / f"{c}.md").read_text(encoding="utf-8") for c in chapters
+    )
+
+
+def make_source(source: Path, target: Path, chapters: list[str]) -> None:
+    """Write ``target``: an ``index.md`` with a toctree of ``chapters``, plus links.
+
+    Each chapter numbered in the book is preceded by a LaTeX ``\\setcounter`` so that
+    it keeps the book's number (chapter 3 stays chapter 3 in a pack of two).
+    """
+    known = sorted(p.stem for p in source.glob("*.md") if p.stem != "index")
+    unknown = [c for c in chapters if c not in known]
+    if not chapters or unknown:
+        hints = "".join(
+            f" ('{c}': did you mean '{m[0]}'?)"
+            for c in unknown
+            if (m := difflib.get_close_matches(c, known, n=1))
+        )
+        raise CoursepackError(
+            f"unknown chapter(s): {' '.join(unknown) or '(none given)'}{hints}; "
+            f"choose from: {' '.join(known)} ('make chapters' lists their titles)"
+        )
+    repeated = sorted({c for c in chapters if chapters.count(c) > 1})
+    if repeated:
+        raise CoursepackError(f"chapter(s) named more than once: {' '.join(repeated)}")
+    if references_only(source, chapters):
+        raise CoursepackError(REFERENCES_ONLY % " ".join(chapters))
+    if target.exists():
+        for child in target.iterdir():
+            shutil.rmtree(child) if child.is_dir() and not child.is_symlink() else child.unlink()
+    target.mkdir(parents=True, exist_ok=True)
+    # Every chapter is read (references to the others keep their titles); only the
+    # chosen ones are printed (config textbook_print_chapters, see latex.py).
+    for name in known:
+        shutil.copy2(source / f"{name}.md", target / f"{name}.md", follow_symlinks=False)
+    for extra in ("data",):
+        if (source / extra).exists():
+            shutil.copytree(source / extra, target / extra, symlinks=True)
+    rest = [name for name in known if name not in chapters]
+    numbers = book_numbers(source / "index.md")
+    text = "# Course pack\n"  # (not printed nor translated: UntranslatedRootTitle)
+    for name in chapters:
+        if name in numbers:
+            text += "\n```{raw} latex\n\\setcounter{chapter}{%d}\n```\n" % (numbers[name] - 1)
+        # the book's appendix (not numbered there) stays an appendix (layout.appendices)
+        text += (
+            "\n```{toctree}\n"
+            + (":numbered:\n" if name in numbers else "")
+            + "\n"
+            + name
+            + "\n```\n"
+        )
+    if rest:
+        text += "\n```{toctree}\n:hidden:\n\n" + "\n".join(rest) + "\n```\n"
+    (target / "index.md").write_text(text, encoding="utf-8")
 
 
 def pack_name(project: Project, chapters: list[str], langs: list[str]) -> str:
@@ -89,9 +181,6 @@ def build_coursepack(  # noqa: C901 (one step per output)
     if pack is not None:
         langs, chapters, sides, paper = pack.languages, pack.chapters, pack.sides, pack.paper
         facing, handout = pack.layout == "parallel", pack.handout
-    from textbook.latex import facing as facing_volume
-    from textbook.latex.coursepack import CoursepackError, make_source, merge
-
     stage, base = project.stage("coursepack"), project.download_basename()
     published = project.published("coursepack")
     try:
@@ -137,7 +226,7 @@ def build_coursepack(  # noqa: C901 (one step per output)
     texdir = stage / langs[0]
     if len(langs) > 1:
         try:
-            volume = (facing_volume.merge if facing else merge)(texs)
+            volume = (merge_facing if facing else merge)(texs)
         except CoursepackError as exc:
             print(f"error: {exc}; {published} is unchanged", file=sys.stderr)
             return 1

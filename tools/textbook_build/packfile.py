@@ -20,10 +20,9 @@ import jsonschema
 
 from textbook.inputs import InputError, compose_yaml, plain_data, read_text
 from textbook.languages import CODE
-from textbook.latex.coursepack import references_only
 from textbook.messages import MSGID_LANGUAGE, N_, gettext, po_path
 
-from .coursepack import PAPER
+from .coursepack import PAPER, references_only
 
 TEXT = {"type": "string", "minLength": 1, "maxLength": 200}
 SCHEMA = {

@@ -5,33 +5,21 @@ block of it that holds a message (a heading, a paragraph with its footnotes, a
 list, a quotation, the comparison table) with a block mark naming the number of its
 first message (``tb_msg``: ``i18n/parallel.py`` numbers the messages before
 translation, as for the web's parallel view, so the numbers are the same in both
-editions). ``coursepack.merge_facing`` then pairs the blocks of two editions by
-those marks. A mark is a LaTeX comment line of a raw node: escaped text cannot
+editions). ``textbook_build/volume.py`` (``merge_facing``) then pairs the blocks of
+two editions by those marks. A mark is a LaTeX comment line of a raw node: escaped text cannot
 produce one (``%`` is written ``\\%``).
 """
 
 from __future__ import annotations
-
-import re
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import texescape
 
-from .coursepack import (
-    CoursepackError,
-    before_document,
-    bilingual_front,
-    front_words,
-    pieces,
-    prefix_labels,
-    split,
-)
-from .layout import first_header, words
+from .layout import first_header
 
 MARK = "%%textbook-facing"
-MARK_RE = re.compile(r"^%%textbook-facing:(chapter|block|row|rowfirst|rowlast):(\S+)$", re.M)
 
 
 def _mark(kind: str, name: str) -> nodes.raw:
@@ -189,88 +177,3 @@ def setup_facing(app) -> None:
     app.add_post_transform(FacingTables)
     app.add_post_transform(FacingColumns)
     app.add_post_transform(FacingMarks)
-
-
-BEGIN_RE, END_RE = re.compile(r"\\begin\{"), re.compile(r"\\end\{")
-Block = tuple[str, ...]  # key, kind (block or row), LaTeX (of each edition)
-
-
-def blocks(body: str, path) -> tuple[str, list[tuple[str, list[Block]]]]:
-    """``(lead, chapters)`` of one edition's body: each chapter's blocks in order,
-    split at the marks of :class:`FacingMarks`; the text before a chapter's first
-    block mark belongs to that block."""
-    pieces = MARK_RE.split(body)
-    lead, chapters = pieces[0], []
-    for kind, name, text in zip(pieces[1::3], pieces[2::3], pieces[3::3], strict=True):
-        if kind == "chapter":
-            chapters.append((name, [(f"{name}:head", "head", text)]))
-        elif not chapters:
-            raise CoursepackError(f"{path}: a block mark before the first chapter")
-        elif chapters[-1][1][-1][1] == "head" and len(chapters[-1][1]) == 1:
-            chapters[-1][1][0] = (name, kind, chapters[-1][1][0][2] + text)
-        else:
-            chapters[-1][1].append((name, kind, text))
-    return lead, chapters
-
-
-def pairs(left: list[Block], right: list[Block]) -> list[Block]:
-    """``(key, kind, left LaTeX, right LaTeX)`` paired by key in the left edition's order;
-    a block only one edition has (an edition-only passage) faces an empty column,
-    placed after the block it follows in its own edition."""
-    order = [key for key, _, _ in left]
-    for index, (key, _, _) in enumerate(right):
-        if key not in order:
-            before = [k for k, _, _ in right[:index] if k in order]
-            order.insert(order.index(before[-1]) + 1 if before else 0, key)
-    found_left = {key: (kind, text) for key, kind, text in left}
-    found_right = {key: (kind, text) for key, kind, text in right}
-    return [
-        (
-            key,
-            (found_left.get(key) or found_right[key])[0],
-            found_left.get(key, ("", ""))[1],
-            found_right.get(key, ("", ""))[1],
-        )
-        for key in order
-    ]
-
-
-def merge(texs: dict) -> str:
-    """One volume from two editions' LaTeX files (language -> path): the first on
-    left-hand pages, the second facing it, block by block, each chapter a paracol
-    environment in parallel-paging mode (``[1]*{2}``: one column a page, left and
-    right pages numbered on)."""
-    (left_lang, _), (right_lang, _) = texs.items()
-    parsed = {}
-    for lang, path in texs.items():
-        front, body, end = split(path.read_text(encoding="utf-8"), path)
-        parsed[lang] = (front, end, *blocks(prefix_labels(body, lang), path))
-    head, tail, lead, left_chapters = parsed[left_lang]
-    right_chapters = dict(parsed[right_lang][3])
-    fronts = {lang: front_words(parsed[lang][0], path) for lang, path in texs.items()}
-    for lang, (_, _, _, chapters) in parsed.items():  # a block is set whole in one column
-        for key, _, text in (b for _, found in chapters for b in found):
-            if len(BEGIN_RE.findall(text)) != len(END_RE.findall(text)):
-                raise CoursepackError(
-                    f"{texs[lang]}: cannot pair the editions' blocks: the "
-                    f"block at {key} opens or closes an environment of "
-                    f"another block"
-                )
-    out = [lead]
-    for docname, found in left_chapters:
-        paired = pairs(found, right_chapters.get(docname, []))
-        rows = []
-        for index, (key, kind, left, right) in enumerate(paired):
-            after = paired[index + 1] if index + 1 < len(paired) else ("", "")
-            # a table's first two rows and its last two stay together
-            keep = (
-                after[0]
-                if kind.startswith("row")
-                and after[1].startswith("row")
-                and (kind == "rowfirst" or after[1] == "rowlast")
-                else ""
-            )
-            rows.append({"key": key, "kind": kind, "keep": keep, "left": left, "right": right})
-        out.append(pieces().facing_chapter(rows, words(left_lang), words(right_lang)))
-    head = before_document(head, pieces().facing_heads(*fronts.values()))
-    return bilingual_front(head, fronts) + "".join(out) + "\n" + tail

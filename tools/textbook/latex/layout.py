@@ -135,7 +135,7 @@ def _pdf_text(text: str) -> str:
 SITE_URL = re.compile(r"https?://[A-Za-z0-9.:/_~-]+/")
 
 
-ADDRESS = r"\medskip\qrcode[height=2cm]{%s}\\ \url{%s}"  # coursepack.py: one per language
+ADDRESS = r"\medskip\qrcode[height=2cm]{%s}\\ \url{%s}"  # volume.py: one per language
 # pack title length -> its size and that of the course lines and the book's title
 PACK_TITLE_SIZES = ((60, r"\Huge\Large"), (120, r"\LARGE\large"), (10**6, r"\Large\normalsize"))
 LONG_WORD, BREAK = re.compile(r"\S{21,}"), "\ue000"
@@ -302,7 +302,7 @@ class PrintLayout(SphinxPostTransform):
             if (
                 "longtable" not in table["classes"]
                 and "textbook-facing-row" not in table["classes"]
-            ):  # (facing.py)
+            ):  # (a facing volume's rows: facing.py)
                 table["classes"].append("longtable")
             setup = r"\begingroup\textbooktablesize\setlength\tabcolsep{3pt}\textbookraggedcolumns"
             if "model-comparison" in table["classes"]:

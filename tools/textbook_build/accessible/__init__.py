@@ -41,7 +41,7 @@ def sphinx_options() -> list[str]:
 
 
 def pack_source(source: Path, target: Path, chapters: list[str]) -> None:
-    """``target``: the course pack's ``source`` (``textbook.latex.coursepack.make_source``,
+    """``target``: the course pack's ``source`` (``textbook_build.coursepack.make_source``,
     chapters already checked) whose root holds only ``chapters``, untitled (each chapter
     is a top heading); the book's other chapters stay outside it, so references to them
     still resolve (their links are dropped by :func:`unlink_missing`)."""
