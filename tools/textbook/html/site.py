@@ -11,7 +11,7 @@ import os
 import re
 from html import escape
 from pathlib import Path
-from types import SimpleNamespace
+from types import CodeType, SimpleNamespace
 from xml.sax.saxutils import escape as xml_escape
 
 import jinja2
@@ -529,6 +529,8 @@ class TemplateCache(jinja2.FileSystemBytecodeCache):
         try:
             super().load_bytecode(bucket)
         except (OSError, ValueError, EOFError, TypeError):
+            bucket.reset()
+        if bucket.code is not None and not isinstance(bucket.code, CodeType):
             bucket.reset()
 
     def dump_bytecode(self, bucket) -> None:

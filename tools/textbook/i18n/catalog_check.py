@@ -67,7 +67,9 @@ def check_catalogs(app) -> None:
     )
     wordlists = sorted((Path(app.confdir) / "locales" / "spelling").glob("*.txt"))
     stamp = spelling.dictionaries_stamp() if spell else ""
-    cache = Verdicts(Path(app.confdir), [lang, msgfmt, spell, stamp, *glossaries, *wordlists])
+    profiles = Path(app.confdir) / "locales" / "languages.yaml"  # each language's dictionaries
+    context = [lang, msgfmt, spell, stamp, profiles, *glossaries, *wordlists]
+    cache = Verdicts(Path(app.confdir), context)
     verdicts = {path: cache.get(path) for path in files + sources}
     todo = [path for path, verdict in verdicts.items() if verdict is None]
     fresh = check(

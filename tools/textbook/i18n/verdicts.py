@@ -27,18 +27,33 @@ HERE = Path(__file__).resolve().parent
 
 @lru_cache(maxsize=1)
 def rule_version() -> str:
-    """The rule's code (this package, the input and message modules) and its parser."""
-    import markdown_it
-    import myst_parser
+    """The rule's code (this package, the input, message and language modules) and the
+    versions of the libraries it reads catalogs and messages with."""
+    from importlib.metadata import version
 
-    digest = hashlib.sha256(f"{markdown_it.__version__} {myst_parser.__version__}".encode())
+    libraries = ("markdown-it-py", "myst-parser", "polib", "babel")
+    digest = hashlib.sha256(" ".join(version(name) for name in libraries).encode())
     for path in [
         *sorted(HERE.glob("*.py")),
-        HERE.parent / "inputs.py",
-        HERE.parent / "messages.py",
+        *(HERE.parent / f"{name}.py" for name in ("inputs", "messages", "languages", "editions")),
     ]:
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def usable(verdict) -> bool:
+    """A verdict as the checks write it (a damaged cache is no cache)."""
+    if not isinstance(verdict, dict):
+        return False
+    errors, refused = verdict.get("errors"), verdict.get("refused")
+    return (
+        isinstance(errors, list)
+        and all(
+            isinstance(e, list) and [type(x) for x in e] == [str, int, int, str] for e in errors
+        )
+        and isinstance(refused, list)
+        and all(isinstance(r, str) for r in refused)
+    )
 
 
 class Verdicts:
@@ -47,40 +62,43 @@ class Verdicts:
         checkout of the book on this machine shares the verdicts."""
         self.root, self.folder = Path(root), user_cache("verdicts")
         digest = hashlib.sha256(rule_version().encode())
-        for part in context:  # a path counts by its content
-            digest.update(
-                b"\0"
-                + (
-                    part.read_bytes()
-                    if isinstance(part, Path) and part.is_file()
-                    else str(part).encode()
-                )
-            )
+        for part in context:  # a path counts by its name and content
+            is_path = isinstance(part, Path)
+            is_file = is_path and part.is_file()
+            digest.update(b"\0" + (os.path.relpath(part, root) if is_path else str(part)).encode())
+            digest.update(b"\0" + (part.read_bytes() if is_file else b""))
         self.context = digest.digest()
+        self.seen: dict[Path, tuple] = {}
 
-    def _file(self, path: Path) -> Path:
+    def _file(self, path: Path) -> tuple[Path, tuple]:
+        """Where the verdict on ``path`` as it is now goes, and the file's identity
+        (inode, size, times): a file replaced or written to meanwhile differs."""
+        before = os.stat(path)
         key = hashlib.sha256(
             self.context
             + os.path.relpath(path, self.root).encode()
             + b"\0"
             + Path(path).read_bytes()
         )
-        return self.folder / f"{key.hexdigest()}.json"
+        after = os.stat(path)
+        stamp = tuple((s.st_ino, s.st_size, s.st_mtime_ns, s.st_ctime_ns) for s in (before, after))
+        return self.folder / f"{key.hexdigest()}.json", stamp
 
     def get(self, path: Path):
-        file = self._file(path)
+        file, self.seen[path] = self._file(path)
         try:
             verdict = json.loads(file.read_text(encoding="utf-8"))
             os.utime(file)  # in use: not pruned
         except (OSError, ValueError):
             return None
-        usable = isinstance(verdict, dict) and all(
-            isinstance(verdict.get(k), list) for k in ("errors", "refused")
-        )
-        return verdict if usable else None
+        return verdict if usable(verdict) else None
 
     def put(self, path: Path, verdict) -> None:
-        file = self._file(path)
+        """Only when the file is the one :meth:`get` saw, unchanged all along: a catalog
+        edited while it was checked is checked again next time."""
+        file, stamp = self._file(path)
+        if stamp != self.seen.get(path) or stamp[0] != stamp[1]:
+            return
         partial = file.with_suffix(f".{os.getpid()}.tmp")
         try:
             self.folder.mkdir(parents=True, exist_ok=True)

@@ -177,7 +177,7 @@ def pack_context(path: str, site_url: str, lang: str, attribution_line: str) -> 
 
 TEMPLATES = Path(__file__).with_name("templates")
 TEXINPUTS = Path(__file__).with_name("texinputs")
-HANDOUT_MARK = "\\newcommand\\textbookhandout{}"  # (coursepack.merge looks for it)
+HANDOUT_MARK = "\\newcommand\\textbookhandout{}"  # (textbook_build/volume.py looks for it)
 
 
 def prerelease_labels(config, lang: str) -> dict[str, str]:
