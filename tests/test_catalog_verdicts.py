@@ -160,3 +160,24 @@ def test_a_damaged_compiled_template_is_compiled_again(tmp_path):
     bucket.code = 5  # the right header and checksum, no code
     env.bytecode_cache.set_bucket(bucket)
     assert environment().get_template("page.html").render(word="ok") == "<p>ok</p>"
+
+
+def test_verdicts_unused_for_30_days_are_removed(tmp_path, monkeypatch):
+    import os
+    import time
+
+    from textbook.i18n.verdicts import KEEP_DAYS, Verdicts
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    po = tmp_path / "index.po"
+    po.write_text('msgid "a"\nmsgstr "b"\n', encoding="utf-8")
+    verdicts = Verdicts(tmp_path, ["en"])
+    verdicts.get(po)
+    verdicts.put(po, {"errors": [], "refused": []})
+    (stored,) = (tmp_path / "cache").rglob("*.json")
+    old = stored.with_name("old.json")
+    old.write_text("{}", encoding="utf-8")
+    then = time.time() - (KEEP_DAYS + 1) * 86400
+    os.utime(old, (then, then))
+    verdicts.prune()
+    assert stored.exists() and not old.exists()

@@ -53,11 +53,8 @@ LABELS = ["tabel-perbandingan-model", "perbandingan-tiga-model"]
 # -- helpers -----------------------------------------------------------------
 
 
-CACHE = Path(tempfile.gettempdir())  # the runs' own user cache (main sets it)
-
-
 def env() -> dict[str, str]:
-    return dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, XDG_CACHE_HOME=str(CACHE))
+    return dict(os.environ, SOURCE_DATE_EPOCH=EPOCH)
 
 
 def _children_cpu() -> float:
@@ -376,7 +373,6 @@ def row(label: str, value: float, target: float, unit: str = "", detail: str = "
 
 
 def main(argv: list[str] | None = None) -> int:
-    global CACHE
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--skip-pdf", action="store_true", help="leave out the PDF ratio")
@@ -391,7 +387,8 @@ def main(argv: list[str] | None = None) -> int:
         for project in (real, big):  # as installed code is (PYTHONDONTWRITEBYTECODE aside)
             compileall.compile_dir(project / "tools", quiet=1)
         info = generate_book(big)
-        CACHE = scratch / "xdg-cache"
+        cache = scratch / "xdg-cache"  # the runs' own user cache (catalog verdicts)
+        os.environ["XDG_CACHE_HOME"] = str(cache)
         clean_t, rebuild_t, floor_t, big_t, pdf_t, xfloor_t = [], [], [], [], [], []
         cold_t: list[float] = []
         pack_t, facing_t, book_t, print_t = [], [], [], []
@@ -401,7 +398,7 @@ def main(argv: list[str] | None = None) -> int:
             floor_t.append(bare_floor(real, scratch))
             for lang in LANGS:
                 editions[lang].append(edition(real, lang, scratch))
-            shutil.rmtree(CACHE, ignore_errors=True)  # no catalog verdict stored yet
+            shutil.rmtree(cache, ignore_errors=True)  # no catalog verdict stored yet
             clean(real)
             cold_t.append(build(real, label="clean, no stored verdicts"))
             clean(real)

@@ -541,12 +541,13 @@ class TemplateCache(jinja2.FileSystemBytecodeCache):
 def cache_templates(app) -> None:
     environment = getattr(getattr(app.builder, "templates", None), "environment", None)
     folder = user_cache("templates")
+    if not isinstance(environment, jinja2.Environment):
+        return
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
-        return
-    if isinstance(environment, jinja2.Environment):
-        environment.bytecode_cache = TemplateCache(folder, app.confdir)
+        return  # no cache
+    environment.bytecode_cache = TemplateCache(folder, app.confdir)
 
 
 def setup_html_site(app) -> None:

@@ -82,6 +82,8 @@ def check_catalogs(app) -> None:
     )
     for path, verdict in fresh.items():
         cache.put(path, verdict)
+    if fresh:
+        cache.prune()
     verdicts.update(fresh)
     REFUSED.clear()
     for phase in ("syntax", "rule", "spelling"):

@@ -2,9 +2,10 @@
 
 A verdict (what the checks report about one file, and the msgids they refuse) is
 stored under the hash of everything it depends on: the file's path in the project and
-its bytes, the language and settings, the glossary, the word lists, the dictionaries,
-the code of the rule and the version of its parser. Change any of them and the file is checked
-anew. Verdicts live in the user's cache (``$XDG_CACHE_HOME/textbook/verdicts``, one
+its bytes, the language and settings, the language profiles, the glossary, the word
+lists, the dictionaries, the code of the rule and the versions of the libraries it
+reads with. Change any of them and the file is checked anew; a file replaced or
+written to while it was checked keeps no verdict. Verdicts live in the user's cache (``$XDG_CACHE_HOME/textbook/verdicts``, one
 file a verdict, unused ones pruned after 30 days), out of any contributor's reach and
 kept when ``_build`` is removed; one that cannot be read or written is ignored.
 """
@@ -104,13 +105,14 @@ class Verdicts:
             self.folder.mkdir(parents=True, exist_ok=True)
             partial.write_text(json.dumps(verdict, ensure_ascii=False), encoding="utf-8")
             partial.replace(file)
-            self.prune()
         except OSError:  # no cache (read-only home, full disk): checked again next time
             with contextlib.suppress(OSError):
                 partial.unlink()
 
     def prune(self) -> None:
+        """Remove the verdicts no build used for ``KEEP_DAYS`` (once a build that stored one)."""
         old = time.time() - KEEP_DAYS * 86400
-        for file in self.folder.glob("*.json"):
-            if file.stat().st_mtime < old:
-                file.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            for file in self.folder.glob("*.json"):
+                if file.stat().st_mtime < old:
+                    file.unlink(missing_ok=True)

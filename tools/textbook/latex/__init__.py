@@ -3,11 +3,11 @@
 from docutils import nodes
 from sphinx.writers.latex import LaTeXTranslator
 
-from .coursepack import UntranslatedRootTitle
 from .facing import setup_facing
 from .layout import (
     PrintLayout,
     PrintUnlink,
+    UntranslatedRootTitle,
     depart_attribution,
     depart_row,
     latex_config,

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import texescape
 
@@ -500,6 +501,20 @@ def _is_bibliography(node: nodes.Node) -> bool:
 
 
 CITE_LINK = re.compile(r"\\hyperlink\{cite\.[^:}]*:([^}]+)\}")
+
+
+class UntranslatedRootTitle(SphinxTransform):
+    """A pack's generated root heading (``textbook_build/coursepack.py``) is never printed (the LaTeX
+    writer takes the root's title as the document's and skips it): no chapter catalog
+    is asked for it (before Sphinx's Locale transform, 20), so no pending translation."""
+
+    default_priority = 15
+
+    def apply(self, **kwargs) -> None:
+        if self.config.textbook_print_chapters and self.env.docname == self.config.root_doc:
+            for title in self.document.findall(nodes.title):
+                title["translatable"] = False
+                break
 
 
 class PrintUnlink(SphinxPostTransform):
