@@ -158,7 +158,8 @@ def test_blank_pages_only_where_two_sided_printing_needs_them(published, one_sid
 
 
 def test_the_print_modules_import_one_another_without_a_cycle():
-    """layout <- coursepack <- facing; the package's __init__ wires them."""
+    """layout <- facing; the package's __init__ wires them (the build's volume.py, which
+    joins packs, imports both and is imported by neither)."""
     import ast
 
     folder = Path(__file__).resolve().parents[1] / "tools" / "textbook" / "latex"
@@ -171,7 +172,8 @@ def test_the_print_modules_import_one_another_without_a_cycle():
                 for node in ast.walk(tree)
                 if isinstance(node, ast.ImportFrom) and node.level == 1
             }
-    assert graph.keys() >= {"layout", "coursepack", "facing"}
+    assert graph.keys() >= {"layout", "facing"}
+    assert "layout" in graph["facing"]
 
     def reaches(start: str, goal: str, seen: frozenset = frozenset()) -> bool:
         return any(
