@@ -123,6 +123,27 @@ def test_the_verdict_key_holds_the_profiles_and_word_list_names(tmp_path, monkey
     assert Verdicts(tmp_path, ["en", profiles, renamed]).get(po) is None
 
 
+def test_the_verdict_key_holds_the_programs_that_checked(tmp_path, monkeypatch):
+    """An upgraded msgfmt or hunspell (a new file at its path) checks every catalog again."""
+    from textbook.i18n.verdicts import Verdicts, program
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    po = tmp_path / "index.po"
+    po.write_text('msgid "a"\nmsgstr "b"\n', encoding="utf-8")
+    bin_ = tmp_path / "bin"
+    bin_.mkdir()
+    monkeypatch.setenv("PATH", str(bin_))
+    msgfmt = bin_ / "msgfmt"
+    msgfmt.write_text("#!/bin/sh\n", encoding="utf-8")
+    msgfmt.chmod(0o755)
+    first = Verdicts(tmp_path, ["en", program("msgfmt")])
+    first.get(po)
+    first.put(po, {"errors": [], "refused": []})
+    assert Verdicts(tmp_path, ["en", program("msgfmt")]).get(po) is not None
+    msgfmt.write_text("#!/bin/sh\nexit 0\n", encoding="utf-8")  # the upgrade
+    assert Verdicts(tmp_path, ["en", program("msgfmt")]).get(po) is None
+
+
 def test_a_damaged_verdict_is_checked_again(tmp_path, monkeypatch):
     cache = tmp_path / "cache" / "textbook" / "verdicts"
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))

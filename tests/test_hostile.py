@@ -111,6 +111,38 @@ def test_hostile_input_fails_the_build_and_reaches_no_page(name, tmp_path):
     assert not list(out.glob("_downloads/*/*")) and not list(out.glob("_images/*"))
 
 
+SWAP = """
+def setup(app):
+    from pathlib import Path
+
+    def swap(app):  # a pull or a platform's sync, after staging, before the checks
+        Path(app.confdir, "{po}").write_text({text!r}, encoding="utf-8")
+
+    app.connect("builder-inited", swap, priority=100)
+"""
+
+
+@pytest.mark.parametrize("first", ["hostile", "clean"])
+def test_a_catalog_replaced_during_the_build_publishes_only_what_was_checked(first, tmp_path):
+    project = hostile_project("po-img-onerror", tmp_path)
+    catalog = project / PO
+    hostile = catalog.read_text(encoding="utf-8")
+    clean = hostile.replace("<img src=x onerror=alert(1)>", "clean")
+    catalog.write_text(hostile if first == "hostile" else clean, encoding="utf-8")
+    with (project / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write(SWAP.format(po=PO, text=clean if first == "hostile" else hostile))
+    proc, out = sphinx_build(project, "en")
+    html = (out / "index.html").read_text(encoding="utf-8")
+    assert not LEAKS.search(html)
+    if first == "hostile":  # the copy Sphinx compiles is the one checked: refused
+        assert proc.returncode != 0
+        assert f"{catalog}:7: ERROR: raw HTML" in proc.stderr, proc.stderr
+        assert "Paragraf satu." in html
+    else:  # the clean copy was checked and published; the new file waits for the next build
+        assert proc.returncode == 0, proc.stderr
+        assert "Paragraph clean one." in html
+
+
 def test_a_chapter_still_includes_its_own_files(tmp_path):
     project = copy_root("hostile-chapter-include", tmp_path)
     proc, out = sphinx_build(project)

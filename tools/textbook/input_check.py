@@ -4,10 +4,11 @@ the files contributors send.
 * A link, special file, compiled catalog or binary among the contributed files
   (catalogs, chapters, data file, pack files, bibliography): refused at its path,
   unread, before anything else (``inputs.tree_problems``).
-* Sphinx never reads ``locales/``: the edition's catalogs, once their files,
-  encodings and characters pass, are copied into the build folder
-  (``<doctrees>/catalogs/``), which becomes ``locale_dirs``; Sphinx compiles its
-  ``.mo`` files there. So a stray ``.mo`` is never used.
+* Sphinx never reads ``locales/``: the edition's catalogs are read once and
+  copied into the build folder (``<doctrees>/catalogs/``), which becomes
+  ``locale_dirs``; every check reads that copy, and Sphinx compiles its ``.mo``
+  files there. So a stray ``.mo`` is never used, and a catalog replaced during
+  the build (a pull, a platform's sync) changes nothing that was checked.
 * A chapter, catalog or glossary that is not UTF-8: Sphinx prints "Encoding
   error!" naming no file; polib and our LaTeX/EPUB settings raise. Checked before
   anything reads them (catalogs at ``config-inited``, chapters before reading).
@@ -27,6 +28,7 @@ from pathlib import Path
 from sphinx import addnodes
 from sphinx.util import logging
 
+from . import messages
 from .i18n.po import catalog_problems
 from .inputs import InputError, read_bytes, read_text, tree_problems
 from .stop import stop_build
@@ -76,19 +78,26 @@ def check_contributed_files(app, config) -> None:
 
 
 def check_catalog_encodings(app, config) -> None:
-    """The edition's catalogs (file, encoding, characters), the glossary beside them
-    and the chapters."""
-    catalogs: list[Path] = []
-    paths: list[Path] = []
-    for folder in contributed_locale_dirs(app):
-        catalogs += sorted((folder / config.language / "LC_MESSAGES").rglob("*.po"))
-        paths += [p for p in [folder / "glossary.yaml"] if p.is_file()]
-    errors = [exc for path in catalogs for exc in catalog_problems(path)]
-    errors += _decode_errors(paths, "utf-8")
+    """The edition's catalogs (file, encoding, characters) as staged, the glossary
+    beside them and the chapters."""
+    errors = stage_catalogs(app, config)
+    for staged, contributed in staged_catalogs(app).items():
+        errors += [
+            InputError(contributed, exc.line, exc.message, exc.column)
+            for exc in catalog_problems(staged)
+        ]
+    glossaries = [
+        p for p in (f / "glossary.yaml" for f in contributed_locale_dirs(app)) if p.is_file()
+    ]
+    errors += _decode_errors(glossaries, "utf-8")
     # chapters too: the catalog and spelling checks read them before Sphinx does
     errors += _decode_errors(sorted(Path(app.srcdir).rglob("*.md")), config.source_encoding)
     _refuse(errors, "encoding")
-    stage_catalogs(app, config)
+
+
+def staged_catalogs(app) -> dict[Path, Path]:
+    """The build's copy of each of the edition's catalogs -> the contributed file."""
+    return getattr(app, "_textbook_staged", {})
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -102,28 +111,17 @@ def _write(path: Path, data: bytes) -> None:
     os.replace(tmp.name, path)
 
 
-def without(raw: bytes, refused: set[str]) -> bytes:
-    """A catalog's bytes without the entries whose msgid is in ``refused``."""
-    if not refused:
-        return raw
-    import polib
-
-    catalog = polib.pofile(raw.decode("utf-8"))
-    for entry in [e for e in catalog if e.msgid in refused]:
-        catalog.remove(entry)
-    return str(catalog).encode("utf-8")
-
-
-def stage_catalogs(app, config, refused: set[str] = frozenset()) -> None:
-    """Copy the checked catalogs of the edition into the build folder, without the
-    ``refused`` translations, and point ``locale_dirs`` there; whatever else lies
-    there (an old copy, a .mo) goes. Sphinx compiles them there."""
-    staged = []
+def stage_catalogs(app, config) -> list[InputError]:
+    """Copy the edition's catalogs, each read once, into the build folder and point
+    ``locale_dirs`` there; whatever else lies there (an old copy, a .mo) goes.
+    Sphinx compiles them there."""
+    staged, errors = {}, []
+    app._textbook_staged = staged
+    config.locale_dirs = []
     for number, folder in enumerate(contributed_locale_dirs(app)):
         target = Path(app.doctreedir, "catalogs", str(number))
         wanted = {}
-        source = folder / config.language / "LC_MESSAGES"
-        for po in sorted(source.rglob("*.po")):
+        for po in sorted((folder / config.language / "LC_MESSAGES").rglob("*.po")):
             relative = po.relative_to(folder)
             wanted[relative] = po
             wanted[relative.with_suffix(".mo")] = None  # Sphinx compiles it here
@@ -132,9 +130,30 @@ def stage_catalogs(app, config, refused: set[str] = frozenset()) -> None:
                 old.unlink()
         for relative, po in wanted.items():
             if po is not None:
-                _write(target / relative, without(read_bytes(po), refused))
-        staged.append(str(target))
-    config.locale_dirs = staged
+                try:
+                    _write(target / relative, read_bytes(po))
+                except InputError as exc:
+                    errors.append(exc)
+                    continue
+                staged[target / relative] = po
+        config.locale_dirs.append(str(target))
+    messages.STAGED.clear()
+    messages.STAGED.update({po.resolve(): copy for copy, po in staged.items()})
+    messages.forget()
+    return errors
+
+
+def withdraw(app, refused: set[str]) -> None:
+    """Take the ``refused`` translations out of the staged catalogs."""
+    import polib
+
+    for staged in staged_catalogs(app):
+        catalog = polib.pofile(staged.read_text(encoding="utf-8"))
+        withdrawn = [e for e in catalog if e.msgid in refused]
+        for entry in withdrawn:
+            catalog.remove(entry)
+        if withdrawn:
+            _write(staged, str(catalog).encode("utf-8"))
 
 
 def check_chapter_encodings(app, env, docnames: list[str]) -> None:

@@ -22,6 +22,8 @@ DOMAIN = "textbook"
 MSGID_LANGUAGE = "en"
 LOCALES = Path(__file__).resolve().parents[2] / "locales"
 TEMPLATES = Path(__file__).with_name("html") / "theme"
+# a build's checked copy of its language's textbook.po (input_check.stage_catalogs)
+STAGED: dict[Path, Path] = {}
 
 
 class CatalogError(Exception):
@@ -79,6 +81,7 @@ def compiled(po: Path) -> bytes:
 
 @functools.cache
 def _translations(po: Path) -> _gettext.NullTranslations:
+    po = STAGED.get(po.resolve(), po)
     if not os.path.lexists(po):
         return _gettext.NullTranslations()
     return _gettext.GNUTranslations(io.BytesIO(compiled(po)))
@@ -143,10 +146,15 @@ def _note_dependency(app, doctree) -> None:
         app.env.note_dependency(str(po))
 
 
+def forget() -> None:
+    """Read the catalogs again when next asked (a new build, or its staged copies)."""
+    _translations.cache_clear()
+
+
 def setup_messages(app) -> None:
     from sphinx.errors import ConfigError
 
-    _translations.cache_clear()
+    forget()
     try:
         translations(app.config.language or MSGID_LANGUAGE)
     except CatalogError as exc:

@@ -8,6 +8,8 @@ language text in a translated edition. Here both fail the build:
   unterminated string) is an error at ``file.po:line``;
 * a fuzzy or missing translation is no error: ``pending.py`` publishes the
   passage in Indonesian, marked, and prints it;
+* every check reads the build's copy of the catalog (``input_check.stage_catalogs``),
+  the file Sphinx compiles, and reports at the contributed file's path;
 * whatever ``make po-check`` rejects (``catalog.check_po``: markup kept, no
   directive, raw HTML or added role/link, glossary, copied msgid) is an error at
   ``file.po:line``, and the entry is withdrawn from the catalog before Sphinx
@@ -28,27 +30,19 @@ from .. import input_check  # module, not name: input_check imports this package
 from ..languages import SOURCE_LANGUAGE
 from . import catalog, glossary, spelling
 from .po import Lines, load, msgfmt_errors
-from .verdicts import Verdicts
+from .verdicts import Verdicts, program
 
 logger = logging.getLogger(__name__)
 # msgids whose translation broke the rule in this build: left out of the catalogs
-# Sphinx compiles (input_check.stage_catalogs), so the page shows the source text
+# Sphinx compiles (input_check.withdraw), so the page shows the source text
 REFUSED: set[str] = set()
-
-
-def catalogs(app) -> list[Path]:
-    lang = app.config.language
-    found: list[Path] = []
-    for locale_dir in input_check.contributed_locale_dirs(app):  # not the build's copy
-        folder = Path(locale_dir) / lang / "LC_MESSAGES"
-        found += sorted(folder.glob("*.po"))
-    return found
 
 
 def check_catalogs(app) -> None:
     if app.builder.name == "gettext":  # extraction reads no translation: make update-po
         return  # must work on any catalog, even a broken one
-    files, lang = catalogs(app), app.config.language
+    staged, lang = input_check.staged_catalogs(app), app.config.language
+    files = list(staged)
     msgfmt = app.config.textbook_msgfmt and bool(shutil.which("msgfmt"))
     if files and app.config.textbook_msgfmt and not msgfmt:
         logger.error(
@@ -68,9 +62,10 @@ def check_catalogs(app) -> None:
     wordlists = sorted((Path(app.confdir) / "locales" / "spelling").glob("*.txt"))
     stamp = spelling.dictionaries_stamp() if spell else ""
     profiles = Path(app.confdir) / "locales" / "languages.yaml"  # each language's dictionaries
-    context = [lang, msgfmt, spell, stamp, profiles, *glossaries, *wordlists]
+    programs = [program("msgfmt") if msgfmt else "", program("hunspell") if spell else ""]
+    context = [lang, msgfmt, spell, stamp, *programs, profiles, *glossaries, *wordlists]
     cache = Verdicts(Path(app.confdir), context)
-    verdicts = {path: cache.get(path) for path in files + sources}
+    verdicts = {path: cache.get(path, staged.get(path, path)) for path in files + sources}
     todo = [path for path, verdict in verdicts.items() if verdict is None]
     fresh = check(
         app,
@@ -88,19 +83,20 @@ def check_catalogs(app) -> None:
     REFUSED.clear()
     for phase in ("syntax", "rule", "spelling"):
         for path, verdict in verdicts.items():
+            where = staged.get(path, path)
             for kind, line, column, message in verdict["errors"]:
                 if kind == phase:
                     logger.error(
                         "%s",
-                        message,
-                        location=f"{path}:{line}" + (f":{column}" if column else ""),
+                        message.replace(str(path), str(where)),
+                        location=f"{where}:{line}" + (f":{column}" if column else ""),
                         type="textbook",
                         subtype="spelling" if kind == "spelling" else "catalog",
                     )
     for verdict in verdicts.values():
         REFUSED.update(verdict["refused"])
     if REFUSED:
-        input_check.stage_catalogs(app, app.config, REFUSED)
+        input_check.withdraw(app, REFUSED)
 
 
 def check(

@@ -12,6 +12,7 @@ its msgid (language marks aside), and a quotation in a msgstr of text from its m
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 import subprocess
@@ -71,6 +72,7 @@ def _used() -> list[str]:
     return list(dict.fromkeys(d for p in profiles().values() for d in p.dictionaries))
 
 
+@functools.cache
 def _available() -> dict[str, str]:
     """hunspell's dictionaries: name -> path without extension (``hunspell -D``)."""
     proc = subprocess.run(["hunspell", "-D"], input="", capture_output=True, text=True)

@@ -2,12 +2,14 @@
 
 A verdict (what the checks report about one file, and the msgids they refuse) is
 stored under the hash of everything it depends on: the file's path in the project and
-its bytes, the language and settings, the language profiles, the glossary, the word
-lists, the dictionaries, the code of the rule and the versions of the libraries it
-reads with. Change any of them and the file is checked anew; a file replaced or
-written to while it was checked keeps no verdict. Verdicts live in the user's cache (``$XDG_CACHE_HOME/textbook/verdicts``, one
-file a verdict, unused ones pruned after 30 days), out of any contributor's reach and
-kept when ``_build`` is removed; one that cannot be read or written is ignored.
+its bytes, the language and settings, the programs (msgfmt, hunspell), the language
+profiles, the glossary, the word lists, the dictionaries, the code of the rule and
+the versions of the libraries it reads with. Change any of them and the file is
+checked anew; a file written to while it was checked keeps no verdict (the catalogs
+checked are the build's own copies, ``input_check.stage_catalogs``). Verdicts live in
+the user's cache (``$XDG_CACHE_HOME/textbook/verdicts``, one file a verdict, unused
+ones pruned after 30 days), out of any contributor's reach and kept when ``_build`` is
+removed; one that cannot be read or written is ignored.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import contextlib
 import hashlib
 import json
 import os
+import shutil
 import time
 from functools import lru_cache
 from pathlib import Path
@@ -40,6 +43,15 @@ def rule_version() -> str:
     ]:
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def program(name: str) -> str:
+    """The installed program ``name`` by its file (an upgrade replaces it)."""
+    path = shutil.which(name)
+    if path is None:
+        return f"{name}: -"
+    info = os.stat(path)
+    return f"{os.path.realpath(path)}:{info.st_size}:{info.st_mtime_ns}"
 
 
 def usable(verdict) -> bool:
@@ -69,36 +81,28 @@ class Verdicts:
             digest.update(b"\0" + (os.path.relpath(part, root) if is_path else str(part)).encode())
             digest.update(b"\0" + (part.read_bytes() if is_file else b""))
         self.context = digest.digest()
-        self.seen: dict[Path, tuple] = {}
+        self.seen: dict[Path, tuple[Path, bytes]] = {}
 
-    def _file(self, path: Path) -> tuple[Path, tuple]:
-        """Where the verdict on ``path`` as it is now goes, and the file's identity
-        (inode, size, times): a file replaced or written to meanwhile differs."""
-        before = os.stat(path)
+    def get(self, path: Path, name: Path | None = None):
+        """The stored verdict on ``path`` as it is now; ``name``: the file it is a copy
+        of (a staged catalog counts by the contributed file's path)."""
+        data = Path(path).read_bytes()
         key = hashlib.sha256(
-            self.context
-            + os.path.relpath(path, self.root).encode()
-            + b"\0"
-            + Path(path).read_bytes()
+            self.context + os.path.relpath(name or path, self.root).encode() + b"\0" + data
         )
-        after = os.stat(path)
-        stamp = tuple((s.st_ino, s.st_size, s.st_mtime_ns, s.st_ctime_ns) for s in (before, after))
-        return self.folder / f"{key.hexdigest()}.json", stamp
-
-    def get(self, path: Path):
-        file, self.seen[path] = self._file(path)
+        file = self.seen[path] = self.folder / f"{key.hexdigest()}.json", data
         try:
-            verdict = json.loads(file.read_text(encoding="utf-8"))
-            os.utime(file)  # in use: not pruned
+            verdict = json.loads(file[0].read_text(encoding="utf-8"))
+            os.utime(file[0])  # in use: not pruned
         except (OSError, ValueError):
             return None
         return verdict if usable(verdict) else None
 
     def put(self, path: Path, verdict) -> None:
-        """Only when the file is the one :meth:`get` saw, unchanged all along: a catalog
-        edited while it was checked is checked again next time."""
-        file, stamp = self._file(path)
-        if stamp != self.seen.get(path) or stamp[0] != stamp[1]:
+        """Only when ``path`` still holds the bytes :meth:`get` saw: a file edited
+        while it was checked is checked again next time."""
+        file, data = self.seen[path]
+        if Path(path).read_bytes() != data:
             return
         partial = file.with_suffix(f".{os.getpid()}.tmp")
         try:
