@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.html_check import lighthouse, pages, run_axe
+from helpers.html_check import AXE_JS, lighthouse, pages, run_axe
 
 pytestmark = pytest.mark.browser
 
@@ -174,6 +174,7 @@ def test_print_shows_the_chapter_and_the_whole_table(browser, site_server):
 def test_axe_finds_no_violation_on_any_page(browser, site, site_server, viewport, scheme):
     """Every page, on a phone and a wide screen, in the light and the dark scheme."""
     context = browser.new_context(viewport=viewport, color_scheme=scheme)
+    context.add_init_script(path=str(AXE_JS))
     page = context.new_page()
     report = {}
     checked = 0
@@ -200,32 +201,32 @@ def test_axe_catches_a_violation(page, site_server):
 
 
 def test_no_request_leaves_the_site_and_pages_stay_light(browser, site, site_server):
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
+    """Every page, opened on a phone with nothing cached: no request leaves the site,
+    and a chapter's first load stays under 100 KB."""
+    chapters = {f"{lang}/{name}.html" for lang in ("id", "en") for name in CHAPTERS}
     foreign: list[str] = []
-    page.on(
-        "request",
-        lambda r: (
-            foreign.append(r.url)
-            if not r.url.startswith(site_server) and not r.url.startswith("data:")
-            else None
-        ),
-    )
+    light = {}
     for rel in pages(site):
+        sizes: list[int] = []
+        context = browser.new_context(viewport=PHONE)
+        page = context.new_page()
+        page.on(
+            "request",
+            lambda r: (
+                foreign.append(r.url)
+                if not r.url.startswith(site_server) and not r.url.startswith("data:")
+                else None
+            ),
+        )
+        page.on("response", lambda r, sizes=sizes: sizes.append(len(r.body())))
         page.goto(site_server + rel)
         page.wait_for_load_state("networkidle")
+        context.close()
+        if rel in chapters:
+            light[rel] = sum(sizes)
     assert foreign == []
-    for lang in ("id", "en"):
-        for name in CHAPTERS:
-            sizes: list[int] = []
-            fresh = browser.new_context(viewport=PHONE)
-            tab = fresh.new_page()
-            tab.on("response", lambda r, sizes=sizes: sizes.append(len(r.body())))
-            tab.goto(f"{site_server}{lang}/{name}.html")
-            tab.wait_for_load_state("networkidle")
-            fresh.close()
-            assert 0 < sum(sizes) <= 100_000, (lang, name, sum(sizes))
-    context.close()
+    assert set(light) == chapters
+    assert all(0 < total <= 100_000 for total in light.values()), light
 
 
 # Issue 19's budget: Lighthouse mobile 100 for performance and accessibility

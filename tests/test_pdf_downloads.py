@@ -65,7 +65,8 @@ def test_pages_link_only_published_books_and_a_later_epub_build_adds_its_links(
     published, tmp_path
 ):
     """``make html`` with only PDFs published links no EPUB; ``make epub`` then
-    rebuilds the published site so that every page links to the new files."""
+    rewrites the published site's pages so that every page links to the new files,
+    byte for byte the site a clean build makes."""
     import shutil
 
     from textbook_build import Project
@@ -93,3 +94,12 @@ def test_pages_link_only_published_books_and_a_later_epub_build_adds_its_links(
         ]
         for href in download_links(page):
             assert (page.parent / href).is_file()
+    clean = Project(build=tmp_path / "clean" / "_build")
+    for fmt in ("pdf", "epub"):
+        shutil.copytree(site.parent / fmt, clean.build / fmt)
+    assert main(["html"], clean) == 0
+
+    def files(root: Path) -> dict[str, bytes]:
+        return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+    assert files(site) == files(clean.build / "html")

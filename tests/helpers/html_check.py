@@ -132,8 +132,10 @@ def lighthouse(url: str, out: Path, categories: list[str]) -> dict:
 
 
 def run_axe(page) -> list[dict]:
-    """axe-core violations on a Playwright page (WCAG A/AA and best practice)."""
-    page.add_script_tag(path=str(AXE_JS))
+    """axe-core violations on a Playwright page (WCAG A/AA and best practice). A sweep
+    of many pages loads axe once: ``context.add_init_script(path=str(AXE_JS))``."""
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_JS))
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
     )

@@ -101,6 +101,8 @@ def sphinx(
     print(f"[{builder}:{lang}] building", flush=True)
     code = run_sphinx(project, args, env)
     if code == 0:
+        # left by Sphinx when it rewrote every page for a changed setting (the downloads)
+        (outdir / ".buildinfo.bak").unlink(missing_ok=True)
         stamps.add(stamp, key, outdir)
     else:
         print(
