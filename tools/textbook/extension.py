@@ -31,4 +31,10 @@ def setup_extension(app) -> dict:
     setup_epub(app)
     setup_html(app)
     setup_output_check(app)
-    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}
+    # env_version: what the environment keeps (html/search_langs.py: marked words)
+    return {
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+        "version": "1.0",
+        "env_version": 2,
+    }

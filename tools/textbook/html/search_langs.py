@@ -67,6 +67,24 @@ def marked_words(doctree, edition: str) -> dict[str, set[str]]:
     return words
 
 
+def collect_marked_words(app, doctree) -> None:
+    """Each page's marked words, kept in the environment as it reads the page: the
+    index is completed from them without loading every doctree again."""
+    if not hasattr(app.env, "textbook_marked"):
+        app.env.textbook_marked = {}
+    app.env.textbook_marked[app.env.docname] = marked_words(doctree, app.config.language)
+
+
+def _purge_marked(app, env, docname) -> None:
+    getattr(env, "textbook_marked", {}).pop(docname, None)
+
+
+def _merge_marked(app, env, docnames, other) -> None:
+    found = getattr(other, "textbook_marked", {})
+    env.textbook_marked = getattr(env, "textbook_marked", {})
+    env.textbook_marked.update({doc: found[doc] for doc in docnames if doc in found})
+
+
 def _add(terms: dict, word: str, doc: int) -> None:
     found = terms.get(word, [])
     found = {found} if isinstance(found, int) else set(found)
@@ -98,12 +116,12 @@ def complete_search_index(app, exception) -> None:
         return
     text = path.read_text(encoding="utf-8")
     index = json.loads(text[len(PREFIX) : -len(SUFFIX)])
-    edition = app.config.language
+    marked = getattr(app.env, "textbook_marked", {})
     stemmers: dict[str, SearchLanguage | None] = {}
     for number, docname in enumerate(index["docnames"]):
         if docname not in app.env.found_docs:
             continue
-        for lang, words in marked_words(app.env.get_doctree(docname), edition).items():
+        for lang, words in marked.get(docname, {}).items():
             if lang not in stemmers:
                 found = search_language(lang)
                 stemmers[lang] = found(app.config.html_search_options) if found else None
@@ -181,6 +199,9 @@ def search_context(app, pagename, templatename, context, doctree) -> None:
 
 
 def setup_search_langs(app) -> None:
+    app.connect("doctree-read", collect_marked_words, priority=900)  # the page as kept
+    app.connect("env-purge-doc", _purge_marked)
+    app.connect("env-merge-info", _merge_marked)
     # before the offline list (html/offline.py) reads the files
     app.connect("build-finished", complete_search_index, priority=400)
     app.connect("build-finished", copy_stemmers, priority=400)
