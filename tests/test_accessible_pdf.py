@@ -180,6 +180,28 @@ def test_the_text_layer_has_no_split_words(books, lang):
     assert whole <= words
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_front_page_lists_the_chapters_as_the_site_does(books, published, lang):
+    """The front page's cards (styled by the print theme alone): each chapter's title
+    and summary, as the site's front page shows them, on the PDF's first page."""
+    soup = BeautifulSoup(
+        (published[0] / "html" / lang / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    cards = [
+        " ".join(part.get_text(" ").split())
+        for card in soup.select(".sd-card")
+        for part in card.select(".sd-card-title, .sd-card-text")
+    ]
+    assert len(cards) == 6, cards
+    first = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", "-f", "1", "-l", "1", str(books[lang]), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert [c for c in cards if c not in " ".join(first.split())] == []
+
+
 def test_the_site_offers_it_beside_the_print_pdf(published):
     build_dir, _ = published
     for lang, label in (("id", "PDF untuk pembaca layar"), ("en", "PDF for screen readers")):

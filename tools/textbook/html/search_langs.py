@@ -70,6 +70,8 @@ def marked_words(doctree, edition: str) -> dict[str, set[str]]:
 def collect_marked_words(app, doctree) -> None:
     """Each page's marked words, kept in the environment as it reads the page: the
     index is completed from them without loading every doctree again."""
+    if app.builder.format != "html":
+        return
     if not hasattr(app.env, "textbook_marked"):
         app.env.textbook_marked = {}
     app.env.textbook_marked[app.env.docname] = marked_words(doctree, app.config.language)
