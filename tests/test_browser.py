@@ -40,8 +40,7 @@ def test_language_switch_lands_on_the_same_page(page, site_server, lang, other, 
     page.get_by_role("navigation", name="Bahasa" if lang == "id" else "Language").get_by_role(
         "link", name=label
     ).click()
-    page.wait_for_load_state()
-    assert page.url == f"{site_server}{other}/{name}.html"
+    page.wait_for_url(f"{site_server}{other}/{name}.html")  # fails if it never opens
     assert page.eval_on_selector("html", "e => e.lang") == other
     assert page.eval_on_selector_all("section[id]", "els => els.map(e => e.id)") == anchors
 
@@ -49,8 +48,7 @@ def test_language_switch_lands_on_the_same_page(page, site_server, lang, other, 
 def test_language_switch_keeps_the_section(page, site_server):
     page.goto(f"{site_server}id/pemberdayaan.html#pemberdayaan-menurut-payne")
     page.get_by_role("link", name="English").click()
-    page.wait_for_load_state()
-    assert page.url == f"{site_server}en/pemberdayaan.html#pemberdayaan-menurut-payne"
+    page.wait_for_url(f"{site_server}en/pemberdayaan.html#pemberdayaan-menurut-payne")
     assert "according to Payne" in page.locator("#pemberdayaan-menurut-payne h2").inner_text()
 
 

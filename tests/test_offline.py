@@ -247,6 +247,5 @@ def test_without_service_workers_the_site_works_as_before(browser, served):
     assert page.evaluate("navigator.serviceWorker.controller") is None
     assert not page.get_by_role("button", name=re.compile("luring")).is_visible()
     page.get_by_role("link", name="English").first.click()
-    page.wait_for_load_state()
-    assert page.url.endswith("/en/pemberdayaan.html")
+    page.wait_for_url(f"{url}en/pemberdayaan.html")
     context.close()

@@ -95,16 +95,26 @@ def test_both_interfaces_link_each_other_and_stay_in_the_view(tiny):
 # -- the published site, in Chromium ---------------------------------------------
 
 
+def _follow(page, selector: str) -> bool:
+    """Click the link ``selector`` if the page has one, and wait for the page it opens
+    (reading ``page.url`` straight after a click can still give the old page)."""
+    link = page.locator(selector)
+    if not link.count():
+        return False
+    before = page.url
+    link.click()
+    page.wait_for_url(lambda url: url != before)
+    return True
+
+
 def _book_order(page, base: str, lang: str) -> list[str]:
     """The pages in the book's order, as its edition's pager leads through them."""
     page.goto(f"{base}{lang}/index.html")
     order = []
     while True:
         order.append(page.url.rsplit("/", 1)[1])
-        nxt = page.locator(".pager a.next")
-        if not nxt.count():
+        if not _follow(page, ".pager a.next"):
             return order
-        nxt.click()
 
 
 @pytest.mark.browser
@@ -133,14 +143,12 @@ def test_previous_and_next_lead_through_the_view_in_book_order(browser, site_ser
     while True:
         assert page.url.startswith(f"{site_server}{lang}/parallel/"), page.url
         seen.append(page.url.rsplit("/", 1)[1])
-        nxt = page.locator(".pager a.next")
-        if not nxt.count():
+        if not _follow(page, ".pager a.next"):
             break
-        nxt.click()
     assert seen == order
     for expected in reversed(order[:-1]):  # and back again
         page.locator(".pager a.prev").click()
-        assert page.url == f"{site_server}{lang}/parallel/{expected}"
+        page.wait_for_url(f"{site_server}{lang}/parallel/{expected}")
     page.close()
 
 
@@ -159,12 +167,12 @@ def test_table_of_contents_links_stay_in_the_view(browser, site, site_server):
     page.locator(".site-nav").get_by_role(
         "link", name="3. Model-Model Intervensi Komunitas"
     ).click()
-    assert page.url == f"{site_server}id/parallel/model-intervensi.html"
+    page.wait_for_url(f"{site_server}id/parallel/model-intervensi.html")
     page.locator(".site-nav").get_by_role("link", name=re.compile("^Perbandingan")).click()
-    assert page.url.startswith(f"{site_server}id/parallel/model-intervensi.html#")
+    page.wait_for_url(re.compile(re.escape(f"{site_server}id/parallel/model-intervensi.html#")))
     # the one link out of the view says so, and leads to the edition's page
     page.get_by_role("link", name="Halaman ini tanpa baca paralel").click()
-    assert page.url == f"{site_server}id/model-intervensi.html"
+    page.wait_for_url(f"{site_server}id/model-intervensi.html")
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
     phone = context.new_page()
     phone.goto(f"{site_server}en/parallel/pemberdayaan.html")
@@ -198,7 +206,7 @@ def test_each_edition_opens_the_view_in_its_own_interface(browser, site_server, 
     page = browser.new_page(viewport=DESKTOP)
     page.goto(f"{site_server}{lang}/pemberdayaan.html")
     page.get_by_role("link", name=link).click()
-    assert page.url == f"{site_server}{lang}/parallel/pemberdayaan.html"
+    page.wait_for_url(f"{site_server}{lang}/parallel/pemberdayaan.html")
     assert page.get_attribute("html", "lang") == lang
     skip, toc, search, pager = words
     assert page.locator(".skip-link").text_content() == skip
