@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.html_check import AXE_JS, lighthouse, pages, run_axe
+from helpers.html_check import AXE_JS, lighthouse, load_side_by_side, pages, run_axe
 
 pytestmark = pytest.mark.browser
 
@@ -203,11 +203,11 @@ def test_no_request_leaves_the_site_and_pages_stay_light(browser, site, site_ser
     and a chapter's first load stays under 100 KB."""
     chapters = {f"{lang}/{name}.html" for lang in ("id", "en") for name in CHAPTERS}
     foreign: list[str] = []
-    light = {}
-    for rel in pages(site):
-        sizes: list[int] = []
-        context = browser.new_context(viewport=PHONE)
-        page = context.new_page()
+    sizes: dict[str, list[int]] = {}
+
+    def fresh_phone():
+        page = browser.new_context(viewport=PHONE).new_page()
+        loaded = sizes.setdefault(id(page), [])
         page.on(
             "request",
             lambda r: (
@@ -216,12 +216,15 @@ def test_no_request_leaves_the_site_and_pages_stay_light(browser, site, site_ser
                 else None
             ),
         )
-        page.on("response", lambda r, sizes=sizes: sizes.append(len(r.body())))
-        page.goto(site_server + rel)
-        page.wait_for_load_state("networkidle")
-        context.close()
+        page.on("response", lambda r: loaded.append(len(r.body())))
+        return page
+
+    light = {}
+    for url, page in load_side_by_side(fresh_phone, [site_server + rel for rel in pages(site)]):
+        rel = url.removeprefix(site_server)
         if rel in chapters:
-            light[rel] = sum(sizes)
+            light[rel] = sum(sizes[id(page)])
+        page.context.close()
     assert foreign == []
     assert set(light) == chapters
     assert all(0 < total <= 100_000 for total in light.values()), light

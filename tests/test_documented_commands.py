@@ -1,8 +1,9 @@
 """Every command shown in README.md and CONTRIBUTING.md, run as typed in a fresh clone.
 
-The documents' code blocks are the input: each ``make …`` line is run with bash in a
-clone of the repository (the working tree's files, committed there), in the order a
-reader meets it. A command must exit 0, create every ``_build/…`` path its comment
+The documents' code blocks are the input: each ``make …`` line is run with bash in
+one clone of the repository (the working tree's files, committed there), in the order
+a reader meets it: README.md's (its first ``make html`` on a bare machine), then
+CONTRIBUTING.md's, as a reader who becomes a contributor. A command must exit 0, create every ``_build/…`` path its comment
 promises, and leave ``git status`` clean (``make add-language`` may change only the
 new language's files and the list of languages). A command the tests cannot run is
 marked in the document with ``<!-- not run by the tests: make x, make y -->`` before
@@ -129,10 +130,9 @@ def changed(clone: Path) -> list[str]:
     return [line[3:] for line in out.splitlines()]
 
 
-@pytest.mark.parametrize("document", DOCUMENTS)
-def test_every_documented_command_works_as_typed(document, tmp_path):
-    clone = fresh_clone(tmp_path / "clone")
-    env = {k: v for k, v in os.environ.items() if k not in MAKE_ENV}
+def run_documented(document: str, clone: Path, env: dict) -> None:
+    """Each of ``document``'s commands as typed: exit 0, its promised ``_build`` paths,
+    a clean ``git status`` (``make add-language`` may add only its language)."""
     for command, comment in commands(document):
         if command in SERVERS:
             check_server(command, SERVERS[command], clone, env)
@@ -150,16 +150,13 @@ def test_every_documented_command_works_as_typed(document, tmp_path):
         for promised in re.findall(r"_build/[\w./-]*\w/?", comment):
             assert (clone / promised).exists(), f"{promised} missing after {said}"
         new = re.search(r"NEW_LANG=(\w+)", command)
-        allowed = (
-            (
-                lambda p, new=new: (
-                    p.startswith(f"locales/{new.group(1)}/") or p == "locales/languages.yaml"
-                )
+        stray = [
+            p
+            for p in changed(clone)
+            if not (
+                new and (p.startswith(f"locales/{new.group(1)}/") or p == "locales/languages.yaml")
             )
-            if new
-            else (lambda p: False)
-        )
-        stray = [p for p in changed(clone) if not allowed(p)]
+        ]
         assert not stray, f"{command} changed files it should not: {stray}\n{said}"
         if new:  # the next commands build with the new language: keep its files
             subprocess.run(["git", "add", "-A"], cwd=clone, check=True)
@@ -218,10 +215,13 @@ def check_server(command: str, url: str, clone: Path, env: dict) -> None:
         chapter.write_text(original, encoding="utf-8")
 
 
-def test_make_html_on_a_bare_machine(tmp_path):
-    """No hunspell, gettext, TeX, browser, Java, Node.js or apt-get: make html builds
-    the book and names what it left out in one line; make po-check and a publishing
-    build name the command that installs the tools."""
+def test_a_reader_then_a_contributor_in_one_fresh_clone(tmp_path):
+    """The README's first command on a bare machine (no hunspell, gettext, TeX,
+    browser, Java, Node.js or apt-get): make html builds the book and names what it
+    left out in one line; make po-check and a publishing build name the command that
+    installs the tools. Then, with the tools installed, every command of README.md
+    and then of CONTRIBUTING.md, in the same clone, as a reader who becomes a
+    contributor types them."""
     clone = fresh_clone(tmp_path / "clone")
     bare = subprocess.run(
         [str(ROOT / "tests" / "helpers" / "bare-path.sh"), str(tmp_path / "bin")],
@@ -229,8 +229,8 @@ def test_make_html_on_a_bare_machine(tmp_path):
         text=True,
         check=True,
     )
-    env = {k: v for k, v in os.environ.items() if k not in MAKE_ENV}
-    env["PATH"] = bare.stdout.strip()
+    full = {k: v for k, v in os.environ.items() if k not in MAKE_ENV}
+    env = dict(full, PATH=bare.stdout.strip())
 
     def run(command: str) -> subprocess.CompletedProcess:
         return subprocess.run(
@@ -263,3 +263,6 @@ def test_make_html_on_a_bare_machine(tmp_path):
         strict.returncode == 2 and "Install their tools with 'make system-deps'" in strict.stderr
     ), strict.stderr
     assert changed(clone) == []
+    shutil.rmtree(clone / "_build")  # README's commands make what they promise themselves
+    for document in DOCUMENTS:
+        run_documented(document, clone, full)

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from helpers.html_check import pages
+from helpers.html_check import load_side_by_side, pages
 
 pytestmark = pytest.mark.browser
 
@@ -95,13 +95,20 @@ def test_the_page_a_hit_leads_to_highlights_the_terms(browser, site_server):
 
 
 def test_no_console_message_on_any_page_or_search(browser, site, site_server):
-    page = browser.new_page(viewport=DESKTOP)
-    console = Console(page)
+    context = browser.new_context(viewport=DESKTOP)
+    consoles = []
+
+    def new_page():
+        page = context.new_page()
+        consoles.append(Console(page))
+        return page
+
     visited = 0
-    for rel in pages(site):
-        page.goto(site_server + rel)
-        page.wait_for_load_state("networkidle")
+    for _, page in load_side_by_side(new_page, [site_server + rel for rel in pages(site)]):
+        page.close()
         visited += 1
+    page = context.new_page()
+    console = Console(page)
     for lang, query in (
         ("id", "memberdayakan"),
         ("id", "perencanaan sosial"),
@@ -112,8 +119,8 @@ def test_no_console_message_on_any_page_or_search(browser, site, site_server):
         search(page, site_server, lang, query)
         page.wait_for_load_state("networkidle")
     assert visited >= 2 * 8
-    assert console.messages == []
-    page.close()
+    assert [m for c in [*consoles, console] for m in c.messages] == []
+    context.close()
 
 
 # -- 2. way-finding -------------------------------------------------------------------

@@ -74,6 +74,21 @@ def pages(site: Path) -> list[str]:
     )
 
 
+def load_side_by_side(new_page, urls: list[str], batch: int = 8):
+    """Yield ``(url, page)`` for each URL once its page is network-idle (no request
+    for 500 ms). ``new_page()`` makes each page (and its listeners); the pages of a
+    batch load side by side, so their idle waits overlap instead of adding up."""
+    for start in range(0, len(urls), batch):
+        opened = []
+        for url in urls[start : start + batch]:
+            page = new_page()
+            page.goto(url, wait_until="commit")
+            opened.append((url, page))
+        for url, page in opened:
+            page.wait_for_load_state("networkidle")
+            yield url, page
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:
         pass
