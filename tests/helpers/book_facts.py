@@ -8,6 +8,8 @@ from pathlib import Path
 
 from textbook.i18n.glossary import load_glossary
 
+from .commands import JAVA
+
 ROOT = Path(__file__).resolve().parents[2]
 BASENAME = "pemberdayaan-masyarakat"
 LANGS = ["id", "en"]
@@ -24,5 +26,5 @@ def name(term, lang: str) -> str:
 def epubcheck(path: Path) -> subprocess.CompletedProcess:
     # Debian's /usr/bin/epubcheck is the jar itself, run with java -jar
     return subprocess.run(
-        ["java", "-jar", "/usr/bin/epubcheck", str(path)], capture_output=True, text=True
+        [*JAVA, "-jar", "/usr/bin/epubcheck", str(path)], capture_output=True, text=True
     )

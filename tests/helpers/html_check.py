@@ -18,7 +18,7 @@ from pathlib import Path
 
 from textbook_build import copy_project, source_date_epoch  # noqa: F401
 
-from .commands import run
+from .commands import JAVA, run
 
 ROOT = Path(__file__).resolve().parents[2]
 NODE_MODULES = ROOT / "node_modules"
@@ -111,7 +111,7 @@ def serve(site: Path, port: int = 0):
 def vnu(paths: list[Path]) -> list[str]:
     """Nu HTML Checker errors (one line each) for the given files."""
     proc = subprocess.run(
-        ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "gnu", *map(str, paths)],
+        [*JAVA, "-jar", str(VNU_JAR), "--errors-only", "--format", "gnu", *map(str, paths)],
         capture_output=True,
         text=True,
     )
