@@ -32,6 +32,7 @@ NOT_RUN = {"make test": "the test suite itself (CI runs it: .ci/run)"}
 SERVERS = {"make serve-site": "http://127.0.0.1:8000/id/pemberdayaan.html"}
 MARK = re.compile(r"<!-- not run by the tests: (?P<commands>.*?) -->")
 FENCE = re.compile(r"^\s*(```|~~~)")
+GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org"]
 # make's own variables from a parent `make test` would change what the command does
 MAKE_ENV = (
     "MAKEFLAGS",
@@ -111,10 +112,9 @@ def fresh_clone(dest: Path) -> Path:
             shutil.copy2(src, target)
         elif not src.exists():
             target.unlink(missing_ok=True)
-    git = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org"]
-    subprocess.run([*git, "add", "-A"], cwd=dest, check=True)
+    subprocess.run([*GIT, "add", "-A"], cwd=dest, check=True)
     subprocess.run(
-        [*git, "commit", "-q", "--allow-empty", "-m", "working tree"], cwd=dest, check=True
+        [*GIT, "commit", "-q", "--allow-empty", "-m", "working tree"], cwd=dest, check=True
     )
     return dest
 
@@ -159,21 +159,8 @@ def run_documented(document: str, clone: Path, env: dict) -> None:
         ]
         assert not stray, f"{command} changed files it should not: {stray}\n{said}"
         if new:  # the next commands build with the new language: keep its files
-            subprocess.run(["git", "add", "-A"], cwd=clone, check=True)
-            subprocess.run(
-                [
-                    "git",
-                    "-c",
-                    "user.name=T",
-                    "-c",
-                    "user.email=t@example.org",
-                    "commit",
-                    "-qm",
-                    "new language",
-                ],
-                cwd=clone,
-                check=True,
-            )
+            subprocess.run([*GIT, "add", "-A"], cwd=clone, check=True)
+            subprocess.run([*GIT, "commit", "-qm", "new language"], cwd=clone, check=True)
 
 
 def fetch(url: str, deadline: float) -> str:
