@@ -207,7 +207,7 @@ def test_no_request_leaves_the_site_and_pages_stay_light(browser, site, site_ser
 
     def fresh_phone():
         page = browser.new_context(viewport=PHONE).new_page()
-        loaded = sizes.setdefault(id(page), [])
+        loaded = sizes[id(page)] = []  # a fresh list: a closed page's id may come again
         page.on(
             "request",
             lambda r: (

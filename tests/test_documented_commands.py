@@ -3,11 +3,12 @@
 The documents' code blocks are the input: each ``make …`` line is run with bash in
 one clone of the repository (the working tree's files, committed there), in the order
 a reader meets it: README.md's (its first ``make html`` on a bare machine), then
-CONTRIBUTING.md's, as a reader who becomes a contributor. A command must exit 0, create every ``_build/…`` path its comment
-promises, and leave ``git status`` clean (``make add-language`` may change only the
-new language's files and the list of languages). A command the tests cannot run is
-marked in the document with ``<!-- not run by the tests: make x, make y -->`` before
-its block and listed in NOT_RUN with the reason.
+CONTRIBUTING.md's, as a reader who becomes a contributor. A command must exit 0,
+create every ``_build/…`` path its comment promises, and leave ``git status`` clean
+(``make add-language`` may change only the new language's files and the list of
+languages). A command the tests cannot run is marked in the document with
+``<!-- not run by the tests: make x, make y -->`` before its block and listed in
+NOT_RUN with the reason.
 """
 
 from __future__ import annotations

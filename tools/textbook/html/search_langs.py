@@ -69,8 +69,9 @@ def marked_words(doctree, edition: str) -> dict[str, set[str]]:
 
 def collect_marked_words(app, doctree) -> None:
     """Each page's marked words, kept in the environment as it reads the page: the
-    index is completed from them without loading every doctree again."""
-    if app.builder.format != "html":
+    index is completed from them without loading every doctree again. Only the
+    builders that write a search index (not EPUB or singlehtml) keep them."""
+    if app.builder.name not in ("html", "dirhtml"):
         return
     if not hasattr(app.env, "textbook_marked"):
         app.env.textbook_marked = {}
