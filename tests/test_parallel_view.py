@@ -96,13 +96,15 @@ def test_both_interfaces_link_each_other_and_stay_in_the_view(tiny):
 
 
 def _follow(page, selector: str) -> bool:
-    """Click the link ``selector`` if the page has one, and wait for the page it opens
-    (reading ``page.url`` straight after a click can still give the old page)."""
+    """Follow the link ``selector`` as a keyboard reader does (focus, Enter), if the
+    page has one, and wait for the page it opens. Three CI runs on a loaded machine
+    saw a mouse click on the pager lead nowhere within 30 s (never reproduced here);
+    Enter on the focused link does not depend on where the link is on the screen."""
     link = page.locator(selector)
     if not link.count():
         return False
     before = page.url
-    link.click()
+    link.press("Enter")
     page.wait_for_url(lambda url: url != before)
     return True
 
@@ -134,10 +136,7 @@ def test_indonesian_only_passage_is_visible_on_its_side(browser, site_server, la
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_previous_and_next_lead_through_the_view_in_book_order(browser, site_server, lang):
-    # Without the offline worker (tests/test_offline.py checks it): the order of the
-    # pager is checked here. Twice, on a loaded CI machine, a pager click here led
-    # nowhere within 30 s while the worker could be copying the edition in the background.
-    page = browser.new_context(viewport=DESKTOP, service_workers="block").new_page()
+    page = browser.new_page(viewport=DESKTOP)
     order = _book_order(page, site_server, lang)
     chapters = len(list((Path(__file__).parents[1] / "source").glob("*.md")))
     assert len(order) == chapters and order[0] == "index.html"  # every page of the book
@@ -152,7 +151,7 @@ def test_previous_and_next_lead_through_the_view_in_book_order(browser, site_ser
     for expected in reversed(order[:-1]):  # and back again
         page.locator(".pager a.prev").click()
         page.wait_for_url(f"{site_server}{lang}/parallel/{expected}")
-    page.context.close()
+    page.close()
 
 
 @pytest.mark.browser
